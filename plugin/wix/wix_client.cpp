@@ -1,0 +1,92 @@
+#include "wix_client.h"
+
+#include "estore/sdk/json_access.h"
+
+namespace estore::wix {
+
+const char* catalogVersionName(CatalogVersion v) {
+    switch (v) {
+    case CatalogVersion::V1: return "V1";
+    case CatalogVersion::V3: return "V3";
+    case CatalogVersion::StoresNotInstalled: return "NONE";
+    }
+    return "NONE";
+}
+
+WixClient::WixClient(const std::string& baseUrl, const sdk::HttpClientOptions& options, std::string apiKey,
+                     std::string siteId)
+    : _http(baseUrl, options), _apiKey(std::move(apiKey)), _siteId(std::move(siteId)) {}
+
+WixAnswer WixClient::call(WixCall which, const std::string& method, const std::string& target,
+                          const std::string& body) {
+    sdk::HttpRequest request;
+    request.method = method;
+    request.target = target;
+    request.body = body;
+    request.headers = {{"Authorization", _apiKey}, {"wix-site-id", _siteId}};
+    WixAnswer answer;
+    answer.http = _http.send(request);
+    answer.outcome = outcomeFromHttp(answer.http, which);
+    if (!answer.outcome.ok()) return answer;
+    sdk::JsonParse parsed = sdk::parseJsonObject(answer.http.response.body);
+    if (!parsed.ok()) {
+        answer.outcome = unexpectedBody(which, answer.http, parsed.error);
+        return answer;
+    }
+    answer.body = parsed.object;
+    return answer;
+}
+
+WixAnswer WixClient::siteProperties(SiteProperties& out) {
+    WixAnswer a = call(WixCall::SiteProperties, "GET",
+                       "/site-properties/v4/properties?fields.paths=businessName&fields.paths=paymentCurrency");
+    if (!a.outcome.ok()) return a;
+    if (!a.body->getObject("properties")) {
+        a.outcome = unexpectedBody(WixCall::SiteProperties, a.http, "no 'properties' object");
+        return a;
+    }
+    // Both are optional in Wix: a site without a business name still works; the currency may be unset.
+    out.businessName = sdk::stringAt(a.body, "properties.businessName").value_or("");
+    out.currency = sdk::stringAt(a.body, "properties.paymentCurrency").value_or("");
+    return a;
+}
+
+WixAnswer WixClient::catalogVersion(CatalogVersion& out) {
+    WixAnswer a = call(WixCall::CatalogVersion, "GET", "/stores/v3/provision/version");
+    if (!a.outcome.ok()) return a;
+    const std::string version = sdk::stringAt(a.body, "catalogVersion").value_or("");
+    if (version == "V1_CATALOG")
+        out = CatalogVersion::V1;
+    else if (version == "V3_CATALOG")
+        out = CatalogVersion::V3;
+    else if (version == "STORES_NOT_INSTALLED")
+        out = CatalogVersion::StoresNotInstalled;
+    else
+        a.outcome = unexpectedBody(WixCall::CatalogVersion, a.http, "unknown catalogVersion '" + version + "'");
+    return a;
+}
+
+WixAnswer WixClient::searchOrders(int limit) {
+    const std::string body = R"({"search":{"cursorPaging":{"limit":)" + std::to_string(limit) + "}}}";
+    WixAnswer a = call(WixCall::OrdersSearch, "POST", "/ecom/v1/orders/search", body);
+    if (a.outcome.ok() && !a.body->getArray("orders"))
+        a.outcome = unexpectedBody(WixCall::OrdersSearch, a.http, "no 'orders' array");
+    return a;
+}
+
+WixAnswer WixClient::readInventory(CatalogVersion version) {
+    WixAnswer a;
+    if (version == CatalogVersion::V3) {
+        a = call(WixCall::InventoryRead, "POST", "/stores/v3/inventory-items/query",
+                 R"({"query":{"cursorPaging":{"limit":1}}})");
+    } else {
+        // V1 filters and sorts are JSON strings; paging is by offset (reference §7).
+        a = call(WixCall::InventoryRead, "POST", "/stores/v2/inventoryItems/query",
+                 R"({"query":{"paging":{"limit":1,"offset":0}}})");
+    }
+    if (a.outcome.ok() && !a.body->getArray("inventoryItems"))
+        a.outcome = unexpectedBody(WixCall::InventoryRead, a.http, "no 'inventoryItems' array");
+    return a;
+}
+
+} // namespace estore::wix

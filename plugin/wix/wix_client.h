@@ -1,0 +1,53 @@
+#pragma once
+// The Wix REST calls the connector makes, with Wix's API-key authentication: the raw key in
+// `Authorization` (no "Bearer"), and the site in `wix-site-id` (never together with wix-account-id).
+// Source: ../shared/reference/wix-api.md §1, §3.
+#include <Poco/JSON/Object.h>
+
+#include <memory>
+#include <string>
+
+#include "estore/host_api/outcome.h"
+#include "estore/sdk/http_client.h"
+#include "wix_errors.h"
+
+namespace estore::wix {
+
+inline constexpr const char* kDefaultApiBaseUrl = "https://www.wixapis.com";
+
+struct WixAnswer {
+    host_api::Outcome outcome;     ///< ok when Wix answered 2xx with a JSON object
+    Poco::JSON::Object::Ptr body;  ///< the parsed answer when ok
+    sdk::HttpResult http;
+};
+
+struct SiteProperties {
+    std::string businessName;
+    std::string currency;
+};
+
+enum class CatalogVersion { V1, V3, StoresNotInstalled };
+
+const char* catalogVersionName(CatalogVersion v);  ///< "V1", "V3", "NONE"
+
+class WixClient {
+public:
+    WixClient(const std::string& baseUrl, const sdk::HttpClientOptions& options, std::string apiKey,
+              std::string siteId);
+
+    WixAnswer siteProperties(SiteProperties& out);
+    WixAnswer catalogVersion(CatalogVersion& out);
+    /// One page of orders; validation uses limit 1 to prove the Read Orders permission.
+    WixAnswer searchOrders(int limit);
+    /// One small page of inventory on the site's catalog version, to prove the inventory permission.
+    WixAnswer readInventory(CatalogVersion version);
+
+private:
+    WixAnswer call(WixCall call, const std::string& method, const std::string& target, const std::string& body = {});
+
+    sdk::HttpClient _http;
+    std::string _apiKey;
+    std::string _siteId;
+};
+
+} // namespace estore::wix

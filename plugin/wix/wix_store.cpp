@@ -1,0 +1,153 @@
+#include "wix_store.h"
+
+#include "connection_check.h"
+#include "embedded_manifest.h"
+#include "estore/sdk/settings_check.h"
+#include "store_settings.h"
+
+namespace estore::wix {
+
+using host_api::ErrorCategory;
+using host_api::Outcome;
+
+namespace {
+
+Outcome internalError(const char* where, const std::string& what) {
+    return Outcome::failure(ErrorCategory::Permanent, "wix.internal",
+                            {"Notranja napaka povezave Wix. Obvestite podporo.",
+                             "Internal error in the Wix connector. Please contact support."},
+                            std::string(where) + ": " + what);
+}
+
+/// Runs body, turning any exception into an outcome: nothing may cross the plugin boundary.
+template <typename Result, typename Body, typename Wrap>
+Result guarded(const char* where, Body&& body, Wrap&& wrap) noexcept {
+    try {
+        return body();
+    } catch (const std::exception& e) {
+        return wrap(internalError(where, e.what()));
+    } catch (...) {
+        return wrap(internalError(where, "unknown exception"));
+    }
+}
+
+bool flagOn(const host_api::Settings& settings, const std::string& id) {
+    auto it = settings.find(id);
+    return it != settings.end() && it->second == "true";
+}
+
+Outcome notYetAvailable(const std::string& what) {
+    return Outcome::failure(ErrorCategory::Permanent, "wix.not_available",
+                            {"Ta različica povezave Wix še ne podpira: " + what + ".",
+                             "This version of the Wix connector does not support " + what + " yet."},
+                            what);
+}
+
+} // namespace
+
+WixStore::WixStore() {
+    sdk::ManifestResult parsed = sdk::ManifestReader::parse(embeddedManifestJson(), {});
+    if (parsed.ok())
+        _manifest = std::move(*parsed.manifest);
+    else
+        _manifestError = parsed.errorText();
+}
+
+host_api::StoreDescriptor WixStore::describe() const { return _manifest.descriptor; }
+
+host_api::Validation WixStore::validate(const host_api::Settings& settings, const host_api::Settings& secrets,
+                                        host_api::HostServices& host) {
+    return guarded<host_api::Validation>(
+        "validate", [&] { return validateUnsafe(settings, secrets, host); },
+        [](Outcome o) {
+            host_api::Validation v;
+            v.outcome = std::move(o);
+            return v;
+        });
+}
+
+host_api::Validation WixStore::validateUnsafe(const host_api::Settings& settings, const host_api::Settings& secrets,
+                                              host_api::HostServices& host) {
+    host_api::Validation v;
+    if (!_manifestError.empty()) {
+        v.outcome = internalError("manifest", _manifestError);
+        return v;
+    }
+    LocalCheck local = checkLocally(_manifest.descriptor.fields, settings, secrets, host.company);
+    v.fieldErrors = local.errors;
+    if (!local.ok()) {
+        const auto& first = local.errors.front();
+        v.outcome = Outcome::failure(ErrorCategory::Config, first.code, first.message, "local check", first.field);
+        return v;
+    }
+    ConnectionCheck check(host, local.apiKey, local.siteId);
+    v.outcome = check.run(flagOn(local.normalized, "sync_stock"), v.shop);
+    if (v.outcome.ok()) {
+        v.normalized = std::move(local.normalized);
+        v.normalized["catalog_version"] = v.shop.catalogVersion;
+    } else if (!v.outcome.field.empty()) {
+        v.fieldErrors.push_back({v.outcome.field, v.outcome.code, v.outcome.message});
+    }
+    return v;
+}
+
+Outcome WixStore::activate(const host_api::StoreRef& store, host_api::HostServices& host) {
+    return guarded<Outcome>("activate", [&] { return activateUnsafe(store, host); }, [](Outcome o) { return o; });
+}
+
+Outcome WixStore::activateUnsafe(const host_api::StoreRef& store, host_api::HostServices& host) {
+    if (!host.scheduler) return internalError("activate", "the host passed no scheduler");
+    // Each recurring job runs when the flag that enables it is on; turning a flag off cancels the job.
+    for (const auto& job : _manifest.descriptor.jobs) {
+        if (job.defaultIntervalSeconds <= 0) continue;
+        const bool wanted = job.enabledBy.empty() || flagOn(store.settings, job.enabledBy);
+        Outcome o = wanted ? host.scheduler->schedule(store.storeId, {job.id, job.defaultIntervalSeconds, 0})
+                           : host.scheduler->cancel(store.storeId, job.id);
+        if (!o.ok()) return o;
+    }
+    return Outcome::success();
+}
+
+Outcome WixStore::deactivate(const host_api::StoreRef& store, host_api::HostServices& host) {
+    return guarded<Outcome>(
+        "deactivate",
+        [&] {
+            if (!host.scheduler) return internalError("deactivate", "the host passed no scheduler");
+            for (const auto& job : _manifest.descriptor.jobs) {
+                Outcome o = host.scheduler->cancel(store.storeId, job.id);
+                if (!o.ok()) return o;
+            }
+            return Outcome::success();
+        },
+        [](Outcome o) { return o; });
+}
+
+host_api::JobReport WixStore::runJob(const host_api::JobRequest& job, host_api::HostServices&) {
+    return guarded<host_api::JobReport>(
+        "runJob",
+        [&] {
+            host_api::JobReport report;
+            report.outcome = _manifest.job(job.jobId) ? notYetAvailable("job " + job.jobId)
+                                                      : Outcome::failure(ErrorCategory::Permanent, "wix.job.unknown",
+                                                                         {"Neznano opravilo: " + job.jobId,
+                                                                          "Unknown job: " + job.jobId},
+                                                                         job.jobId);
+            report.summary = report.outcome.message;
+            return report;
+        },
+        [](Outcome o) {
+            host_api::JobReport r;
+            r.outcome = std::move(o);
+            return r;
+        });
+}
+
+host_api::WebhookAck WixStore::onWebhook(const host_api::StoreRef&, const host_api::WebhookRequest&,
+                                         host_api::HostServices&) {
+    host_api::WebhookAck ack;
+    ack.outcome = notYetAvailable("webhooks");
+    ack.httpStatus = 501;
+    return ack;
+}
+
+} // namespace estore::wix

@@ -1,0 +1,31 @@
+#pragma once
+// Reading JSON from the outside world: parse without throwing, and look values up by dotted path, so
+// an error can say exactly which value was missing or of the wrong type.
+#include <Poco/JSON/Object.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace estore::sdk {
+
+struct JsonParse {
+    Poco::JSON::Object::Ptr object;  ///< null when the text is not a JSON object
+    std::string error;               ///< why, when object is null
+
+    bool ok() const { return !object.isNull(); }
+};
+
+/// Parses text that must be a JSON object.
+JsonParse parseJsonObject(const std::string& text);
+
+/// The value at a dotted path ("properties.businessName"), if every step exists and is an object.
+std::optional<Poco::Dynamic::Var> valueAt(const Poco::JSON::Object::Ptr& root, std::string_view path);
+
+/// The string at a path; nullopt when absent or not a string.
+std::optional<std::string> stringAt(const Poco::JSON::Object::Ptr& root, std::string_view path);
+
+/// Shortens text for a log line and strips control characters, so foreign bodies stay readable.
+std::string excerpt(const std::string& text, std::size_t maxLength = 200);
+
+} // namespace estore::sdk

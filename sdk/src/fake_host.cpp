@@ -1,0 +1,93 @@
+#include "estore/sdk/fake_host.h"
+
+#include <algorithm>
+
+namespace estore::sdk {
+
+using host_api::Outcome;
+
+FakeHost::FakeHost()
+    : _warehouses{{"GLAVNO", "Glavno skladišče"}, {"SPLET", "Skladišče spletne trgovine"}},
+      _costCenters{{"SPLET", "Spletna prodaja"}, {"MP", "Maloprodaja"}} {
+    _services.scheduler = this;
+    _services.state = this;
+    _services.secrets = this;
+    _services.activity = this;
+    _services.config = this;
+    _services.clock = this;
+    _services.company = this;
+}
+
+Outcome FakeHost::schedule(const std::string& storeId, const host_api::JobSchedule& job) {
+    std::lock_guard lock(_mutex);
+    auto same = [&](const ScheduledJob& s) { return s.storeId == storeId && s.schedule.jobId == job.jobId; };
+    _scheduled.erase(std::remove_if(_scheduled.begin(), _scheduled.end(), same), _scheduled.end());
+    _scheduled.push_back({storeId, job});
+    return Outcome::success();
+}
+
+Outcome FakeHost::cancel(const std::string& storeId, const std::string& jobId) {
+    std::lock_guard lock(_mutex);
+    auto same = [&](const ScheduledJob& s) { return s.storeId == storeId && s.schedule.jobId == jobId; };
+    _scheduled.erase(std::remove_if(_scheduled.begin(), _scheduled.end(), same), _scheduled.end());
+    return Outcome::success();
+}
+
+Outcome FakeHost::runSoon(const std::string& storeId, const std::string& jobId,
+                          const std::map<std::string, std::string>& args) {
+    std::lock_guard lock(_mutex);
+    _soon.push_back({storeId, jobId, args});
+    return Outcome::success();
+}
+
+std::optional<std::string> FakeHost::get(const std::string& storeId, const std::string& key) {
+    std::lock_guard lock(_mutex);
+    auto it = _state.find({storeId, key});
+    if (it == _state.end()) return std::nullopt;
+    return it->second;
+}
+
+bool FakeHost::compareAndSet(const std::string& storeId, const std::string& key,
+                             const std::optional<std::string>& expected, const std::string& value) {
+    std::lock_guard lock(_mutex);
+    auto it = _state.find({storeId, key});
+    const std::optional<std::string> current =
+        it == _state.end() ? std::nullopt : std::optional<std::string>(it->second);
+    if (current != expected) return false;
+    _state[{storeId, key}] = value;
+    return true;
+}
+
+std::optional<std::string> FakeHost::read(const std::string& storeId, const std::string& name) {
+    std::lock_guard lock(_mutex);
+    auto it = _secrets.find({storeId, name});
+    if (it == _secrets.end()) return std::nullopt;
+    return it->second;
+}
+
+void FakeHost::setSecret(const std::string& storeId, const std::string& name, const std::string& value) {
+    std::lock_guard lock(_mutex);
+    _secrets[{storeId, name}] = value;
+}
+
+void FakeHost::record(const std::string& storeId, host_api::ActivityLevel level, const std::string& code,
+                      const host_api::Text& message, const std::string& detail) {
+    std::lock_guard lock(_mutex);
+    _activity.push_back({storeId, level, code, message, detail});
+}
+
+std::optional<std::string> FakeHost::get(const std::string& key) {
+    std::lock_guard lock(_mutex);
+    auto it = _config.find(key);
+    if (it == _config.end()) return std::nullopt;
+    return it->second;
+}
+
+const std::optional<FakeHost::ScheduledJob> FakeHost::findScheduled(const std::string& storeId,
+                                                                    const std::string& jobId) const {
+    for (const auto& s : _scheduled)
+        if (s.storeId == storeId && s.schedule.jobId == jobId) return s;
+    return std::nullopt;
+}
+
+} // namespace estore::sdk

@@ -70,6 +70,6 @@ void BM_ValidateAgainstSandbox(benchmark::State& state) {
 }
 BENCHMARK(BM_ValidateAgainstSandbox)->Arg(0)->Arg(1)->ArgName("sync_stock")->Unit(benchmark::kMicrosecond);
 
-} // namespace
+}  // namespace
 
 BENCHMARK_MAIN();

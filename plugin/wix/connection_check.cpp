@@ -48,4 +48,4 @@ Outcome ConnectionCheck::run(bool checkInventory, host_api::ShopIdentity& shop) 
     return Outcome::success();
 }
 
-} // namespace estore::wix
+}  // namespace estore::wix

@@ -30,4 +30,4 @@ private:
     std::string _siteId;
 };
 
-} // namespace estore::wix
+}  // namespace estore::wix

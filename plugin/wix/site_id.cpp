@@ -46,7 +46,8 @@ std::string_view queryParam(std::string_view query, std::string_view name) {
         const auto amp = query.find('&');
         std::string_view pair = query.substr(0, amp);
         const auto eq = pair.find('=');
-        if (eq != std::string_view::npos && lower(pair.substr(0, eq)) == lower(name)) return pair.substr(eq + 1);
+        if (eq != std::string_view::npos && lower(pair.substr(0, eq)) == lower(name))
+            return pair.substr(eq + 1);
         if (amp == std::string_view::npos) break;
         query.remove_prefix(amp + 1);
     }
@@ -55,7 +56,8 @@ std::string_view queryParam(std::string_view query, std::string_view name) {
 
 SiteIdParse fromUrl(std::string_view url) {
     std::string_view rest = url;
-    if (const auto scheme = rest.find("://"); scheme != std::string_view::npos) rest.remove_prefix(scheme + 3);
+    if (const auto scheme = rest.find("://"); scheme != std::string_view::npos)
+        rest.remove_prefix(scheme + 3);
     const auto hostEnd = rest.find_first_of("/?#");
     std::string_view host = rest.substr(0, hostEnd);
     if (const auto port = host.find(':'); port != std::string_view::npos) host = host.substr(0, port);
@@ -64,7 +66,8 @@ SiteIdParse fromUrl(std::string_view url) {
 
     std::string_view path = rest.substr(0, rest.find_first_of("?#"));
     std::string_view query;
-    if (const auto q = rest.find('?'); q != std::string_view::npos) query = rest.substr(q + 1, rest.find('#', q) - q - 1);
+    if (const auto q = rest.find('?'); q != std::string_view::npos)
+        query = rest.substr(q + 1, rest.find('#', q) - q - 1);
 
     const std::string lowerPath = lower(path);
     if (const auto pos = lowerPath.find("/dashboard/"); pos != std::string::npos) {
@@ -79,10 +82,11 @@ SiteIdParse fromUrl(std::string_view url) {
 
 bool looksLikeUrl(std::string_view s) {
     const std::string l = lower(s.substr(0, std::min<std::size_t>(s.size(), 64)));
-    return l.find("://") != std::string::npos || l.find('/') != std::string::npos || l.find(".wix.com") != std::string::npos;
+    return l.find("://") != std::string::npos || l.find('/') != std::string::npos ||
+           l.find(".wix.com") != std::string::npos;
 }
 
-} // namespace
+}  // namespace
 
 bool isGuid(std::string_view text) {
     if (text.size() != 36) return false;
@@ -102,4 +106,4 @@ SiteIdParse parseSiteId(std::string_view input) {
     return fromCandidate(s);
 }
 
-} // namespace estore::wix
+}  // namespace estore::wix

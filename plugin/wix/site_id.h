@@ -9,11 +9,11 @@ enum class SiteIdProblem {
     None,
     Empty,
     TooLong,
-    NotText,         ///< control characters or non-ASCII where a GUID or URL is expected
-    NotWixUrl,       ///< a URL on a host that is not Wix
-    AccountPage,     ///< a Wix account page, which names no site
-    NoSiteInUrl,     ///< a Wix URL without a /dashboard/<id> segment or metaSiteId parameter
-    NotGuid,         ///< the candidate is not a GUID
+    NotText,      ///< control characters or non-ASCII where a GUID or URL is expected
+    NotWixUrl,    ///< a URL on a host that is not Wix
+    AccountPage,  ///< a Wix account page, which names no site
+    NoSiteInUrl,  ///< a Wix URL without a /dashboard/<id> segment or metaSiteId parameter
+    NotGuid,      ///< the candidate is not a GUID
 };
 
 struct SiteIdParse {
@@ -30,4 +30,4 @@ SiteIdParse parseSiteId(std::string_view input);
 
 bool isGuid(std::string_view text);
 
-} // namespace estore::wix
+}  // namespace estore::wix

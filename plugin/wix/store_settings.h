@@ -26,4 +26,4 @@ std::optional<host_api::FieldError> siteIdError(const std::string& input, std::s
 /// The error for an API key that cannot be a Wix key, or nullopt when it is plausible.
 std::optional<host_api::FieldError> apiKeyError(const std::string& key);
 
-} // namespace estore::wix
+}  // namespace estore::wix

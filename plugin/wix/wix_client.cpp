@@ -6,9 +6,9 @@ namespace estore::wix {
 
 const char* catalogVersionName(CatalogVersion v) {
     switch (v) {
-    case CatalogVersion::V1: return "V1";
-    case CatalogVersion::V3: return "V3";
-    case CatalogVersion::StoresNotInstalled: return "NONE";
+        case CatalogVersion::V1: return "V1";
+        case CatalogVersion::V3: return "V3";
+        case CatalogVersion::StoresNotInstalled: return "NONE";
     }
     return "NONE";
 }
@@ -38,8 +38,9 @@ WixAnswer WixClient::call(WixCall which, const std::string& method, const std::s
 }
 
 WixAnswer WixClient::siteProperties(SiteProperties& out) {
-    WixAnswer a = call(WixCall::SiteProperties, "GET",
-                       "/site-properties/v4/properties?fields.paths=businessName&fields.paths=paymentCurrency");
+    WixAnswer a =
+        call(WixCall::SiteProperties, "GET",
+             "/site-properties/v4/properties?fields.paths=businessName&fields.paths=paymentCurrency");
     if (!a.outcome.ok()) return a;
     if (!a.body->getObject("properties")) {
         a.outcome = unexpectedBody(WixCall::SiteProperties, a.http, "no 'properties' object");
@@ -62,7 +63,8 @@ WixAnswer WixClient::catalogVersion(CatalogVersion& out) {
     else if (version == "STORES_NOT_INSTALLED")
         out = CatalogVersion::StoresNotInstalled;
     else
-        a.outcome = unexpectedBody(WixCall::CatalogVersion, a.http, "unknown catalogVersion '" + version + "'");
+        a.outcome =
+            unexpectedBody(WixCall::CatalogVersion, a.http, "unknown catalogVersion '" + version + "'");
     return a;
 }
 
@@ -89,4 +91,4 @@ WixAnswer WixClient::readInventory(CatalogVersion version) {
     return a;
 }
 
-} // namespace estore::wix
+}  // namespace estore::wix

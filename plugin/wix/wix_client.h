@@ -43,11 +43,12 @@ public:
     WixAnswer readInventory(CatalogVersion version);
 
 private:
-    WixAnswer call(WixCall call, const std::string& method, const std::string& target, const std::string& body = {});
+    WixAnswer call(WixCall call, const std::string& method, const std::string& target,
+                   const std::string& body = {});
 
     sdk::HttpClient _http;
     std::string _apiKey;
     std::string _siteId;
 };
 
-} // namespace estore::wix
+}  // namespace estore::wix

@@ -20,4 +20,4 @@ host_api::Outcome unexpectedBody(WixCall call, const sdk::HttpResult& result, co
 /// Wix Stores is not installed on the site (provision/version or a 428 REQUIRED_APP_NOT_INSTALLED).
 host_api::Outcome storesNotInstalled(const std::string& detail);
 
-} // namespace estore::wix
+}  // namespace estore::wix

@@ -43,7 +43,7 @@ Outcome notYetAvailable(const std::string& what) {
                             what);
 }
 
-} // namespace
+}  // namespace
 
 WixStore::WixStore() {
     sdk::ManifestResult parsed = sdk::ManifestReader::parse(embeddedManifestJson(), {});
@@ -53,7 +53,9 @@ WixStore::WixStore() {
         _manifestError = parsed.errorText();
 }
 
-host_api::StoreDescriptor WixStore::describe() const { return _manifest.descriptor; }
+host_api::StoreDescriptor WixStore::describe() const {
+    return _manifest.descriptor;
+}
 
 host_api::Validation WixStore::validate(const host_api::Settings& settings, const host_api::Settings& secrets,
                                         host_api::HostServices& host) {
@@ -66,7 +68,8 @@ host_api::Validation WixStore::validate(const host_api::Settings& settings, cons
         });
 }
 
-host_api::Validation WixStore::validateUnsafe(const host_api::Settings& settings, const host_api::Settings& secrets,
+host_api::Validation WixStore::validateUnsafe(const host_api::Settings& settings,
+                                              const host_api::Settings& secrets,
                                               host_api::HostServices& host) {
     host_api::Validation v;
     if (!_manifestError.empty()) {
@@ -77,7 +80,8 @@ host_api::Validation WixStore::validateUnsafe(const host_api::Settings& settings
     v.fieldErrors = local.errors;
     if (!local.ok()) {
         const auto& first = local.errors.front();
-        v.outcome = Outcome::failure(ErrorCategory::Config, first.code, first.message, "local check", first.field);
+        v.outcome =
+            Outcome::failure(ErrorCategory::Config, first.code, first.message, "local check", first.field);
         return v;
     }
     ConnectionCheck check(host, local.apiKey, local.siteId);
@@ -92,7 +96,8 @@ host_api::Validation WixStore::validateUnsafe(const host_api::Settings& settings
 }
 
 Outcome WixStore::activate(const host_api::StoreRef& store, host_api::HostServices& host) {
-    return guarded<Outcome>("activate", [&] { return activateUnsafe(store, host); }, [](Outcome o) { return o; });
+    return guarded<Outcome>(
+        "activate", [&] { return activateUnsafe(store, host); }, [](Outcome o) { return o; });
 }
 
 Outcome WixStore::activateUnsafe(const host_api::StoreRef& store, host_api::HostServices& host) {
@@ -127,11 +132,12 @@ host_api::JobReport WixStore::runJob(const host_api::JobRequest& job, host_api::
         "runJob",
         [&] {
             host_api::JobReport report;
-            report.outcome = _manifest.job(job.jobId) ? notYetAvailable("job " + job.jobId)
-                                                      : Outcome::failure(ErrorCategory::Permanent, "wix.job.unknown",
-                                                                         {"Neznano opravilo: " + job.jobId,
-                                                                          "Unknown job: " + job.jobId},
-                                                                         job.jobId);
+            report.outcome =
+                _manifest.job(job.jobId)
+                    ? notYetAvailable("job " + job.jobId)
+                    : Outcome::failure(ErrorCategory::Permanent, "wix.job.unknown",
+                                       {"Neznano opravilo: " + job.jobId, "Unknown job: " + job.jobId},
+                                       job.jobId);
             report.summary = report.outcome.message;
             return report;
         },
@@ -150,4 +156,4 @@ host_api::WebhookAck WixStore::onWebhook(const host_api::StoreRef&, const host_a
     return ack;
 }
 
-} // namespace estore::wix
+}  // namespace estore::wix

@@ -28,4 +28,4 @@ private:
     std::string _manifestError;  ///< set if the embedded manifest did not parse (a build defect)
 };
 
-} // namespace estore::wix
+}  // namespace estore::wix

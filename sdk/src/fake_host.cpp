@@ -90,4 +90,4 @@ const std::optional<FakeHost::ScheduledJob> FakeHost::findScheduled(const std::s
     return std::nullopt;
 }
 
-} // namespace estore::sdk
+}  // namespace estore::sdk

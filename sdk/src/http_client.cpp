@@ -18,13 +18,13 @@ namespace estore::sdk {
 
 const char* transportFailureName(TransportFailure f) {
     switch (f) {
-    case TransportFailure::None: return "none";
-    case TransportFailure::InvalidUrl: return "invalid_url";
-    case TransportFailure::Unreachable: return "unreachable";
-    case TransportFailure::Timeout: return "timeout";
-    case TransportFailure::Dropped: return "dropped";
-    case TransportFailure::Tls: return "tls";
-    case TransportFailure::Other: return "other";
+        case TransportFailure::None: return "none";
+        case TransportFailure::InvalidUrl: return "invalid_url";
+        case TransportFailure::Unreachable: return "unreachable";
+        case TransportFailure::Timeout: return "timeout";
+        case TransportFailure::Dropped: return "dropped";
+        case TransportFailure::Tls: return "tls";
+        case TransportFailure::Other: return "other";
     }
     return "other";
 }
@@ -39,7 +39,8 @@ namespace {
 
 TransportFailure classify(const Poco::Exception& e) {
     // Order matters: an unexpectedly closed TLS connection is a drop, not a certificate problem.
-    if (dynamic_cast<const Poco::Net::SSLConnectionUnexpectedlyClosedException*>(&e)) return TransportFailure::Dropped;
+    if (dynamic_cast<const Poco::Net::SSLConnectionUnexpectedlyClosedException*>(&e))
+        return TransportFailure::Dropped;
     if (dynamic_cast<const Poco::Net::SSLException*>(&e)) return TransportFailure::Tls;
     if (dynamic_cast<const Poco::TimeoutException*>(&e)) return TransportFailure::Timeout;
     if (dynamic_cast<const Poco::Net::ConnectionRefusedException*>(&e) ||
@@ -70,7 +71,7 @@ Poco::Net::Context::Ptr makeTlsContext(const HttpClientOptions& options) {
     return context;
 }
 
-} // namespace
+}  // namespace
 
 HttpClient::HttpClient(const std::string& baseUrl, HttpClientOptions options)
     : _baseUrl(baseUrl), _options(std::move(options)) {
@@ -119,7 +120,8 @@ HttpResult HttpClient::sendOnce(const HttpRequest& request) {
     try {
         if (!_session) {
             if (_secure)
-                _session = std::make_unique<Poco::Net::HTTPSClientSession>(_host, _port, makeTlsContext(_options));
+                _session =
+                    std::make_unique<Poco::Net::HTTPSClientSession>(_host, _port, makeTlsContext(_options));
             else
                 _session = std::make_unique<Poco::Net::HTTPClientSession>(_host, _port);
             _session->setKeepAlive(true);
@@ -127,7 +129,8 @@ HttpResult HttpClient::sendOnce(const HttpRequest& request) {
                                  Poco::Timespan(Poco::Timespan::TimeDiff(_options.timeoutMs) * 1000),
                                  Poco::Timespan(Poco::Timespan::TimeDiff(_options.timeoutMs) * 1000));
         }
-        Poco::Net::HTTPRequest req(request.method, _pathPrefix + request.target, Poco::Net::HTTPMessage::HTTP_1_1);
+        Poco::Net::HTTPRequest req(request.method, _pathPrefix + request.target,
+                                   Poco::Net::HTTPMessage::HTTP_1_1);
         req.setKeepAlive(true);
         req.set("User-Agent", _options.userAgent);
         req.set("Accept", "application/json");
@@ -164,4 +167,4 @@ HttpResult HttpClient::sendOnce(const HttpRequest& request) {
     return result;
 }
 
-} // namespace estore::sdk
+}  // namespace estore::sdk

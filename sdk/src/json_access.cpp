@@ -54,4 +54,4 @@ std::string excerpt(const std::string& text, std::size_t maxLength) {
     return out;
 }
 
-} // namespace estore::sdk
+}  // namespace estore::sdk

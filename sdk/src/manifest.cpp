@@ -9,9 +9,9 @@
 
 namespace estore::sdk {
 
+using host_api::FieldKind;
 using Poco::JSON::Array;
 using Poco::JSON::Object;
-using host_api::FieldKind;
 
 namespace {
 
@@ -22,7 +22,8 @@ public:
 
     void fail(const std::string& path, const std::string& message) { errors.push_back({path, message}); }
 
-    std::string string(const Object::Ptr& obj, const std::string& key, const std::string& path, bool required) {
+    std::string string(const Object::Ptr& obj, const std::string& key, const std::string& path,
+                       bool required) {
         if (!obj->has(key)) {
             if (required) fail(join(path, key), "required key is missing");
             return {};
@@ -35,7 +36,8 @@ public:
         return value.extract<std::string>();
     }
 
-    host_api::Text text(const Object::Ptr& obj, const std::string& key, const std::string& path, bool required) {
+    host_api::Text text(const Object::Ptr& obj, const std::string& key, const std::string& path,
+                        bool required) {
         host_api::Text t;
         Object::Ptr inner = object(obj, key, path, required);
         if (!inner) return t;
@@ -44,7 +46,8 @@ public:
         return t;
     }
 
-    Object::Ptr object(const Object::Ptr& obj, const std::string& key, const std::string& path, bool required) {
+    Object::Ptr object(const Object::Ptr& obj, const std::string& key, const std::string& path,
+                       bool required) {
         if (!obj->has(key)) {
             if (required) fail(join(path, key), "required object is missing");
             return nullptr;
@@ -89,7 +92,9 @@ public:
     static std::string join(const std::string& path, const std::string& key) {
         return path.empty() ? key : path + "." + key;
     }
-    static std::string index(const std::string& path, std::size_t i) { return path + "[" + std::to_string(i) + "]"; }
+    static std::string index(const std::string& path, std::size_t i) {
+        return path + "[" + std::to_string(i) + "]";
+    }
 };
 
 void readFields(Checker& c, const Object::Ptr& root, Manifest& m) {
@@ -108,7 +113,8 @@ void readFields(Checker& c, const Object::Ptr& root, Manifest& m) {
         if (!spec.id.empty() && !std::regex_match(spec.id, idPattern))
             c.fail(path + ".id", "must be lower_snake_case, got '" + spec.id + "'");
         for (const auto& other : m.descriptor.fields)
-            if (!spec.id.empty() && other.id == spec.id) c.fail(path + ".id", "duplicate field id '" + spec.id + "'");
+            if (!spec.id.empty() && other.id == spec.id)
+                c.fail(path + ".id", "duplicate field id '" + spec.id + "'");
         std::string kind = c.string(f, "kind", path, true);
         bool known = true;
         spec.kind = fieldKindFromString(kind, known);
@@ -129,7 +135,8 @@ void readFields(Checker& c, const Object::Ptr& root, Manifest& m) {
                     c.fail(cpath, "must be an object");
                     continue;
                 }
-                spec.choices.push_back({c.string(ch, "value", cpath, true), c.text(ch, "label", cpath, true)});
+                spec.choices.push_back(
+                    {c.string(ch, "value", cpath, true), c.text(ch, "label", cpath, true)});
             }
         }
         if (spec.kind == FieldKind::Choice && !spec.defaultValue.empty()) {
@@ -177,8 +184,8 @@ void readPermissions(Checker& c, const Object::Ptr& root, Manifest& m) {
             c.fail(path, "must be an object");
             continue;
         }
-        m.permissions.push_back(
-            {c.string(p, "scope", path, false), c.string(p, "name", path, true), c.string(p, "for", path, false)});
+        m.permissions.push_back({c.string(p, "scope", path, false), c.string(p, "name", path, true),
+                                 c.string(p, "for", path, false)});
     }
 }
 
@@ -213,7 +220,7 @@ void readIdentity(Checker& c, const Object::Ptr& root, Manifest& m) {
             m.descriptor.capabilities.push_back(caps->getElement<std::string>(static_cast<unsigned>(i)));
 }
 
-} // namespace
+}  // namespace
 
 const host_api::FieldSpec* Manifest::field(const std::string& fieldId) const {
     for (const auto& f : descriptor.fields)
@@ -284,11 +291,11 @@ struct KindName {
     const char* name;
 };
 constexpr KindName kKinds[] = {
-    {FieldKind::Text, "text"},       {FieldKind::Secret, "secret"}, {FieldKind::Flag, "flag"},
-    {FieldKind::Choice, "choice"},   {FieldKind::HostChoice, "host_choice"}, {FieldKind::Date, "date"},
-    {FieldKind::Map, "map"},         {FieldKind::Action, "action"},
+    {FieldKind::Text, "text"},     {FieldKind::Secret, "secret"},          {FieldKind::Flag, "flag"},
+    {FieldKind::Choice, "choice"}, {FieldKind::HostChoice, "host_choice"}, {FieldKind::Date, "date"},
+    {FieldKind::Map, "map"},       {FieldKind::Action, "action"},
 };
-} // namespace
+}  // namespace
 
 host_api::FieldKind fieldKindFromString(const std::string& s, bool& known) {
     for (const auto& k : kKinds)
@@ -306,4 +313,4 @@ const char* fieldKindName(host_api::FieldKind kind) {
     return "text";
 }
 
-} // namespace estore::sdk
+}  // namespace estore::sdk

@@ -12,15 +12,15 @@ using host_api::ApiVersion;
 
 const char* loadErrorCodeName(LoadErrorCode code) {
     switch (code) {
-    case LoadErrorCode::NoManifest: return "no_manifest";
-    case LoadErrorCode::InvalidManifest: return "invalid_manifest";
-    case LoadErrorCode::IncompatibleHostApi: return "incompatible_host_api";
-    case LoadErrorCode::NoLibrary: return "no_library";
-    case LoadErrorCode::NotALibrary: return "not_a_library";
-    case LoadErrorCode::MissingSymbol: return "missing_symbol";
-    case LoadErrorCode::VersionMismatch: return "version_mismatch";
-    case LoadErrorCode::PlatformMismatch: return "platform_mismatch";
-    case LoadErrorCode::CreateFailed: return "create_failed";
+        case LoadErrorCode::NoManifest: return "no_manifest";
+        case LoadErrorCode::InvalidManifest: return "invalid_manifest";
+        case LoadErrorCode::IncompatibleHostApi: return "incompatible_host_api";
+        case LoadErrorCode::NoLibrary: return "no_library";
+        case LoadErrorCode::NotALibrary: return "not_a_library";
+        case LoadErrorCode::MissingSymbol: return "missing_symbol";
+        case LoadErrorCode::VersionMismatch: return "version_mismatch";
+        case LoadErrorCode::PlatformMismatch: return "platform_mismatch";
+        case LoadErrorCode::CreateFailed: return "create_failed";
     }
     return "unknown";
 }
@@ -36,7 +36,8 @@ LoadResult failure(LoadErrorCode code, std::string message) {
 /// Holds the library; every store handle holds this library too, so unloading waits for the last one.
 class LoadedPluginImpl final : public LoadedPlugin {
 public:
-    LoadedPluginImpl(Manifest manifest, std::shared_ptr<boost::dll::shared_library> library, ApiVersion version)
+    LoadedPluginImpl(Manifest manifest, std::shared_ptr<boost::dll::shared_library> library,
+                     ApiVersion version)
         : _manifest(std::move(manifest)), _library(std::move(library)), _version(version) {
         _create = &_library->get_alias<host_api::CreateFn>(host_api::kSymbolCreate);
         _destroy = &_library->get_alias<host_api::DestroyFn>(host_api::kSymbolDestroy);
@@ -48,7 +49,8 @@ public:
     StoreHandle createStore() override {
         host_api::ElectronicStore* raw = _create();
         if (!raw) return nullptr;
-        // The deleter runs host code only: it calls the plugin's destroyer, then drops its share of the library.
+        // The deleter runs host code only: it calls the plugin's destroyer, then drops its share of the
+        // library.
         return StoreHandle(raw, [library = _library, destroy = _destroy](host_api::ElectronicStore* store) {
             destroy(store);
         });
@@ -71,8 +73,8 @@ std::optional<LoadError> checkExportedSymbols(const fs::path& library) {
         return LoadError{LoadErrorCode::NotALibrary,
                          "Not a loadable plugin library: " + library.string() + " (" + e.what() + ")"};
     }
-    for (const char* name : {host_api::kSymbolApiVersion, host_api::kSymbolPlatformId, host_api::kSymbolCreate,
-                             host_api::kSymbolDestroy}) {
+    for (const char* name : {host_api::kSymbolApiVersion, host_api::kSymbolPlatformId,
+                             host_api::kSymbolCreate, host_api::kSymbolDestroy}) {
         if (std::find(symbols.begin(), symbols.end(), name) == symbols.end())
             return LoadError{LoadErrorCode::MissingSymbol,
                              "Plugin library " + library.string() + " does not export '" + name +
@@ -85,18 +87,20 @@ std::optional<LoadError> checkLibraryVersion(ApiVersion library, ApiVersion host
     const std::string both = "the plugin '" + m.id + "' was built against host API " + library.toString() +
                              ", this host implements " + host.toString();
     if (library.major != host.major)
-        return LoadError{LoadErrorCode::VersionMismatch, "Incompatible plugin: " + both + " (major versions differ)"};
+        return LoadError{LoadErrorCode::VersionMismatch,
+                         "Incompatible plugin: " + both + " (major versions differ)"};
     if (library.minor > host.minor)
         return LoadError{LoadErrorCode::VersionMismatch,
                          "Incompatible plugin: " + both + " (the plugin needs a newer host)"};
     if (library.major != m.hostApiMin.major || library.minor < m.hostApiMin.minor)
-        return LoadError{LoadErrorCode::VersionMismatch, "Manifest and library disagree: the manifest says host_api " +
-                                                             m.hostApiMin.toString() + "–" + m.hostApiMax.toString() +
-                                                             ", the library exports " + library.toString()};
+        return LoadError{LoadErrorCode::VersionMismatch,
+                         "Manifest and library disagree: the manifest says host_api " +
+                             m.hostApiMin.toString() + "–" + m.hostApiMax.toString() +
+                             ", the library exports " + library.toString()};
     return std::nullopt;
 }
 
-} // namespace
+}  // namespace
 
 PluginLoader::PluginLoader(ApiVersion hostVersion) : _hostVersion(hostVersion) {}
 
@@ -104,7 +108,8 @@ std::vector<DiscoveredPlugin> PluginLoader::discover(const fs::path& pluginDir) 
     std::vector<DiscoveredPlugin> found;
     std::error_code ec;
     auto consider = [&](const fs::path& manifest) {
-        if (fs::is_regular_file(manifest, ec)) found.push_back({manifest, ManifestReader::readFile(manifest)});
+        if (fs::is_regular_file(manifest, ec))
+            found.push_back({manifest, ManifestReader::readFile(manifest)});
     };
     consider(pluginDir / "manifest.json");
     for (const auto& entry : fs::directory_iterator(pluginDir, ec))
@@ -118,11 +123,12 @@ std::optional<LoadError> PluginLoader::checkManifest(const fs::path& manifestPat
     std::error_code ec;
     fs::path file = fs::is_directory(manifestPath, ec) ? manifestPath / "manifest.json" : manifestPath;
     if (!fs::exists(file, ec))
-        return LoadError{LoadErrorCode::NoManifest,
-                         "No plugin manifest: " + file.string() + " does not exist (each plugin folder needs one)"};
+        return LoadError{LoadErrorCode::NoManifest, "No plugin manifest: " + file.string() +
+                                                        " does not exist (each plugin folder needs one)"};
     ManifestResult read = ManifestReader::readFile(file);
     if (!read.ok())
-        return LoadError{LoadErrorCode::InvalidManifest, "Invalid manifest " + file.string() + ": " + read.errorText()};
+        return LoadError{LoadErrorCode::InvalidManifest,
+                         "Invalid manifest " + file.string() + ": " + read.errorText()};
     const Manifest& m = *read.manifest;
     if (m.hostApiMin.major != _hostVersion.major || m.hostApiMin.minor > _hostVersion.minor)
         return LoadError{LoadErrorCode::IncompatibleHostApi,
@@ -158,11 +164,13 @@ LoadResult PluginLoader::load(const fs::path& manifestPath) const {
     const char* platform = library->get_alias<host_api::PlatformIdFn>(host_api::kSymbolPlatformId)();
     const std::string libraryPlatform = platform ? platform : "";
     if (libraryPlatform != manifest.id)
-        return failure(LoadErrorCode::PlatformMismatch, "Manifest and library disagree on the platform: the manifest "
-                                                        "says '" + manifest.id + "', " + libraryPath.string() +
-                                                            " says '" + libraryPlatform + "'");
+        return failure(LoadErrorCode::PlatformMismatch,
+                       "Manifest and library disagree on the platform: the manifest "
+                       "says '" +
+                           manifest.id + "', " + libraryPath.string() + " says '" + libraryPlatform + "'");
     LoadResult result;
-    result.plugin = std::make_shared<LoadedPluginImpl>(std::move(manifest), std::move(library), libraryVersion);
+    result.plugin =
+        std::make_shared<LoadedPluginImpl>(std::move(manifest), std::move(library), libraryVersion);
     return result;
 }
 
@@ -173,4 +181,4 @@ LoadResult PluginLoader::loadPlatform(const fs::path& pluginDir, const std::stri
                    "No plugin for platform '" + platformId + "' in " + pluginDir.string());
 }
 
-} // namespace estore::sdk
+}  // namespace estore::sdk

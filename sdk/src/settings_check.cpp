@@ -45,7 +45,8 @@ std::optional<FieldError> checkChoice(const FieldSpec& f, const std::string& val
                  "'" + value + "' is not one of the choices (" + allowed + ").");
 }
 
-std::optional<FieldError> checkHostChoice(const FieldSpec& f, const std::string& value, host_api::Company* company) {
+std::optional<FieldError> checkHostChoice(const FieldSpec& f, const std::string& value,
+                                          host_api::Company* company) {
     if (!company) return std::nullopt;
     const auto options = f.hostSource == "warehouses" ? company->warehouses() : company->costCenters();
     std::string allowed;
@@ -53,11 +54,12 @@ std::optional<FieldError> checkHostChoice(const FieldSpec& f, const std::string&
         if (o.code == value) return std::nullopt;
         allowed += (allowed.empty() ? "" : ", ") + o.code;
     }
-    return error(f, "field.unknown_code", "'" + value + "' ne obstaja v e-računih (na voljo: " + allowed + ").",
+    return error(f, "field.unknown_code",
+                 "'" + value + "' ne obstaja v e-računih (na voljo: " + allowed + ").",
                  "'" + value + "' does not exist in e-računi (available: " + allowed + ").");
 }
 
-} // namespace
+}  // namespace
 
 bool isIsoDate(const std::string& text) {
     if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
@@ -103,19 +105,20 @@ std::vector<FieldError> checkFields(const std::vector<FieldSpec>& fields, host_a
         }
         std::optional<FieldError> problem;
         switch (f.kind) {
-        case FieldKind::Flag: problem = checkFlag(f, it->second); break;
-        case FieldKind::Choice: problem = checkChoice(f, it->second); break;
-        case FieldKind::HostChoice: problem = checkHostChoice(f, it->second, company); break;
-        case FieldKind::Date:
-            if (!isIsoDate(it->second))
-                problem = error(f, "field.date", "datum mora biti v obliki LLLL-MM-DD, ne '" + it->second + "'.",
-                                "the date must look like YYYY-MM-DD, not '" + it->second + "'.");
-            break;
-        default: break;
+            case FieldKind::Flag: problem = checkFlag(f, it->second); break;
+            case FieldKind::Choice: problem = checkChoice(f, it->second); break;
+            case FieldKind::HostChoice: problem = checkHostChoice(f, it->second, company); break;
+            case FieldKind::Date:
+                if (!isIsoDate(it->second))
+                    problem = error(f, "field.date",
+                                    "datum mora biti v obliki LLLL-MM-DD, ne '" + it->second + "'.",
+                                    "the date must look like YYYY-MM-DD, not '" + it->second + "'.");
+                break;
+            default: break;
         }
         if (problem) errors.push_back(*problem);
     }
     return errors;
 }
 
-} // namespace estore::sdk
+}  // namespace estore::sdk

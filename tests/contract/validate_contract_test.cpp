@@ -53,7 +53,8 @@ protected:
     }
 
     static void expectNoSecret(const Validation& v, const std::string& key) {
-        for (const std::string* s : {&v.outcome.message.sl, &v.outcome.message.en, &v.outcome.detail, &v.outcome.code})
+        for (const std::string* s :
+             {&v.outcome.message.sl, &v.outcome.message.en, &v.outcome.detail, &v.outcome.code})
             EXPECT_EQ(s->find(key), std::string::npos) << "the API key leaked into: " << *s;
         for (const auto& [k, value] : v.normalized) EXPECT_NE(value, key) << k;
     }
@@ -89,7 +90,7 @@ protected:
     estore::sdk::FakeHost _host;
 };
 
-} // namespace
+}  // namespace
 
 TEST_F(ValidateContract, AGoodKeyAndADashboardUrlGiveTheShopsIdentity) {
     _sandbox->resetStats();
@@ -118,23 +119,24 @@ TEST_F(ValidateContract, StockSyncAlsoReadsInventoryOnTheSitesCatalogVersion) {
         EXPECT_EQ(v.shop.catalogVersion, version == wix_sandbox::CatalogVersion::V1 ? "V1" : "V3");
         auto stats = _sandbox->stats();
         EXPECT_EQ(stats.total, 4u);
-        EXPECT_EQ(stats.perRoute[version == wix_sandbox::CatalogVersion::V1 ? "POST /stores/v2/inventoryItems/query"
-                                                                             : "POST /stores/v3/inventory-items/query"],
+        EXPECT_EQ(stats.perRoute[version == wix_sandbox::CatalogVersion::V1
+                                     ? "POST /stores/v2/inventoryItems/query"
+                                     : "POST /stores/v3/inventory-items/query"],
                   1u);
     }
 }
 
 TEST_F(ValidateContract, AWrongKeyIs401) {
-    expectFailure(validate(_sandbox->newKeyValue("nobody"), _sandbox->defaultSite().siteId), ErrorCategory::Auth,
-                  "wix.auth.invalid_key", "api_key");
+    expectFailure(validate(_sandbox->newKeyValue("nobody"), _sandbox->defaultSite().siteId),
+                  ErrorCategory::Auth, "wix.auth.invalid_key", "api_key");
 }
 
 TEST_F(ValidateContract, ARevokedKeyIs401) {
     auto key = keyWith(wix_sandbox::ApiKeyInfo::fullPermissions());
     ASSERT_TRUE(validate(key.key, _sandbox->defaultSite().siteId).outcome.ok());
     _sandbox->revokeKey(key.key);
-    expectFailure(validate(key.key, _sandbox->defaultSite().siteId), ErrorCategory::Auth, "wix.auth.invalid_key",
-                  "api_key");
+    expectFailure(validate(key.key, _sandbox->defaultSite().siteId), ErrorCategory::Auth,
+                  "wix.auth.invalid_key", "api_key");
 }
 
 TEST_F(ValidateContract, AKeyOfAnotherAccountHasNoAccessToTheSite) {
@@ -143,27 +145,30 @@ TEST_F(ValidateContract, AKeyOfAnotherAccountHasNoAccessToTheSite) {
     key.key = _sandbox->newKeyValue(key.accountId);
     key.allSites = true;
     _sandbox->addKey(key);
-    expectFailure(validate(key.key, _sandbox->defaultSite().siteId), ErrorCategory::Permission, "wix.permission.site",
-                  "api_key");
+    expectFailure(validate(key.key, _sandbox->defaultSite().siteId), ErrorCategory::Permission,
+                  "wix.permission.site", "api_key");
 }
 
 TEST_F(ValidateContract, EachMissingPermissionIsNamed) {
-    expectFailure(validate(keyWith(without("SCOPE.DC-STORES.READ-ORDERS")).key, _sandbox->defaultSite().siteId),
-                  ErrorCategory::Permission, "wix.permission.orders", "api_key");
-    expectFailure(validate(keyWith(without("SCOPE.STORES.CATALOG_READ_LIMITED")).key, _sandbox->defaultSite().siteId),
-                  ErrorCategory::Permission, "wix.permission.catalog", "api_key");
+    expectFailure(
+        validate(keyWith(without("SCOPE.DC-STORES.READ-ORDERS")).key, _sandbox->defaultSite().siteId),
+        ErrorCategory::Permission, "wix.permission.orders", "api_key");
+    expectFailure(
+        validate(keyWith(without("SCOPE.STORES.CATALOG_READ_LIMITED")).key, _sandbox->defaultSite().siteId),
+        ErrorCategory::Permission, "wix.permission.catalog", "api_key");
     const auto noInventory = keyWith(without("SCOPE.STORES.INVENTORY_ITEM_READ"));
     auto site = _sandbox->defaultSite();
     site.catalogVersion = wix_sandbox::CatalogVersion::V3;
     _sandbox->addSite(site);
-    EXPECT_TRUE(validate(noInventory.key, site.siteId, false).outcome.ok()) << "inventory only matters for stock sync";
-    expectFailure(validate(noInventory.key, site.siteId, true), ErrorCategory::Permission, "wix.permission.inventory",
-                  "api_key");
+    EXPECT_TRUE(validate(noInventory.key, site.siteId, false).outcome.ok())
+        << "inventory only matters for stock sync";
+    expectFailure(validate(noInventory.key, site.siteId, true), ErrorCategory::Permission,
+                  "wix.permission.inventory", "api_key");
 }
 
 TEST_F(ValidateContract, AnUnknownSiteIsReportedOnTheSiteIdField) {
-    expectFailure(validate(_sandbox->defaultApiKey(), kUnknownSite), ErrorCategory::NotFound, "wix.site.not_found",
-                  "site_id");
+    expectFailure(validate(_sandbox->defaultApiKey(), kUnknownSite), ErrorCategory::NotFound,
+                  "wix.site.not_found", "site_id");
 }
 
 TEST_F(ValidateContract, ASiteWithoutWixStores) {
@@ -177,7 +182,8 @@ TEST_F(ValidateContract, Stores428OnAnEcomCallIsAlsoStoresNotInstalled) {
     wix_sandbox::Fault fault;
     fault.path = "/ecom/v1/orders/search";
     fault.status = 428;
-    fault.body = R"({"message":"Wix Stores app is not installed for site","details":{"applicationError":{"code":"REQUIRED_APP_NOT_INSTALLED"}}})";
+    fault.body =
+        R"({"message":"Wix Stores app is not installed for site","details":{"applicationError":{"code":"REQUIRED_APP_NOT_INSTALLED"}}})";
     _sandbox->injectFault(fault);
     expectFailure(validateDefault(), ErrorCategory::Config, "wix.stores_not_installed", "site_id");
 }
@@ -260,15 +266,16 @@ struct SelfSignedCertificate {
     fs::path key = dir / "key.pem";
     SelfSignedCertificate() {
         fs::create_directories(dir);
-        const std::string cmd = "openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=127.0.0.1 "
-                                "-addext subjectAltName=IP:127.0.0.1 -keyout " +
-                                key.string() + " -out " + cert.string() + " >/dev/null 2>&1";
+        const std::string cmd =
+            "openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=127.0.0.1 "
+            "-addext subjectAltName=IP:127.0.0.1 -keyout " +
+            key.string() + " -out " + cert.string() + " >/dev/null 2>&1";
         if (std::system(cmd.c_str()) != 0) throw std::runtime_error("openssl failed");
     }
     ~SelfSignedCertificate() { fs::remove_all(dir); }
 };
 
-} // namespace
+}  // namespace
 
 TEST_F(ValidateContract, TlsIsVerifiedAgainstTrustedCertificatesOnly) {
     SelfSignedCertificate certificate;
@@ -291,6 +298,7 @@ TEST_F(ValidateContract, TlsIsVerifiedAgainstTrustedCertificatesOnly) {
 
     // The certificate names 127.0.0.1, so "localhost" must fail the host name check.
     _host.setConfig("wix.api_base_url", "https://localhost:" + std::to_string(tls.port()));
-    expectFailure(validate(tls.defaultApiKey(), tls.defaultSite().siteId), ErrorCategory::Transient, "wix.tls", "");
+    expectFailure(validate(tls.defaultApiKey(), tls.defaultSite().siteId), ErrorCategory::Transient,
+                  "wix.tls", "");
     tls.stop();
 }

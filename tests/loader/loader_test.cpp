@@ -16,7 +16,8 @@ namespace {
 class PluginFolder {
 public:
     PluginFolder() {
-        _dir = fs::temp_directory_path() / ("estore-loader-" + std::to_string(::getpid()) + "-" + std::to_string(++_n));
+        _dir = fs::temp_directory_path() /
+               ("estore-loader-" + std::to_string(::getpid()) + "-" + std::to_string(++_n));
         fs::remove_all(_dir);
         fs::create_directories(_dir);
     }
@@ -25,7 +26,8 @@ public:
     PluginFolder& manifest(const std::string& id = "tiny", const std::string& min = "1.0",
                            const std::string& library = "libtiny.so") {
         std::ofstream(_dir / "manifest.json")
-            << R"({"id":")" << id << R"(","interface":"ElectronicStore/1","name":{"sl":"Majhna","en":"Tiny"},)"
+            << R"({"id":")" << id
+            << R"(","interface":"ElectronicStore/1","name":{"sl":"Majhna","en":"Tiny"},)"
             << R"("version":"1.0.0","host_api":{"min":")" << min << R"(","max":")" << min << R"("},)"
             << R"("library":{"linux":")" << library << R"("},"fields":[],"jobs":[]})";
         return *this;
@@ -62,7 +64,7 @@ bool libraryIsLoaded(const fs::path& path) {
     return handle != nullptr;
 }
 
-} // namespace
+}  // namespace
 
 TEST(Loader, LoadsAGoodPluginAndCreatesItsStore) {
     PluginFolder folder;
@@ -127,7 +129,8 @@ TEST(Loader, APluginBuiltAgainstAnotherMajorVersionIsRefusedNamingBothVersions) 
 TEST(Loader, APluginNeedingANewerMinorIsRefused) {
     PluginFolder folder;
     folder.manifest().library(TINY_MINOR99);
-    expectError(PluginLoader().load(folder.path()), LoadErrorCode::VersionMismatch, {"1.99", "1.0", "newer host"});
+    expectError(PluginLoader().load(folder.path()), LoadErrorCode::VersionMismatch,
+                {"1.99", "1.0", "newer host"});
     // A host that implements 1.99 takes it.
     EXPECT_TRUE(PluginLoader({1, 99}).load(folder.path()).ok());
 }
@@ -165,5 +168,6 @@ TEST(Loader, DiscoverReadsManifestsWithoutLoadingAndFindsTheWixPlugin) {
     auto r = PluginLoader().loadPlatform(WIX_PLUGIN_DIR, "wix");
     ASSERT_TRUE(r.ok()) << r.error->message;
     EXPECT_EQ(r.plugin->createStore()->describe().platformId, "wix");
-    expectError(PluginLoader().loadPlatform(WIX_PLUGIN_DIR, "shopify"), LoadErrorCode::NoManifest, {"shopify"});
+    expectError(PluginLoader().loadPlatform(WIX_PLUGIN_DIR, "shopify"), LoadErrorCode::NoManifest,
+                {"shopify"});
 }

@@ -18,11 +18,14 @@ std::string projectManifest() {
 
 /// A minimal valid manifest with `extra` spliced in (replacing keys by later duplicates is not JSON, so
 /// tests build the variant they need).
-std::string manifestWith(const std::string& id = "\"shop\"", const std::string& hostApi = R"({"min":"1.0","max":"1.0"})",
+std::string manifestWith(const std::string& id = "\"shop\"",
+                         const std::string& hostApi = R"({"min":"1.0","max":"1.0"})",
                          const std::string& fields = "[]", const std::string& jobs = "[]",
                          const std::string& library = R"({"linux":"libshop.so"})") {
-    return "{\"id\":" + id + R"(,"interface":"ElectronicStore/1","name":{"sl":"Trgovina","en":"Shop"},"version":"1.0.0",)" +
-           "\"host_api\":" + hostApi + ",\"library\":" + library + ",\"fields\":" + fields + ",\"jobs\":" + jobs + "}";
+    return "{\"id\":" + id +
+           R"(,"interface":"ElectronicStore/1","name":{"sl":"Trgovina","en":"Shop"},"version":"1.0.0",)" +
+           "\"host_api\":" + hostApi + ",\"library\":" + library + ",\"fields\":" + fields +
+           ",\"jobs\":" + jobs + "}";
 }
 
 bool hasErrorAt(const estore::sdk::ManifestResult& r, const std::string& path) {
@@ -31,7 +34,7 @@ bool hasErrorAt(const estore::sdk::ManifestResult& r, const std::string& path) {
     return false;
 }
 
-} // namespace
+}  // namespace
 
 TEST(Manifest, TheWixManifestReadsWithEveryDialogFieldAndJob) {
     auto r = ManifestReader::parse(projectManifest(), "/plugins/wix");
@@ -40,9 +43,9 @@ TEST(Manifest, TheWixManifestReadsWithEveryDialogFieldAndJob) {
     EXPECT_EQ(m.id, "wix");
     EXPECT_EQ(m.name.sl, "Wix");
     EXPECT_EQ(m.libraryPath(), "/plugins/wix/libestore_wix.so");
-    for (const char* field : {"api_key", "site_id", "warehouse", "cost_center", "import_orders", "import_since",
-                              "import_rule", "sync_stock", "stock_quantity", "payment_methods", "auto_invoice",
-                              "email_invoice", "webhook"})
+    for (const char* field :
+         {"api_key", "site_id", "warehouse", "cost_center", "import_orders", "import_since", "import_rule",
+          "sync_stock", "stock_quantity", "payment_methods", "auto_invoice", "email_invoice", "webhook"})
         EXPECT_NE(m.field(field), nullptr) << field;
     EXPECT_TRUE(m.field("api_key")->secret);
     EXPECT_FALSE(m.field("site_id")->secret);
@@ -72,32 +75,37 @@ TEST(Manifest, EveryMissingRequiredKeyIsNamed) {
 
 TEST(Manifest, MalformedValuesAreReportedWithTheirPath) {
     EXPECT_TRUE(hasErrorAt(ManifestReader::parse(manifestWith("\"Wix Store\""), "/"), "id"));
-    EXPECT_TRUE(hasErrorAt(ManifestReader::parse(manifestWith("\"shop\"", R"({"min":"one","max":"1.0"})"), "/"),
-                           "host_api.min"));
-    EXPECT_TRUE(hasErrorAt(ManifestReader::parse(manifestWith("\"shop\"", R"({"min":"1.2","max":"1.0"})"), "/"),
-                           "host_api"));
+    EXPECT_TRUE(
+        hasErrorAt(ManifestReader::parse(manifestWith("\"shop\"", R"({"min":"one","max":"1.0"})"), "/"),
+                   "host_api.min"));
+    EXPECT_TRUE(hasErrorAt(
+        ManifestReader::parse(manifestWith("\"shop\"", R"({"min":"1.2","max":"1.0"})"), "/"), "host_api"));
     EXPECT_TRUE(hasErrorAt(
         ManifestReader::parse(manifestWith("\"shop\"", R"({"min":"1.0","max":"1.0"})",
                                            R"([{"id":"a","kind":"slider","label":{"sl":"A","en":"A"}}])"),
                               "/"),
         "fields[0].kind"));
-    EXPECT_TRUE(hasErrorAt(
-        ManifestReader::parse(manifestWith("\"shop\"", R"({"min":"1.0","max":"1.0"})",
-                                           R"([{"id":"a","kind":"choice","default":"x","label":{"sl":"A","en":"A"},
+    EXPECT_TRUE(
+        hasErrorAt(ManifestReader::parse(
+                       manifestWith("\"shop\"", R"({"min":"1.0","max":"1.0"})",
+                                    R"([{"id":"a","kind":"choice","default":"x","label":{"sl":"A","en":"A"},
                                                "choices":[{"value":"y","label":{"sl":"Y","en":"Y"}}]}])"),
-                              "/"),
-        "fields[0].default"));
-    EXPECT_TRUE(hasErrorAt(ManifestReader::parse(manifestWith("\"shop\"", R"({"min":"1.0","max":"1.0"})", "[]",
-                                                              R"([{"id":"orders.import","name":{"sl":"U","en":"I"}}])"),
-                                                 "/"),
-                           "jobs[0].interval_seconds"));
+                       "/"),
+                   "fields[0].default"));
     EXPECT_TRUE(hasErrorAt(
         ManifestReader::parse(manifestWith("\"shop\"", R"({"min":"1.0","max":"1.0"})", "[]",
-                                           R"([{"id":"x","name":{"sl":"U","en":"I"},"interval_seconds":60,"enabled_by":"nope"}])"),
+                                           R"([{"id":"orders.import","name":{"sl":"U","en":"I"}}])"),
                               "/"),
+        "jobs[0].interval_seconds"));
+    EXPECT_TRUE(hasErrorAt(
+        ManifestReader::parse(
+            manifestWith(
+                "\"shop\"", R"({"min":"1.0","max":"1.0"})", "[]",
+                R"([{"id":"x","name":{"sl":"U","en":"I"},"interval_seconds":60,"enabled_by":"nope"}])"),
+            "/"),
         "jobs[0].enabled_by"));
-    EXPECT_TRUE(hasErrorAt(ManifestReader::parse(manifestWith("\"shop\"", R"({"min":"1.0","max":"1.0"})", "[]", "[]",
-                                                              R"({"linux":"../../etc/evil.so"})"),
+    EXPECT_TRUE(hasErrorAt(ManifestReader::parse(manifestWith("\"shop\"", R"({"min":"1.0","max":"1.0"})",
+                                                              "[]", "[]", R"({"linux":"../../etc/evil.so"})"),
                                                  "/"),
                            "library.linux"));
 }

@@ -32,9 +32,11 @@ void expectUserFacing(const estore::host_api::Outcome& o) {
     EXPECT_FALSE(o.code.empty());
 }
 
-} // namespace
+}  // namespace
 
-TEST(WixErrors, SuccessIsOk) { EXPECT_TRUE(outcomeFromHttp(answer(200, "{}"), WixCall::SiteProperties).ok()); }
+TEST(WixErrors, SuccessIsOk) {
+    EXPECT_TRUE(outcomeFromHttp(answer(200, "{}"), WixCall::SiteProperties).ok());
+}
 
 TEST(WixErrors, EachStatusMapsToItsCauseAndField) {
     struct Case {
@@ -56,17 +58,20 @@ TEST(WixErrors, EachStatusMapsToItsCauseAndField) {
         {403, "", WixCall::InventoryRead, ErrorCategory::Permission, "wix.permission.inventory", "api_key"},
         {404, R"({"message":"Entity not found","details":{"applicationError":{"code":"NOT_FOUND"}}})",
          WixCall::SiteProperties, ErrorCategory::NotFound, "wix.site.not_found", "site_id"},
-        {400, R"({"message":"bad","details":{"validationError":{"fieldViolations":[]}}})", WixCall::SiteProperties,
-         ErrorCategory::NotFound, "wix.site.not_found", "site_id"},
+        {400, R"({"message":"bad","details":{"validationError":{"fieldViolations":[]}}})",
+         WixCall::SiteProperties, ErrorCategory::NotFound, "wix.site.not_found", "site_id"},
         {428,
          R"({"message":"Wix Stores app is not installed for site","details":{"applicationError":{"code":"REQUIRED_APP_NOT_INSTALLED"}}})",
          WixCall::OrdersSearch, ErrorCategory::Config, "wix.stores_not_installed", "site_id"},
-        {428, R"({"message":"wrong","details":{"applicationError":{"code":"CATALOG_V1_SITE_CALLING_CATALOG_V3_API"}}})",
+        {428,
+         R"({"message":"wrong","details":{"applicationError":{"code":"CATALOG_V1_SITE_CALLING_CATALOG_V3_API"}}})",
          WixCall::InventoryRead, ErrorCategory::Permanent, "wix.precondition", ""},
-        {429, "<html>Too many</html>", WixCall::OrdersSearch, ErrorCategory::RateLimited, "wix.rate_limited", ""},
-        {500, R"({"message":"","details":{}})", WixCall::SiteProperties, ErrorCategory::Transient, "wix.unavailable", ""},
-        {503, "<html>Service Unavailable</html>", WixCall::SiteProperties, ErrorCategory::Transient, "wix.unavailable",
+        {429, "<html>Too many</html>", WixCall::OrdersSearch, ErrorCategory::RateLimited, "wix.rate_limited",
          ""},
+        {500, R"({"message":"","details":{}})", WixCall::SiteProperties, ErrorCategory::Transient,
+         "wix.unavailable", ""},
+        {503, "<html>Service Unavailable</html>", WixCall::SiteProperties, ErrorCategory::Transient,
+         "wix.unavailable", ""},
         {504, "", WixCall::OrdersSearch, ErrorCategory::Transient, "wix.unavailable", ""},
         {409, "", WixCall::OrdersSearch, ErrorCategory::Permanent, "wix.unexpected_status", ""},
     };
@@ -89,9 +94,12 @@ TEST(WixErrors, RateLimitsAndOutagesCarryARetryHint) {
 }
 
 TEST(WixErrors, TransportFailuresHaveTheirOwnCodes) {
-    EXPECT_EQ(outcomeFromHttp(transport(TransportFailure::Unreachable), WixCall::SiteProperties).code, "wix.unreachable");
-    EXPECT_EQ(outcomeFromHttp(transport(TransportFailure::Timeout), WixCall::SiteProperties).code, "wix.timeout");
-    EXPECT_EQ(outcomeFromHttp(transport(TransportFailure::Dropped), WixCall::SiteProperties).code, "wix.dropped");
+    EXPECT_EQ(outcomeFromHttp(transport(TransportFailure::Unreachable), WixCall::SiteProperties).code,
+              "wix.unreachable");
+    EXPECT_EQ(outcomeFromHttp(transport(TransportFailure::Timeout), WixCall::SiteProperties).code,
+              "wix.timeout");
+    EXPECT_EQ(outcomeFromHttp(transport(TransportFailure::Dropped), WixCall::SiteProperties).code,
+              "wix.dropped");
     EXPECT_EQ(outcomeFromHttp(transport(TransportFailure::Tls), WixCall::SiteProperties).code, "wix.tls");
     EXPECT_EQ(outcomeFromHttp(transport(TransportFailure::InvalidUrl), WixCall::SiteProperties).category,
               ErrorCategory::Config);

@@ -27,7 +27,7 @@ Settings goodSettings() {
             {"auto_invoice", "off"}};
 }
 
-} // namespace
+}  // namespace
 
 TEST(WixStore, DescribeIsTheManifest) {
     WixStore store;
@@ -58,7 +58,7 @@ TEST(WixStore, LocalChecksNameEveryBadFieldBeforeCallingWix) {
         EXPECT_FALSE(e.message.en.empty());
     }
     EXPECT_EQ(fields, (std::set<std::string>{"api_key", "site_id", "warehouse", "cost_center", "import_rule",
-                                              "import_since", "sync_stock"}));
+                                             "import_since", "sync_stock"}));
 }
 
 TEST(WixStore, ApiKeyPlausibility) {

@@ -16,7 +16,8 @@ public:
     virtual StoreDescriptor describe() const = 0;
 
     /// Local checks of the dialog's input, then a live check against the shop.
-    /// `secrets` holds what the user typed into secret fields (the API key); it is never stored by the plugin.
+    /// `secrets` holds what the user typed into secret fields (the API key); it is never stored by the
+    /// plugin.
     virtual Validation validate(const Settings& settings, const Settings& secrets, HostServices& host) = 0;
 
     /// Registers the store's jobs (and later its webhook) with the host.
@@ -26,7 +27,8 @@ public:
     virtual JobReport runJob(const JobRequest& job, HostServices& host) = 0;
 
     /// Verifies and parses a webhook fast; real work is handed to the scheduler as a job.
-    virtual WebhookAck onWebhook(const StoreRef& store, const WebhookRequest& request, HostServices& host) = 0;
+    virtual WebhookAck onWebhook(const StoreRef& store, const WebhookRequest& request,
+                                 HostServices& host) = 0;
 
 protected:
     ~ElectronicStore() = default;  // only the plugin's estore_destroy deletes it
@@ -38,4 +40,4 @@ using PlatformIdFn = const char*();
 using CreateFn = ElectronicStore*();
 using DestroyFn = void(ElectronicStore*);
 
-} // namespace estore::host_api
+}  // namespace estore::host_api

@@ -101,4 +101,4 @@ struct HostServices {
     Company* company = nullptr;
 };
 
-} // namespace estore::host_api
+}  // namespace estore::host_api

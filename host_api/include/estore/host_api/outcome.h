@@ -11,14 +11,14 @@ struct Text {
 };
 
 enum class ErrorCategory {
-    None,        ///< not an error
-    Config,      ///< the store's settings are wrong; the user must change them
-    Auth,        ///< the credentials are wrong or revoked
-    Permission,  ///< the credentials work but lack a permission or access to this shop
-    NotFound,    ///< the shop or the record does not exist
-    RateLimited, ///< the platform asks to slow down; retry after retryAfterSeconds
-    Transient,   ///< a passing failure (outage, timeout, dropped connection); retry later
-    Permanent,   ///< retrying will not help without a change somewhere
+    None,         ///< not an error
+    Config,       ///< the store's settings are wrong; the user must change them
+    Auth,         ///< the credentials are wrong or revoked
+    Permission,   ///< the credentials work but lack a permission or access to this shop
+    NotFound,     ///< the shop or the record does not exist
+    RateLimited,  ///< the platform asks to slow down; retry after retryAfterSeconds
+    Transient,    ///< a passing failure (outage, timeout, dropped connection); retry later
+    Permanent,    ///< retrying will not help without a change somewhere
 };
 
 struct Outcome {
@@ -35,8 +35,8 @@ struct Outcome {
     }
 
     static Outcome success() { return {}; }
-    static Outcome failure(ErrorCategory category, std::string code, Text message,
-                           std::string detail = {}, std::string field = {}) {
+    static Outcome failure(ErrorCategory category, std::string code, Text message, std::string detail = {},
+                           std::string field = {}) {
         Outcome o;
         o.category = category;
         o.code = std::move(code);
@@ -50,16 +50,16 @@ struct Outcome {
 /// Stable lower-case names, used in JSON output and logs.
 inline const char* categoryName(ErrorCategory c) {
     switch (c) {
-    case ErrorCategory::None: return "ok";
-    case ErrorCategory::Config: return "config";
-    case ErrorCategory::Auth: return "auth";
-    case ErrorCategory::Permission: return "permission";
-    case ErrorCategory::NotFound: return "not_found";
-    case ErrorCategory::RateLimited: return "rate_limited";
-    case ErrorCategory::Transient: return "transient";
-    case ErrorCategory::Permanent: return "permanent";
+        case ErrorCategory::None: return "ok";
+        case ErrorCategory::Config: return "config";
+        case ErrorCategory::Auth: return "auth";
+        case ErrorCategory::Permission: return "permission";
+        case ErrorCategory::NotFound: return "not_found";
+        case ErrorCategory::RateLimited: return "rate_limited";
+        case ErrorCategory::Transient: return "transient";
+        case ErrorCategory::Permanent: return "permanent";
     }
     return "permanent";
 }
 
-} // namespace estore::host_api
+}  // namespace estore::host_api

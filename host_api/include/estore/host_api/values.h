@@ -35,10 +35,10 @@ struct FieldSpec {
 };
 
 struct JobSpec {
-    std::string id;                   ///< e.g. "orders.import"
+    std::string id;  ///< e.g. "orders.import"
     Text name;
     std::int64_t defaultIntervalSeconds = 0;  ///< 0: run only on demand (e.g. orders.fetch)
-    std::string enabledBy;            ///< the flag field that turns it on, e.g. "import_orders"
+    std::string enabledBy;                    ///< the flag field that turns it on, e.g. "import_orders"
 };
 
 struct StoreDescriptor {
@@ -54,7 +54,7 @@ struct StoreDescriptor {
 struct ShopIdentity {
     std::string name;
     std::string currency;
-    std::string catalogVersion;  ///< "V1", "V3" or "NONE"
+    std::string catalogVersion;                ///< "V1", "V3" or "NONE"
     std::map<std::string, std::string> facts;  ///< anything else worth keeping (normalised site id, …)
 };
 
@@ -65,10 +65,10 @@ struct FieldError {
 };
 
 struct Validation {
-    Outcome outcome;                     ///< ok, or the first cause that stopped the check
-    std::vector<FieldError> fieldErrors; ///< every local problem found, per field
-    ShopIdentity shop;                   ///< filled when outcome is ok
-    Settings normalized;                 ///< settings as they should be stored (e.g. the bare site id)
+    Outcome outcome;                      ///< ok, or the first cause that stopped the check
+    std::vector<FieldError> fieldErrors;  ///< every local problem found, per field
+    ShopIdentity shop;                    ///< filled when outcome is ok
+    Settings normalized;                  ///< settings as they should be stored (e.g. the bare site id)
 };
 
 /// A store as the host knows it.
@@ -108,4 +108,4 @@ struct WebhookAck {
     int httpStatus = 200;
 };
 
-} // namespace estore::host_api
+}  // namespace estore::host_api

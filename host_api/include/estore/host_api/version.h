@@ -30,4 +30,4 @@ inline constexpr const char* kSymbolPlatformId = "estore_platform_id";
 inline constexpr const char* kSymbolCreate = "estore_create";
 inline constexpr const char* kSymbolDestroy = "estore_destroy";
 
-} // namespace estore::host_api
+}  // namespace estore::host_api

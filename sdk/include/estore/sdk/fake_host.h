@@ -46,8 +46,8 @@ public:
                               const std::map<std::string, std::string>& args) override;
     // State
     std::optional<std::string> get(const std::string& storeId, const std::string& key) override;
-    bool compareAndSet(const std::string& storeId, const std::string& key, const std::optional<std::string>& expected,
-                       const std::string& value) override;
+    bool compareAndSet(const std::string& storeId, const std::string& key,
+                       const std::optional<std::string>& expected, const std::string& value) override;
     // Secrets
     std::optional<std::string> read(const std::string& storeId, const std::string& name) override;
     // Activity
@@ -71,7 +71,8 @@ public:
     const std::vector<ScheduledJob>& scheduled() const { return _scheduled; }
     const std::vector<SoonJob>& soon() const { return _soon; }
     const std::vector<ActivityEntry>& activity() const { return _activity; }
-    const std::optional<ScheduledJob> findScheduled(const std::string& storeId, const std::string& jobId) const;
+    const std::optional<ScheduledJob> findScheduled(const std::string& storeId,
+                                                    const std::string& jobId) const;
 
 private:
     host_api::HostServices _services;
@@ -87,4 +88,4 @@ private:
     std::vector<host_api::NamedCode> _costCenters;
 };
 
-} // namespace estore::sdk
+}  // namespace estore::sdk

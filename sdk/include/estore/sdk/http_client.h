@@ -85,4 +85,4 @@ private:
     bool _sessionUsed = false;
 };
 
-} // namespace estore::sdk
+}  // namespace estore::sdk

@@ -28,4 +28,4 @@ std::optional<std::string> stringAt(const Poco::JSON::Object::Ptr& root, std::st
 /// Shortens text for a log line and strips control characters, so foreign bodies stay readable.
 std::string excerpt(const std::string& text, std::size_t maxLength = 200);
 
-} // namespace estore::sdk
+}  // namespace estore::sdk

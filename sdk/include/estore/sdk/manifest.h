@@ -35,7 +35,7 @@ struct Manifest {
 };
 
 struct ManifestError {
-    std::string path;     ///< JSON path of the offending value, e.g. "fields[3].kind"; empty for the whole file
+    std::string path;  ///< JSON path of the offending value, e.g. "fields[3].kind"; empty for the whole file
     std::string message;  ///< English, for the log and the platform team
 
     std::string toString() const { return path.empty() ? message : path + ": " + message; }
@@ -60,4 +60,4 @@ public:
 host_api::FieldKind fieldKindFromString(const std::string& s, bool& known);
 const char* fieldKindName(host_api::FieldKind kind);
 
-} // namespace estore::sdk
+}  // namespace estore::sdk

@@ -14,15 +14,15 @@
 namespace estore::sdk {
 
 enum class LoadErrorCode {
-    NoManifest,          ///< no manifest.json where one was expected
-    InvalidManifest,     ///< not JSON, or a required key missing or malformed
-    IncompatibleHostApi, ///< the manifest's host_api range excludes this host
-    NoLibrary,           ///< the library file named by the manifest does not exist
-    NotALibrary,         ///< the file exists but cannot be loaded (dlopen failed)
-    MissingSymbol,       ///< one of the four exported aliases is absent
-    VersionMismatch,     ///< the library was built against another major or a newer minor API
-    PlatformMismatch,    ///< the library's platform id differs from the manifest's id
-    CreateFailed,        ///< the factory returned nothing
+    NoManifest,           ///< no manifest.json where one was expected
+    InvalidManifest,      ///< not JSON, or a required key missing or malformed
+    IncompatibleHostApi,  ///< the manifest's host_api range excludes this host
+    NoLibrary,            ///< the library file named by the manifest does not exist
+    NotALibrary,          ///< the file exists but cannot be loaded (dlopen failed)
+    MissingSymbol,        ///< one of the four exported aliases is absent
+    VersionMismatch,      ///< the library was built against another major or a newer minor API
+    PlatformMismatch,     ///< the library's platform id differs from the manifest's id
+    CreateFailed,         ///< the factory returned nothing
 };
 
 const char* loadErrorCodeName(LoadErrorCode code);
@@ -61,7 +61,8 @@ class PluginLoader {
 public:
     explicit PluginLoader(host_api::ApiVersion hostVersion = host_api::kApiVersion);
 
-    /// Every `*/manifest.json` one level below pluginDir (and pluginDir/manifest.json), read without loading code.
+    /// Every `*/manifest.json` one level below pluginDir (and pluginDir/manifest.json), read without loading
+    /// code.
     std::vector<DiscoveredPlugin> discover(const std::filesystem::path& pluginDir) const;
 
     /// Checks a manifest (file or folder holding manifest.json) against this host, without loading code.
@@ -80,4 +81,4 @@ private:
     host_api::ApiVersion _hostVersion;
 };
 
-} // namespace estore::sdk
+}  // namespace estore::sdk

@@ -23,4 +23,4 @@ std::string isoDate(std::int64_t epochMillis);
 
 bool isIsoDate(const std::string& text);
 
-} // namespace estore::sdk
+}  // namespace estore::sdk

@@ -1,0 +1,51 @@
+#include <gtest/gtest.h>
+
+#include "estore/sdk/decimal.h"
+
+using estore::sdk::Decimal;
+
+namespace {
+Decimal d(const char* s) {
+    return Decimal::parse(s).value();
+}
+}  // namespace
+
+TEST(Decimal, ParsesMoneyAsWixWritesIt) {
+    EXPECT_EQ(d("35.0"), Decimal(35, 0));
+    EXPECT_EQ(d("2.0").toString(2), "2.00");
+    EXPECT_EQ(d("0"), Decimal());
+    EXPECT_EQ(d("69.16").toUnits(2), 6916);
+    EXPECT_EQ(d("-4.50").toUnits(2), -450);
+    EXPECT_EQ(d("+.5").toString(), "0.5");
+    EXPECT_EQ(d("0.095").scale(), 3);
+    EXPECT_EQ(d("1.1000000000000"), d("1.1"));  // trailing zeros beyond the kept scale are exact
+}
+
+TEST(Decimal, RefusesWhatIsNotAPlainDecimal) {
+    for (const char* bad : {"", "-", ".", "1.2.3", "1e5", "1,5", " 1", "1 ", "abc", "0x10", "NaN", "inf",
+                            "99999999999999999999", "0.0000000001"})
+        EXPECT_FALSE(Decimal::parse(bad).has_value()) << bad;
+}
+
+TEST(Decimal, ArithmeticIsExact) {
+    EXPECT_EQ((d("0.1") + d("0.2")).toString(), "0.3");
+    EXPECT_EQ((d("216.25") - d("10.81") + d("2.0") + d("8.22")).toString(2), "215.66");
+    EXPECT_EQ((d("35.0") * Decimal::fromInt(2)).toString(), "70");
+    EXPECT_EQ((d("66.5") * d("0.04")).toString(), "2.66");
+    EXPECT_EQ(d("2.66").dividedBy(d("66.5"), 4)->toString(), "0.04");
+    EXPECT_FALSE(d("1").dividedBy(Decimal(), 2).has_value());
+}
+
+TEST(Decimal, RoundsHalfAwayFromZero) {
+    EXPECT_EQ(d("0.125").toUnits(2), 13);
+    EXPECT_EQ(d("-0.125").toUnits(2), -13);
+    EXPECT_EQ(d("0.124").toUnits(2), 12);
+    EXPECT_EQ(d("10").dividedBy(d("3"), 2)->toString(), "3.33");
+    EXPECT_EQ(d("20").dividedBy(d("3"), 2)->toString(), "6.67");
+}
+
+TEST(Decimal, ComparesAcrossScales) {
+    EXPECT_LT(d("1.09"), d("1.1"));
+    EXPECT_GT(d("-1"), d("-1.5"));
+    EXPECT_EQ(d("22.0"), d("22"));
+}

@@ -16,6 +16,8 @@ FakeHost::FakeHost()
     _services.config = this;
     _services.clock = this;
     _services.company = this;
+    _services.salesOrders = this;
+    _services.storeStatus = this;
 }
 
 Outcome FakeHost::schedule(const std::string& storeId, const host_api::JobSchedule& job) {
@@ -80,6 +82,35 @@ std::optional<std::string> FakeHost::get(const std::string& key) {
     std::lock_guard lock(_mutex);
     auto it = _config.find(key);
     if (it == _config.end()) return std::nullopt;
+    return it->second;
+}
+
+Outcome FakeHost::upsert(const std::string& storeId, const host_api::SalesOrder& order,
+                         host_api::UpsertResult& result) {
+    std::lock_guard lock(_mutex);
+    ++_upsertCalls;
+    auto [it, created] = _orders.try_emplace({storeId, order.externalId}, order);
+    if (created) {
+        result = host_api::UpsertResult::Created;
+    } else if (order.updatedAtMillis > it->second.updatedAtMillis) {
+        it->second = order;
+        result = host_api::UpsertResult::Updated;
+    } else {
+        result = host_api::UpsertResult::Unchanged;
+    }
+    return Outcome::success();
+}
+
+void FakeHost::credentialsNeedAttention(const std::string& storeId, const Outcome& cause) {
+    std::lock_guard lock(_mutex);
+    _attention[storeId] = cause;
+}
+
+std::optional<host_api::SalesOrder> FakeHost::order(const std::string& storeId,
+                                                    const std::string& externalId) const {
+    std::lock_guard lock(_mutex);
+    auto it = _orders.find({storeId, externalId});
+    if (it == _orders.end()) return std::nullopt;
     return it->second;
 }
 

@@ -94,7 +94,8 @@ TEST(Loader, InvalidManifest) {
 TEST(Loader, ManifestForAnotherHostApiIsRefusedWithoutLoadingCode) {
     PluginFolder folder;
     folder.manifest("tiny", "2.0").library(TINY_MAJOR2);
-    expectError(PluginLoader().load(folder.path()), LoadErrorCode::IncompatibleHostApi, {"2.0", "1.0"});
+    expectError(PluginLoader().load(folder.path()), LoadErrorCode::IncompatibleHostApi,
+                {"2.0", estore::host_api::kApiVersion.toString()});
     EXPECT_FALSE(libraryIsLoaded(folder.path() / "libtiny.so"));
 }
 
@@ -123,14 +124,15 @@ TEST(Loader, MissingSymbolIsFoundWithoutRunningPluginCode) {
 TEST(Loader, APluginBuiltAgainstAnotherMajorVersionIsRefusedNamingBothVersions) {
     PluginFolder folder;
     folder.manifest().library(TINY_MAJOR2);  // the manifest lies; the library's own version decides
-    expectError(PluginLoader().load(folder.path()), LoadErrorCode::VersionMismatch, {"2.0", "1.0", "major"});
+    expectError(PluginLoader().load(folder.path()), LoadErrorCode::VersionMismatch,
+                {"2.0", estore::host_api::kApiVersion.toString(), "major"});
 }
 
 TEST(Loader, APluginNeedingANewerMinorIsRefused) {
     PluginFolder folder;
     folder.manifest().library(TINY_MINOR99);
     expectError(PluginLoader().load(folder.path()), LoadErrorCode::VersionMismatch,
-                {"1.99", "1.0", "newer host"});
+                {"1.99", estore::host_api::kApiVersion.toString(), "newer host"});
     // A host that implements 1.99 takes it.
     EXPECT_TRUE(PluginLoader({1, 99}).load(folder.path()).ok());
 }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "estore/host_api/outcome.h"
+#include "estore/host_api/sales_order.h"
 #include "estore/host_api/values.h"
 
 namespace estore::host_api {
@@ -90,6 +91,28 @@ protected:
     ~Company() = default;
 };
 
+/// e-računi's sales orders ("naročila kupcev"), keyed by (store, the shop's order id). Since API 1.1.
+class SalesOrders {
+public:
+    /// Creates the order, or replaces it when `order.updatedAtMillis` is newer than the stored one;
+    /// an older or identical order changes nothing (Unchanged). Idempotent: safe to repeat.
+    virtual Outcome upsert(const std::string& storeId, const SalesOrder& order, UpsertResult& result) = 0;
+
+protected:
+    ~SalesOrders() = default;
+};
+
+/// The store's standing as the user sees it in the store list. Since API 1.1.
+class StoreStatus {
+public:
+    /// The credentials stopped working (e.g. 401/403 mid-sync): the host shows the reason and what to do,
+    /// and pauses the store's jobs until its settings are changed.
+    virtual void credentialsNeedAttention(const std::string& storeId, const Outcome& cause) = 0;
+
+protected:
+    ~StoreStatus() = default;
+};
+
 /// Everything a plugin call may use. All pointers are valid for the duration of the call.
 struct HostServices {
     Scheduler* scheduler = nullptr;
@@ -99,6 +122,8 @@ struct HostServices {
     Config* config = nullptr;
     Clock* clock = nullptr;
     Company* company = nullptr;
+    SalesOrders* salesOrders = nullptr;  ///< since 1.1
+    StoreStatus* storeStatus = nullptr;  ///< since 1.1
 };
 
 }  // namespace estore::host_api

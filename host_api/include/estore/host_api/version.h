@@ -7,7 +7,8 @@
 namespace estore::host_api {
 
 inline constexpr std::uint32_t kApiMajor = 1;
-inline constexpr std::uint32_t kApiMinor = 0;
+// 1.1: SalesOrders and StoreStatus services, the SalesOrder value type.
+inline constexpr std::uint32_t kApiMinor = 1;
 
 struct ApiVersion {
     std::uint32_t major = 0;

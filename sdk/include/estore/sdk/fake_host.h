@@ -16,7 +16,9 @@ class FakeHost final : public host_api::Scheduler,
                        public host_api::Activity,
                        public host_api::Config,
                        public host_api::Clock,
-                       public host_api::Company {
+                       public host_api::Company,
+                       public host_api::SalesOrders,
+                       public host_api::StoreStatus {
 public:
     struct ScheduledJob {
         std::string storeId;
@@ -61,6 +63,12 @@ public:
     std::vector<host_api::NamedCode> warehouses() override { return _warehouses; }
     std::vector<host_api::NamedCode> costCenters() override { return _costCenters; }
 
+    // SalesOrders
+    host_api::Outcome upsert(const std::string& storeId, const host_api::SalesOrder& order,
+                             host_api::UpsertResult& result) override;
+    // StoreStatus
+    void credentialsNeedAttention(const std::string& storeId, const host_api::Outcome& cause) override;
+
     // Test controls
     void setConfig(const std::string& key, const std::string& value) { _config[key] = value; }
     void setSecret(const std::string& storeId, const std::string& name, const std::string& value);
@@ -71,18 +79,27 @@ public:
     const std::vector<ScheduledJob>& scheduled() const { return _scheduled; }
     const std::vector<SoonJob>& soon() const { return _soon; }
     const std::vector<ActivityEntry>& activity() const { return _activity; }
+    std::optional<host_api::SalesOrder> order(const std::string& storeId,
+                                              const std::string& externalId) const;
+    std::size_t orderCount() const { return _orders.size(); }
+    std::size_t upsertCalls() const { return _upsertCalls; }
+    /// The causes passed to credentialsNeedAttention, per store.
+    const std::map<std::string, host_api::Outcome>& attention() const { return _attention; }
     const std::optional<ScheduledJob> findScheduled(const std::string& storeId,
                                                     const std::string& jobId) const;
 
 private:
     host_api::HostServices _services;
-    std::mutex _mutex;
+    mutable std::mutex _mutex;
     std::vector<ScheduledJob> _scheduled;
     std::vector<SoonJob> _soon;
     std::vector<ActivityEntry> _activity;
     std::map<std::pair<std::string, std::string>, std::string> _state;
     std::map<std::pair<std::string, std::string>, std::string> _secrets;
     std::map<std::string, std::string> _config;
+    std::map<std::pair<std::string, std::string>, host_api::SalesOrder> _orders;
+    std::size_t _upsertCalls = 0;
+    std::map<std::string, host_api::Outcome> _attention;
     std::int64_t _nowMillis = 1'764'000'000'000;  // 2025-11-24, fixed so tests are repeatable
     std::vector<host_api::NamedCode> _warehouses;
     std::vector<host_api::NamedCode> _costCenters;

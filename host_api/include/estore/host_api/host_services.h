@@ -3,6 +3,7 @@
 // and starts no threads: everything it needs from the outside world except the shop's own API comes
 // through here. Implementations must not throw into the plugin.
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -113,6 +114,17 @@ protected:
     ~StoreStatus() = default;
 };
 
+/// Progress of a long job, for a person watching (`estore-host sync` prints it). Since API 1.1.
+class JobProgress {
+public:
+    /// Counts so far, e.g. {"pages": 3, "orders": 287}; called after each unit of work (e.g. a page).
+    virtual void progress(const std::string& storeId, const std::string& jobId,
+                          const std::map<std::string, std::int64_t>& counts) = 0;
+
+protected:
+    ~JobProgress() = default;
+};
+
 /// Everything a plugin call may use. All pointers are valid for the duration of the call.
 struct HostServices {
     Scheduler* scheduler = nullptr;
@@ -124,6 +136,7 @@ struct HostServices {
     Company* company = nullptr;
     SalesOrders* salesOrders = nullptr;  ///< since 1.1
     StoreStatus* storeStatus = nullptr;  ///< since 1.1
+    JobProgress* progress = nullptr;     ///< since 1.1; may be null (nobody watching)
 };
 
 }  // namespace estore::host_api

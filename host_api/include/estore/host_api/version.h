@@ -7,7 +7,7 @@
 namespace estore::host_api {
 
 inline constexpr std::uint32_t kApiMajor = 1;
-// 1.1: SalesOrders and StoreStatus services, the SalesOrder value type.
+// 1.1: SalesOrders, StoreStatus and JobProgress services, the SalesOrder value type.
 inline constexpr std::uint32_t kApiMinor = 1;
 
 struct ApiVersion {

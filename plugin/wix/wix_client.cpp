@@ -1,5 +1,9 @@
 #include "wix_client.h"
 
+#include <Poco/JSON/Array.h>
+
+#include <sstream>
+
 #include "estore/sdk/json_access.h"
 
 namespace estore::wix {
@@ -14,11 +18,35 @@ const char* catalogVersionName(CatalogVersion v) {
 }
 
 WixClient::WixClient(const std::string& baseUrl, const sdk::HttpClientOptions& options, std::string apiKey,
-                     std::string siteId)
-    : _http(baseUrl, options), _apiKey(std::move(apiKey)), _siteId(std::move(siteId)) {}
+                     std::string siteId, CallPolicy policy)
+    : _http(baseUrl, options), _apiKey(std::move(apiKey)), _siteId(std::move(siteId)), _pacer(policy) {}
+
+namespace {
+
+/// Worth another try within the same job: Wix busy or down, a lost or garbled answer. Not TLS (a
+/// certificate does not fix itself in seconds), not 4xx.
+bool retryable(const host_api::Outcome& o) {
+    return o.retryable() && o.code != "wix.tls";
+}
+
+}  // namespace
 
 WixAnswer WixClient::call(WixCall which, const std::string& method, const std::string& target,
                           const std::string& body) {
+    WixAnswer answer;
+    for (int attempt = 1;; ++attempt) {
+        _pacer.acquire();
+        answer = callOnce(which, method, target, body);
+        if (answer.outcome.ok() || !retryable(answer.outcome) || attempt >= _pacer.policy().maxAttempts)
+            break;
+        _pacer.backOff(attempt);
+    }
+    return answer;
+}
+
+WixAnswer WixClient::callOnce(WixCall which, const std::string& method, const std::string& target,
+                              const std::string& body) {
+    ++_requestsSent;
     sdk::HttpRequest request;
     request.method = method;
     request.target = target;
@@ -73,6 +101,33 @@ WixAnswer WixClient::searchOrders(int limit) {
     WixAnswer a = call(WixCall::OrdersSearch, "POST", "/ecom/v1/orders/search", body);
     if (a.outcome.ok() && !a.body->getArray("orders"))
         a.outcome = unexpectedBody(WixCall::OrdersSearch, a.http, "no 'orders' array");
+    return a;
+}
+
+WixAnswer WixClient::searchOrders(const std::string& body) {
+    WixAnswer a = call(WixCall::OrdersSearch, "POST", "/ecom/v1/orders/search", body);
+    if (a.outcome.ok() && !a.body->getArray("orders"))
+        a.outcome = unexpectedBody(WixCall::OrdersSearch, a.http, "no 'orders' array");
+    return a;
+}
+
+WixAnswer WixClient::getOrder(const std::string& orderId) {
+    WixAnswer a = call(WixCall::OrderGet, "GET", "/ecom/v1/orders/" + orderId);
+    if (a.outcome.ok() && !a.body->getObject("order"))
+        a.outcome = unexpectedBody(WixCall::OrderGet, a.http, "no 'order' object");
+    return a;
+}
+
+WixAnswer WixClient::listTransactions(const std::vector<std::string>& orderIds) {
+    Poco::JSON::Array::Ptr ids = new Poco::JSON::Array;
+    for (const auto& id : orderIds) ids->add(id);
+    Poco::JSON::Object request;
+    request.set("orderIds", ids);
+    std::ostringstream body;
+    request.stringify(body);
+    WixAnswer a = call(WixCall::Transactions, "POST", "/ecom/v1/payments/list-by-ids", body.str());
+    if (a.outcome.ok() && !a.body->getArray("orderTransactions"))
+        a.outcome = unexpectedBody(WixCall::Transactions, a.http, "no 'orderTransactions' array");
     return a;
 }
 

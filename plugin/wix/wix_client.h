@@ -6,9 +6,11 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "estore/host_api/outcome.h"
 #include "estore/sdk/http_client.h"
+#include "request_pacer.h"
 #include "wix_errors.h"
 
 namespace estore::wix {
@@ -33,7 +35,7 @@ const char* catalogVersionName(CatalogVersion v);  ///< "V1", "V3", "NONE"
 class WixClient {
 public:
     WixClient(const std::string& baseUrl, const sdk::HttpClientOptions& options, std::string apiKey,
-              std::string siteId);
+              std::string siteId, CallPolicy policy = {});
 
     WixAnswer siteProperties(SiteProperties& out);
     WixAnswer catalogVersion(CatalogVersion& out);
@@ -42,13 +44,27 @@ public:
     /// One small page of inventory on the site's catalog version, to prove the inventory permission.
     WixAnswer readInventory(CatalogVersion version);
 
+    /// POST /ecom/v1/orders/search with a prepared body (a first page with filter and sort, or a cursor).
+    WixAnswer searchOrders(const std::string& body);
+    /// GET /ecom/v1/orders/{id}; 404 means the order does not exist.
+    WixAnswer getOrder(const std::string& orderId);
+    /// POST /ecom/v1/payments/list-by-ids for 1–100 orders (reference §15).
+    WixAnswer listTransactions(const std::vector<std::string>& orderIds);
+
+    /// Requests sent, retries included (for job reports).
+    int requestsSent() const { return _requestsSent; }
+
 private:
     WixAnswer call(WixCall call, const std::string& method, const std::string& target,
                    const std::string& body = {});
+    WixAnswer callOnce(WixCall call, const std::string& method, const std::string& target,
+                       const std::string& body);
 
     sdk::HttpClient _http;
     std::string _apiKey;
     std::string _siteId;
+    RequestPacer _pacer;
+    int _requestsSent = 0;
 };
 
 }  // namespace estore::wix

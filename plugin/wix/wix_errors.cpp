@@ -61,6 +61,8 @@ Outcome forbidden(WixCall call, std::string detail) {
                          "(Read v3 catalog, Read Products) to the key."},
                         std::move(detail), "api_key");
         case WixCall::OrdersSearch:
+        case WixCall::OrderGet:
+        case WixCall::Transactions:
             return make(ErrorCategory::Permission, "wix.permission.orders",
                         {"API ključ nima dovoljenja za branje naročil (403). V Wixu ključu dodajte "
                          "dovoljenje Read Orders "
@@ -129,6 +131,8 @@ const char* callDescription(WixCall call) {
         case WixCall::SiteProperties: return "GET /site-properties/v4/properties";
         case WixCall::CatalogVersion: return "GET /stores/v3/provision/version";
         case WixCall::OrdersSearch: return "POST /ecom/v1/orders/search";
+        case WixCall::OrderGet: return "GET /ecom/v1/orders/{id}";
+        case WixCall::Transactions: return "POST /ecom/v1/payments/list-by-ids";
         case WixCall::InventoryRead: return "inventory query";
     }
     return "Wix call";
@@ -170,8 +174,14 @@ Outcome outcomeFromHttp(const sdk::HttpResult& r, WixCall call) {
                          "in Wix (Account settings → API keys) and paste it into the API key field."},
                         std::move(detail), "api_key");
         case 403: return forbidden(call, std::move(detail));
-        case 400:
         case 404:
+            if (call == WixCall::OrderGet)
+                return make(ErrorCategory::NotFound, "wix.order.not_found",
+                            {"Naročila ni v Wixu (morda je bilo izbrisano).",
+                             "The order does not exist in Wix (it may have been deleted)."},
+                            std::move(detail));
+            [[fallthrough]];
+        case 400:
             return make(ErrorCategory::NotFound, "wix.site.not_found",
                         {"Wix ne pozna strani s tem Site ID. Odprite nadzorno ploščo trgovine v Wixu in "
                          "prilepite naslov "

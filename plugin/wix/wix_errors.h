@@ -7,7 +7,7 @@
 namespace estore::wix {
 
 /// The Wix calls whose failures need their own wording (a 403 means a different missing permission in each).
-enum class WixCall { SiteProperties, CatalogVersion, OrdersSearch, InventoryRead };
+enum class WixCall { SiteProperties, CatalogVersion, OrdersSearch, OrderGet, Transactions, InventoryRead };
 
 const char* callDescription(WixCall call);
 

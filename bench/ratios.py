@@ -6,6 +6,7 @@ import sys
 # benchmark -> the baseline it is reported against
 BASELINES = {
     "BM_LoadWixPluginAndCreateStore": "BM_DlopenEmptyLibrary",
+    "BM_ParseAndMapOrder": "BM_ParseOrderOnly",
 }
 
 

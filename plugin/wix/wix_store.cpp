@@ -3,6 +3,7 @@
 #include "connection_check.h"
 #include "embedded_manifest.h"
 #include "estore/sdk/settings_check.h"
+#include "order_import_job.h"
 #include "store_settings.h"
 
 namespace estore::wix {
@@ -34,6 +35,13 @@ Result guarded(const char* where, Body&& body, Wrap&& wrap) noexcept {
 bool flagOn(const host_api::Settings& settings, const std::string& id) {
     auto it = settings.find(id);
     return it != settings.end() && it->second == "true";
+}
+
+host_api::JobReport failedReport(Outcome outcome) {
+    host_api::JobReport report;
+    report.summary = outcome.message;
+    report.outcome = std::move(outcome);
+    return report;
 }
 
 Outcome notYetAvailable(const std::string& what) {
@@ -127,25 +135,24 @@ Outcome WixStore::deactivate(const host_api::StoreRef& store, host_api::HostServ
         [](Outcome o) { return o; });
 }
 
-host_api::JobReport WixStore::runJob(const host_api::JobRequest& job, host_api::HostServices&) {
+host_api::JobReport WixStore::runJob(const host_api::JobRequest& job, host_api::HostServices& host) {
     return guarded<host_api::JobReport>(
-        "runJob",
-        [&] {
-            host_api::JobReport report;
-            report.outcome =
-                _manifest.job(job.jobId)
-                    ? notYetAvailable("job " + job.jobId)
-                    : Outcome::failure(ErrorCategory::Permanent, "wix.job.unknown",
-                                       {"Neznano opravilo: " + job.jobId, "Unknown job: " + job.jobId},
-                                       job.jobId);
-            report.summary = report.outcome.message;
-            return report;
-        },
+        "runJob", [&] { return runJobUnsafe(job, host); },
         [](Outcome o) {
             host_api::JobReport r;
             r.outcome = std::move(o);
             return r;
         });
+}
+
+host_api::JobReport WixStore::runJobUnsafe(const host_api::JobRequest& job, host_api::HostServices& host) {
+    if (!host.state || !host.salesOrders)
+        return failedReport(internalError("runJob", "the host passed no state or sales orders service"));
+    if (job.jobId == OrderImportJob::kJobId) return OrderImportJob(job, host).run();
+    if (_manifest.job(job.jobId)) return failedReport(notYetAvailable("job " + job.jobId));
+    return failedReport(Outcome::failure(ErrorCategory::Permanent, "wix.job.unknown",
+                                         {"Neznano opravilo: " + job.jobId, "Unknown job: " + job.jobId},
+                                         job.jobId));
 }
 
 host_api::WebhookAck WixStore::onWebhook(const host_api::StoreRef&, const host_api::WebhookRequest&,

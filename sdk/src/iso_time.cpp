@@ -6,7 +6,8 @@ namespace estore::sdk {
 
 namespace {
 
-/// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm), valid for the proleptic Gregorian calendar.
+/// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm), valid for the proleptic Gregorian
+/// calendar.
 std::int64_t daysFromCivil(std::int64_t y, unsigned m, unsigned d) {
     y -= m <= 2;
     const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
@@ -26,7 +27,7 @@ bool digits(std::string_view s, std::size_t pos, std::size_t count, int& out) {
     return true;
 }
 
-} // namespace
+}  // namespace
 
 std::optional<std::int64_t> parseIsoMillis(std::string_view s) {
     int year, month, day, hour, minute, second;
@@ -34,7 +35,8 @@ std::optional<std::int64_t> parseIsoMillis(std::string_view s) {
         !digits(s, 8, 2, day) || (s[10] != 'T' && s[10] != 't' && s[10] != ' ') || !digits(s, 11, 2, hour) ||
         s[13] != ':' || !digits(s, 14, 2, minute) || s[16] != ':' || !digits(s, 17, 2, second))
         return std::nullopt;
-    if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return std::nullopt;
+    if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60)
+        return std::nullopt;
     std::size_t pos = 19;
     int millis = 0;
     if (pos < s.size() && s[pos] == '.') {
@@ -53,7 +55,8 @@ std::optional<std::int64_t> parseIsoMillis(std::string_view s) {
         ++pos;
     } else if (pos < s.size() && (s[pos] == '+' || s[pos] == '-')) {
         int oh, om;
-        if (!digits(s, pos + 1, 2, oh) || pos + 3 >= s.size() || s[pos + 3] != ':' || !digits(s, pos + 4, 2, om))
+        if (!digits(s, pos + 1, 2, oh) || pos + 3 >= s.size() || s[pos + 3] != ':' ||
+            !digits(s, pos + 4, 2, om))
             return std::nullopt;
         offsetMinutes = (s[pos] == '+' ? 1 : -1) * (oh * 60 + om);
         pos += 6;
@@ -90,10 +93,10 @@ std::string formatIsoMillis(std::int64_t epochMillis) {
     const unsigned month = mp < 10 ? mp + 3 : mp - 9;
     const std::int64_t year = static_cast<std::int64_t>(yoe) + era * 400 + (month <= 2);
     char buffer[96];  // generous: the compiler cannot bound every field, the format can
-    std::snprintf(buffer, sizeof buffer, "%04lld-%02u-%02uT%02lld:%02lld:%02lld.%03dZ", static_cast<long long>(year),
-                  month, day, static_cast<long long>(rest / 3600), static_cast<long long>(rest % 3600 / 60),
-                  static_cast<long long>(rest % 60), millis);
+    std::snprintf(buffer, sizeof buffer, "%04lld-%02u-%02uT%02lld:%02lld:%02lld.%03dZ",
+                  static_cast<long long>(year), month, day, static_cast<long long>(rest / 3600),
+                  static_cast<long long>(rest % 3600 / 60), static_cast<long long>(rest % 60), millis);
     return buffer;
 }
 
-} // namespace estore::sdk
+}  // namespace estore::sdk

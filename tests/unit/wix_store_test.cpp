@@ -98,10 +98,21 @@ TEST(WixStore, ActivateSchedulesTheJobsTheOptionsAskFor) {
 TEST(WixStore, JobsOfLaterVersionsSayHonestlyThatTheyAreNotAvailable) {
     WixStore store;
     FakeHost host;
-    estore::host_api::JobRequest job{{"store-1", "wix", goodSettings()}, "orders.import", {}};
+    estore::host_api::JobRequest job{{"store-1", "wix", goodSettings()}, "stock.push", {}};
     auto report = store.runJob(job, host.services());
     EXPECT_FALSE(report.outcome.ok());
     EXPECT_EQ(report.outcome.code, "wix.not_available");
     job.jobId = "no.such.job";
     EXPECT_EQ(store.runJob(job, host.services()).outcome.code, "wix.job.unknown");
+}
+
+TEST(WixStore, AnImportWithoutAKeyAsksForTheSettings) {
+    WixStore store;
+    FakeHost host;
+    estore::host_api::JobRequest job{{"store-1", "wix", goodSettings()}, "orders.import", {}};
+    auto report = store.runJob(job, host.services());
+    EXPECT_EQ(report.outcome.code, "wix.store.incomplete");
+    EXPECT_EQ(report.outcome.field, "api_key");
+    ASSERT_EQ(host.activity().size(), 1u);
+    EXPECT_EQ(host.activity()[0].code, "wix.store.incomplete");
 }

@@ -13,4 +13,4 @@ std::optional<std::int64_t> parseIsoMillis(std::string_view text);
 /// "YYYY-MM-DDTHH:MM:SS.mmmZ".
 std::string formatIsoMillis(std::int64_t epochMillis);
 
-} // namespace estore::sdk
+}  // namespace estore::sdk

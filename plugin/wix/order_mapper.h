@@ -1,0 +1,46 @@
+#pragma once
+// One Wix eCommerce order (ecom/v1) as one e-računi sales order, to the cent. Wix's amounts are the
+// truth: the document carries what Wix charged, derives only what Wix leaves implicit (net = gross −
+// VAT, the VAT rate, the split of an order-level discount), and whatever cannot be confirmed is
+// imported as it is with a ReviewFlag that says why, never silently changed.
+#include <Poco/JSON/Object.h>
+
+#include <optional>
+#include <string>
+
+#include "estore/host_api/outcome.h"
+#include "estore/host_api/sales_order.h"
+
+namespace estore::wix {
+
+/// The codes of the review flags the mapper raises.
+namespace review {
+/// A line's VAT does not match any known rate (SI, 0, or the destination's for OSS) to the cent.
+inline constexpr const char* kVatRateUnverified = "vat_rate_unverified";
+/// The document's totals differ from Wix's total or tax total; amounts were imported as Wix gave them.
+inline constexpr const char* kTotalMismatch = "total_mismatch";
+/// Wix gave no order total or no tax total to check the document against.
+inline constexpr const char* kTotalUnverified = "total_unverified";
+/// unit price × quantity − discount is not the line's amount.
+inline constexpr const char* kLinePriceMismatch = "line_price_mismatch";
+/// A custom field is titled like a VAT ID but its value does not look like one; buyer kept as consumer.
+inline constexpr const char* kVatIdUnrecognised = "vat_id_unrecognised";
+/// An amount had more than two decimals and was rounded to the cent.
+inline constexpr const char* kAmountRounded = "amount_rounded";
+}  // namespace review
+
+struct MappedOrder {
+    std::optional<host_api::SalesOrder> order;
+    host_api::Outcome error;  ///< Permanent "wix.order.malformed" when there is no order
+};
+
+class OrderMapper {
+public:
+    /// Maps one order object as Wix's Search/Get Order return it. Fails (wix.order.malformed, naming
+    /// the order and the JSON path) only when the order cannot be represented at all: no id, an amount
+    /// that is not a decimal, a value of the wrong JSON type, an unreadable updatedDate.
+    /// `paymentMethod` (from Order Transactions; empty = unknown) is passed through.
+    MappedOrder map(const Poco::JSON::Object::Ptr& wixOrder, const std::string& paymentMethod) const;
+};
+
+}  // namespace estore::wix

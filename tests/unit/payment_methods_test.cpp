@@ -1,0 +1,70 @@
+#include <gtest/gtest.h>
+
+#include "estore/sdk/json_access.h"
+#include "payment_methods.h"
+#include "request_pacer.h"
+
+using estore::wix::paymentMethodsByOrder;
+
+namespace {
+Poco::JSON::Object::Ptr parse(const std::string& text) {
+    return estore::sdk::parseJsonObject(text).object;
+}
+}  // namespace
+
+TEST(PaymentMethods, TakesTheLargestApprovedPaymentAndPrefersTheMerchantsName) {
+    auto answer = parse(R"({"orderTransactions":[
+      {"orderId":"a","payments":[
+        {"id":"p1","status":"APPROVED","amount":{"amount":"5.00"},"giftcardPaymentDetails":{"giftCardPaymentId":"g"}},
+        {"id":"p2","status":"APPROVED","amount":{"amount":"17.99"},
+         "regularPaymentDetails":{"paymentMethod":"CreditCard","offlinePayment":false,
+           "paymentMethodName":{"siteLanguageName":"Kartica"}}}]},
+      {"orderId":"b","payments":[
+        {"id":"p3","status":"APPROVED","amount":{"amount":"20.0"},
+         "regularPaymentDetails":{"paymentMethod":"Offline","offlinePayment":true,
+           "paymentMethodName":{"userDefinedName":{"predefined":"CASH"}}}}]},
+      {"orderId":"c","payments":[
+        {"id":"p4","status":"PENDING_MERCHANT","amount":{"amount":"9.0"},
+         "regularPaymentDetails":{"paymentMethod":"Offline"}}]},
+      {"orderId":"d","payments":[
+        {"id":"p5","amount":{"amount":"9.0"},
+         "regularPaymentDetails":{"paymentMethod":"PayPal","status":"APPROVED"}}]}
+    ]})");
+    auto methods = paymentMethodsByOrder(answer);
+    EXPECT_EQ(methods["a"], "CreditCard");
+    EXPECT_EQ(methods["b"], "CASH");
+    EXPECT_EQ(methods.count("c"), 0u) << "an unconfirmed offline payment names no method yet";
+    EXPECT_EQ(methods["d"], "PayPal") << "the deprecated status field still counts";
+}
+
+TEST(PaymentMethods, ToleratesMissingPieces) {
+    EXPECT_TRUE(paymentMethodsByOrder(parse("{}")).empty());
+    EXPECT_TRUE(
+        paymentMethodsByOrder(parse(R"({"orderTransactions":[{"payments":[]},{"orderId":"x"}]})")).empty());
+    EXPECT_TRUE(paymentMethodsByOrder(nullptr).empty());
+}
+
+TEST(RequestPacer, BackOffDoublesWithinJitterAndCap) {
+    estore::wix::CallPolicy policy;
+    policy.retryBaseMs = 100;
+    policy.retryMaxMs = 1000;
+    estore::wix::RequestPacer pacer(policy);
+    for (int i = 0; i < 50; ++i) {
+        EXPECT_GE(pacer.backOffDelay(1).count(), 50);
+        EXPECT_LE(pacer.backOffDelay(1).count(), 150);
+        EXPECT_GE(pacer.backOffDelay(3).count(), 200);
+        EXPECT_LE(pacer.backOffDelay(3).count(), 600);
+        EXPECT_LE(pacer.backOffDelay(30).count(), 1500);
+    }
+}
+
+TEST(RequestPacer, KeepsTheBudgetAfterTheBurst) {
+    estore::wix::CallPolicy policy;
+    policy.requestsPerMinute = 6000;  // one every 10 ms
+    policy.burst = 5;
+    estore::wix::RequestPacer pacer(policy);
+    const auto start = std::chrono::steady_clock::now();
+    for (int i = 0; i < 15; ++i) pacer.acquire();  // 5 at once, then 10 paced
+    const auto elapsed = std::chrono::steady_clock::now() - start;
+    EXPECT_GE(elapsed, std::chrono::milliseconds(90));
+}

@@ -18,13 +18,16 @@ def medians(results):
     return out
 
 
-def main(path):
-    with open(path) as f:
-        m = medians(json.load(f))
+def main(paths):
+    m = {}
+    for path in paths:
+        with open(path) as f:
+            m.update(medians(json.load(f)))
     for name, base in BASELINES.items():
         if name in m and base in m:
-            a, b = m[name]["real_time"], m[base]["real_time"]
-            print(f"{name}: {a:.1f} {m[name]['time_unit']} median = {a / b:.1f} x {base} ({b:.1f} {m[base]['time_unit']})")
+            a, b = m[name]["cpu_time"], m[base]["cpu_time"]
+            unit = m[name]["time_unit"]
+            print(f"{name}: {a:.1f} {unit} CPU median = {a / b:.2f} x {base} ({b:.1f} {m[base]['time_unit']})")
     for name, b in sorted(m.items()):
         if name.startswith("BM_ValidateAgainstSandbox"):
             calls = b.get("wix_calls_per_validate", 0)
@@ -32,4 +35,4 @@ def main(path):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(sys.argv[1:])

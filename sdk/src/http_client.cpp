@@ -6,11 +6,14 @@
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
 #include <Poco/Net/HTTPSClientSession.h>
+#include <Poco/Net/IPAddress.h>
 #include <Poco/Net/NetException.h>
 #include <Poco/Net/SSLException.h>
 #include <Poco/StreamCopier.h>
 #include <Poco/String.h>
 #include <Poco/URI.h>
+#include <openssl/ssl.h>
+#include <openssl/x509v3.h>
 
 #include <sstream>
 
@@ -59,7 +62,12 @@ TransportFailure classify(const Poco::Exception& e) {
     return TransportFailure::Other;
 }
 
-Poco::Net::Context::Ptr makeTlsContext(const HttpClientOptions& options) {
+bool isIpLiteral(const std::string& host) {
+    Poco::Net::IPAddress address;
+    return Poco::Net::IPAddress::tryParse(host, address);
+}
+
+Poco::Net::Context::Ptr makeTlsContext(const HttpClientOptions& options, const std::string& host) {
     Poco::Net::Context::Params params;
     // Verify the server's chain against the system trust store (plus caFile) and its host name.
     params.verificationMode = Poco::Net::Context::VERIFY_RELAXED;
@@ -68,6 +76,14 @@ Poco::Net::Context::Ptr makeTlsContext(const HttpClientOptions& options) {
     params.verificationDepth = 9;
     auto context = new Poco::Net::Context(Poco::Net::Context::TLS_CLIENT_USE, params);
     context->enableExtendedCertificateVerification(true);
+    // Poco's own name check also accepts a certificate whose names merely resolve to the same address;
+    // OpenSSL's check during the handshake is the strict one (RFC 6125), so ask for it too.
+    X509_VERIFY_PARAM* param = SSL_CTX_get0_param(context->sslContext());
+    X509_VERIFY_PARAM_set_hostflags(param, X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS);
+    if (isIpLiteral(host))
+        X509_VERIFY_PARAM_set1_ip_asc(param, host.c_str());
+    else
+        X509_VERIFY_PARAM_set1_host(param, host.c_str(), 0);
     return context;
 }
 
@@ -120,8 +136,8 @@ HttpResult HttpClient::sendOnce(const HttpRequest& request) {
     try {
         if (!_session) {
             if (_secure)
-                _session =
-                    std::make_unique<Poco::Net::HTTPSClientSession>(_host, _port, makeTlsContext(_options));
+                _session = std::make_unique<Poco::Net::HTTPSClientSession>(_host, _port,
+                                                                           makeTlsContext(_options, _host));
             else
                 _session = std::make_unique<Poco::Net::HTTPClientSession>(_host, _port);
             _session->setKeepAlive(true);

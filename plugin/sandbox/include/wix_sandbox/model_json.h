@@ -1,0 +1,31 @@
+#pragma once
+
+#include <string>
+
+#include <Poco/JSON/Object.h>
+
+#include "wix_sandbox/api_key_info.h"
+#include "wix_sandbox/fault.h"
+#include "wix_sandbox/request_stats.h"
+#include "wix_sandbox/site_info.h"
+
+namespace wix_sandbox {
+
+/// The JSON forms of the sandbox's own model, shared by the control API and the config file.
+/// Readers throw Poco::Exception on malformed input.
+class ModelJson {
+public:
+    static std::string catalogName(CatalogVersion version);  ///< "V1", "V3", "NONE"
+    static CatalogVersion parseCatalog(const std::string& name);
+
+    static Poco::JSON::Object::Ptr siteToJson(const SiteInfo& site);
+    /// Fields absent from the JSON keep the values of `defaults`.
+    static SiteInfo siteFromJson(const Poco::JSON::Object::Ptr& json, const SiteInfo& defaults);
+    static Poco::JSON::Object::Ptr keyToJson(const ApiKeyInfo& key);
+    static ApiKeyInfo keyFromJson(const Poco::JSON::Object::Ptr& json);
+    static Fault faultFromJson(const Poco::JSON::Object::Ptr& json);
+    static Poco::JSON::Object::Ptr faultToJson(const Fault& fault);
+    static Poco::JSON::Object::Ptr statsToJson(const RequestStats& stats);
+};
+
+}  // namespace wix_sandbox

@@ -1,0 +1,94 @@
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "wix_sandbox/api_key_info.h"
+#include "wix_sandbox/fault.h"
+#include "wix_sandbox/request_stats.h"
+#include "wix_sandbox/sandbox_options.h"
+#include "wix_sandbox/site_info.h"
+
+namespace wix_sandbox {
+
+class ControlApi;
+class FaultInjector;
+class InventoryStore;
+class OrderStore;
+class RateLimiter;
+class RequestCounter;
+class SandboxServer;
+class SandboxState;
+class ShopGenerator;
+struct ShopConfig;
+class WixApi;
+
+/// The whole emulator: state, generator and HTTP server. Every method is thread-safe and may be called
+/// while the server runs (tests change state between requests). The data exists from construction on;
+/// start() only opens the socket.
+class Sandbox {
+public:
+    /// Builds the seeded shop and reads options.configFile. Throws Poco::Exception on a bad config.
+    explicit Sandbox(SandboxOptions options);
+    ~Sandbox();
+    Sandbox(const Sandbox&) = delete;
+    Sandbox& operator=(const Sandbox&) = delete;
+
+    void start();
+    void stop();
+    bool running() const;
+    unsigned short port() const;  ///< the bound port once started (also when options.port was 0)
+    std::string baseUrl() const;  ///< "http://127.0.0.1:PORT" or "https://..."
+
+    SiteInfo defaultSite() const;
+    std::string defaultApiKey() const;
+    std::vector<SiteInfo> sites() const;
+    std::vector<ApiKeyInfo> keys() const;
+
+    /// A freshly generated site of a new account, not registered (a template for addSite()).
+    SiteInfo newSite();
+    /// Creates or replaces a site (by siteId). No orders are added; see generateOrders().
+    void addSite(const SiteInfo& site);
+    /// Creates or replaces a key (by key value).
+    void addKey(const ApiKeyInfo& key);
+    /// A fresh Wix-looking key value for an account (not registered; pass it to addKey()).
+    std::string newKeyValue(const std::string& accountId);
+    /// Returns false when the key is unknown.
+    bool revokeKey(const std::string& key);
+
+    /// Generates `count` orders with the given status for a site; returns their ids.
+    std::vector<std::string> generateOrders(const std::string& siteId, int count,
+                                            const std::string& status = "APPROVED");
+    /// Stores an order given as eCom order JSON (replacing one with the same id); returns its id.
+    std::string addOrder(const std::string& siteId, const std::string& orderJson);
+    std::size_t orderCount(const std::string& siteId) const;
+
+    void injectFault(const Fault& fault);
+    void clearFaults();
+    RequestStats stats() const;
+    void resetStats();
+
+private:
+    void seed();
+    void apply(const ShopConfig& config);
+    SiteInfo requireSite(const std::string& siteId) const;
+
+    SandboxOptions _options;
+    std::unique_ptr<SandboxState> _state;
+    std::unique_ptr<OrderStore> _orders;
+    std::unique_ptr<InventoryStore> _inventory;
+    std::unique_ptr<FaultInjector> _faults;
+    std::unique_ptr<RateLimiter> _rateLimiter;
+    std::unique_ptr<RequestCounter> _counter;
+    std::unique_ptr<ShopGenerator> _generator;
+    std::unique_ptr<WixApi> _wixApi;
+    std::unique_ptr<ControlApi> _controlApi;
+    std::unique_ptr<SandboxServer> _server;
+    mutable std::mutex _mutex;  // guards _generator, _server and the defaults
+    std::string _defaultSiteId;
+    std::string _defaultKey;
+};
+
+}  // namespace wix_sandbox

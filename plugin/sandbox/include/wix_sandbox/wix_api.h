@@ -1,0 +1,38 @@
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "wix_sandbox/access_guard.h"
+#include "wix_sandbox/http_reply.h"
+#include "wix_sandbox/inventory_store.h"
+#include "wix_sandbox/order_store.h"
+#include "wix_sandbox/rate_limiter.h"
+#include "wix_sandbox/sandbox_state.h"
+#include "wix_sandbox/wix_endpoint.h"
+#include "wix_sandbox/wix_request.h"
+
+namespace wix_sandbox {
+
+/// The emulated Wix API: routes a request and runs the checks Wix applies before any handler:
+/// route (404/405), key and site (401/400/404/403), rate limit (429), scope (403), Stores installed and
+/// catalog version (428).
+class WixApi {
+public:
+    WixApi(const SandboxState& state, const OrderStore& orders, const InventoryStore& inventory,
+           RateLimiter& rateLimiter);
+
+    HttpReply handle(const WixRequest& request);
+
+private:
+    WixEndpoint& route(const WixRequest& request);
+    void requireRateBudget(const SiteInfo& site);
+    static void requireStores(const EndpointSpec& spec, const SiteInfo& site);
+
+    AccessGuard _guard;
+    RateLimiter& _rateLimiter;
+    std::vector<std::unique_ptr<WixEndpoint>> _endpoints;
+};
+
+}  // namespace wix_sandbox

@@ -1,0 +1,137 @@
+#include "wix_sandbox/control_api.h"
+
+#include <Poco/Exception.h>
+#include <Poco/JSON/Array.h>
+
+#include "wix_sandbox/json_body.h"
+#include "wix_sandbox/model_json.h"
+#include "wix_sandbox/sandbox.h"
+
+namespace wix_sandbox {
+
+namespace {
+
+Poco::JSON::Array::Ptr toArray(const std::vector<std::string>& values) {
+    Poco::JSON::Array::Ptr array = new Poco::JSON::Array;
+    for (const std::string& value : values) array->add(value);
+    return array;
+}
+
+}  // namespace
+
+ControlApi::ControlApi(Sandbox& sandbox) : _sandbox(sandbox) {}
+
+HttpReply ControlApi::handle(const std::string& method, const std::string& path, const std::string& body) {
+    try {
+        if (path == "/_sandbox/state" && method == "GET") return state();
+        if (path == "/_sandbox/sites" && method == "POST") return addSite(body);
+        if (path == "/_sandbox/keys" && method == "POST") return addKey(body);
+        if (path == "/_sandbox/keys/revoke" && method == "POST") return revokeKey(body);
+        if (path == "/_sandbox/orders" && method == "POST") return addOrders(body);
+        if (path == "/_sandbox/faults" && method == "POST") return addFault(body);
+        if (path == "/_sandbox/faults" && method == "DELETE") return clearFaults();
+        if (path == "/_sandbox/stats" && method == "GET") return stats();
+        if (path == "/_sandbox/stats" && method == "DELETE") return resetStats();
+        HttpReply reply = badRequest("unknown control route " + method + " " + path);
+        reply.status = 404;
+        return reply;
+    } catch (const Poco::Exception& error) {
+        return badRequest(error.displayText());
+    }
+}
+
+HttpReply ControlApi::state() const {
+    Poco::JSON::Array::Ptr sites = new Poco::JSON::Array;
+    for (const SiteInfo& site : _sandbox.sites()) {
+        Poco::JSON::Object::Ptr json = ModelJson::siteToJson(site);
+        json->set("orderCount", _sandbox.orderCount(site.siteId));
+        sites->add(json);
+    }
+    Poco::JSON::Array::Ptr keys = new Poco::JSON::Array;
+    for (const ApiKeyInfo& key : _sandbox.keys()) keys->add(ModelJson::keyToJson(key));
+    Poco::JSON::Object::Ptr json = JsonBody::object();
+    json->set("defaultSiteId", _sandbox.defaultSite().siteId);
+    json->set("defaultApiKey", _sandbox.defaultApiKey());
+    json->set("sites", sites);
+    json->set("keys", keys);
+    return ok(JsonBody::stringify(json));
+}
+
+HttpReply ControlApi::addSite(const std::string& body) {
+    Poco::JSON::Object::Ptr json = JsonBody::parseObjectStrict(body);
+    // Without a siteId the site is generated (new account), with the given fields on top.
+    SiteInfo site = ModelJson::siteFromJson(json, json->has("siteId") ? SiteInfo{} : _sandbox.newSite());
+    _sandbox.addSite(site);
+    std::vector<std::string> orderIds = _sandbox.generateOrders(site.siteId, json->optValue("orders", 0));
+    Poco::JSON::Object::Ptr result = JsonBody::object();
+    result->set("site", ModelJson::siteToJson(site));
+    result->set("orderIds", toArray(orderIds));
+    return ok(JsonBody::stringify(result));
+}
+
+HttpReply ControlApi::addKey(const std::string& body) {
+    ApiKeyInfo key = ModelJson::keyFromJson(JsonBody::parseObjectStrict(body));
+    if (key.key.empty()) key.key = _sandbox.newKeyValue(key.accountId);
+    _sandbox.addKey(key);
+    Poco::JSON::Object::Ptr result = JsonBody::object();
+    result->set("key", ModelJson::keyToJson(key));
+    return ok(JsonBody::stringify(result));
+}
+
+HttpReply ControlApi::revokeKey(const std::string& body) {
+    const std::string key = JsonBody::parseObjectStrict(body)->optValue<std::string>("key", "");
+    if (!_sandbox.revokeKey(key)) {
+        HttpReply reply = badRequest("unknown API key");
+        reply.status = 404;
+        return reply;
+    }
+    return ok("{\"revoked\":true}");
+}
+
+HttpReply ControlApi::addOrders(const std::string& body) {
+    Poco::JSON::Object::Ptr json = JsonBody::parseObjectStrict(body);
+    const std::string siteId = json->getValue<std::string>("siteId");
+    std::vector<std::string> ids;
+    if (Poco::JSON::Object::Ptr order = json->getObject("order"))
+        ids.push_back(_sandbox.addOrder(siteId, JsonBody::stringify(order)));
+    else
+        ids = _sandbox.generateOrders(siteId, json->optValue("generate", 1),
+                                      json->optValue<std::string>("status", "APPROVED"));
+    Poco::JSON::Object::Ptr result = JsonBody::object();
+    result->set("orderIds", toArray(ids));
+    return ok(JsonBody::stringify(result));
+}
+
+HttpReply ControlApi::addFault(const std::string& body) {
+    Fault fault = ModelJson::faultFromJson(JsonBody::parseObjectStrict(body));
+    _sandbox.injectFault(fault);
+    Poco::JSON::Object::Ptr result = JsonBody::object();
+    result->set("fault", ModelJson::faultToJson(fault));
+    return ok(JsonBody::stringify(result));
+}
+
+HttpReply ControlApi::clearFaults() {
+    _sandbox.clearFaults();
+    return ok("{}");
+}
+
+HttpReply ControlApi::stats() const {
+    return ok(JsonBody::stringify(ModelJson::statsToJson(_sandbox.stats())));
+}
+
+HttpReply ControlApi::resetStats() {
+    _sandbox.resetStats();
+    return ok("{}");
+}
+
+HttpReply ControlApi::ok(const std::string& body) {
+    return HttpReply{200, body, "application/json", {}};
+}
+
+HttpReply ControlApi::badRequest(const std::string& message) {
+    Poco::JSON::Object::Ptr json = JsonBody::object();
+    json->set("message", message);
+    return HttpReply{400, JsonBody::stringify(json), "application/json", {}};
+}
+
+}  // namespace wix_sandbox

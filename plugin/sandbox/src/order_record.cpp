@@ -1,0 +1,37 @@
+#include "wix_sandbox/order_record.h"
+
+#include "wix_sandbox/json_body.h"
+#include "wix_sandbox/order_fields.h"
+
+namespace wix_sandbox {
+
+namespace {
+
+std::string text(const Poco::JSON::Object::Ptr& object, const std::string& key) {
+    if (!object || !object->has(key) || object->isNull(key)) return {};
+    return object->get(key).toString();
+}
+
+std::string date(const Poco::JSON::Object::Ptr& order, const std::string& key) {
+    std::string value = text(order, key);
+    return OrderFields::canonicalDate(value).value_or(value);
+}
+
+}  // namespace
+
+OrderRecord OrderRecord::fromJson(const Poco::JSON::Object::Ptr& order) {
+    OrderRecord record;
+    record.id = text(order, "id");
+    record.number = text(order, "number");
+    record.status = text(order, "status");
+    record.paymentStatus = text(order, "paymentStatus");
+    record.fulfillmentStatus = text(order, "fulfillmentStatus");
+    record.archived = order->has("archived") && order->getValue<bool>("archived");
+    record.buyerEmail = text(order->getObject("buyerInfo"), "email");
+    record.createdDate = date(order, "createdDate");
+    record.updatedDate = date(order, "updatedDate");
+    record.json = JsonBody::stringify(order);
+    return record;
+}
+
+}  // namespace wix_sandbox

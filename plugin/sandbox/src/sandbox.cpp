@@ -1,0 +1,242 @@
+#include "wix_sandbox/sandbox.h"
+
+#include <chrono>
+
+#include <Poco/DateTimeFormatter.h>
+#include <Poco/Exception.h>
+#include <Poco/String.h>
+#include <Poco/Timestamp.h>
+
+#include "wix_sandbox/config_loader.h"
+#include "wix_sandbox/control_api.h"
+#include "wix_sandbox/fault_injector.h"
+#include "wix_sandbox/inventory_store.h"
+#include "wix_sandbox/json_body.h"
+#include "wix_sandbox/order_record.h"
+#include "wix_sandbox/order_store.h"
+#include "wix_sandbox/rate_limiter.h"
+#include "wix_sandbox/request_counter.h"
+#include "wix_sandbox/sandbox_handler_factory.h"
+#include "wix_sandbox/sandbox_server.h"
+#include "wix_sandbox/sandbox_state.h"
+#include "wix_sandbox/shop_generator.h"
+#include "wix_sandbox/wix_api.h"
+
+namespace wix_sandbox {
+
+namespace {
+
+std::string nowIso() {
+    return Poco::DateTimeFormatter::format(Poco::Timestamp(), "%Y-%m-%dT%H:%M:%S.%iZ");
+}
+
+/// Fills what an order needs to be searchable; the rest of the JSON is kept as given.
+void completeOrder(Poco::JSON::Object::Ptr order, const std::string& id, const std::string& number) {
+    if (!order->has("id")) order->set("id", id);
+    if (!order->has("number")) order->set("number", number);
+    const std::string now = nowIso();
+    if (!order->has("createdDate")) order->set("createdDate", now);
+    if (!order->has("updatedDate")) order->set("updatedDate", order->get("createdDate"));
+    if (!order->has("status")) order->set("status", "APPROVED");
+}
+
+}  // namespace
+
+Sandbox::Sandbox(SandboxOptions options)
+    : _options(std::move(options)),
+      _state(std::make_unique<SandboxState>()),
+      _orders(std::make_unique<OrderStore>()),
+      _inventory(std::make_unique<InventoryStore>()),
+      _faults(std::make_unique<FaultInjector>()),
+      _rateLimiter(std::make_unique<RateLimiter>(_options.rateLimitPerMinute,
+                                                 std::chrono::milliseconds(_options.rateLimitWindowMs))),
+      _counter(std::make_unique<RequestCounter>()),
+      _generator(std::make_unique<ShopGenerator>(_options.seed)),
+      _wixApi(std::make_unique<WixApi>(*_state, *_orders, *_inventory, *_rateLimiter)),
+      _controlApi(std::make_unique<ControlApi>(*this)) {
+    ShopConfig config = _options.configFile.empty() ? ShopConfig{} : ConfigLoader::load(_options.configFile);
+    if (config.seedShop) seed();
+    apply(config);
+}
+
+Sandbox::~Sandbox() {
+    stop();
+}
+
+void Sandbox::start() {
+    std::lock_guard lock(_mutex);
+    if (_server) return;
+    _faults->allowSleeps();
+    Poco::Net::HTTPRequestHandlerFactory::Ptr factory =
+        new SandboxHandlerFactory(*_wixApi, *_controlApi, *_faults, *_counter);
+    _server = std::make_unique<SandboxServer>(factory, _options);
+}
+
+void Sandbox::stop() {
+    std::unique_ptr<SandboxServer> server;
+    {
+        std::lock_guard lock(_mutex);
+        server = std::move(_server);
+    }
+    // Outside the lock: in-flight handlers may still call back into the sandbox while the server drains.
+    _faults->interruptSleeps();
+    server.reset();
+}
+
+bool Sandbox::running() const {
+    std::lock_guard lock(_mutex);
+    return _server != nullptr;
+}
+
+unsigned short Sandbox::port() const {
+    std::lock_guard lock(_mutex);
+    return _server ? _server->port() : 0;
+}
+
+std::string Sandbox::baseUrl() const {
+    std::lock_guard lock(_mutex);
+    if (!_server) return {};
+    return std::string(_server->secure() ? "https://" : "http://") + _options.bindAddress + ":" +
+           std::to_string(_server->port());
+}
+
+SiteInfo Sandbox::defaultSite() const {
+    std::string siteId;
+    {
+        std::lock_guard lock(_mutex);
+        siteId = _defaultSiteId;
+    }
+    return _state->findSite(siteId).value_or(SiteInfo{});
+}
+
+std::string Sandbox::defaultApiKey() const {
+    std::lock_guard lock(_mutex);
+    return _defaultKey;
+}
+
+std::vector<SiteInfo> Sandbox::sites() const {
+    return _state->sites();
+}
+
+std::vector<ApiKeyInfo> Sandbox::keys() const {
+    return _state->keys();
+}
+
+SiteInfo Sandbox::newSite() {
+    std::lock_guard lock(_mutex);
+    return _generator->makeSite();
+}
+
+void Sandbox::addSite(const SiteInfo& site) {
+    _state->putSite(site);
+}
+
+void Sandbox::addKey(const ApiKeyInfo& key) {
+    _state->putKey(key);
+}
+
+std::string Sandbox::newKeyValue(const std::string& accountId) {
+    std::lock_guard lock(_mutex);
+    return _generator->makeKeyValue(accountId);
+}
+
+bool Sandbox::revokeKey(const std::string& key) {
+    return _state->revokeKey(key);
+}
+
+std::vector<std::string> Sandbox::generateOrders(const std::string& siteId, int count,
+                                                 const std::string& status) {
+    const SiteInfo site = requireSite(siteId);
+    std::vector<std::string> ids;
+    std::lock_guard lock(_mutex);
+    for (int i = 0; i < count; ++i) {
+        const std::string number = _orders->nextNumber(site.siteId);
+        OrderRecord record =
+            OrderRecord::fromJson(_generator->makeOrder(site, number, _orders->count(site.siteId), status));
+        ids.push_back(record.id);
+        _orders->put(site.siteId, std::move(record));
+    }
+    return ids;
+}
+
+std::string Sandbox::addOrder(const std::string& siteId, const std::string& orderJson) {
+    const SiteInfo site = requireSite(siteId);
+    Poco::JSON::Object::Ptr order = JsonBody::parseObjectStrict(orderJson);
+    std::string id;
+    {
+        std::lock_guard lock(_mutex);
+        id = _generator->makeId();
+    }
+    completeOrder(order, id, order->has("number") ? std::string() : _orders->nextNumber(site.siteId));
+    OrderRecord record = OrderRecord::fromJson(order);
+    id = record.id;
+    _orders->put(site.siteId, std::move(record));
+    return id;
+}
+
+std::size_t Sandbox::orderCount(const std::string& siteId) const {
+    std::optional<SiteInfo> site = _state->findSite(siteId);
+    return site ? _orders->count(site->siteId) : 0;
+}
+
+void Sandbox::injectFault(const Fault& fault) {
+    _faults->add(fault);
+}
+
+void Sandbox::clearFaults() {
+    _faults->clear();
+}
+
+RequestStats Sandbox::stats() const {
+    return _counter->snapshot();
+}
+
+void Sandbox::resetStats() {
+    _counter->reset();
+}
+
+void Sandbox::seed() {
+    SiteInfo site;
+    ApiKeyInfo key;
+    {
+        std::lock_guard lock(_mutex);
+        site = _generator->makeSite();
+        key = _generator->makeFullKey(site.accountId);
+        _defaultSiteId = site.siteId;
+        _defaultKey = key.key;
+    }
+    addSite(site);
+    addKey(key);
+    generateOrders(site.siteId, _options.ordersPerSite, "APPROVED");
+    // An abandoned checkout: present in the data, never returned by Search Orders (§9.1).
+    generateOrders(site.siteId, 1, "INITIALIZED");
+}
+
+void Sandbox::apply(const ShopConfig& config) {
+    for (const SiteInfo& site : config.sites) addSite(site);
+    for (ApiKeyInfo key : config.keys) {
+        if (key.key.empty()) key.key = newKeyValue(key.accountId);
+        addKey(key);
+    }
+    for (const auto& [siteId, count] : config.generatedOrders) generateOrders(siteId, count);
+    for (const auto& [siteId, json] : config.orders) addOrder(siteId, json);
+
+    std::lock_guard lock(_mutex);
+    if (_defaultSiteId.empty() && !config.sites.empty())
+        _defaultSiteId = Poco::toLower(config.sites.front().siteId);
+    if (_defaultKey.empty()) {
+        for (const ApiKeyInfo& key : _state->keys())
+            if (!key.revoked) {
+                _defaultKey = key.key;
+                break;
+            }
+    }
+}
+
+SiteInfo Sandbox::requireSite(const std::string& siteId) const {
+    std::optional<SiteInfo> site = _state->findSite(siteId);
+    if (!site) throw Poco::NotFoundException("unknown site", siteId);
+    return *site;
+}
+
+}  // namespace wix_sandbox

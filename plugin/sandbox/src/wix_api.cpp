@@ -1,0 +1,58 @@
+#include "wix_sandbox/wix_api.h"
+
+#include "wix_sandbox/catalog_version_endpoint.h"
+#include "wix_sandbox/inventory_v1_endpoint.h"
+#include "wix_sandbox/inventory_v3_endpoint.h"
+#include "wix_sandbox/orders_search_endpoint.h"
+#include "wix_sandbox/site_properties_endpoint.h"
+#include "wix_sandbox/wix_errors.h"
+#include "wix_sandbox/wix_failure.h"
+
+namespace wix_sandbox {
+
+WixApi::WixApi(const SandboxState& state, const OrderStore& orders, const InventoryStore& inventory,
+               RateLimiter& rateLimiter)
+    : _guard(state), _rateLimiter(rateLimiter) {
+    _endpoints.push_back(std::make_unique<SitePropertiesEndpoint>());
+    _endpoints.push_back(std::make_unique<CatalogVersionEndpoint>());
+    _endpoints.push_back(std::make_unique<OrdersSearchEndpoint>(orders));
+    _endpoints.push_back(std::make_unique<InventoryV1Endpoint>(inventory));
+    _endpoints.push_back(std::make_unique<InventoryV3Endpoint>(inventory));
+}
+
+HttpReply WixApi::handle(const WixRequest& request) {
+    try {
+        WixEndpoint& endpoint = route(request);
+        AccessGuard::Grant grant = _guard.authorize(request);
+        requireRateBudget(grant.site);
+        AccessGuard::requireScope(grant.key, endpoint.spec().scopes);
+        requireStores(endpoint.spec(), grant.site);
+        return endpoint.handle(request, grant.site);
+    } catch (const WixFailure& failure) {
+        return failure.reply();
+    }
+}
+
+WixEndpoint& WixApi::route(const WixRequest& request) {
+    WixEndpoint* samePath = nullptr;
+    for (const std::unique_ptr<WixEndpoint>& endpoint : _endpoints) {
+        if (endpoint->spec().path != request.path) continue;
+        if (endpoint->spec().method == request.method) return *endpoint;
+        samePath = endpoint.get();
+    }
+    if (samePath) throw WixFailure(WixErrors::methodNotAllowed(samePath->spec().method));
+    throw WixFailure(WixErrors::notFound());
+}
+
+void WixApi::requireRateBudget(const SiteInfo& site) {
+    if (!_rateLimiter.admit(site.siteId)) throw WixFailure(WixErrors::resourceExhausted());
+}
+
+void WixApi::requireStores(const EndpointSpec& spec, const SiteInfo& site) {
+    if (!spec.needsStores) return;
+    if (site.catalogVersion == CatalogVersion::None) throw WixFailure(WixErrors::storesNotInstalled());
+    if (spec.catalog && *spec.catalog != site.catalogVersion)
+        throw WixFailure(WixErrors::wrongCatalog(site.catalogVersion));
+}
+
+}  // namespace wix_sandbox

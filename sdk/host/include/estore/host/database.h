@@ -1,0 +1,63 @@
+#pragma once
+// One connection to the host's database. SQLite (a file) by default; the Poco Data connector is chosen
+// from the connection string, so "postgresql://…" can use the same SQL once that connector is wired up.
+#include <Poco/Data/Session.h>
+
+#include <cstdint>
+#include <memory>
+#include <stdexcept>
+#include <string>
+
+namespace estore::host {
+
+enum class SqlDialect { SQLite, PostgreSQL };
+
+/// A database problem the user can act on (wrong path, newer schema, …); the message says what to do.
+class DatabaseError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+class Database {
+public:
+    /// A plain path (or "sqlite:PATH") opens an SQLite file, creating its folder; "postgresql://…"
+    /// opens PostgreSQL. Migrates the schema; refuses a database newer than this binary.
+    explicit Database(const std::string& connection);
+    ~Database();
+
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    Poco::Data::Session& session() { return *_session; }
+    SqlDialect dialect() const { return _dialect; }
+    /// Where the data lives, for messages (a file path, or the connection string without password).
+    const std::string& location() const { return _location; }
+
+    /// The statement in this connection's dialect: the code writes '?' placeholders, PostgreSQL wants $1, $2,
+    /// ….
+    std::string sql(const std::string& text) const;
+    /// '?' → $1, $2, … outside quoted literals (the PostgreSQL form).
+    static std::string numberedPlaceholders(const std::string& text);
+
+    /// Runs a statement that returns no rows; returns the number of rows it changed.
+    std::size_t execute(const std::string& text);
+
+    // Transactions are flat: a Transaction inside another one joins it (see transaction.h).
+    void begin();
+    void commit();
+    void rollback();
+    bool inTransaction() const { return _inTransaction; }
+
+    static std::int64_t nowMillis();
+
+private:
+    void openSqlite(const std::string& path);
+    void openPostgres(const std::string& url);
+
+    std::unique_ptr<Poco::Data::Session> _session;
+    SqlDialect _dialect = SqlDialect::SQLite;
+    std::string _location;
+    bool _inTransaction = false;
+};
+
+}  // namespace estore::host

@@ -1,0 +1,44 @@
+#pragma once
+// host_api::Config: host-wide settings, never per tenant. Looked up, first hit wins, in
+//   1. overrides set by the program itself (the demo points wix.api_base_url at its sandbox),
+//   2. the environment, for the few keys that have a variable (WIX_API_BASE_URL, WIX_CA_FILE),
+//   3. the host_config table (settings changed at run time),
+//   4. the configuration file (--config FILE: .properties, .ini, .json, .xml),
+//   5. built-in defaults (wix.api_base_url = https://www.wixapis.com).
+#include <Poco/AutoPtr.h>
+#include <Poco/Util/AbstractConfiguration.h>
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "estore/host_api/host_services.h"
+
+namespace estore::host {
+
+class Database;
+
+class HostConfig final : public host_api::Config {
+public:
+    HostConfig() = default;
+    explicit HostConfig(Poco::AutoPtr<Poco::Util::AbstractConfiguration> file) : _file(std::move(file)) {}
+
+    std::optional<std::string> get(const std::string& key) override;
+
+    std::string getString(const std::string& key, const std::string& fallback);
+    std::int64_t getInt(const std::string& key, std::int64_t fallback);
+
+    void setOverride(const std::string& key, const std::string& value) { _overrides[key] = value; }
+    /// Reads the host_config table (called once the database is open).
+    void loadStored(Database& db);
+
+private:
+    std::optional<std::string> lookup(const std::string& key);
+
+    Poco::AutoPtr<Poco::Util::AbstractConfiguration> _file;
+    std::map<std::string, std::string> _overrides;
+    std::map<std::string, std::string> _stored;
+};
+
+}  // namespace estore::host

@@ -1,0 +1,46 @@
+#pragma once
+// The host's implementations of every service, over one database connection, bundled so that a plugin
+// call gets a HostServices pointing at them.
+#include "estore/host/db_activity.h"
+#include "estore/host/db_company.h"
+#include "estore/host/db_scheduler.h"
+#include "estore/host/db_secrets.h"
+#include "estore/host/db_state.h"
+#include "estore/host/host_config.h"
+#include "estore/host/system_clock.h"
+#include "estore/host_api/host_services.h"
+
+namespace estore::host {
+
+class Database;
+
+class HostServiceSet {
+public:
+    HostServiceSet(Database& db, HostConfig& config);
+
+    HostServiceSet(const HostServiceSet&) = delete;
+    HostServiceSet& operator=(const HostServiceSet&) = delete;
+
+    host_api::HostServices& services() { return _services; }
+
+    Database& database() { return _db; }
+    DbScheduler& scheduler() { return _scheduler; }
+    DbState& state() { return _state; }
+    DbSecrets& secrets() { return _secrets; }
+    DbActivity& activity() { return _activity; }
+    DbCompany& company() { return _company; }
+    HostConfig& config() { return _config; }
+
+private:
+    Database& _db;
+    HostConfig& _config;
+    DbScheduler _scheduler;
+    DbState _state;
+    DbSecrets _secrets;
+    DbActivity _activity;
+    DbCompany _company;
+    SystemClock _clock;
+    host_api::HostServices _services;
+};
+
+}  // namespace estore::host

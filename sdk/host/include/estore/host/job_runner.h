@@ -1,0 +1,64 @@
+#pragma once
+// The scheduler loop: claims a due job with a lease, calls the plugin's runJob, records the report in
+// the job row and the activity log, plans the next run and releases the lease. Runs on the calling
+// thread; the plugin never starts threads of its own.
+#include <cstdint>
+#include <functional>
+#include <iosfwd>
+#include <string>
+
+#include "estore/host/job_repository.h"
+#include "estore/host/store_repository.h"
+#include "estore/host_api/values.h"
+
+namespace estore::host {
+
+class HostServiceSet;
+class PluginRegistry;
+
+struct RunnerOptions {
+    std::string worker;               ///< names this worker in leases; unique per process is best
+    std::int64_t leaseSeconds = 300;  ///< a claim expires after this, should the worker die
+    std::int64_t pollMillis = 1000;   ///< how long to wait when nothing is due
+    std::int64_t maxOneOffAttempts = 8;
+};
+
+struct RunTotals {
+    std::size_t ran = 0;
+    std::size_t succeeded = 0;
+    std::size_t failed = 0;
+};
+
+class JobRunner {
+public:
+    JobRunner(HostServiceSet& host, PluginRegistry& plugins, RunnerOptions options, std::ostream& log);
+
+    /// Runs jobs as they fall due until stopRequested() says so, or (once) until none is due now.
+    RunTotals run(bool once, const std::function<bool()>& stopRequested);
+    /// Claims and runs one due job; false when none was due.
+    bool runOne(RunTotals& totals);
+
+    /// How long to wait before retrying: the platform's hint if any, else doubling from 30 s, capped at
+    /// an hour and, for recurring jobs, at their interval.
+    static std::int64_t backoffSeconds(std::int64_t attempts, std::int64_t intervalSeconds,
+                                       int retryAfterSeconds);
+    /// What to write into the job row after a run.
+    JobCompletion plan(const JobRecord& job, const host_api::JobReport& report, std::int64_t nowMillis) const;
+
+private:
+    host_api::JobReport invoke(const StoreRecord& store, const JobRecord& job);
+    void recordActivity(const JobRecord& job, const host_api::JobReport& report,
+                        const JobCompletion& completion);
+    void updateStoreHealth(const StoreRecord& store, const host_api::JobReport& report);
+    std::string newOwner();
+
+    HostServiceSet& _host;
+    PluginRegistry& _plugins;
+    RunnerOptions _options;
+    std::ostream& _log;
+    JobRepository _jobs;
+    StoreRepository _stores;
+    std::uint64_t _claims = 0;
+};
+
+}  // namespace estore::host

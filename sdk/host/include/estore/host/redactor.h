@@ -1,0 +1,27 @@
+#pragma once
+// Defence in depth: the plugin promises never to put a secret in a message, and the host still scrubs
+// every text it prints or stores of the secret values it knows.
+#include <string>
+#include <vector>
+
+#include "estore/host_api/outcome.h"
+
+namespace estore::host {
+
+class Redactor {
+public:
+    static constexpr const char* kMask = "[secret]";
+
+    Redactor() = default;
+    explicit Redactor(std::vector<std::string> secrets);
+
+    void add(const std::string& secret);
+    std::string scrub(std::string text) const;
+    host_api::Text scrub(const host_api::Text& text) const;
+    host_api::Outcome scrub(host_api::Outcome outcome) const;
+
+private:
+    std::vector<std::string> _secrets;
+};
+
+}  // namespace estore::host

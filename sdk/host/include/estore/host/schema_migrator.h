@@ -1,0 +1,28 @@
+#pragma once
+// Creates and upgrades the host's tables. The SQL is kept portable between SQLite and PostgreSQL:
+// BIGINT epoch milliseconds for times, TEXT for strings and JSON, ids made by the host (no
+// AUTOINCREMENT / SERIAL), and the version recorded in schema_version.
+#include <cstdint>
+
+namespace estore::host {
+
+class Database;
+
+class SchemaMigrator {
+public:
+    /// The newest schema this binary knows.
+    static constexpr std::int64_t kVersion = 1;
+
+    /// Brings the database up to kVersion in one transaction. Throws DatabaseError when the database
+    /// was written by a newer estore-host (its schema version is higher than kVersion).
+    static void migrate(Database& db);
+
+    /// The version recorded in the database (0 for a new one).
+    static std::int64_t currentVersion(Database& db);
+
+private:
+    static void createVersion1(Database& db);
+    static void seedCompany(Database& db);
+};
+
+}  // namespace estore::host

@@ -1,0 +1,16 @@
+#pragma once
+// Host-made ids from a counter row, portable where AUTOINCREMENT / SERIAL are not.
+#include <cstdint>
+#include <string>
+
+namespace estore::host {
+
+class Database;
+
+class Sequence {
+public:
+    /// The next value of the named counter ("store", "job", "activity"); joins an open transaction.
+    static std::int64_t next(Database& db, const std::string& name);
+};
+
+}  // namespace estore::host

@@ -1,0 +1,48 @@
+#pragma once
+// Adding a store: the one code path behind both `add-store` and `demo`. The plugin validates the
+// settings live against the shop; only then, in a single transaction, the host stores the store, its
+// secrets and identity and lets the plugin activate it (register its jobs). Any failure leaves nothing
+// behind.
+#include <string>
+#include <vector>
+
+#include "estore/host/job_repository.h"
+#include "estore/host/store_repository.h"
+#include "estore/host_api/electronic_store.h"
+
+namespace estore::host {
+
+class HostServiceSet;
+
+struct EnrollmentResult {
+    std::string stage;  ///< where it stopped: "validate", "activate", "storage"; "done" on success
+    host_api::Outcome outcome;
+    std::vector<host_api::FieldError> fieldErrors;
+    StoreRecord store;            ///< the stored store, on success
+    std::vector<JobRecord> jobs;  ///< its registered jobs, on success
+
+    bool ok() const { return outcome.ok() && fieldErrors.empty(); }
+};
+
+class StoreEnrollment {
+public:
+    explicit StoreEnrollment(HostServiceSet& host) : _host(host) {}
+
+    EnrollmentResult enroll(host_api::ElectronicStore& plugin, const std::string& platformId,
+                            const std::vector<host_api::FieldSpec>& fields,
+                            const host_api::Settings& settings, const host_api::Settings& secrets);
+
+private:
+    host_api::Validation validate(host_api::ElectronicStore& plugin, const host_api::Settings& settings,
+                                  const host_api::Settings& secrets);
+    /// The settings as the plugin normalised them, never holding a secret field.
+    static host_api::Settings storedSettings(const host_api::Settings& given,
+                                             const host_api::Validation& validation,
+                                             const std::vector<host_api::FieldSpec>& fields);
+    EnrollmentResult persist(host_api::ElectronicStore& plugin, StoreRecord store,
+                             const host_api::Settings& secrets);
+
+    HostServiceSet& _host;
+};
+
+}  // namespace estore::host

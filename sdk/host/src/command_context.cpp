@@ -1,0 +1,64 @@
+#include "estore/host/command_context.h"
+
+#include <ostream>
+
+#include "estore/host/database.h"
+#include "estore/host/host_config.h"
+#include "estore/host/host_service_set.h"
+#include "estore/host/plugin_registry.h"
+
+namespace estore::host {
+
+CommandContext::CommandContext(CliOptions options, std::vector<std::string> args, HostConfig& config,
+                               std::filesystem::path executableDir, std::ostream& out, std::ostream& err)
+    : _options(std::move(options)),
+      _args(std::move(args)),
+      _config(config),
+      _executableDir(std::move(executableDir)),
+      _out(out),
+      _err(err) {}
+
+CommandContext::~CommandContext() {
+    // Services first, then the connection; plugin libraries last, once nothing can call them.
+    _host.reset();
+    _database.reset();
+    _plugins.reset();
+}
+
+std::string CommandContext::databaseLocation() const {
+    if (!_options.db.empty()) return _options.db;
+    return _config.getString("host.db", "./estore-data/estore.db");
+}
+
+std::filesystem::path CommandContext::pluginDir() const {
+    if (!_options.pluginsDir.empty()) return _options.pluginsDir;
+    const std::string configured = _config.getString("host.plugins_dir", "");
+    if (!configured.empty()) return configured;
+    return (_executableDir / ".." / "plugins").lexically_normal();
+}
+
+Database& CommandContext::database() {
+    if (!_database) {
+        _database = std::make_unique<Database>(databaseLocation());
+        _config.loadStored(*_database);
+    }
+    return *_database;
+}
+
+HostServiceSet& CommandContext::host() {
+    if (!_host) _host = std::make_unique<HostServiceSet>(database(), _config);
+    return *_host;
+}
+
+PluginRegistry& CommandContext::plugins() {
+    if (!_plugins) _plugins = std::make_unique<PluginRegistry>(pluginDir());
+    return *_plugins;
+}
+
+int CommandContext::usage(const std::string& message) {
+    _err << "estore-host: " << message << "\n"
+         << "Pomoč / help: estore-host --help\n";
+    return kExitUsage;
+}
+
+}  // namespace estore::host

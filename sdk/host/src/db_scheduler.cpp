@@ -1,0 +1,70 @@
+#include "estore/host/db_scheduler.h"
+
+#include <Poco/Data/Statement.h>
+#include <Poco/Exception.h>
+
+#include "estore/host/database.h"
+
+using namespace Poco::Data::Keywords;
+using estore::host_api::ErrorCategory;
+using estore::host_api::Outcome;
+
+namespace estore::host {
+
+Outcome hostFailure(const std::string& what, const std::exception& e) {
+    const auto* poco = dynamic_cast<const Poco::Exception*>(&e);
+    return Outcome::failure(ErrorCategory::Transient, "host.storage_failed",
+                            {"Gostitelj ni mogel shraniti podatkov (" + what + "). Poskusite znova.",
+                             "The host could not store data (" + what + "). Please try again."},
+                            poco ? poco->displayText() : e.what());
+}
+
+Outcome DbScheduler::unknownStore(const std::string& storeId) {
+    return Outcome::failure(
+        ErrorCategory::NotFound, "host.unknown_store",
+        {"Trgovina " + storeId + " ne obstaja.", "Store " + storeId + " does not exist."});
+}
+
+bool DbScheduler::storeExists(const std::string& storeId) {
+    Poco::Int64 count = 0;
+    _db.session() << _db.sql("SELECT COUNT(*) FROM stores WHERE id = ?"), bind(storeId), into(count), now;
+    return count > 0;
+}
+
+Outcome DbScheduler::schedule(const std::string& storeId, const host_api::JobSchedule& job) {
+    try {
+        if (!storeExists(storeId)) return unknownStore(storeId);
+        const std::int64_t first =
+            job.firstRunEpochSeconds > 0 ? job.firstRunEpochSeconds * 1000 : Database::nowMillis();
+        // An interval of 0 means "once": honour it as a one-off rather than fail the plugin's activate().
+        if (job.everySeconds <= 0)
+            _jobs.enqueueOnce(storeId, job.jobId, {}, first);
+        else
+            _jobs.scheduleRecurring(storeId, job.jobId, job.everySeconds, first);
+        return Outcome::success();
+    } catch (const std::exception& e) {
+        return hostFailure("schedule " + job.jobId, e);
+    }
+}
+
+Outcome DbScheduler::cancel(const std::string& storeId, const std::string& jobId) {
+    try {
+        _jobs.cancel(storeId, jobId);
+        return Outcome::success();
+    } catch (const std::exception& e) {
+        return hostFailure("cancel " + jobId, e);
+    }
+}
+
+Outcome DbScheduler::runSoon(const std::string& storeId, const std::string& jobId,
+                             const std::map<std::string, std::string>& args) {
+    try {
+        if (!storeExists(storeId)) return unknownStore(storeId);
+        _jobs.enqueueOnce(storeId, jobId, args, Database::nowMillis());
+        return Outcome::success();
+    } catch (const std::exception& e) {
+        return hostFailure("run " + jobId, e);
+    }
+}
+
+}  // namespace estore::host

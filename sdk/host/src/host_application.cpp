@@ -1,0 +1,147 @@
+#include "estore/host/host_application.h"
+
+#include <Poco/Exception.h>
+#include <Poco/Util/HelpFormatter.h>
+#include <Poco/Util/Option.h>
+#include <Poco/Util/OptionException.h>
+#include <Poco/Util/OptionSet.h>
+
+#include <iostream>
+
+#include "estore/host/activity_command.h"
+#include "estore/host/add_store_command.h"
+#include "estore/host/database.h"
+#include "estore/host/demo_command.h"
+#include "estore/host/host_config.h"
+#include "estore/host/jobs_command.h"
+#include "estore/host/platforms_command.h"
+#include "estore/host/remove_store_command.h"
+#include "estore/host/run_command.h"
+#include "estore/host/stores_command.h"
+
+using Poco::Util::Option;
+
+namespace estore::host {
+
+HostApplication::HostApplication() {
+    setUnixOptions(true);
+}
+
+void HostApplication::printHelp(std::ostream& out) {
+    out << "estore-host: referenčni gostitelj e-računov za vtičnike spletnih trgovin\n"
+           "             the reference e-računi host for web shop plugins\n\n"
+           "Uporaba / usage: estore-host [options] COMMAND [ARGS]\n\n"
+           "Ukazi / commands:\n"
+           "  platforms [--json]                         platforms in the plugin folder (no code loaded)\n"
+           "  add-store --platform ID --set key=value …  add a store (validated live against the shop)\n"
+           "  stores [--json]                            connected stores\n"
+           "  remove-store STORE_ID [--force]            deactivate and remove a store (activity log stays)\n"
+           "  jobs [STORE_ID] [--json]                   scheduled jobs\n"
+           "  activity STORE_ID [--json]                 a store's activity log\n"
+           "  run [--once] [--worker NAME]               the scheduler loop (Ctrl+C stops)\n"
+           "  demo                                       wix-sandbox + add-store, end to end\n\n"
+           "Možnosti / options:\n"
+           "  --db PATH          SQLite file (config host.db; default ./estore-data/estore.db)\n"
+           "  --config FILE      configuration (.properties, .ini, .json, .xml)\n"
+           "  --plugins DIR      plugin folder (config host.plugins_dir; default <bin>/../plugins)\n"
+           "  --json             machine-readable output\n"
+           "  --help             this text\n\n"
+           "Izhodne kode / exit codes: 0 ok, 1 usage, 2 validation or operation failed, 3 plugin load "
+           "failed\n"
+           "Config: wix.api_base_url (env WIX_API_BASE_URL), wix.ca_file, host.lease_seconds, "
+           "host.poll_millis\n";
+}
+
+void HostApplication::defineOptions(Poco::Util::OptionSet& options) {
+    Application::defineOptions(options);
+    options.addOption(Option("help", "h", "show help"));
+    options.addOption(Option("json", "", "machine-readable output"));
+    options.addOption(Option("db", "", "database file").argument("PATH"));
+    options.addOption(Option("config", "", "configuration file").argument("FILE"));
+    options.addOption(Option("plugins", "", "plugin folder").argument("DIR"));
+    options.addOption(Option("platform", "", "platform id").argument("ID"));
+    options.addOption(Option("set", "", "a setting").argument("KEY=VALUE").repeatable(true));
+    options.addOption(Option("once", "", "run due jobs, then exit"));
+    options.addOption(Option("worker", "", "worker name in leases").argument("NAME"));
+    options.addOption(Option("force", "", "remove even if the plugin cannot deactivate"));
+}
+
+void HostApplication::handleOption(const std::string& name, const std::string& value) {
+    Application::handleOption(name, value);
+    if (name == "help")
+        _help = true;
+    else if (name == "json")
+        _options.json = true;
+    else if (name == "db")
+        _options.db = value;
+    else if (name == "config")
+        loadConfiguration(value, PRIO_APPLICATION);
+    else if (name == "plugins")
+        _options.pluginsDir = value;
+    else if (name == "platform")
+        _options.platform = value;
+    else if (name == "set")
+        _options.sets.push_back(value);
+    else if (name == "once")
+        _options.once = true;
+    else if (name == "worker")
+        _options.worker = value;
+    else if (name == "force")
+        _options.force = true;
+}
+
+int HostApplication::main(const std::vector<std::string>& args) {
+    if (_help) {
+        printHelp(std::cout);
+        return kExitOk;
+    }
+    if (args.empty()) {
+        printHelp(std::cerr);
+        return kExitUsage;
+    }
+    HostConfig hostConfig(Poco::AutoPtr<Poco::Util::AbstractConfiguration>(&config(), true));
+    CommandContext ctx(_options, std::vector<std::string>(args.begin() + 1, args.end()), hostConfig,
+                       config().getString("application.dir", "."), std::cout, std::cerr);
+    try {
+        return dispatch(args.front(), ctx);
+    } catch (const DatabaseError& e) {
+        std::cerr << "estore-host: " << e.what() << "\n";
+    } catch (const Poco::Exception& e) {
+        std::cerr << "estore-host: " << e.displayText() << "\n";
+    } catch (const std::exception& e) {
+        std::cerr << "estore-host: " << e.what() << "\n";
+    }
+    return kExitFailure;
+}
+
+int HostApplication::dispatch(const std::string& command, CommandContext& ctx) {
+    if (command == "platforms") return PlatformsCommand::run(ctx);
+    if (command == "add-store") return AddStoreCommand::run(ctx);
+    if (command == "stores") return StoresCommand::run(ctx);
+    if (command == "remove-store") return RemoveStoreCommand::run(ctx);
+    if (command == "jobs") return JobsCommand::run(ctx);
+    if (command == "activity") return ActivityCommand::run(ctx);
+    if (command == "run") return RunCommand::run(ctx);
+    if (command == "demo") return DemoCommand::run(ctx);
+    return ctx.usage("unknown command '" + command + "'");
+}
+
+int HostApplication::execute(int argc, char** argv) {
+    try {
+        Poco::AutoPtr<HostApplication> app = new HostApplication;
+        try {
+            app->init(argc, argv);
+        } catch (const Poco::Util::OptionException& e) {
+            std::cerr << "estore-host: " << e.displayText() << "\nPomoč / help: estore-host --help\n";
+            return kExitUsage;
+        }
+        return app->run();
+    } catch (const Poco::Exception& e) {
+        std::cerr << "estore-host: " << e.displayText() << "\n";
+    } catch (const std::exception& e) {
+        std::cerr << "estore-host: " << e.what() << "\n";
+    }
+    return kExitFailure;
+}
+
+}  // namespace estore::host

@@ -1,0 +1,22 @@
+#include "estore/host/host_service_set.h"
+
+namespace estore::host {
+
+HostServiceSet::HostServiceSet(Database& db, HostConfig& config)
+    : _db(db),
+      _config(config),
+      _scheduler(db),
+      _state(db),
+      _secrets(db),
+      _activity(db, _secrets),
+      _company(db) {
+    _services.scheduler = &_scheduler;
+    _services.state = &_state;
+    _services.secrets = &_secrets;
+    _services.activity = &_activity;
+    _services.config = &_config;
+    _services.clock = &_clock;
+    _services.company = &_company;
+}
+
+}  // namespace estore::host

@@ -1,0 +1,208 @@
+#include "estore/host/job_runner.h"
+
+#include <algorithm>
+#include <chrono>
+#include <ostream>
+#include <thread>
+
+#include "estore/host/database.h"
+#include "estore/host/formats.h"
+#include "estore/host/host_service_set.h"
+#include "estore/host/plugin_registry.h"
+#include "estore/host/redactor.h"
+
+using estore::host_api::ErrorCategory;
+using estore::host_api::JobReport;
+using estore::host_api::Outcome;
+
+namespace estore::host {
+
+namespace {
+
+constexpr std::int64_t kFirstRetrySeconds = 30;
+constexpr std::int64_t kMaxRetrySeconds = 3600;
+constexpr std::int64_t kPluginMissingRetrySeconds = 300;
+
+std::string countsText(const std::map<std::string, std::int64_t>& counts) {
+    std::string text;
+    for (const auto& [name, count] : counts)
+        text += (text.empty() ? "" : ", ") + name + "=" + std::to_string(count);
+    return text;
+}
+
+/// Errors that will not go away without the user changing something.
+bool needsAttention(ErrorCategory category) {
+    return category == ErrorCategory::Auth || category == ErrorCategory::Permission ||
+           category == ErrorCategory::Config || category == ErrorCategory::NotFound;
+}
+
+}  // namespace
+
+JobRunner::JobRunner(HostServiceSet& host, PluginRegistry& plugins, RunnerOptions options, std::ostream& log)
+    : _host(host),
+      _plugins(plugins),
+      _options(std::move(options)),
+      _log(log),
+      _jobs(host.database()),
+      _stores(host.database()) {}
+
+std::int64_t JobRunner::backoffSeconds(std::int64_t attempts, std::int64_t intervalSeconds,
+                                       int retryAfterSeconds) {
+    if (retryAfterSeconds > 0) return retryAfterSeconds;
+    const std::int64_t exponent = std::clamp<std::int64_t>(attempts - 1, 0, 20);
+    std::int64_t wait = std::min(kFirstRetrySeconds << exponent, kMaxRetrySeconds);
+    if (intervalSeconds > 0) wait = std::min(wait, intervalSeconds);
+    return wait;
+}
+
+std::string JobRunner::newOwner() {
+    return _options.worker + "#" + std::to_string(++_claims);
+}
+
+RunTotals JobRunner::run(bool once, const std::function<bool()>& stopRequested) {
+    RunTotals totals;
+    while (!stopRequested()) {
+        try {
+            if (runOne(totals)) continue;
+        } catch (const std::exception& e) {
+            // A busy or broken database: say so and try again later; leases keep the state sane.
+            _log << "  ! " << e.what() << "\n" << std::flush;
+            if (once) break;
+        }
+        if (once) break;
+        // Sleep in short slices so a stop request is honoured quickly.
+        for (std::int64_t slept = 0; slept < _options.pollMillis && !stopRequested(); slept += 100)
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    return totals;
+}
+
+bool JobRunner::runOne(RunTotals& totals) {
+    const std::string owner = newOwner();
+    const std::int64_t claimedAt = Database::nowMillis();
+    auto job = _jobs.claimNext(owner, claimedAt, _options.leaseSeconds * 1000);
+    if (!job) return false;
+
+    auto store = _stores.find(job->storeId);
+    if (!store) {
+        // The store was removed after the job was read: drop the orphan.
+        JobCompletion drop;
+        drop.remove = true;
+        _jobs.finish(*job, owner, drop);
+        return true;
+    }
+
+    JobReport report = invoke(*store, *job);
+    const Redactor redactor(_host.secrets().values(store->id));
+    report.outcome = redactor.scrub(report.outcome);
+    report.summary = redactor.scrub(report.summary);
+
+    const JobCompletion completion = plan(*job, report, Database::nowMillis());
+    recordActivity(*job, report, completion);
+    updateStoreHealth(*store, report);
+    if (!_jobs.finish(*job, owner, completion))
+        _log << "  ! " << job->storeId << " " << job->job
+             << ": lease expired before the job finished; another worker owns it now (raise "
+                "host.lease_seconds)\n";
+
+    ++totals.ran;
+    if (report.outcome.ok()) {
+        ++totals.succeeded;
+    } else {
+        ++totals.failed;
+    }
+    _log << Formats::localTime(completion.ranAt) << "  " << job->storeId << "  " << job->job << "  "
+         << completion.status << "  " << (completion.error.empty() ? completion.summary : completion.error)
+         << "\n"
+         << std::flush;
+    return true;
+}
+
+JobReport JobRunner::invoke(const StoreRecord& store, const JobRecord& job) {
+    if (auto error = _plugins.open(store.platform)) {
+        JobReport report;
+        report.outcome =
+            Outcome::failure(ErrorCategory::Transient, "host.plugin_unavailable",
+                             {"Vtičnika za platformo " + store.platform + " ni mogoče naložiti.",
+                              "The plugin for platform " + store.platform + " cannot be loaded."},
+                             error->message);
+        report.outcome.retryAfterSeconds = static_cast<int>(kPluginMissingRetrySeconds);
+        return report;
+    }
+    host_api::JobRequest request{store.ref(), job.job, job.args};
+    try {
+        return _plugins.store(store.platform).runJob(request, _host.services());
+    } catch (const std::exception& e) {
+        JobReport report;
+        report.outcome = Outcome::failure(
+            ErrorCategory::Permanent, "host.plugin_threw",
+            {"Vtičnik je med opravilom vrgel izjemo.", "The plugin threw during the job."}, e.what());
+        return report;
+    } catch (...) {
+        JobReport report;
+        report.outcome =
+            Outcome::failure(ErrorCategory::Permanent, "host.plugin_threw",
+                             {"Vtičnik je med opravilom vrgel izjemo.", "The plugin threw during the job."},
+                             "unknown exception");
+        return report;
+    }
+}
+
+JobCompletion JobRunner::plan(const JobRecord& job, const JobReport& report, std::int64_t nowMillis) const {
+    const Outcome& outcome = report.outcome;
+    JobCompletion c;
+    c.ranAt = nowMillis;
+    c.status = outcome.ok() ? "ok" : host_api::categoryName(outcome.category);
+    c.error = outcome.ok() ? "" : outcome.message.en + " [" + outcome.code + "]";
+    c.summary = report.summary.en.empty() ? report.summary.sl : report.summary.en;
+    c.counts = report.counts;
+    c.attempts = outcome.ok() ? 0 : job.attempts;
+
+    if (outcome.retryable()) {
+        const bool givenUp = !job.recurring() && job.attempts >= _options.maxOneOffAttempts;
+        c.remove = givenUp;
+        c.nextRunAt =
+            nowMillis + backoffSeconds(job.attempts, job.intervalSeconds, outcome.retryAfterSeconds) * 1000;
+    } else {
+        // Done, or failed in a way a retry will not mend: a one-off is finished either way.
+        c.remove = !job.recurring();
+        c.nextRunAt = nowMillis + job.intervalSeconds * 1000;
+    }
+    return c;
+}
+
+void JobRunner::recordActivity(const JobRecord& job, const JobReport& report,
+                               const JobCompletion& completion) {
+    const Outcome& outcome = report.outcome;
+    const bool hasSummary = !report.summary.sl.empty() || !report.summary.en.empty();
+    std::string detail = "job=" + job.job;
+    if (!report.counts.empty()) detail += "; " + countsText(report.counts);
+    if (!outcome.detail.empty()) detail += "; " + outcome.detail;
+
+    if (outcome.ok()) {
+        _host.activity().record(job.storeId, host_api::ActivityLevel::Info, "job.completed",
+                                hasSummary ? report.summary
+                                           : host_api::Text{"Opravilo " + job.job + " je končano.",
+                                                            "Job " + job.job + " finished."},
+                                detail);
+        return;
+    }
+    const bool givenUp = completion.remove && outcome.retryable();
+    if (!completion.remove && outcome.retryable())
+        detail += "; retry at " + Formats::isoUtc(completion.nextRunAt);
+    if (givenUp) detail += "; gave up after " + std::to_string(job.attempts) + " attempts";
+    _host.activity().record(
+        job.storeId,
+        outcome.retryable() && !givenUp ? host_api::ActivityLevel::Warning : host_api::ActivityLevel::Error,
+        outcome.code.empty() ? "job.failed" : outcome.code, outcome.message, detail);
+}
+
+void JobRunner::updateStoreHealth(const StoreRecord& store, const JobReport& report) {
+    if (report.outcome.ok())
+        _stores.setStatus(store.id, StoreRepository::kActive, "");
+    else if (needsAttention(report.outcome.category))
+        _stores.setStatus(store.id, StoreRepository::kNeedsAttention,
+                          report.outcome.message.en + " [" + report.outcome.code + "]");
+}
+
+}  // namespace estore::host

@@ -1,0 +1,24 @@
+#include "estore/host/sequence.h"
+
+#include <Poco/Data/Statement.h>
+
+#include "estore/host/database.h"
+#include "estore/host/transaction.h"
+
+using namespace Poco::Data::Keywords;
+
+namespace estore::host {
+
+std::int64_t Sequence::next(Database& db, const std::string& name) {
+    Transaction tx(db);
+    // The UPDATE comes first so the row is locked before it is read.
+    db.session() << db.sql("UPDATE sequences SET next_value = next_value + 1 WHERE name = ?"), bind(name),
+        now;
+    Poco::Int64 value = 0;
+    db.session() << db.sql("SELECT next_value - 1 FROM sequences WHERE name = ?"), bind(name), into(value),
+        now;
+    tx.commit();
+    return value;
+}
+
+}  // namespace estore::host

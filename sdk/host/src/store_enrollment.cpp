@@ -1,0 +1,125 @@
+#include "estore/host/store_enrollment.h"
+
+#include "estore/host/database.h"
+#include "estore/host/host_service_set.h"
+#include "estore/host/redactor.h"
+#include "estore/host/settings_builder.h"
+#include "estore/host/transaction.h"
+
+using estore::host_api::ErrorCategory;
+using estore::host_api::Outcome;
+
+namespace estore::host {
+
+namespace {
+
+Outcome pluginThrew(const std::string& call, const std::string& what) {
+    return Outcome::failure(ErrorCategory::Permanent, "host.plugin_threw",
+                            {"Vtičnik je pri klicu " + call + " vrgel izjemo.",
+                             "The plugin threw an exception from " + call + "."},
+                            what);
+}
+
+EnrollmentResult stopped(const std::string& stage, Outcome outcome,
+                         std::vector<host_api::FieldError> fieldErrors = {}) {
+    EnrollmentResult result;
+    result.stage = stage;
+    result.outcome = std::move(outcome);
+    result.fieldErrors = std::move(fieldErrors);
+    return result;
+}
+
+}  // namespace
+
+host_api::Validation StoreEnrollment::validate(host_api::ElectronicStore& plugin,
+                                               const host_api::Settings& settings,
+                                               const host_api::Settings& secrets) {
+    // The contract says the plugin never throws; a host still must not die if one does.
+    try {
+        return plugin.validate(settings, secrets, _host.services());
+    } catch (const std::exception& e) {
+        return {pluginThrew("validate", e.what()), {}, {}, {}};
+    } catch (...) {
+        return {pluginThrew("validate", "unknown exception"), {}, {}, {}};
+    }
+}
+
+host_api::Settings StoreEnrollment::storedSettings(const host_api::Settings& given,
+                                                   const host_api::Validation& validation,
+                                                   const std::vector<host_api::FieldSpec>& fields) {
+    host_api::Settings stored = given;
+    for (const auto& [key, value] : validation.normalized) stored[key] = value;
+    for (const auto& field : fields)
+        if (isSecretField(field)) stored.erase(field.id);
+    return stored;
+}
+
+EnrollmentResult StoreEnrollment::enroll(host_api::ElectronicStore& plugin, const std::string& platformId,
+                                         const std::vector<host_api::FieldSpec>& fields,
+                                         const host_api::Settings& settings,
+                                         const host_api::Settings& secrets) {
+    std::vector<std::string> secretValues;
+    for (const auto& [name, value] : secrets) secretValues.push_back(value);
+    const Redactor redactor(secretValues);
+
+    host_api::Validation validation = validate(plugin, settings, secrets);
+    for (auto& error : validation.fieldErrors) error.message = redactor.scrub(error.message);
+    if (!validation.outcome.ok())
+        return stopped("validate", redactor.scrub(validation.outcome), validation.fieldErrors);
+    if (!validation.fieldErrors.empty()) {
+        const auto& first = validation.fieldErrors.front();
+        return stopped("validate",
+                       Outcome::failure(ErrorCategory::Config, first.code, first.message, {}, first.field),
+                       validation.fieldErrors);
+    }
+
+    StoreRecord store;
+    store.platform = platformId;
+    store.settings = storedSettings(settings, validation, fields);
+    store.shop = validation.shop;
+    store.status = StoreRepository::kActive;
+    EnrollmentResult result = persist(plugin, std::move(store), secrets);
+    result.outcome = redactor.scrub(result.outcome);
+    return result;
+}
+
+EnrollmentResult StoreEnrollment::persist(host_api::ElectronicStore& plugin, StoreRecord store,
+                                          const host_api::Settings& secrets) {
+    Database& db = _host.database();
+    StoreRepository stores(db);
+    JobRepository jobs(db);
+    try {
+        Transaction tx(db);
+        store.id = stores.newId(store.platform);
+        stores.insert(store);
+        _host.secrets().store(store.id, secrets);
+
+        Outcome activated;
+        try {
+            activated = plugin.activate(store.ref(), _host.services());
+        } catch (const std::exception& e) {
+            activated = pluginThrew("activate", e.what());
+        } catch (...) {
+            activated = pluginThrew("activate", "unknown exception");
+        }
+        if (!activated.ok()) {
+            tx.rollback();
+            return stopped("activate", activated);
+        }
+        _host.activity().record(
+            store.id, host_api::ActivityLevel::Info, "store.added",
+            {"Trgovina je povezana: " + store.shop.name, "Store connected: " + store.shop.name},
+            "platform=" + store.platform);
+        tx.commit();
+    } catch (const std::exception& e) {
+        return stopped("storage", hostFailure("add store", e));
+    }
+
+    EnrollmentResult result;
+    result.stage = "done";
+    result.store = stores.find(store.id).value_or(store);
+    result.jobs = jobs.list(store.id);
+    return result;
+}
+
+}  // namespace estore::host

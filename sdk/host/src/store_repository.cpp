@@ -1,0 +1,84 @@
+#include "estore/host/store_repository.h"
+
+#include <Poco/Data/Statement.h>
+#include <Poco/Tuple.h>
+
+#include "estore/host/database.h"
+#include "estore/host/json_codec.h"
+#include "estore/host/sequence.h"
+
+using namespace Poco::Data::Keywords;
+
+namespace estore::host {
+
+std::string StoreRepository::newId(const std::string& platform) {
+    return platform + "-" + std::to_string(Sequence::next(_db, "store"));
+}
+
+void StoreRepository::insert(const StoreRecord& store) {
+    const std::string settings = JsonCodec::mapToText(store.settings);
+    const std::string shop = JsonCodec::shopToText(store.shop);
+    const Poco::Int64 updated = Database::nowMillis();
+    const Poco::Int64 created = store.createdAt ? store.createdAt : updated;
+    _db.session() << _db.sql(
+        "INSERT INTO stores (id, platform, settings, shop, status, status_detail, created_at, "
+        "updated_at, claims) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)"),
+        bind(store.id), bind(store.platform), bind(settings), bind(shop),
+        bind(store.status.empty() ? std::string(kActive) : store.status), bind(store.statusDetail),
+        bind(created), bind(updated), now;
+}
+
+std::optional<StoreRecord> StoreRepository::find(const std::string& id) {
+    auto rows = select(" WHERE id = ?", id);
+    if (rows.empty()) return std::nullopt;
+    return rows.front();
+}
+
+std::vector<StoreRecord> StoreRepository::list() {
+    return select("", {});
+}
+
+std::vector<StoreRecord> StoreRepository::select(const std::string& where, const std::string& id) {
+    using Row = Poco::Tuple<std::string, std::string, std::string, std::string, std::string, std::string,
+                            Poco::Int64, Poco::Int64>;
+    std::vector<Row> rows;
+    Poco::Data::Statement statement(_db.session());
+    statement << _db.sql(
+        "SELECT id, platform, settings, shop, status, status_detail, created_at, updated_at "
+        "FROM stores" +
+        where + " ORDER BY created_at, id"),
+        into(rows);
+    if (!where.empty()) statement, bind(id);
+    statement.execute();
+
+    std::vector<StoreRecord> stores;
+    for (const auto& row : rows) {
+        StoreRecord store;
+        store.id = row.get<0>();
+        store.platform = row.get<1>();
+        store.settings = JsonCodec::mapFromText(row.get<2>());
+        store.shop = JsonCodec::shopFromText(row.get<3>());
+        store.status = row.get<4>();
+        store.statusDetail = row.get<5>();
+        store.createdAt = row.get<6>();
+        store.updatedAt = row.get<7>();
+        stores.push_back(std::move(store));
+    }
+    return stores;
+}
+
+void StoreRepository::setStatus(const std::string& id, const std::string& status, const std::string& detail) {
+    _db.session() << _db.sql(
+        "UPDATE stores SET status = ?, status_detail = ?, updated_at = ? "
+        "WHERE id = ? AND (status <> ? OR status_detail <> ?)"),
+        bind(status), bind(detail), bind(Poco::Int64(Database::nowMillis())), bind(id), bind(status),
+        bind(detail), now;
+}
+
+bool StoreRepository::remove(const std::string& id) {
+    Poco::Data::Statement statement(_db.session());
+    statement << _db.sql("DELETE FROM stores WHERE id = ?"), bind(id);
+    return statement.execute() > 0;
+}
+
+}  // namespace estore::host

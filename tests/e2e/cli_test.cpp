@@ -1,0 +1,81 @@
+// estore-host's command line as a process: the platform menu, usage errors, exit codes, the schema guard.
+#include <Poco/JSON/Array.h>
+
+#include "e2e_fixture.h"
+#include "estore/host/database.h"
+
+using estore::test::HostE2E;
+
+TEST_F(HostE2E, PlatformsListsWixWithSlovenianAndEnglishNamesWithoutLoadingIt) {
+    auto result = host({"platforms", "--json"});
+    ASSERT_EQ(result.exitCode, 0) << result.describe();
+    auto platforms = json(result)->getArray("platforms");
+    ASSERT_TRUE(platforms);
+    bool found = false;
+    for (std::size_t i = 0; i < platforms->size(); ++i) {
+        auto p = platforms->getObject(i);
+        if (p->optValue<std::string>("id", "") != "wix") continue;
+        found = true;
+        EXPECT_TRUE(p->getValue<bool>("usable")) << result.out;
+        EXPECT_EQ(p->getObject("name")->getValue<std::string>("sl"), "Wix");
+        EXPECT_EQ(p->getObject("name")->getValue<std::string>("en"), "Wix");
+        EXPECT_FALSE(p->getValue<std::string>("version").empty());
+    }
+    EXPECT_TRUE(found) << result.out;
+
+    auto text = host({"platforms"});
+    EXPECT_EQ(text.exitCode, 0);
+    EXPECT_NE(text.out.find("wix"), std::string::npos) << text.out;
+}
+
+TEST_F(HostE2E, UsageErrorsExitWithOne) {
+    EXPECT_EQ(host({}).exitCode, 1);
+    EXPECT_EQ(host({"frobnicate"}).exitCode, 1);
+    EXPECT_EQ(host({"stores", "--no-such-option"}).exitCode, 1);
+    EXPECT_EQ(host({"add-store"}).exitCode, 1) << "no --platform";
+    EXPECT_EQ(host({"activity"}).exitCode, 1) << "no STORE_ID";
+    EXPECT_EQ(host({"add-store", "--platform", "wix", "--set", "novalue"}).exitCode, 1);
+    EXPECT_EQ(host({"--help"}).exitCode, 0);
+}
+
+TEST_F(HostE2E, AnUnloadablePluginExitsWithThree) {
+    auto result = host({"add-store", "--platform", "shopify", "--set", "x=y"});
+    EXPECT_EQ(result.exitCode, 3) << result.describe();
+    EXPECT_NE(result.err.find("shopify"), std::string::npos) << result.err;
+}
+
+TEST_F(HostE2E, UnknownFieldsAreNamedAndNothingIsStored) {
+    auto result = host({"add-store", "--platform", "wix", "--set", "api_key=IST.x", "--set", "colour=red",
+                        "--set", "size=xl"});
+    EXPECT_EQ(result.exitCode, 2) << result.describe();
+    EXPECT_NE(result.err.find("colour"), std::string::npos) << result.err;
+    EXPECT_NE(result.err.find("size"), std::string::npos) << result.err;
+    EXPECT_EQ(storesJson()->size(), 0u);
+}
+
+TEST_F(HostE2E, MissingRequiredFieldsAreNamedWhenNobodyCanBeAsked) {
+    auto result = host({"add-store", "--platform", "wix", "--set", "warehouse=GLAVNO"});
+    EXPECT_EQ(result.exitCode, 2) << result.describe();
+    EXPECT_NE(result.err.find("api_key"), std::string::npos) << result.err;
+    EXPECT_NE(result.err.find("site_id"), std::string::npos) << result.err;
+    EXPECT_NE(result.err.find("cost_center"), std::string::npos) << result.err;
+    EXPECT_EQ(result.err.find("warehouse ("), std::string::npos) << "warehouse was given";
+    EXPECT_EQ(storesJson()->size(), 0u);
+}
+
+TEST_F(HostE2E, ADatabaseFromANewerHostIsRefused) {
+    ASSERT_EQ(host({"stores"}).exitCode, 0);  // creates it
+    {
+        estore::host::Database db(_db);
+        db.execute("INSERT INTO schema_version (version, applied_at) VALUES (42, 0)");
+    }
+    auto result = host({"stores"});
+    EXPECT_EQ(result.exitCode, 2) << result.describe();
+    EXPECT_NE(result.err.find("schema version 42"), std::string::npos) << result.err;
+}
+
+TEST_F(HostE2E, RunOnceWithNothingDueExitsCleanly) {
+    auto result = host({"run", "--once", "--worker", "w1"});
+    EXPECT_EQ(result.exitCode, 0) << result.describe();
+    EXPECT_NE(result.out.find("w1"), std::string::npos);
+}

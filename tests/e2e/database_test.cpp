@@ -1,0 +1,84 @@
+// The database layer: schema creation, version refusal, portable placeholders, transactions, seeds.
+#include <gtest/gtest.h>
+
+#include <Poco/Data/Statement.h>
+
+#include "estore/host/database.h"
+#include "estore/host/db_company.h"
+#include "estore/host/schema_migrator.h"
+#include "estore/host/sequence.h"
+#include "estore/host/transaction.h"
+#include "test_support.h"
+
+using namespace estore::host;
+using namespace Poco::Data::Keywords;
+
+TEST(Database, CreatesTheFolderAndRecordsTheSchemaVersion) {
+    estore::test::TempDir dir;
+    const std::string path = (dir.path() / "nested" / "estore.db").string();
+    {
+        Database db(path);
+        EXPECT_EQ(SchemaMigrator::currentVersion(db), SchemaMigrator::kVersion);
+    }
+    Database again(path);  // reopening migrates nothing and keeps one version row
+    Poco::Int64 rows = 0;
+    again.session() << "SELECT COUNT(*) FROM schema_version", into(rows), now;
+    EXPECT_EQ(rows, 1);
+}
+
+TEST(Database, RefusesADatabaseWrittenByANewerHost) {
+    estore::test::TempDir dir;
+    const std::string path = dir.file("estore.db");
+    {
+        Database db(path);
+        db.execute("INSERT INTO schema_version (version, applied_at) VALUES (99, 0)");
+    }
+    try {
+        Database newer(path);
+        FAIL() << "a newer schema must be refused";
+    } catch (const DatabaseError& e) {
+        const std::string message = e.what();
+        EXPECT_NE(message.find("schema version 99"), std::string::npos) << message;
+        EXPECT_NE(message.find("newer estore-host"), std::string::npos) << message;
+    }
+}
+
+TEST(Database, NumbersPlaceholdersForPostgresOutsideLiterals) {
+    EXPECT_EQ(Database::numberedPlaceholders("SELECT a FROM t WHERE b = ? AND c = '?' AND d = ?"),
+              "SELECT a FROM t WHERE b = $1 AND c = '?' AND d = $2");
+}
+
+TEST(Database, SeedsSlovenianWarehousesAndCostCentres) {
+    estore::test::TempDir dir;
+    Database db(dir.file("estore.db"));
+    DbCompany company(db);
+    auto warehouses = company.warehouses();
+    auto costCenters = company.costCenters();
+    auto has = [](const auto& list, const std::string& code, const std::string& name) {
+        for (const auto& n : list)
+            if (n.code == code && n.name == name) return true;
+        return false;
+    };
+    EXPECT_TRUE(has(warehouses, "GLAVNO", "Glavno skladišče"));
+    EXPECT_TRUE(has(warehouses, "SPLET", "Skladišče spletne trgovine"));
+    EXPECT_TRUE(has(costCenters, "SPLET", "Spletna prodaja"));
+    EXPECT_TRUE(has(costCenters, "MP", "Maloprodaja"));
+}
+
+TEST(Database, NestedTransactionsJoinAndRollBackTogether) {
+    estore::test::TempDir dir;
+    Database db(dir.file("estore.db"));
+    {
+        Transaction outer(db);
+        Sequence::next(db, "store");
+        {
+            Transaction inner(db);
+            Sequence::next(db, "store");
+            inner.commit();  // joined: does not commit yet
+        }
+        EXPECT_TRUE(db.inTransaction());
+    }  // outer not committed: both increments roll back
+    EXPECT_FALSE(db.inTransaction());
+    EXPECT_EQ(Sequence::next(db, "store"), 1);
+    EXPECT_EQ(Sequence::next(db, "store"), 2);
+}

@@ -1,0 +1,22 @@
+#pragma once
+// Runs a program as a child process and collects its exit code, stdout and stderr. Stdin is an empty
+// pipe, so nothing the child does can wait for a person.
+#include <map>
+#include <string>
+#include <vector>
+
+namespace estore::test {
+
+struct ProcessResult {
+    int exitCode = -1;
+    std::string out;
+    std::string err;
+
+    /// For failure messages.
+    std::string describe() const;
+};
+
+ProcessResult runProcess(const std::string& executable, const std::vector<std::string>& args,
+                         const std::string& workingDir, const std::map<std::string, std::string>& env = {});
+
+}  // namespace estore::test

@@ -182,6 +182,7 @@ std::string ShopGenerator::makeId() {
 
 Poco::JSON::Object::Ptr ShopGenerator::makeOrder(const SiteInfo& site, const std::string& number,
                                                  std::size_t index, const std::string& status) {
+    // Orders are about 7 hours apart (index) with jitter, and updated a little after creation.
     const long createdMs = static_cast<long>(index) * 7 * 3600 * 1000 + _random.between(0, 5 * 3600 * 1000);
     const long updatedMs = createdMs + _random.between(20 * 1000, 3 * 3600 * 1000);
     const std::string created = dateAfterBase(createdMs);
@@ -190,18 +191,8 @@ Poco::JSON::Object::Ptr ShopGenerator::makeOrder(const SiteInfo& site, const std
     const bool paid = status != "INITIALIZED" && _random.between(0, 3) != 0;
 
     Totals totals;
-    Poco::JSON::Array::Ptr lineItems = new Poco::JSON::Array;
-    const long lines = _random.between(1, 3);
-    const long first = _random.between(0, static_cast<long>(_products.size()) - 1);
-    for (long line = 0; line < lines; ++line) {
-        const Product& product = _products[static_cast<std::size_t>(first + line) % _products.size()];
-        lineItems->add(
-            makeLineItem(site, product, _random.between(1, 3), static_cast<int>(line + 1), totals));
-    }
+    Poco::JSON::Array::Ptr lineItems = makeLineItems(site, totals);
     Poco::JSON::Object::Ptr shipping = makeShipping(site, buyer, totals);
-    Poco::JSON::Object::Ptr priceSummary = makePriceSummary(site, totals);
-    const long total = totalOf(site, totals);
-
     Poco::JSON::Object::Ptr buyerInfo = JsonBody::object();
     buyerInfo->set("contactId", _random.guid());
     buyerInfo->set("email", buyer.email);
@@ -210,12 +201,6 @@ Poco::JSON::Object::Ptr ShopGenerator::makeOrder(const SiteInfo& site, const std
     billing->set("contactDetails", makeContact(buyer));
     Poco::JSON::Object::Ptr taxSummary = JsonBody::object();
     taxSummary->set("totalTax", Money::toJson(totals.tax, site.currency));
-    Poco::JSON::Object::Ptr balance = JsonBody::object();
-    balance->set("balance", Money::toJson(paid ? 0 : total, site.currency));
-    balance->set("paid", Money::toJson(paid ? total : 0, site.currency));
-    Poco::JSON::Array::Ptr activities = new Poco::JSON::Array;
-    activities->add(activity("ORDER_PLACED", created));
-    if (paid) activities->add(activity("ORDER_PAID", updated));
     Poco::JSON::Object::Ptr channel = JsonBody::object();
     channel->set("type", "WEB");
 
@@ -233,20 +218,33 @@ Poco::JSON::Object::Ptr ShopGenerator::makeOrder(const SiteInfo& site, const std
     order->set("currency", site.currency);
     order->set("taxIncludedInPrices", site.taxIncludedInPrices);
     order->set("siteLanguage", "sl");
-    order->set("priceSummary", priceSummary);
+    order->set("priceSummary", makePriceSummary(site, totals));
     order->set("billingInfo", billing);
     order->set("shippingInfo", shipping);
     order->set("status", status);
     order->set("archived", false);
     order->set("taxSummary", taxSummary);
     order->set("appliedDiscounts", Poco::JSON::Array::Ptr(new Poco::JSON::Array));
-    order->set("activities", activities);
+    order->set("activities", makeActivities(created, updated, paid));
     order->set("channelInfo", channel);
     order->set("seenByAHuman", false);
     order->set("checkoutId", _random.guid());
-    order->set("balanceSummary", balance);
+    order->set("balanceSummary", makeBalance(site, totalOf(site, totals), paid));
     order->set("recipientInfo", billing);
     return order;
+}
+
+Poco::JSON::Array::Ptr ShopGenerator::makeLineItems(const SiteInfo& site, Totals& totals) {
+    Poco::JSON::Array::Ptr lineItems = new Poco::JSON::Array;
+    const long lines = _random.between(1, 3);
+    const long first = _random.between(0, static_cast<long>(_products.size()) - 1);
+    for (long line = 0; line < lines; ++line) {
+        // Consecutive catalog entries, so one order never lists a product twice.
+        const Product& product = _products[static_cast<std::size_t>(first + line) % _products.size()];
+        lineItems->add(
+            makeLineItem(site, product, _random.between(1, 3), static_cast<int>(line + 1), totals));
+    }
+    return lineItems;
 }
 
 std::vector<ShopGenerator::Product> ShopGenerator::makeProducts() {
@@ -385,6 +383,21 @@ long ShopGenerator::totalOf(const SiteInfo& site, const Totals& totals) {
     // Gross prices already contain the tax; net prices get it added on top.
     return site.taxIncludedInPrices ? totals.subtotal + totals.shipping
                                     : totals.subtotal + totals.shipping + totals.tax;
+}
+
+Poco::JSON::Object::Ptr ShopGenerator::makeBalance(const SiteInfo& site, long total, bool paid) {
+    Poco::JSON::Object::Ptr balance = JsonBody::object();
+    balance->set("balance", Money::toJson(paid ? 0 : total, site.currency));
+    balance->set("paid", Money::toJson(paid ? total : 0, site.currency));
+    return balance;
+}
+
+Poco::JSON::Array::Ptr ShopGenerator::makeActivities(const std::string& created, const std::string& updated,
+                                                     bool paid) {
+    Poco::JSON::Array::Ptr activities = new Poco::JSON::Array;
+    activities->add(activity("ORDER_PLACED", created));
+    if (paid) activities->add(activity("ORDER_PAID", updated));
+    return activities;
 }
 
 std::string ShopGenerator::dateAfterBase(long milliseconds) {

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 
 #include "wix_sandbox/api_key_info.h"
@@ -57,12 +58,16 @@ private:
 
     std::vector<Product> makeProducts();
     Buyer makeBuyer();
+    Poco::JSON::Array::Ptr makeLineItems(const SiteInfo& site, Totals& totals);
     Poco::JSON::Object::Ptr makeLineItem(const SiteInfo& site, const Product& product, long quantity,
                                          int lineNo, Totals& totals);
     Poco::JSON::Object::Ptr makeShipping(const SiteInfo& site, const Buyer& buyer, Totals& totals);
     Poco::JSON::Object::Ptr makePriceSummary(const SiteInfo& site, const Totals& totals);
     static Poco::JSON::Object::Ptr makeAddress(const Buyer& buyer);
     static Poco::JSON::Object::Ptr makeContact(const Buyer& buyer);
+    static Poco::JSON::Object::Ptr makeBalance(const SiteInfo& site, long total, bool paid);
+    static Poco::JSON::Array::Ptr makeActivities(const std::string& created, const std::string& updated,
+                                                 bool paid);
     static long totalOf(const SiteInfo& site, const Totals& totals);
     static std::string dateAfterBase(long milliseconds);
 

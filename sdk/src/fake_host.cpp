@@ -114,6 +114,14 @@ std::optional<host_api::SalesOrder> FakeHost::order(const std::string& storeId,
     return it->second;
 }
 
+std::vector<host_api::SalesOrder> FakeHost::orders(const std::string& storeId) const {
+    std::lock_guard lock(_mutex);
+    std::vector<host_api::SalesOrder> out;
+    for (const auto& [key, order] : _orders)
+        if (key.first == storeId) out.push_back(order);
+    return out;
+}
+
 const std::optional<FakeHost::ScheduledJob> FakeHost::findScheduled(const std::string& storeId,
                                                                     const std::string& jobId) const {
     for (const auto& s : _scheduled)

@@ -81,6 +81,7 @@ public:
     const std::vector<ActivityEntry>& activity() const { return _activity; }
     std::optional<host_api::SalesOrder> order(const std::string& storeId,
                                               const std::string& externalId) const;
+    std::vector<host_api::SalesOrder> orders(const std::string& storeId) const;
     std::size_t orderCount() const { return _orders.size(); }
     std::size_t upsertCalls() const { return _upsertCalls; }
     /// The causes passed to credentialsNeedAttention, per store.

@@ -9,6 +9,7 @@ packages=(
   libboost-dev libboost-filesystem-dev
   libgtest-dev libgmock-dev googletest libbenchmark-dev
   python3 curl openssl ca-certificates
+  clang libclang-rt-14-dev
 )
 
 missing=()

@@ -3,8 +3,10 @@
 #include "connection_check.h"
 #include "embedded_manifest.h"
 #include "estore/sdk/settings_check.h"
+#include "order_fetch_job.h"
 #include "order_import_job.h"
 #include "store_settings.h"
+#include "webhook_payload.h"
 
 namespace estore::wix {
 
@@ -149,17 +151,54 @@ host_api::JobReport WixStore::runJobUnsafe(const host_api::JobRequest& job, host
     if (!host.state || !host.salesOrders)
         return failedReport(internalError("runJob", "the host passed no state or sales orders service"));
     if (job.jobId == OrderImportJob::kJobId) return OrderImportJob(job, host).run();
+    if (job.jobId == OrderFetchJob::kJobId) return OrderFetchJob(job, host).run();
     if (_manifest.job(job.jobId)) return failedReport(notYetAvailable("job " + job.jobId));
     return failedReport(Outcome::failure(ErrorCategory::Permanent, "wix.job.unknown",
                                          {"Neznano opravilo: " + job.jobId, "Unknown job: " + job.jobId},
                                          job.jobId));
 }
 
-host_api::WebhookAck WixStore::onWebhook(const host_api::StoreRef&, const host_api::WebhookRequest&,
-                                         host_api::HostServices&) {
+host_api::WebhookAck WixStore::onWebhook(const host_api::StoreRef& store,
+                                         const host_api::WebhookRequest& request,
+                                         host_api::HostServices& host) {
+    return guarded<host_api::WebhookAck>(
+        "onWebhook", [&] { return onWebhookUnsafe(store, request, host); },
+        [](Outcome o) {
+            host_api::WebhookAck ack;
+            ack.outcome = std::move(o);
+            ack.httpStatus = 500;
+            return ack;
+        });
+}
+
+host_api::WebhookAck WixStore::onWebhookUnsafe(const host_api::StoreRef& store,
+                                               const host_api::WebhookRequest& request,
+                                               host_api::HostServices& host) {
     host_api::WebhookAck ack;
-    ack.outcome = notYetAvailable("webhooks");
-    ack.httpStatus = 501;
+    const PayloadReading reading = readOrderReference(request.contentType, request.body);
+    if (!reading.reference) {
+        ack.outcome =
+            Outcome::failure(ErrorCategory::Permanent, "wix.webhook.no_reference",
+                             {"Webhook iz Wixa ne navaja naročila, zato ni bil obdelan. Naročilo bo prišlo z "
+                              "naslednjim urnim uvozom. "
+                              "V Wixu pri akciji »Send via webhook« izberite vsebino »All keys and values«.",
+                              "The webhook from Wix names no order, so it was not processed. The order will "
+                              "come with the next hourly "
+                              "import. In Wix, choose the payload \"All keys and values\" for the \"Send via "
+                              "webhook\" action."},
+                             reading.problem);
+        ack.httpStatus = 400;
+        if (host.activity)
+            host.activity->record(store.storeId, host_api::ActivityLevel::Warning, ack.outcome.code,
+                                  ack.outcome.message, ack.outcome.detail);
+        return ack;
+    }
+    std::map<std::string, std::string> args;
+    if (!reading.reference->orderId.empty()) args["id"] = reading.reference->orderId;
+    if (!reading.reference->orderNumber.empty()) args["number"] = reading.reference->orderNumber;
+    ack.outcome = host.scheduler ? host.scheduler->runSoon(store.storeId, OrderFetchJob::kJobId, args)
+                                 : internalError("onWebhook", "the host passed no scheduler");
+    ack.httpStatus = ack.outcome.ok() ? 200 : 503;
     return ack;
 }
 

@@ -23,6 +23,9 @@ private:
     host_api::Validation validateUnsafe(const host_api::Settings& settings, const host_api::Settings& secrets,
                                         host_api::HostServices& host);
     host_api::Outcome activateUnsafe(const host_api::StoreRef& store, host_api::HostServices& host);
+    host_api::WebhookAck onWebhookUnsafe(const host_api::StoreRef& store,
+                                         const host_api::WebhookRequest& request,
+                                         host_api::HostServices& host);
     host_api::JobReport runJobUnsafe(const host_api::JobRequest& job, host_api::HostServices& host);
 
     sdk::Manifest _manifest;

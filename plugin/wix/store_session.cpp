@@ -46,16 +46,12 @@ StoreSession openStoreSession(const host_api::StoreRef& store, host_api::HostSer
     return session;
 }
 
-void reportJobFailure(const host_api::StoreRef& store, host_api::HostServices& host, const std::string& jobId,
+void reportJobFailure(const host_api::StoreRef& store, host_api::HostServices& host, const std::string&,
                       const Outcome& failure) {
+    // The host logs every job's outcome itself; the plugin only says when the credentials are the cause.
     const bool credentials =
         failure.category == ErrorCategory::Auth || failure.category == ErrorCategory::Permission;
     if (credentials && host.storeStatus) host.storeStatus->credentialsNeedAttention(store.storeId, failure);
-    if (host.activity)
-        host.activity->record(
-            store.storeId,
-            failure.retryable() ? host_api::ActivityLevel::Warning : host_api::ActivityLevel::Error,
-            failure.code, failure.message, jobId + ": " + failure.detail);
 }
 
 }  // namespace estore::wix

@@ -19,8 +19,8 @@ struct StoreSession {
 /// `wix.retry_base_ms`) within `wix.requests_per_minute` (default 200, Wix's documented budget).
 StoreSession openStoreSession(const host_api::StoreRef& store, host_api::HostServices& host);
 
-/// Records a job failure for the user; a key that stopped working (401/403) also marks the store's
-/// credentials as needing attention, which pauses its jobs in the host until the settings change.
+/// A key that stopped working (401/403) marks the store's credentials as needing attention, which pauses
+/// its jobs in the host until the settings change. (The host logs the job's outcome itself.)
 void reportJobFailure(const host_api::StoreRef& store, host_api::HostServices& host, const std::string& jobId,
                       const host_api::Outcome& failure);
 

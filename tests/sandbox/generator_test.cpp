@@ -78,9 +78,18 @@ TEST(GeneratorTest, OrderMoneyAddsUp) {
         for (std::size_t i = 0; i < orders->size(); ++i) {
             Poco::JSON::Object::Ptr order = orders->getObject(i);
             Poco::JSON::Object::Ptr summary = order->getObject("priceSummary");
-            Poco::JSON::Object::Ptr shippingCost = order->getObject("shippingInfo")->getObject("cost");
-            long afterTax = money(shippingCost, "totalPriceAfterTax");
-            long tax = money(shippingCost->getObject("taxDetails"), "totalTax");
+            long afterTax = 0;
+            long tax = 0;
+            // Digital goods come without shippingInfo; fees are charged like lines.
+            if (Poco::JSON::Object::Ptr shipping = order->getObject("shippingInfo")) {
+                afterTax += money(shipping->getObject("cost"), "totalPriceAfterTax");
+                tax += money(shipping->getObject("cost")->getObject("taxDetails"), "totalTax");
+            }
+            Poco::JSON::Array::Ptr fees = order->getArray("additionalFees");
+            for (std::size_t f = 0; fees && f < fees->size(); ++f) {
+                afterTax += money(fees->getObject(f), "priceAfterTax");
+                tax += money(fees->getObject(f)->getObject("taxDetails"), "totalTax");
+            }
             Poco::JSON::Array::Ptr lines = order->getArray("lineItems");
             for (std::size_t l = 0; l < lines->size(); ++l) {
                 afterTax += money(lines->getObject(l), "totalPriceAfterTax");

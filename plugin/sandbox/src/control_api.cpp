@@ -5,11 +5,14 @@
 
 #include "wix_sandbox/json_body.h"
 #include "wix_sandbox/model_json.h"
+#include "wix_sandbox/order_changer.h"
 #include "wix_sandbox/sandbox.h"
 
 namespace wix_sandbox {
 
 namespace {
+
+const std::string kOrdersPrefix = "/_sandbox/orders/";
 
 Poco::JSON::Array::Ptr toArray(const std::vector<std::string>& values) {
     Poco::JSON::Array::Ptr array = new Poco::JSON::Array;
@@ -28,11 +31,17 @@ HttpReply ControlApi::handle(const std::string& method, const std::string& path,
         if (path == "/_sandbox/keys" && method == "POST") return addKey(body);
         if (path == "/_sandbox/keys/revoke" && method == "POST") return revokeKey(body);
         if (path == "/_sandbox/orders" && method == "POST") return addOrders(body);
+        if (path == "/_sandbox/orders/place" && method == "POST") return placeOrder(body);
+        if (path.rfind(kOrdersPrefix, 0) == 0 && method == "POST") return changeOrder(path, body);
         if (path == "/_sandbox/faults" && method == "POST") return addFault(body);
         if (path == "/_sandbox/faults" && method == "DELETE") return clearFaults();
         if (path == "/_sandbox/stats" && method == "GET") return stats();
         if (path == "/_sandbox/stats" && method == "DELETE") return resetStats();
         HttpReply reply = badRequest("unknown control route " + method + " " + path);
+        reply.status = 404;
+        return reply;
+    } catch (const Poco::NotFoundException& error) {
+        HttpReply reply = badRequest(error.displayText());
         reply.status = 404;
         return reply;
     } catch (const Poco::Exception& error) {
@@ -100,6 +109,30 @@ HttpReply ControlApi::addOrders(const std::string& body) {
     Poco::JSON::Object::Ptr result = JsonBody::object();
     result->set("orderIds", toArray(ids));
     return ok(JsonBody::stringify(result));
+}
+
+HttpReply ControlApi::placeOrder(const std::string& body) {
+    Poco::JSON::Object::Ptr json = JsonBody::parseObjectStrict(body.empty() ? "{}" : body);
+    const std::string siteId = siteOf(json);
+    const std::string id = _sandbox.placeOrder(siteId);
+    return ok("{\"orderId\":\"" + id + "\",\"order\":" + _sandbox.orderJson(siteId, id) + "}");
+}
+
+HttpReply ControlApi::changeOrder(const std::string& path, const std::string& body) {
+    const std::string rest = path.substr(kOrdersPrefix.size());
+    const std::size_t slash = rest.find('/');
+    const std::optional<OrderChange> change =
+        slash == std::string::npos ? std::nullopt : OrderChanger::parse(rest.substr(slash + 1));
+    if (!change) throw Poco::NotFoundException("unknown control route POST " + path);
+    Poco::JSON::Object::Ptr json = JsonBody::parseObjectStrict(body.empty() ? "{}" : body);
+    const std::string order = _sandbox.changeOrder(siteOf(json), rest.substr(0, slash), *change,
+                                                   json->optValue<std::string>("amount", ""));
+    return ok("{\"order\":" + order + "}");
+}
+
+std::string ControlApi::siteOf(const Poco::JSON::Object::Ptr& body) const {
+    const std::string siteId = body->optValue<std::string>("siteId", "");
+    return siteId.empty() ? _sandbox.defaultSite().siteId : siteId;
 }
 
 HttpReply ControlApi::addFault(const std::string& body) {

@@ -34,6 +34,23 @@ std::string Money::formatted(long cents, const std::string& currency) {
            (fraction < 10 ? "0" : "") + std::to_string(fraction);
 }
 
+std::optional<long> Money::parseCents(const std::string& amount) {
+    const bool negative = !amount.empty() && amount[0] == '-';
+    const std::string text = negative ? amount.substr(1) : amount;
+    const std::size_t dot = text.find('.');
+    const std::string whole = text.substr(0, dot);
+    const std::string fraction = dot == std::string::npos ? "" : text.substr(dot + 1);
+    const auto allDigits = [](const std::string& part) {
+        return part.find_first_not_of("0123456789") == std::string::npos;
+    };
+    if (whole.empty() || whole.size() > 12 || fraction.size() > 2 || !allDigits(whole) ||
+        !allDigits(fraction) || (dot != std::string::npos && fraction.empty()))
+        return std::nullopt;
+    long cents = std::stol(whole) * 100 +
+                 (fraction.empty() ? 0 : std::stol(fraction) * (fraction.size() == 1 ? 10 : 1));
+    return negative ? -cents : cents;
+}
+
 Poco::JSON::Object::Ptr Money::toJson(long cents, const std::string& currency) {
     Poco::JSON::Object::Ptr money = JsonBody::object();
     money->set("amount", amount(cents));

@@ -30,8 +30,15 @@ OrderRecord OrderRecord::fromJson(const Poco::JSON::Object::Ptr& order) {
     record.buyerEmail = text(order->getObject("buyerInfo"), "email");
     record.createdDate = date(order, "createdDate");
     record.updatedDate = date(order, "updatedDate");
+    // Wix names no payment method on the order (§15): unpaid orders are taken as cash on delivery.
+    record.paymentMethod =
+        record.paymentStatus == "NOT_PAID" ? PaymentMethod::CashOnDelivery : PaymentMethod::CreditCard;
     record.json = JsonBody::stringify(order);
     return record;
+}
+
+std::string OrderRecord::jsonText() const {
+    return json.empty() && blueprint ? blueprint->render() : json;
 }
 
 }  // namespace wix_sandbox

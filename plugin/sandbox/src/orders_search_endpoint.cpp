@@ -73,22 +73,41 @@ HttpReply OrdersSearchEndpoint::handle(const WixRequest& request, const SiteInfo
     CursorCodec::State state = stateOf(search);
     const OrderFilter filter(parseObject(state.filterJson));
     const OrderOrdering ordering(parseArray(state.sortJson));
-    const std::vector<OrderRecord> records = _orders.orders(site.siteId);
-    const std::vector<Match> matches = sortedMatches(records, filter, ordering, state.after);
+    const std::optional<std::pair<std::string, bool>> single = ordering.singleField();
+    const std::vector<Match> matches =
+        single && OrderStore::indexed(single->first)
+            ? indexedMatches(site.siteId, filter, ordering, state.after, static_cast<std::size_t>(limit) + 1)
+            : sortedMatches(_orders.orders(site.siteId), filter, ordering, state.after);
     return HttpReply{200, render(matches, static_cast<std::size_t>(limit), state), "application/json", {}};
 }
 
+std::vector<OrdersSearchEndpoint::Match> OrdersSearchEndpoint::indexedMatches(const std::string& siteId,
+                                                                              const OrderFilter& filter,
+                                                                              const OrderOrdering& ordering,
+                                                                              const OrderOrdering::Key& after,
+                                                                              std::size_t wanted) const {
+    std::vector<Match> matches;
+    const std::pair<std::string, bool> sort = *ordering.singleField();
+    _orders.walk(siteId, sort.first, sort.second, after, [&](const OrderStore::Ptr& order) {
+        // INITIALIZED orders are never returned, whatever the filter says (§9.1).
+        if (order->status == "INITIALIZED" || !filter.matches(*order)) return true;
+        matches.emplace_back(ordering.keyOf(*order), order);
+        return matches.size() < wanted;
+    });
+    return matches;
+}
+
 std::vector<OrdersSearchEndpoint::Match> OrdersSearchEndpoint::sortedMatches(
-    const std::vector<OrderRecord>& records, const OrderFilter& filter, const OrderOrdering& ordering,
+    const std::vector<OrderStore::Ptr>& records, const OrderFilter& filter, const OrderOrdering& ordering,
     const OrderOrdering::Key& after) {
     std::vector<Match> matches;
-    for (const OrderRecord& order : records) {
+    for (const OrderStore::Ptr& order : records) {
         // INITIALIZED orders are never returned, whatever the filter says (§9.1).
-        if (order.status == "INITIALIZED" || !filter.matches(order)) continue;
-        OrderOrdering::Key key = ordering.keyOf(order);
+        if (order->status == "INITIALIZED" || !filter.matches(*order)) continue;
+        OrderOrdering::Key key = ordering.keyOf(*order);
         // A cursor resumes strictly after the last order it returned.
         if (!after.empty() && !ordering.before(after, key)) continue;
-        matches.emplace_back(std::move(key), &order);
+        matches.emplace_back(std::move(key), order);
     }
     std::sort(matches.begin(), matches.end(), [&](const Match& left, const Match& right) {
         return ordering.before(left.first, right.first);
@@ -138,7 +157,7 @@ std::string OrdersSearchEndpoint::render(const std::vector<Match>& matches, std:
     std::string out = "{\"orders\":[";
     for (std::size_t i = 0; i < count; ++i) {
         if (i) out += ',';
-        out += matches[i].second->json;
+        out += matches[i].second->jsonText();
     }
     Poco::JSON::Object::Ptr cursors = JsonBody::object();
     if (hasNext) {

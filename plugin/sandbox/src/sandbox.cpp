@@ -12,8 +12,11 @@
 #include "wix_sandbox/fault_injector.h"
 #include "wix_sandbox/inventory_store.h"
 #include "wix_sandbox/json_body.h"
+#include "wix_sandbox/money.h"
+#include "wix_sandbox/order_changer.h"
 #include "wix_sandbox/order_record.h"
 #include "wix_sandbox/order_store.h"
+#include "wix_sandbox/order_transactions.h"
 #include "wix_sandbox/rate_limiter.h"
 #include "wix_sandbox/request_counter.h"
 #include "wix_sandbox/sandbox_handler_factory.h"
@@ -146,17 +149,50 @@ bool Sandbox::revokeKey(const std::string& key) {
 
 std::vector<std::string> Sandbox::generateOrders(const std::string& siteId, int count,
                                                  const std::string& status) {
-    const SiteInfo site = requireSite(siteId);
+    const auto site = std::make_shared<const SiteInfo>(requireSite(siteId));
     std::vector<std::string> ids;
+    ids.reserve(static_cast<std::size_t>(std::max(count, 0)));
     std::lock_guard lock(_mutex);
     for (int i = 0; i < count; ++i) {
-        const std::string number = _orders->nextNumber(site.siteId);
-        OrderRecord record =
-            OrderRecord::fromJson(_generator->makeOrder(site, number, _orders->count(site.siteId), status));
+        const std::string number = _orders->nextNumber(site->siteId);
+        OrderRecord record = _generator->makeRecord(site, number, _orders->count(site->siteId), status);
         ids.push_back(record.id);
-        _orders->put(site.siteId, std::move(record));
+        _orders->put(site->siteId, std::move(record));
     }
     return ids;
+}
+
+std::string Sandbox::placeOrder(const std::string& siteId) {
+    const SiteInfo site = requireSite(siteId);
+    std::lock_guard lock(_mutex);
+    const std::string number = _orders->nextNumber(site.siteId);
+    const std::size_t index = _orders->count(site.siteId);
+    return _orders
+        ->create(site.siteId,
+                 [&](std::int64_t nowMs) { return _generator->placeOrder(site, number, index, nowMs); })
+        ->id;
+}
+
+std::string Sandbox::changeOrder(const std::string& siteId, const std::string& orderId, OrderChange change,
+                                 const std::string& amount) {
+    const SiteInfo site = requireSite(siteId);
+    std::optional<long> cents;
+    if (!amount.empty()) {
+        cents = Money::parseCents(amount);
+        if (!cents) throw Poco::InvalidArgumentException("not an amount", amount);
+    }
+    const auto apply = [&](const OrderRecord& current, const std::string& now) {
+        return OrderChanger::apply(current, change, now, cents);
+    };
+    return _orders->update(site.siteId, Poco::toLower(orderId), apply)->jsonText();
+}
+
+std::string Sandbox::orderJson(const std::string& siteId, const std::string& orderId) const {
+    return requireOrder(siteId, orderId)->jsonText();
+}
+
+std::string Sandbox::orderTransactionsJson(const std::string& siteId, const std::string& orderId) const {
+    return OrderTransactions::of(*requireOrder(siteId, orderId));
 }
 
 std::string Sandbox::addOrder(const std::string& siteId, const std::string& orderJson) {
@@ -231,6 +267,14 @@ void Sandbox::apply(const ShopConfig& config) {
                 break;
             }
     }
+}
+
+std::shared_ptr<const OrderRecord> Sandbox::requireOrder(const std::string& siteId,
+                                                         const std::string& orderId) const {
+    std::shared_ptr<const OrderRecord> order =
+        _orders->find(requireSite(siteId).siteId, Poco::toLower(orderId));
+    if (!order) throw Poco::NotFoundException("unknown order", orderId);
+    return order;
 }
 
 SiteInfo Sandbox::requireSite(const std::string& siteId) const {

@@ -40,7 +40,7 @@ void SandboxRequestHandler::handleRequest(Poco::Net::HTTPServerRequest& request,
 
 void SandboxRequestHandler::serveWix(Poco::Net::HTTPServerRequest& request,
                                      Poco::Net::HTTPServerResponse& response, const WixRequest& wixRequest) {
-    _counter.countRequest(wixRequest.method + " " + wixRequest.path);
+    _counter.countRequest(_wixApi.routeKey(wixRequest));
     // Faults sit in front of everything Wix does, like a failing gateway or load balancer.
     if (std::optional<Fault> fault = _faults.take(wixRequest.method, wixRequest.path)) {
         if (applyFault(*fault, request, response)) return;

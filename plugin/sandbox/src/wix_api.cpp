@@ -3,7 +3,9 @@
 #include "wix_sandbox/catalog_version_endpoint.h"
 #include "wix_sandbox/inventory_v1_endpoint.h"
 #include "wix_sandbox/inventory_v3_endpoint.h"
+#include "wix_sandbox/order_get_endpoint.h"
 #include "wix_sandbox/orders_search_endpoint.h"
+#include "wix_sandbox/payments_list_endpoint.h"
 #include "wix_sandbox/site_properties_endpoint.h"
 #include "wix_sandbox/wix_errors.h"
 #include "wix_sandbox/wix_failure.h"
@@ -16,6 +18,8 @@ WixApi::WixApi(const SandboxState& state, const OrderStore& orders, const Invent
     _endpoints.push_back(std::make_unique<SitePropertiesEndpoint>());
     _endpoints.push_back(std::make_unique<CatalogVersionEndpoint>());
     _endpoints.push_back(std::make_unique<OrdersSearchEndpoint>(orders));
+    _endpoints.push_back(std::make_unique<OrderGetEndpoint>(orders));
+    _endpoints.push_back(std::make_unique<PaymentsListEndpoint>(orders));
     _endpoints.push_back(std::make_unique<InventoryV1Endpoint>(inventory));
     _endpoints.push_back(std::make_unique<InventoryV3Endpoint>(inventory));
 }
@@ -33,14 +37,27 @@ HttpReply WixApi::handle(const WixRequest& request) {
     }
 }
 
+std::string WixApi::routeKey(const WixRequest& request) const {
+    for (const std::unique_ptr<WixEndpoint>& endpoint : _endpoints)
+        if (!endpoint->isTemplate() && endpoint->matchesPath(request.path))
+            return request.method + " " + request.path;
+    for (const std::unique_ptr<WixEndpoint>& endpoint : _endpoints)
+        if (endpoint->isTemplate() && endpoint->matchesPath(request.path))
+            return request.method + " " + endpoint->spec().path;
+    return request.method + " " + request.path;
+}
+
 WixEndpoint& WixApi::route(const WixRequest& request) {
+    // Exact paths first, so "GET /ecom/v1/orders/search" is the search route's 405, not order "search".
     WixEndpoint* samePath = nullptr;
-    for (const std::unique_ptr<WixEndpoint>& endpoint : _endpoints) {
-        if (endpoint->spec().path != request.path) continue;
-        if (endpoint->spec().method == request.method) return *endpoint;
-        samePath = endpoint.get();
+    for (bool templates : {false, true}) {
+        for (const std::unique_ptr<WixEndpoint>& endpoint : _endpoints) {
+            if (endpoint->isTemplate() != templates || !endpoint->matchesPath(request.path)) continue;
+            if (endpoint->spec().method == request.method) return *endpoint;
+            samePath = endpoint.get();
+        }
+        if (samePath) throw WixFailure(WixErrors::methodNotAllowed(samePath->spec().method));
     }
-    if (samePath) throw WixFailure(WixErrors::methodNotAllowed(samePath->spec().method));
     throw WixFailure(WixErrors::notFound());
 }
 

@@ -46,20 +46,7 @@ int AddStoreCommand::addStore(CommandContext& ctx, const std::string& platformId
     }
     const auto& fields = plugins.manifest(platformId).descriptor.fields;
     SettingsBuilder builder(fields, Formats::today());
-
-    std::vector<std::string> unknown;
-    for (const auto& assignment : assignments) {
-        std::string key, value;
-        if (!SettingsBuilder::parseAssignment(assignment, key, value))
-            return ctx.usage("--set wants key=value, got '" + assignment.substr(0, assignment.find('=')) +
-                             "'");
-        if (!builder.set(key, value)) unknown.push_back(key);
-    }
-    if (!unknown.empty()) {
-        ctx.err() << "Neznana polja / unknown fields: " << joined(unknown) << "\n"
-                  << "Polja platforme / the platform's fields: " << joined(builder.settableKeys()) << "\n";
-        return kExitFailure;
-    }
+    if (int rc = applyAssignments(ctx, builder, assignments); rc != kExitOk) return rc;
     if (!builder.missingRequired().empty()) {
         if (!TerminalPrompt::interactive() || !promptMissing(ctx, builder)) {
             std::vector<std::string> missing;
@@ -79,6 +66,24 @@ int AddStoreCommand::addStore(CommandContext& ctx, const std::string& platformId
         return kExitFailure;
     }
     printSuccess(ctx, result);
+    return kExitOk;
+}
+
+int AddStoreCommand::applyAssignments(CommandContext& ctx, SettingsBuilder& builder,
+                                      const std::vector<std::string>& assignments) {
+    std::vector<std::string> unknown;
+    for (const auto& assignment : assignments) {
+        std::string key, value;
+        if (!SettingsBuilder::parseAssignment(assignment, key, value))
+            return ctx.usage("--set wants key=value, got '" + assignment.substr(0, assignment.find('=')) +
+                             "'");
+        if (!builder.set(key, value)) unknown.push_back(key);
+    }
+    if (!unknown.empty()) {
+        ctx.err() << "Neznana polja / unknown fields: " << joined(unknown) << "\n"
+                  << "Polja platforme / the platform's fields: " << joined(builder.settableKeys()) << "\n";
+        return kExitFailure;
+    }
     return kExitOk;
 }
 
@@ -104,7 +109,8 @@ bool AddStoreCommand::promptMissing(CommandContext& ctx, SettingsBuilder& builde
     return true;
 }
 
-void AddStoreCommand::printSuccess(CommandContext& ctx, const EnrollmentResult& result) {
+void AddStoreCommand::printSuccess(CommandContext& ctx, const EnrollmentResult& result,
+                                   const host_api::Text& heading) {
     const StoreRecord& store = result.store;
     if (ctx.options().json) {
         auto root = JsonCodec::newObject();
@@ -114,7 +120,7 @@ void AddStoreCommand::printSuccess(CommandContext& ctx, const EnrollmentResult& 
         ctx.out() << JsonCodec::stringify(root) << "\n";
         return;
     }
-    ctx.out() << "Trgovina je dodana. / Store added.\n"
+    ctx.out() << heading.sl << " / " << heading.en << "\n"
               << Formats::table({{"  ID trgovine / store id:", store.id},
                                  {"  Trgovina / shop:", store.shop.name},
                                  {"  Valuta / currency:", store.shop.currency},
@@ -124,7 +130,8 @@ void AddStoreCommand::printSuccess(CommandContext& ctx, const EnrollmentResult& 
               << JobsCommand::table(result.jobs, false);
 }
 
-void AddStoreCommand::printFailure(CommandContext& ctx, const EnrollmentResult& result) {
+void AddStoreCommand::printFailure(CommandContext& ctx, const EnrollmentResult& result,
+                                   const host_api::Text& heading) {
     const host_api::Outcome& o = result.outcome;
     if (ctx.options().json) {
         auto root = JsonCodec::newObject();
@@ -137,7 +144,7 @@ void AddStoreCommand::printFailure(CommandContext& ctx, const EnrollmentResult& 
         ctx.out() << JsonCodec::stringify(root) << "\n";
     }
     auto& err = ctx.err();
-    err << "Trgovine ni mogoče dodati; nič ni shranjeno. / The store cannot be added; nothing was stored.\n";
+    err << heading.sl << " / " << heading.en << "\n";
     if (!o.field.empty()) err << "  Polje / field: " << o.field << "\n";
     err << "  " << o.message.sl << "\n"
         << "  " << o.message.en << "\n"

@@ -1,18 +1,28 @@
 #include "estore/host/demo_command.h"
 
 #include <filesystem>
+#include <map>
 #include <ostream>
 
 #include "estore/host/add_store_command.h"
 #include "estore/host/command_context.h"
+#include "estore/host/database.h"
 #include "estore/host/host_config.h"
+#include "estore/host/job_runner.h"
 #include "estore/host/sandbox_process.h"
+#include "estore/host/store_repository.h"
+#include "estore/host/sync_command.h"
+#include "estore/sdk/amount.h"
+#include "estore/sdk/sales_order_json.h"
 
 namespace estore::host {
 
 namespace {
 
 constexpr const char* kDemoDir = "estore-demo";
+constexpr std::size_t kSamples = 3;
+// The sandbox's shop starts in March 2025; the demo imports all of it (a real store starts "today").
+constexpr const char* kImportSince = "2020-01-01";
 
 /// The demo starts from nothing each time: the old database (and its WAL files) go.
 std::filesystem::path freshDatabase(const std::filesystem::path& dir) {
@@ -23,7 +33,58 @@ std::filesystem::path freshDatabase(const std::filesystem::path& dir) {
     return db;
 }
 
+std::int64_t count(const JobRun& run, const std::string& name) {
+    auto it = run.report.counts.find(name);
+    return it == run.report.counts.end() ? 0 : it->second;
+}
+
+std::string shortForm(const host_api::SalesOrder& order) {
+    std::string text = "   #" + order.number + "  " + order.createdAt.substr(0, 10) + "  " +
+                       (order.buyer.company.empty() ? order.buyer.name : order.buyer.company) + "  " +
+                       order.status + " / " + order.paymentStatus + "\n";
+    for (const auto& line : order.lines)
+        text += "      " + std::string(sdk::lineKindName(line.kind)) + "  " +
+                (line.sku.empty() ? "-" : line.sku) + "  " + line.name + "  " +
+                sdk::toDecimal(line.quantity).toString() + " × " +
+                sdk::toDecimal(line.unitPrice).toString(2) +
+                (line.discount.units == 0 ? "" : " − " + sdk::toDecimal(line.discount).toString(2)) +
+                "  DDV / VAT " + sdk::toDecimal(line.vatRate).toString() +
+                " %  = " + sdk::toDecimal(line.gross).toString(2) + "\n";
+    text += "      skupaj / total: neto / net " + sdk::toDecimal(order.totalNet).toString(2) +
+            " + DDV / VAT " + sdk::toDecimal(order.totalVat).toString(2) + " = " +
+            sdk::toDecimal(order.totalGross).toString(2) + " " + order.currency + "\n";
+    return text;
+}
+
 }  // namespace
+
+std::string DemoCommand::importSummary(const JobRun& run, const std::vector<SalesOrderRecord>& orders) {
+    std::string text = "   Uvoženih / imported: " + std::to_string(count(run, "orders")) + " (novih / new " +
+                       std::to_string(count(run, "created")) + ", posodobljenih / updated " +
+                       std::to_string(count(run, "updated")) + ", neuspešnih / failed " +
+                       std::to_string(count(run, "failed")) + ")\n";
+    std::map<std::string, sdk::Decimal> totals;
+    std::vector<host_api::SalesOrder> documents;
+    std::string flagged;
+    std::size_t flaggedCount = 0;
+    for (const auto& record : orders) {
+        auto order = sdk::salesOrderFromJson(record.document, nullptr);
+        if (!order) continue;
+        totals[order->currency] += sdk::toDecimal(order->totalGross);
+        for (const auto& flag : order->flags)
+            flagged += "     #" + order->number + ": " + flag.reason.sl + " / " + flag.reason.en + " [" +
+                       flag.code + "]\n";
+        if (!order->flags.empty()) ++flaggedCount;
+        if (documents.size() < kSamples) documents.push_back(std::move(*order));
+    }
+    text += "   V bazi / stored: " + std::to_string(orders.size()) + " naročil / orders\n";
+    text += "   Za pregled / flagged for review: " + std::to_string(flaggedCount) + "\n" + flagged;
+    text += "   Skupaj po valutah / totals per currency:";
+    for (const auto& [currency, total] : totals) text += "  " + total.toString(2) + " " + currency;
+    text += "\n   Primeri dokumentov / sample documents:\n";
+    for (const auto& order : documents) text += shortForm(order);
+    return text;
+}
 
 int DemoCommand::run(CommandContext& ctx) {
     if (!ctx.args().empty()) return ctx.usage("demo takes no arguments");
@@ -34,7 +95,10 @@ int DemoCommand::run(CommandContext& ctx) {
     const auto db = freshDatabase(dir);
 
     out << "Demo: e-računi + Wix (lokalni peskovnik / local sandbox)\n\n";
-    SandboxProcess sandbox(ctx.executableDir() / "wix-sandbox", {"--seed", "1"}, dir / "wix-sandbox.log");
+    // The sandbox's rate limit is off and so is the plugin's pacing: only this demo, against its own local
+    // sandbox, may go faster than Wix allows (a real store keeps wix.requests_per_minute at Wix's 200).
+    SandboxProcess sandbox(ctx.executableDir() / "wix-sandbox", {"--seed", "1", "--rate-limit", "0"},
+                           dir / "wix-sandbox.log");
     SandboxIdentity identity;
     try {
         sandbox.start();
@@ -50,14 +114,18 @@ int DemoCommand::run(CommandContext& ctx) {
 
     // Exactly what a person would type into the dialog, including the pasted dashboard address.
     ctx.config().setOverride("wix.api_base_url", sandbox.baseUrl());
+    ctx.config().setOverride("wix.requests_per_minute", "0");
     ctx.options().db = db.string();
     ctx.options().json = false;
     const std::string dashboard = "https://manage.wix.com/dashboard/" + identity.siteId + "/home";
     out << "2. Dodajanje trgovine / adding the store:\n"
-        << "   site_id=" << dashboard << "\n   warehouse=GLAVNO  cost_center=SPLET\n\n";
-    const int rc = AddStoreCommand::addStore(
-        ctx, "wix",
-        {"api_key=" + identity.apiKey, "site_id=" + dashboard, "warehouse=GLAVNO", "cost_center=SPLET"});
+        << "   site_id=" << dashboard
+        << "\n   warehouse=GLAVNO  cost_center=SPLET  import_since=" << kImportSince << "\n\n";
+    int rc =
+        AddStoreCommand::addStore(ctx, "wix",
+                                  {"api_key=" + identity.apiKey, "site_id=" + dashboard, "warehouse=GLAVNO",
+                                   "cost_center=SPLET", std::string("import_since=") + kImportSince});
+    if (rc == kExitOk) rc = importOrders(ctx);
 
     sandbox.stop();
     out << "\nPodatkovna baza / database: " << db.string() << "\n"
@@ -65,8 +133,25 @@ int DemoCommand::run(CommandContext& ctx) {
     out << "Peskovnik je ustavljen. / The sandbox has been stopped.\n";
     if (rc == kExitOk)
         out << "Naprej / next: estore-host --db " << db.string()
-            << " stores   (ali / or: jobs, activity wix-1)\n";
+            << " orders wix-1   (ali / or: stores, jobs, activity wix-1, sync wix-1 orders.import)\n";
     return rc;
+}
+
+}  // namespace estore::host
+
+namespace estore::host {
+
+int DemoCommand::importOrders(CommandContext& ctx) {
+    auto stores = StoreRepository(ctx.database()).list();
+    if (stores.empty()) return kExitFailure;
+    const std::string storeId = stores.back().id;
+    ctx.out() << "\n3. Uvoz naročil / importing orders (estore-host sync " << storeId << " orders.import):\n";
+    JobRun run;
+    const int rc = SyncCommand::sync(ctx, storeId, "orders.import", &run);
+    if (rc != kExitOk) return rc;
+    ctx.out() << "\n4. Povzetek / summary:\n"
+              << importSummary(run, DbSalesOrders(ctx.database()).list(storeId));
+    return kExitOk;
 }
 
 }  // namespace estore::host

@@ -10,14 +10,17 @@
 
 #include "estore/host/activity_command.h"
 #include "estore/host/add_store_command.h"
+#include "estore/host/configure_command.h"
 #include "estore/host/database.h"
 #include "estore/host/demo_command.h"
 #include "estore/host/host_config.h"
 #include "estore/host/jobs_command.h"
+#include "estore/host/orders_command.h"
 #include "estore/host/platforms_command.h"
 #include "estore/host/remove_store_command.h"
 #include "estore/host/run_command.h"
 #include "estore/host/stores_command.h"
+#include "estore/host/sync_command.h"
 
 using Poco::Util::Option;
 
@@ -34,12 +37,18 @@ void HostApplication::printHelp(std::ostream& out) {
            "Ukazi / commands:\n"
            "  platforms [--json]                         platforms in the plugin folder (no code loaded)\n"
            "  add-store --platform ID --set key=value …  add a store (validated live against the shop)\n"
-           "  stores [--json]                            connected stores\n"
+           "  stores [--json]                            connected stores (and what to do when one needs "
+           "attention)\n"
+           "  configure STORE_ID [--set key=value …]     change a store's settings (validated live; resumes "
+           "it)\n"
            "  remove-store STORE_ID [--force]            deactivate and remove a store (activity log stays)\n"
            "  jobs [STORE_ID] [--json]                   scheduled jobs\n"
            "  activity STORE_ID [--json]                 a store's activity log\n"
+           "  sync STORE_ID JOB [--json] [--force]       run one job of a store now, showing progress\n"
+           "  orders STORE_ID [--json]                   a store's imported sales orders\n"
            "  run [--once] [--worker NAME]               the scheduler loop (Ctrl+C stops)\n"
-           "  demo                                       wix-sandbox + add-store, end to end\n\n"
+           "  demo                                       wix-sandbox + add-store + order import, end to "
+           "end\n\n"
            "Možnosti / options:\n"
            "  --db PATH          SQLite file (config host.db; default ./estore-data/estore.db)\n"
            "  --config FILE      configuration (.properties, .ini, .json, .xml)\n"
@@ -63,7 +72,8 @@ void HostApplication::defineOptions(Poco::Util::OptionSet& options) {
     options.addOption(Option("set", "", "a setting").argument("KEY=VALUE").repeatable(true));
     options.addOption(Option("once", "", "run due jobs, then exit"));
     options.addOption(Option("worker", "", "worker name in leases").argument("NAME"));
-    options.addOption(Option("force", "", "remove even if the plugin cannot deactivate"));
+    options.addOption(
+        Option("force", "", "remove-store: even if the plugin cannot deactivate; sync: even a paused store"));
 }
 
 void HostApplication::handleOption(const std::string& name, const std::string& value) {
@@ -121,6 +131,9 @@ int HostApplication::dispatch(const std::string& command, CommandContext& ctx) {
     if (command == "remove-store") return RemoveStoreCommand::run(ctx);
     if (command == "jobs") return JobsCommand::run(ctx);
     if (command == "activity") return ActivityCommand::run(ctx);
+    if (command == "configure") return ConfigureCommand::run(ctx);
+    if (command == "sync") return SyncCommand::run(ctx);
+    if (command == "orders") return OrdersCommand::run(ctx);
     if (command == "run") return RunCommand::run(ctx);
     if (command == "demo") return DemoCommand::run(ctx);
     return ctx.usage("unknown command '" + command + "'");

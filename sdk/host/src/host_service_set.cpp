@@ -9,7 +9,9 @@ HostServiceSet::HostServiceSet(Database& db, HostConfig& config)
       _state(db),
       _secrets(db),
       _activity(db, _secrets),
-      _company(db) {
+      _company(db),
+      _salesOrders(db),
+      _storeStatus(db, _activity) {
     _services.scheduler = &_scheduler;
     _services.state = &_state;
     _services.secrets = &_secrets;
@@ -17,6 +19,8 @@ HostServiceSet::HostServiceSet(Database& db, HostConfig& config)
     _services.config = &_config;
     _services.clock = &_clock;
     _services.company = &_company;
+    _services.salesOrders = &_salesOrders;
+    _services.storeStatus = &_storeStatus;
 }
 
 }  // namespace estore::host

@@ -121,11 +121,13 @@ std::vector<JobRecord> JobRepository::select(const std::string& where, const std
 std::optional<JobRecord> JobRepository::claimNext(const std::string& owner, std::int64_t nowMs,
                                                   std::int64_t leaseMillis) {
     // Candidates are read without a lock; tryClaim re-checks everything in one conditional UPDATE.
+    // Paused stores are left out here already, so their jobs cannot crowd the others out of the 50.
     using Candidate = Poco::Tuple<Int64, std::string>;
     std::vector<Candidate> candidates;
     _db.session() << _db.sql(
         "SELECT id, store_id FROM jobs WHERE next_run_at <= ? AND "
-        "(lease_owner IS NULL OR lease_until < ?) ORDER BY next_run_at, id LIMIT 50"),
+        "(lease_owner IS NULL OR lease_until < ?) AND NOT EXISTS (SELECT 1 FROM stores s "
+        "WHERE s.id = jobs.store_id AND s.status = 'needs_attention') ORDER BY next_run_at, id LIMIT 50"),
         bind(Int64(nowMs)), bind(Int64(nowMs)), into(candidates), Poco::Data::Keywords::now;
     for (const auto& candidate : candidates) {
         if (tryClaim(candidate.get<0>(), candidate.get<1>(), owner, nowMs, leaseMillis))
@@ -136,24 +138,58 @@ std::optional<JobRecord> JobRepository::claimNext(const std::string& owner, std:
 
 bool JobRepository::tryClaim(std::int64_t id, const std::string& storeId, const std::string& owner,
                              std::int64_t nowMs, std::int64_t leaseMillis) {
+    return claim(id, storeId, owner, nowMs, leaseMillis, true);
+}
+
+std::optional<JobRecord> JobRepository::claimNow(const std::string& storeId, const std::string& job,
+                                                 const std::string& owner, std::int64_t nowMs,
+                                                 std::int64_t leaseMillis) {
+    Transaction tx(_db);
+    std::vector<Int64> recurring;
+    _db.session() << _db.sql("SELECT id FROM jobs WHERE store_id = ? AND job = ? AND interval_seconds > 0"),
+        bind(storeId), bind(job), into(recurring), Poco::Data::Keywords::now;
+    const std::int64_t id = recurring.empty() ? enqueueOnce(storeId, job, {}, nowMs) : recurring.front();
+    if (!claim(id, storeId, owner, nowMs, leaseMillis, false)) {
+        tx.rollback();  // the one-off row, if we made one, goes again
+        return std::nullopt;
+    }
+    tx.commit();
+    return find(id);
+}
+
+bool JobRepository::claim(std::int64_t id, const std::string& storeId, const std::string& owner,
+                          std::int64_t nowMs, std::int64_t leaseMillis, bool scheduled) {
     Transaction tx(_db);
     // Touch the store row first: on PostgreSQL this row lock makes claimers of the same store take
     // turns, so the "no other job of this store is leased" check below sees the winner's lease.
     _db.session() << _db.sql("UPDATE stores SET claims = claims + 1 WHERE id = ?"), bind(storeId),
         Poco::Data::Keywords::now;
-    _db.session() << _db.sql(
-        "UPDATE jobs SET lease_owner = ?, lease_until = ?, attempts = attempts + 1 "
-        "WHERE id = ? AND next_run_at <= ? AND (lease_owner IS NULL OR lease_until < ?) "
-        "AND NOT EXISTS (SELECT 1 FROM jobs other WHERE other.store_id = ? AND other.id <> ? "
-        "AND other.lease_owner IS NOT NULL AND other.lease_until >= ?)"),
-        bind(owner), bind(Int64(nowMs + leaseMillis)), bind(Int64(id)), bind(Int64(nowMs)),
-        bind(Int64(nowMs)), bind(storeId), bind(Int64(id)), bind(Int64(nowMs)), Poco::Data::Keywords::now;
+    Poco::Data::Statement update(_db.session());
+    update << _db.sql(
+        std::string("UPDATE jobs SET lease_owner = ?, lease_until = ?, attempts = attempts + 1 "
+                    "WHERE id = ? AND (lease_owner IS NULL OR lease_until < ?) "
+                    "AND NOT EXISTS (SELECT 1 FROM jobs other WHERE other.store_id = ? AND other.id <> ? "
+                    "AND other.lease_owner IS NOT NULL AND other.lease_until >= ?)") +
+        (scheduled ? " AND next_run_at <= ? AND NOT EXISTS (SELECT 1 FROM stores s WHERE s.id = ? "
+                     "AND s.status = 'needs_attention')"
+                   : "")),
+        bind(owner), bind(Int64(nowMs + leaseMillis)), bind(Int64(id)), bind(Int64(nowMs)), bind(storeId),
+        bind(Int64(id)), bind(Int64(nowMs));
+    if (scheduled) update, bind(Int64(nowMs)), bind(storeId);
+    update.execute();
     // Read back rather than trust the driver's changed-row count: the owner is unique per attempt.
     Poco::Nullable<std::string> holder;
     _db.session() << _db.sql("SELECT lease_owner FROM jobs WHERE id = ?"), bind(Int64(id)), into(holder),
         Poco::Data::Keywords::now;
     tx.commit();
     return !holder.isNull() && holder.value() == owner;
+}
+
+bool JobRepository::renewLease(std::int64_t id, const std::string& owner, std::int64_t until) {
+    Poco::Data::Statement statement(_db.session());
+    statement << _db.sql("UPDATE jobs SET lease_until = ? WHERE id = ? AND lease_owner = ?"),
+        bind(Int64(until)), bind(Int64(id)), bind(owner);
+    return statement.execute() > 0;
 }
 
 bool JobRepository::finish(const JobRecord& job, const std::string& owner, const JobCompletion& completion) {

@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "estore/host/database.h"
+#include "estore/host/db_job_progress.h"
 #include "estore/host/formats.h"
 #include "estore/host/host_service_set.h"
 #include "estore/host/plugin_registry.h"
@@ -30,10 +31,11 @@ std::string countsText(const std::map<std::string, std::int64_t>& counts) {
     return text;
 }
 
-/// Errors that will not go away without the user changing something.
+/// Errors that will not go away without the user changing the store's settings: the store is paused.
+/// NotFound is not among them: a job may miss one record (an order deleted in the shop) and still be fine.
 bool needsAttention(ErrorCategory category) {
     return category == ErrorCategory::Auth || category == ErrorCategory::Permission ||
-           category == ErrorCategory::Config || category == ErrorCategory::NotFound;
+           category == ErrorCategory::Config;
 }
 
 }  // namespace
@@ -92,21 +94,15 @@ bool JobRunner::runOne(RunTotals& totals) {
         return true;
     }
 
-    JobReport report = invoke(*store, *job);
-    const Redactor redactor(_host.secrets().values(store->id));
-    report.outcome = redactor.scrub(report.outcome);
-    report.summary = redactor.scrub(report.summary);
-
-    const JobCompletion completion = plan(*job, report, Database::nowMillis());
-    recordActivity(*job, report, completion);
-    updateStoreHealth(*store, report);
-    if (!_jobs.finish(*job, owner, completion))
+    const JobRun run = runClaimed(*store, *job, owner);
+    const JobCompletion& completion = run.completion;
+    if (!run.leaseKept)
         _log << "  ! " << job->storeId << " " << job->job
              << ": lease expired before the job finished; another worker owns it now (raise "
                 "host.lease_seconds)\n";
 
     ++totals.ran;
-    if (report.outcome.ok()) {
+    if (run.report.outcome.ok()) {
         ++totals.succeeded;
     } else {
         ++totals.failed;
@@ -118,7 +114,23 @@ bool JobRunner::runOne(RunTotals& totals) {
     return true;
 }
 
-JobReport JobRunner::invoke(const StoreRecord& store, const JobRecord& job) {
+JobRun JobRunner::runClaimed(const StoreRecord& store, const JobRecord& job, const std::string& owner,
+                             host_api::JobProgress* watcher) {
+    DbJobProgress progress(_host.database(), job.id, owner, _options.leaseSeconds * 1000, watcher);
+    JobRun run;
+    run.report = invoke(store, job, progress);
+    const Redactor redactor(_host.secrets().values(store.id));
+    run.report.outcome = redactor.scrub(run.report.outcome);
+    run.report.summary = redactor.scrub(run.report.summary);
+
+    run.completion = plan(job, run.report, Database::nowMillis());
+    recordActivity(job, run.report, run.completion);
+    updateStoreHealth(store, run.report);
+    run.leaseKept = _jobs.finish(job, owner, run.completion);
+    return run;
+}
+
+JobReport JobRunner::invoke(const StoreRecord& store, const JobRecord& job, host_api::JobProgress& progress) {
     if (auto error = _plugins.open(store.platform)) {
         JobReport report;
         report.outcome =
@@ -130,8 +142,11 @@ JobReport JobRunner::invoke(const StoreRecord& store, const JobRecord& job) {
         return report;
     }
     host_api::JobRequest request{store.ref(), job.job, job.args};
+    // The services are plain pointers: this run's copy adds its own progress (and lease heartbeat).
+    host_api::HostServices services = _host.services();
+    services.progress = &progress;
     try {
-        return _plugins.store(store.platform).runJob(request, _host.services());
+        return _plugins.store(store.platform).runJob(request, services);
     } catch (const std::exception& e) {
         JobReport report;
         report.outcome = Outcome::failure(
@@ -198,11 +213,11 @@ void JobRunner::recordActivity(const JobRecord& job, const JobReport& report,
 }
 
 void JobRunner::updateStoreHealth(const StoreRecord& store, const JobReport& report) {
+    // A run that worked proves the settings do (only a forced sync runs for a paused store).
     if (report.outcome.ok())
-        _stores.setStatus(store.id, StoreRepository::kActive, "");
+        _stores.setActive(store.id);
     else if (needsAttention(report.outcome.category))
-        _stores.setStatus(store.id, StoreRepository::kNeedsAttention,
-                          report.outcome.message.en + " [" + report.outcome.code + "]");
+        _host.storeStatus().needsAttention(store.id, report.outcome);
 }
 
 }  // namespace estore::host

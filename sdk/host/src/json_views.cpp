@@ -1,5 +1,6 @@
 #include "estore/host/json_views.h"
 
+#include "estore/host/db_store_status.h"
 #include "estore/host/formats.h"
 #include "estore/host/json_codec.h"
 
@@ -26,6 +27,17 @@ Poco::JSON::Object::Ptr JsonViews::store(const StoreRecord& store) {
     object->set("platform", store.platform);
     object->set("status", store.status);
     object->set("status_detail", store.statusDetail);
+    if (store.paused()) {
+        auto reason = JsonCodec::newObject();
+        reason->set("code", store.statusCode);
+        reason->set("category", store.statusCategory);
+        reason->set("message", JsonCodec::fromText(store.statusMessage));
+        object->set("status_reason", reason);
+        object->set("what_to_do", JsonCodec::fromText(DbStoreStatus::remedy(store.id, store.statusCategory)));
+    } else {
+        object->set("status_reason", Poco::Dynamic::Var());
+        object->set("what_to_do", Poco::Dynamic::Var());
+    }
     object->set("shop", JsonCodec::fromShop(store.shop));
     object->set("settings", JsonCodec::fromMap(store.settings));
     setTime(object, "created_at", store.createdAt);

@@ -40,14 +40,19 @@ void RunCommand::installSignalHandlers() {
     sigaction(SIGTERM, &action, nullptr);
 }
 
-int RunCommand::run(CommandContext& ctx) {
-    if (!ctx.args().empty()) return ctx.usage("run takes no arguments");
+RunnerOptions RunCommand::runnerOptions(CommandContext& ctx, const std::string& role) {
     RunnerOptions options;
-    options.worker = ctx.options().worker.empty()
-                         ? Poco::Environment::nodeName() + ":" + std::to_string(Poco::Process::id())
-                         : ctx.options().worker;
+    options.worker = ctx.options().worker.empty() ? role + "@" + Poco::Environment::nodeName() + ":" +
+                                                        std::to_string(Poco::Process::id())
+                                                  : ctx.options().worker;
     options.leaseSeconds = ctx.config().getInt("host.lease_seconds", options.leaseSeconds);
     options.pollMillis = ctx.config().getInt("host.poll_millis", options.pollMillis);
+    return options;
+}
+
+int RunCommand::run(CommandContext& ctx) {
+    if (!ctx.args().empty()) return ctx.usage("run takes no arguments");
+    const RunnerOptions options = runnerOptions(ctx, "run");
 
     installSignalHandlers();
     JobRunner runner(ctx.host(), ctx.plugins(), options, ctx.out());

@@ -55,6 +55,7 @@ void SchemaMigrator::migrate(Database& db) {
         createVersion1(db);
         seedCompany(db);
     }
+    if (current < 2) createVersion2(db);
     if (current < kVersion) {
         Poco::Int64 version = kVersion;
         Poco::Int64 at = Database::nowMillis();
@@ -97,6 +98,23 @@ void SchemaMigrator::createVersion1(Database& db) {
         "CREATE TABLE cost_centers (code TEXT PRIMARY KEY, name TEXT NOT NULL)",
         // Host-wide settings changed at run time; they override the config file.
         "CREATE TABLE host_config (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    };
+    for (const auto& statement : statements) db.execute(statement);
+}
+
+void SchemaMigrator::createVersion2(Database& db) {
+    const std::vector<std::string> statements = {
+        // One row per (store, shop order): the unique key is what makes repeated imports harmless.
+        // total_gross is decimal text and the document is the SDK's stable JSON, so no money is a float.
+        "CREATE TABLE sales_orders (store_id TEXT NOT NULL, external_id TEXT NOT NULL, number TEXT NOT NULL, "
+        "updated_at_millis BIGINT NOT NULL, status TEXT NOT NULL, payment_status TEXT NOT NULL, "
+        "total_gross TEXT NOT NULL, currency TEXT NOT NULL, flagged BIGINT NOT NULL, document TEXT NOT NULL, "
+        "created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL, UNIQUE (store_id, external_id))",
+        // Why a store needs attention, kept whole (code, category, both languages) for the store list.
+        "ALTER TABLE stores ADD COLUMN status_code TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE stores ADD COLUMN status_category TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE stores ADD COLUMN status_message_sl TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE stores ADD COLUMN status_message_en TEXT NOT NULL DEFAULT ''",
     };
     for (const auto& statement : statements) db.execute(statement);
 }

@@ -63,15 +63,7 @@ EnrollmentResult StoreEnrollment::enroll(host_api::ElectronicStore& plugin, cons
     const Redactor redactor(secretValues);
 
     host_api::Validation validation = validate(plugin, settings, secrets);
-    for (auto& error : validation.fieldErrors) error.message = redactor.scrub(error.message);
-    if (!validation.outcome.ok())
-        return stopped("validate", redactor.scrub(validation.outcome), validation.fieldErrors);
-    if (!validation.fieldErrors.empty()) {
-        const auto& first = validation.fieldErrors.front();
-        return stopped("validate",
-                       Outcome::failure(ErrorCategory::Config, first.code, first.message, {}, first.field),
-                       validation.fieldErrors);
-    }
+    if (auto refused = refusal(validation, redactor)) return *refused;
 
     StoreRecord store;
     store.platform = platformId;
@@ -81,6 +73,30 @@ EnrollmentResult StoreEnrollment::enroll(host_api::ElectronicStore& plugin, cons
     EnrollmentResult result = persist(plugin, std::move(store), secrets);
     result.outcome = redactor.scrub(result.outcome);
     return result;
+}
+
+std::optional<EnrollmentResult> StoreEnrollment::refusal(host_api::Validation& validation,
+                                                         const Redactor& redactor) {
+    for (auto& error : validation.fieldErrors) error.message = redactor.scrub(error.message);
+    if (!validation.outcome.ok())
+        return stopped("validate", redactor.scrub(validation.outcome), validation.fieldErrors);
+    if (!validation.fieldErrors.empty()) {
+        const auto& first = validation.fieldErrors.front();
+        return stopped("validate",
+                       Outcome::failure(ErrorCategory::Config, first.code, first.message, {}, first.field),
+                       validation.fieldErrors);
+    }
+    return std::nullopt;
+}
+
+Outcome StoreEnrollment::activate(host_api::ElectronicStore& plugin, const StoreRecord& store) {
+    try {
+        return plugin.activate(store.ref(), _host.services());
+    } catch (const std::exception& e) {
+        return pluginThrew("activate", e.what());
+    } catch (...) {
+        return pluginThrew("activate", "unknown exception");
+    }
 }
 
 EnrollmentResult StoreEnrollment::persist(host_api::ElectronicStore& plugin, StoreRecord store,
@@ -94,14 +110,7 @@ EnrollmentResult StoreEnrollment::persist(host_api::ElectronicStore& plugin, Sto
         stores.insert(store);
         _host.secrets().store(store.id, secrets);
 
-        Outcome activated;
-        try {
-            activated = plugin.activate(store.ref(), _host.services());
-        } catch (const std::exception& e) {
-            activated = pluginThrew("activate", e.what());
-        } catch (...) {
-            activated = pluginThrew("activate", "unknown exception");
-        }
+        const Outcome activated = activate(plugin, store);
         if (!activated.ok()) {
             tx.rollback();
             return stopped("activate", activated);
@@ -119,6 +128,69 @@ EnrollmentResult StoreEnrollment::persist(host_api::ElectronicStore& plugin, Sto
     result.stage = "done";
     result.store = stores.find(store.id).value_or(store);
     result.jobs = jobs.list(store.id);
+    return result;
+}
+
+}  // namespace estore::host
+
+namespace estore::host {
+
+EnrollmentResult StoreEnrollment::reconfigure(host_api::ElectronicStore& plugin, const StoreRecord& store,
+                                              const std::vector<host_api::FieldSpec>& fields,
+                                              const host_api::Settings& changes,
+                                              const host_api::Settings& secretChanges) {
+    host_api::Settings settings = store.settings;
+    for (const auto& [key, value] : changes) settings[key] = value;
+    // validate() checks the whole set, so the secrets the user does not change come from storage.
+    host_api::Settings secrets;
+    for (const auto& field : fields)
+        if (isSecretField(field))
+            if (auto value = _host.secrets().read(store.id, field.id)) secrets[field.id] = *value;
+    for (const auto& [key, value] : secretChanges) secrets[key] = value;
+
+    std::vector<std::string> secretValues = _host.secrets().values(store.id);
+    for (const auto& [name, value] : secretChanges) secretValues.push_back(value);
+    const Redactor redactor(secretValues);
+
+    host_api::Validation validation = validate(plugin, settings, secrets);
+    if (auto refused = refusal(validation, redactor)) return *refused;
+
+    StoreRecord changed = store;
+    changed.settings = storedSettings(settings, validation, fields);
+    changed.shop = validation.shop;
+    EnrollmentResult result = persistChanges(plugin, std::move(changed), secretChanges);
+    result.outcome = redactor.scrub(result.outcome);
+    return result;
+}
+
+EnrollmentResult StoreEnrollment::persistChanges(host_api::ElectronicStore& plugin, StoreRecord store,
+                                                 const host_api::Settings& secretChanges) {
+    Database& db = _host.database();
+    StoreRepository stores(db);
+    try {
+        Transaction tx(db);
+        stores.updateConfiguration(store.id, store.settings, store.shop);
+        _host.secrets().store(store.id, secretChanges);
+        // activate() registers the jobs again with the new settings (e.g. import turned off or on).
+        const Outcome activated = activate(plugin, store);
+        if (!activated.ok()) {
+            tx.rollback();
+            return stopped("activate", activated);
+        }
+        stores.setActive(store.id);
+        _host.activity().record(store.id, host_api::ActivityLevel::Info, "store.configured",
+                                {"Nastavitve trgovine so spremenjene; trgovina je aktivna.",
+                                 "The store's settings were changed; the store is active."},
+                                "platform=" + store.platform);
+        tx.commit();
+    } catch (const std::exception& e) {
+        return stopped("storage", hostFailure("configure store", e));
+    }
+
+    EnrollmentResult result;
+    result.stage = "done";
+    result.store = stores.find(store.id).value_or(store);
+    result.jobs = JobRepository(db).list(store.id);
     return result;
 }
 

@@ -11,6 +11,10 @@ using namespace Poco::Data::Keywords;
 
 namespace estore::host {
 
+bool StoreRecord::paused() const {
+    return status == StoreRepository::kNeedsAttention;
+}
+
 std::string StoreRepository::newId(const std::string& platform) {
     return platform + "-" + std::to_string(Sequence::next(_db, "store"));
 }
@@ -40,12 +44,12 @@ std::vector<StoreRecord> StoreRepository::list() {
 
 std::vector<StoreRecord> StoreRepository::select(const std::string& where, const std::string& id) {
     using Row = Poco::Tuple<std::string, std::string, std::string, std::string, std::string, std::string,
-                            Poco::Int64, Poco::Int64>;
+                            Poco::Int64, Poco::Int64, std::string, std::string, std::string, std::string>;
     std::vector<Row> rows;
     Poco::Data::Statement statement(_db.session());
     statement << _db.sql(
-        "SELECT id, platform, settings, shop, status, status_detail, created_at, updated_at "
-        "FROM stores" +
+        "SELECT id, platform, settings, shop, status, status_detail, created_at, updated_at, status_code, "
+        "status_category, status_message_sl, status_message_en FROM stores" +
         where + " ORDER BY created_at, id"),
         into(rows);
     if (!where.empty()) statement, bind(id);
@@ -62,17 +66,44 @@ std::vector<StoreRecord> StoreRepository::select(const std::string& where, const
         store.statusDetail = row.get<5>();
         store.createdAt = row.get<6>();
         store.updatedAt = row.get<7>();
+        store.statusCode = row.get<8>();
+        store.statusCategory = row.get<9>();
+        store.statusMessage = {row.get<10>(), row.get<11>()};
         stores.push_back(std::move(store));
     }
     return stores;
 }
 
-void StoreRepository::setStatus(const std::string& id, const std::string& status, const std::string& detail) {
-    _db.session() << _db.sql(
-        "UPDATE stores SET status = ?, status_detail = ?, updated_at = ? "
-        "WHERE id = ? AND (status <> ? OR status_detail <> ?)"),
-        bind(status), bind(detail), bind(Poco::Int64(Database::nowMillis())), bind(id), bind(status),
-        bind(detail), now;
+bool StoreRepository::setNeedsAttention(const std::string& id, const host_api::Outcome& cause) {
+    const std::string status = kNeedsAttention;
+    const std::string detail = cause.message.en + " [" + cause.code + "]";
+    const std::string category = host_api::categoryName(cause.category);
+    Poco::Data::Statement statement(_db.session());
+    statement << _db.sql(
+        "UPDATE stores SET status = ?, status_detail = ?, status_code = ?, status_category = ?, "
+        "status_message_sl = ?, status_message_en = ?, updated_at = ? "
+        "WHERE id = ? AND (status <> ? OR status_code <> ?)"),
+        bind(status), bind(detail), bind(cause.code), bind(category), bind(cause.message.sl),
+        bind(cause.message.en), bind(Poco::Int64(Database::nowMillis())), bind(id), bind(status),
+        bind(cause.code);
+    return statement.execute() > 0;
+}
+
+bool StoreRepository::setActive(const std::string& id) {
+    const std::string status = kActive;
+    Poco::Data::Statement statement(_db.session());
+    statement << _db.sql(
+        "UPDATE stores SET status = ?, status_detail = '', status_code = '', status_category = '', "
+        "status_message_sl = '', status_message_en = '', updated_at = ? WHERE id = ? AND status <> ?"),
+        bind(status), bind(Poco::Int64(Database::nowMillis())), bind(id), bind(status);
+    return statement.execute() > 0;
+}
+
+void StoreRepository::updateConfiguration(const std::string& id, const host_api::Settings& settings,
+                                          const host_api::ShopIdentity& shop) {
+    _db.session() << _db.sql("UPDATE stores SET settings = ?, shop = ?, updated_at = ? WHERE id = ?"),
+        bind(JsonCodec::mapToText(settings)), bind(JsonCodec::shopToText(shop)),
+        bind(Poco::Int64(Database::nowMillis())), bind(id), now;
 }
 
 bool StoreRepository::remove(const std::string& id) {

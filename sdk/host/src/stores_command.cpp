@@ -6,6 +6,7 @@
 
 #include "estore/host/command_context.h"
 #include "estore/host/database.h"
+#include "estore/host/db_store_status.h"
 #include "estore/host/formats.h"
 #include "estore/host/json_codec.h"
 #include "estore/host/json_views.h"
@@ -36,8 +37,16 @@ int StoresCommand::run(CommandContext& ctx) {
         rows.push_back({"  " + s.id, s.platform, s.shop.name, s.shop.currency, s.status,
                         Formats::localTime(s.createdAt)});
     ctx.out() << Formats::table(rows);
-    for (const auto& s : stores)
-        if (!s.statusDetail.empty()) ctx.out() << "  " << s.id << ": " << s.statusDetail << "\n";
+    for (const auto& s : stores) {
+        if (!s.paused()) continue;
+        const host_api::Text todo = DbStoreStatus::remedy(s.id, s.statusCategory);
+        ctx.out() << "\n  " << s.id
+                  << ": POTREBUJE POZORNOST, opravila so ustavljena / NEEDS ATTENTION, jobs paused\n"
+                  << "    Razlog / reason: " << s.statusMessage.sl << "\n"
+                  << "                     " << s.statusMessage.en << " [" << s.statusCode << "]\n"
+                  << "    Kaj storiti / what to do: " << todo.sl << "\n"
+                  << "                              " << todo.en << "\n";
+    }
     return kExitOk;
 }
 

@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include <Poco/JSON/Object.h>
+
 #include "wix_sandbox/http_reply.h"
 
 namespace wix_sandbox {
@@ -22,6 +24,10 @@ private:
     HttpReply addKey(const std::string& body);
     HttpReply revokeKey(const std::string& body);
     HttpReply addOrders(const std::string& body);
+    HttpReply placeOrder(const std::string& body);
+    /// POST /_sandbox/orders/{id}/{pay|cancel|refund|archive|fulfil}
+    HttpReply changeOrder(const std::string& path, const std::string& body);
+    std::string siteOf(const Poco::JSON::Object::Ptr& body) const;
     HttpReply addFault(const std::string& body);
     HttpReply clearFaults();
     HttpReply stats() const;

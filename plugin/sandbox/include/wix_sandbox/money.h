@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include <Poco/JSON/Object.h>
@@ -14,6 +15,8 @@ public:
     static std::string amount(long cents);
     /// 3500, "EUR" -> "€35.00".
     static std::string formatted(long cents, const std::string& currency);
+    /// "35.0" / "69.16" / "0" / "-2.5" -> cents; nullopt for anything else or a third decimal.
+    static std::optional<long> parseCents(const std::string& amount);
     /// {"amount":"35.0","formattedAmount":"€35.00"}
     static Poco::JSON::Object::Ptr toJson(long cents, const std::string& currency);
 };

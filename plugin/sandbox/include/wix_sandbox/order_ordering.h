@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -22,6 +23,11 @@ public:
     Key keyOf(const OrderRecord& order) const;
     bool before(const Key& left, const Key& right) const;
     bool isDefault() const { return _default; }
+    /// The one requested sort field and whether it ascends (before the id tie-break); nullopt for more.
+    std::optional<std::pair<std::string, bool>> singleField() const {
+        if (_fields.size() != 2) return std::nullopt;
+        return _fields.front();
+    }
 
 private:
     std::vector<std::pair<std::string, bool>> _fields;  // field, ascending

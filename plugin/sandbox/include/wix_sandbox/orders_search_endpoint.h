@@ -26,14 +26,19 @@ public:
     HttpReply handle(const WixRequest& request, const SiteInfo& site) override;
 
 private:
-    using Match = std::pair<OrderOrdering::Key, const OrderRecord*>;
+    using Match = std::pair<OrderOrdering::Key, OrderStore::Ptr>;
 
     static Poco::JSON::Object::Ptr searchOf(const Poco::JSON::Object::Ptr& body);
     static Poco::JSON::Object::Ptr pagingOf(const Poco::JSON::Object::Ptr& search);
     static int limitOf(const Poco::JSON::Object::Ptr& paging);
     static CursorCodec::State stateOf(const Poco::JSON::Object::Ptr& search);
-    /// Matching orders in result order, starting after the cursor position `after` (if any).
-    static std::vector<Match> sortedMatches(const std::vector<OrderRecord>& records,
+    /// Up to `wanted` matching orders in result order after the cursor position `after` (if any), read
+    /// off the store's date index: O(log N + what the filter skips).
+    std::vector<Match> indexedMatches(const std::string& siteId, const OrderFilter& filter,
+                                      const OrderOrdering& ordering, const OrderOrdering::Key& after,
+                                      std::size_t wanted) const;
+    /// Every matching order in result order after `after`: the general case, sorted per request.
+    static std::vector<Match> sortedMatches(const std::vector<OrderStore::Ptr>& records,
                                             const OrderFilter& filter, const OrderOrdering& ordering,
                                             const OrderOrdering::Key& after);
     /// The first `limit` matches, plus a cursor (carrying `state`) when more remain.

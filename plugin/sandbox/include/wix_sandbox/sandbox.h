@@ -7,6 +7,7 @@
 
 #include "wix_sandbox/api_key_info.h"
 #include "wix_sandbox/fault.h"
+#include "wix_sandbox/order_change.h"
 #include "wix_sandbox/request_stats.h"
 #include "wix_sandbox/sandbox_options.h"
 #include "wix_sandbox/site_info.h"
@@ -17,6 +18,7 @@ class ControlApi;
 class FaultInjector;
 class InventoryStore;
 class OrderStore;
+struct OrderRecord;
 class RateLimiter;
 class RequestCounter;
 class SandboxServer;
@@ -58,9 +60,23 @@ public:
     /// Returns false when the key is unknown.
     bool revokeKey(const std::string& key);
 
-    /// Generates `count` orders with the given status for a site; returns their ids.
+    /// Generates `count` orders with the given status for a site; returns their ids. APPROVED orders come
+    /// with every payment status; "MIXED" (ShopGenerator::kMixedStatus) also gives CANCELED and a few
+    /// INITIALIZED ones. Generated orders are dated by their position, 5 minutes apart from 2025-03-03.
     std::vector<std::string> generateOrders(const std::string& siteId, int count,
                                             const std::string& status = "APPROVED");
+    /// A new APPROVED order placed now (NOT_PAID for manual payments, else PAID); returns its id.
+    std::string placeOrder(const std::string& siteId);
+    /// Changes an order as Wix would and moves its updatedDate to now (strictly later than every stored
+    /// updatedDate); returns the order's new JSON. `amount` ("12.5") is for a partial Refund, "" = all.
+    /// Throws Poco::NotFoundException (unknown site or order), Poco::InvalidArgumentException (the change
+    /// does not apply, or a bad amount).
+    std::string changeOrder(const std::string& siteId, const std::string& orderId, OrderChange change,
+                            const std::string& amount = "");
+    /// The order's JSON as Get Order returns it under "order"; throws Poco::NotFoundException.
+    std::string orderJson(const std::string& siteId, const std::string& orderId) const;
+    /// The order's Order Transactions entry (§15); throws Poco::NotFoundException.
+    std::string orderTransactionsJson(const std::string& siteId, const std::string& orderId) const;
     /// Stores an order given as eCom order JSON (replacing one with the same id); returns its id.
     std::string addOrder(const std::string& siteId, const std::string& orderJson);
     std::size_t orderCount(const std::string& siteId) const;
@@ -74,6 +90,8 @@ private:
     void seed();
     void apply(const ShopConfig& config);
     SiteInfo requireSite(const std::string& siteId) const;
+    std::shared_ptr<const OrderRecord> requireOrder(const std::string& siteId,
+                                                    const std::string& orderId) const;
 
     SandboxOptions _options;
     std::unique_ptr<SandboxState> _state;

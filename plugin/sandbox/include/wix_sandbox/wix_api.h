@@ -24,6 +24,8 @@ public:
            RateLimiter& rateLimiter);
 
     HttpReply handle(const WixRequest& request);
+    /// "METHOD path" for the request stats; template routes count as one ("GET /ecom/v1/orders/{id}").
+    std::string routeKey(const WixRequest& request) const;
 
 private:
     WixEndpoint& route(const WixRequest& request);

@@ -14,7 +14,7 @@ namespace wix_sandbox {
 /// How WixApi guards a route before its handler runs.
 struct EndpointSpec {
     std::string method;
-    std::string path;
+    std::string path;                       ///< exact, or ending in "/{id}": one more non-empty path segment
     std::vector<std::string> scopes;        ///< any one of them grants access
     bool needsStores = false;               ///< 428 REQUIRED_APP_NOT_INSTALLED on sites without Stores
     std::optional<CatalogVersion> catalog;  ///< 428 wrong-catalog on sites of the other version
@@ -29,6 +29,11 @@ public:
     WixEndpoint& operator=(const WixEndpoint&) = delete;
 
     const EndpointSpec& spec() const { return _spec; }
+    bool isTemplate() const;
+    /// The path is this route's (for a template: its prefix plus one segment).
+    bool matchesPath(const std::string& path) const;
+    /// The last path segment: the {id} of a template route.
+    static std::string lastSegment(const std::string& path);
     virtual HttpReply handle(const WixRequest& request, const SiteInfo& site) = 0;
 
 private:

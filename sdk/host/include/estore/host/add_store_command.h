@@ -19,8 +19,19 @@ public:
     static int addStore(CommandContext& ctx, const std::string& platformId,
                         const std::vector<std::string>& assignments);
 
-    static void printSuccess(CommandContext& ctx, const EnrollmentResult& result);
-    static void printFailure(CommandContext& ctx, const EnrollmentResult& result);
+    static void printSuccess(CommandContext& ctx, const EnrollmentResult& result,
+                             const host_api::Text& heading = kAdded);
+    /// `heading` says what did not happen (configure has its own); by default "cannot be added".
+    static void printFailure(CommandContext& ctx, const EnrollmentResult& result,
+                             const host_api::Text& heading = kNotAdded);
+    /// Builds settings from --set assignments; prints and returns an exit code other than kExitOk when
+    /// they name unknown fields or are malformed.
+    static int applyAssignments(CommandContext& ctx, SettingsBuilder& builder,
+                                const std::vector<std::string>& assignments);
+
+    static inline const host_api::Text kAdded = {"Trgovina je dodana.", "Store added."};
+    static inline const host_api::Text kNotAdded = {"Trgovine ni mogoče dodati; nič ni shranjeno.",
+                                                    "The store cannot be added; nothing was stored."};
 
 private:
     /// Asks for the missing required fields at a terminal; false when somebody gave no answer.

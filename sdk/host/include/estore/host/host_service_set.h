@@ -1,11 +1,13 @@
 #pragma once
 // The host's implementations of every service, over one database connection, bundled so that a plugin
-// call gets a HostServices pointing at them.
+// call gets a HostServices pointing at them. JobProgress is per run (see DbJobProgress), so it is null here.
 #include "estore/host/db_activity.h"
 #include "estore/host/db_company.h"
+#include "estore/host/db_sales_orders.h"
 #include "estore/host/db_scheduler.h"
 #include "estore/host/db_secrets.h"
 #include "estore/host/db_state.h"
+#include "estore/host/db_store_status.h"
 #include "estore/host/host_config.h"
 #include "estore/host/system_clock.h"
 #include "estore/host_api/host_services.h"
@@ -29,6 +31,8 @@ public:
     DbSecrets& secrets() { return _secrets; }
     DbActivity& activity() { return _activity; }
     DbCompany& company() { return _company; }
+    DbSalesOrders& salesOrders() { return _salesOrders; }
+    DbStoreStatus& storeStatus() { return _storeStatus; }
     HostConfig& config() { return _config; }
 
 private:
@@ -39,6 +43,8 @@ private:
     DbSecrets _secrets;
     DbActivity _activity;
     DbCompany _company;
+    DbSalesOrders _salesOrders;
+    DbStoreStatus _storeStatus;
     SystemClock _clock;
     host_api::HostServices _services;
 };

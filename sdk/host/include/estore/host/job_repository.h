@@ -62,18 +62,30 @@ public:
     std::vector<JobRecord> list(const std::string& storeId = {});
     std::optional<JobRecord> find(std::int64_t id);
 
-    /// Claims the most overdue job that is free and whose store runs nothing else, writing the lease
-    /// (owner, nowMs + leaseMillis). owner must be unique per claim attempt.
+    /// Claims the most overdue job that is free and whose store runs nothing else and is not paused
+    /// (needs_attention), writing the lease (owner, nowMs + leaseMillis). owner must be unique per claim
+    /// attempt.
     std::optional<JobRecord> claimNext(const std::string& owner, std::int64_t nowMs,
                                        std::int64_t leaseMillis);
-    /// Tries to claim one given job; false if it is not due, leased, or its store is busy.
+    /// Tries to claim one given job; false if it is not due, leased, or its store is busy or paused.
     bool tryClaim(std::int64_t id, const std::string& storeId, const std::string& owner, std::int64_t nowMs,
                   std::int64_t leaseMillis);
+    /// A run somebody asked for (estore-host sync): claims the store's recurring row of that job now,
+    /// due or not, paused or not (the caller decided); without such a row, queues a one-off row that is
+    /// claimed in the same transaction, so no worker can take it first. nullopt when the job or the store
+    /// is busy with another worker (then nothing is left behind).
+    std::optional<JobRecord> claimNow(const std::string& storeId, const std::string& job,
+                                      const std::string& owner, std::int64_t nowMs, std::int64_t leaseMillis);
+    /// Pushes the lease of a job this owner holds to `until`; false when the lease was lost.
+    bool renewLease(std::int64_t id, const std::string& owner, std::int64_t until);
     /// Writes the outcome and releases the lease. False when the lease was lost (expired and taken over),
     /// in which case nothing is written.
     bool finish(const JobRecord& job, const std::string& owner, const JobCompletion& completion);
 
 private:
+    /// The one conditional UPDATE behind every claim; `scheduled` adds "due now" and "store not paused".
+    bool claim(std::int64_t id, const std::string& storeId, const std::string& owner, std::int64_t nowMs,
+               std::int64_t leaseMillis, bool scheduled);
     std::vector<JobRecord> select(const std::string& where, const std::string& storeId, std::int64_t id);
 
     Database& _db;

@@ -9,6 +9,7 @@
 
 #include "estore/host/job_repository.h"
 #include "estore/host/store_repository.h"
+#include "estore/host_api/host_services.h"
 #include "estore/host_api/values.h"
 
 namespace estore::host {
@@ -21,6 +22,13 @@ struct RunnerOptions {
     std::int64_t leaseSeconds = 300;  ///< a claim expires after this, should the worker die
     std::int64_t pollMillis = 1000;   ///< how long to wait when nothing is due
     std::int64_t maxOneOffAttempts = 8;
+};
+
+/// One finished run of a claimed job: what the plugin reported and what was written into the job row.
+struct JobRun {
+    host_api::JobReport report;
+    JobCompletion completion;
+    bool leaseKept = true;  ///< false: the lease expired and another worker owns the row now
 };
 
 struct RunTotals {
@@ -37,6 +45,14 @@ public:
     RunTotals run(bool once, const std::function<bool()>& stopRequested);
     /// Claims and runs one due job; false when none was due.
     bool runOne(RunTotals& totals);
+    /// Runs a job this runner has claimed under `owner` and records it as every run is recorded: job row
+    /// (next run, lease released), activity log, store health. `watcher` sees the progress, if given.
+    /// The one code path for the scheduler loop and `estore-host sync`.
+    JobRun runClaimed(const StoreRecord& store, const JobRecord& job, const std::string& owner,
+                      host_api::JobProgress* watcher = nullptr);
+    /// A lease owner name unique to this runner and claim.
+    std::string newOwner();
+    const RunnerOptions& options() const { return _options; }
 
     /// How long to wait before retrying: the platform's hint if any, else doubling from 30 s, capped at
     /// an hour and, for recurring jobs, at their interval.
@@ -46,11 +62,11 @@ public:
     JobCompletion plan(const JobRecord& job, const host_api::JobReport& report, std::int64_t nowMillis) const;
 
 private:
-    host_api::JobReport invoke(const StoreRecord& store, const JobRecord& job);
+    host_api::JobReport invoke(const StoreRecord& store, const JobRecord& job,
+                               host_api::JobProgress& progress);
     void recordActivity(const JobRecord& job, const host_api::JobReport& report,
                         const JobCompletion& completion);
     void updateStoreHealth(const StoreRecord& store, const host_api::JobReport& report);
-    std::string newOwner();
 
     HostServiceSet& _host;
     PluginRegistry& _plugins;

@@ -1,4 +1,8 @@
 #pragma once
+#include <string>
+
+#include "estore/host/job_runner.h"
+
 namespace estore::host {
 
 class CommandContext;
@@ -10,6 +14,8 @@ class RunCommand {
 public:
     static int run(CommandContext& ctx);
     static bool stopRequested();
+    /// Lease and polling from the host config; the worker is --worker, else `role`@host:pid.
+    static RunnerOptions runnerOptions(CommandContext& ctx, const std::string& role);
 
 private:
     static void installSignalHandlers();

@@ -17,12 +17,17 @@ struct StoreRecord {
     std::string platform;
     host_api::Settings settings;
     host_api::ShopIdentity shop;
-    std::string status;        ///< "active" or "needs_attention"
-    std::string statusDetail;  ///< why it needs attention; empty when active
+    std::string status;            ///< "active" or "needs_attention"
+    std::string statusDetail;      ///< why it needs attention; empty when active
+    std::string statusCode;        ///< the cause's machine code, e.g. "wix.auth.invalid_key"
+    std::string statusCategory;    ///< the cause's category name ("auth", "permission", "config")
+    host_api::Text statusMessage;  ///< the cause as the user reads it
     std::int64_t createdAt = 0;
     std::int64_t updatedAt = 0;
 
     host_api::StoreRef ref() const { return {id, platform, settings}; }
+    /// Its jobs wait until somebody changes its settings (estore-host configure).
+    bool paused() const;
 };
 
 class StoreRepository {
@@ -37,8 +42,13 @@ public:
     void insert(const StoreRecord& store);
     std::optional<StoreRecord> find(const std::string& id);
     std::vector<StoreRecord> list();
-    /// Records the store's health; a no-op when it is already in that status with that detail.
-    void setStatus(const std::string& id, const std::string& status, const std::string& detail);
+    /// needs_attention with the whole cause; false when the store already stood so for that cause.
+    bool setNeedsAttention(const std::string& id, const host_api::Outcome& cause);
+    /// Back to active, the cause forgotten; false when it already was.
+    bool setActive(const std::string& id);
+    /// New settings and shop identity after a successful re-validation.
+    void updateConfiguration(const std::string& id, const host_api::Settings& settings,
+                             const host_api::ShopIdentity& shop);
     bool remove(const std::string& id);
 
 private:

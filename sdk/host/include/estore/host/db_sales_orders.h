@@ -1,0 +1,58 @@
+#pragma once
+// host_api::SalesOrders over the sales_orders table: e-računi's sales orders, one row per (store, shop
+// order id) whatever the number or order of calls. Newer-only replacement is decided by the database in
+// one conditional statement, so two workers importing the same order cannot overwrite a newer document
+// with an older one.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "estore/host_api/host_services.h"
+
+namespace estore::host {
+
+class Database;
+
+/// A stored sales order: the columns people list by, and the whole document (salesOrderToJson).
+struct SalesOrderRecord {
+    std::string storeId;
+    std::string externalId;
+    std::string number;
+    std::int64_t updatedAtMillis = 0;
+    std::string status;
+    std::string paymentStatus;
+    std::string totalGross;  ///< decimal text, e.g. "69.16"
+    std::string currency;
+    bool flagged = false;
+    std::string document;  ///< the stable JSON document, as salesOrderToJson wrote it
+    std::int64_t createdAt = 0;
+    std::int64_t updatedAt = 0;
+};
+
+class DbSalesOrders final : public host_api::SalesOrders {
+public:
+    explicit DbSalesOrders(Database& db) : _db(db) {}
+
+    /// Never throws: a database failure is a Transient "host.storage_failed", so the plugin stops before
+    /// its cursor passes the order and the next run tries again.
+    host_api::Outcome upsert(const std::string& storeId, const host_api::SalesOrder& order,
+                             host_api::UpsertResult& result) override;
+
+    /// The store's orders in the shop's numbering order (its order numbers grow as orders are placed).
+    std::vector<SalesOrderRecord> list(const std::string& storeId);
+    std::int64_t count(const std::string& storeId);
+
+private:
+    struct Row;
+    static Row rowOf(const host_api::SalesOrder& order);
+    /// Replaces the stored order only when the incoming one is newer; true if it did.
+    bool updateIfNewer(const std::string& storeId, const Row& row);
+    /// Inserts unless the order is already there; true if it did.
+    bool insertIfAbsent(const std::string& storeId, const Row& row);
+    bool exists(const std::string& storeId, const std::string& externalId);
+    host_api::UpsertResult store(const std::string& storeId, const Row& row);
+
+    Database& _db;
+};
+
+}  // namespace estore::host

@@ -1,0 +1,36 @@
+#pragma once
+// host_api::JobProgress for a person at a terminal (`estore-host sync`): on a TTY one line that keeps
+// updating in place; otherwise (a pipe, a log file) one plain line per report.
+#include <cstdint>
+#include <iosfwd>
+#include <map>
+#include <string>
+
+#include "estore/host_api/host_services.h"
+
+namespace estore::host {
+
+class ProgressPrinter final : public host_api::JobProgress {
+public:
+    ProgressPrinter(std::ostream& out, bool terminal) : _out(out), _terminal(terminal) {}
+
+    void progress(const std::string& storeId, const std::string& jobId,
+                  const std::map<std::string, std::int64_t>& counts) override;
+    /// Ends the updating line, so what follows starts on a line of its own.
+    void finish();
+
+    /// "orders.import: 12 strani / pages, 1.187 naročil / orders"; a job without those shows its counts
+    /// by name.
+    static std::string line(const std::string& jobId, const std::map<std::string, std::int64_t>& counts);
+    /// Thousands grouped the Slovenian way: 1187 → "1.187".
+    static std::string grouped(std::int64_t value);
+    /// True when the file descriptor is a terminal.
+    static bool isTerminal(int fd);
+
+private:
+    std::ostream& _out;
+    bool _terminal;
+    bool _lineOpen = false;
+};
+
+}  // namespace estore::host

@@ -1,0 +1,27 @@
+#include "estore/host/db_job_progress.h"
+
+#include <iostream>
+
+#include "estore/host/database.h"
+#include "estore/host/job_repository.h"
+
+namespace estore::host {
+
+void DbJobProgress::progress(const std::string& storeId, const std::string& jobId,
+                             const std::map<std::string, std::int64_t>& counts) {
+    try {
+        JobRepository(_db).renewLease(_jobRowId, _owner, Database::nowMillis() + _leaseMillis);
+    } catch (const std::exception& e) {
+        // Not fatal: the lease simply runs its normal course.
+        std::cerr << "estore-host: lease of " << storeId << " " << jobId << " not renewed: " << e.what()
+                  << "\n";
+    }
+    if (!_watcher) return;
+    try {
+        _watcher->progress(storeId, jobId, counts);
+    } catch (const std::exception&) {
+        // A broken terminal must not stop the import.
+    }
+}
+
+}  // namespace estore::host

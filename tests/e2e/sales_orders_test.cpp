@@ -1,0 +1,185 @@
+// DbSalesOrders: one row per (store, shop order id) whatever the number and order of the calls; a newer
+// update replaces the document, an older or equal one changes nothing; failures are outcomes, not throws.
+#include <gtest/gtest.h>
+
+#include <Poco/JSON/ParseHandler.h>
+#include <Poco/JSON/Parser.h>
+
+#include <sstream>
+
+#include <thread>
+#include <vector>
+
+#include "estore/host/database.h"
+#include "estore/host/db_sales_orders.h"
+#include "estore/host/host_service_set.h"
+#include "estore/host/orders_command.h"
+#include "estore/sdk/sales_order_json.h"
+#include "test_support.h"
+
+using namespace estore::host;
+using namespace estore::host_api;
+
+namespace {
+
+SalesOrder order(const std::string& id, std::int64_t updatedAtMillis,
+                 const std::string& status = "APPROVED") {
+    SalesOrder o;
+    o.externalId = id;
+    o.number = "1000" + id.substr(id.size() - 1);
+    o.createdAt = "2025-03-03T08:00:00.000Z";
+    o.updatedAt = "2025-03-03T08:00:00.000Z";
+    o.updatedAtMillis = updatedAtMillis;
+    o.currency = "EUR";
+    o.status = status;
+    o.paymentStatus = "PAID";
+    o.buyer.name = "Ana Novak";
+    SalesOrderLine line;
+    line.sku = "CAJ-01";
+    line.name = "Čaj";
+    line.quantity = {2, 0};
+    line.unitPrice = {1220, 2};
+    line.vatRate = {22, 0};
+    line.net = {2000, 2};
+    line.vat = {440, 2};
+    line.gross = {2440, 2};
+    o.lines.push_back(line);
+    o.vatBreakdown.push_back({{22, 0}, {2000, 2}, {440, 2}, {2440, 2}});
+    o.totalNet = {2000, 2};
+    o.totalVat = {440, 2};
+    o.totalGross = {2440, 2};
+    return o;
+}
+
+class SalesOrderStore : public ::testing::Test {
+protected:
+    void SetUp() override { _db = std::make_unique<Database>(_dir.file("estore.db")); }
+
+    UpsertResult upsert(const SalesOrder& o, const std::string& store = "wix-1") {
+        UpsertResult result = UpsertResult::Unchanged;
+        const Outcome outcome = DbSalesOrders(*_db).upsert(store, o, result);
+        EXPECT_TRUE(outcome.ok()) << outcome.code << ": " << outcome.detail;
+        return result;
+    }
+
+    estore::test::TempDir _dir;
+    std::unique_ptr<Database> _db;
+};
+
+}  // namespace
+
+TEST_F(SalesOrderStore, CreatedThenUpdatedThenUnchanged) {
+    EXPECT_EQ(upsert(order("a1", 1000)), UpsertResult::Created);
+    EXPECT_EQ(upsert(order("a1", 1000)), UpsertResult::Unchanged) << "a repeat changes nothing";
+    EXPECT_EQ(upsert(order("a1", 2000, "CANCELED")), UpsertResult::Updated);
+    EXPECT_EQ(upsert(order("a1", 2000, "APPROVED")), UpsertResult::Unchanged) << "same time: the first stays";
+    auto rows = DbSalesOrders(*_db).list("wix-1");
+    ASSERT_EQ(rows.size(), 1u);
+    EXPECT_EQ(rows[0].status, "CANCELED");
+    EXPECT_EQ(rows[0].updatedAtMillis, 2000);
+    EXPECT_EQ(rows[0].totalGross, "24.40");
+    EXPECT_EQ(rows[0].currency, "EUR");
+    EXPECT_FALSE(rows[0].flagged);
+}
+
+TEST_F(SalesOrderStore, AnOlderUpdateNeverReplacesANewerOne) {
+    EXPECT_EQ(upsert(order("a1", 5000, "CANCELED")), UpsertResult::Created);
+    EXPECT_EQ(upsert(order("a1", 4000, "APPROVED")), UpsertResult::Unchanged);
+    EXPECT_EQ(DbSalesOrders(*_db).list("wix-1")[0].status, "CANCELED");
+}
+
+TEST_F(SalesOrderStore, TheKeyIsStoreAndShopOrderId) {
+    EXPECT_EQ(upsert(order("a1", 1000), "wix-1"), UpsertResult::Created);
+    EXPECT_EQ(upsert(order("a1", 1000), "wix-2"), UpsertResult::Created) << "another store's order";
+    EXPECT_EQ(upsert(order("a2", 1000), "wix-1"), UpsertResult::Created);
+    EXPECT_EQ(DbSalesOrders(*_db).count("wix-1"), 2);
+    EXPECT_EQ(DbSalesOrders(*_db).count("wix-2"), 1);
+}
+
+TEST_F(SalesOrderStore, TheDocumentIsTheSdkDocumentAndFlagsAreKept) {
+    SalesOrder o = order("a1", 1000);
+    o.flags.push_back({"vat.unknown_rate", {"Neznana stopnja DDV", "Unknown VAT rate"}});
+    upsert(o);
+    auto row = DbSalesOrders(*_db).list("wix-1").at(0);
+    EXPECT_TRUE(row.flagged);
+    std::string error;
+    auto back = estore::sdk::salesOrderFromJson(row.document, &error);
+    ASSERT_TRUE(back) << error;
+    EXPECT_EQ(back->externalId, "a1");
+    ASSERT_EQ(back->lines.size(), 1u);
+    EXPECT_EQ(back->lines[0].sku, "CAJ-01");
+    ASSERT_EQ(back->flags.size(), 1u);
+    EXPECT_EQ(back->flags[0].reason.en, "Unknown VAT rate");
+}
+
+TEST_F(SalesOrderStore, ConcurrentUpsertsOfOneOrderEndInOneRowWithTheNewestDocument) {
+    constexpr int kThreads = 4;
+    constexpr int kVersions = 25;
+    std::vector<std::thread> threads;
+    std::vector<int> failures(kThreads, 0);
+    for (int t = 0; t < kThreads; ++t) {
+        threads.emplace_back([&, t] {
+            Database db(_dir.file("estore.db"));  // a connection per thread, as per worker
+            DbSalesOrders orders(db);
+            for (int v = 0; v < kVersions; ++v) {
+                // Each thread walks the versions in its own order, so older updates arrive late.
+                const int version = (t % 2 == 0) ? v : kVersions - 1 - v;
+                UpsertResult result;
+                if (!orders
+                         .upsert("wix-1", order("a1", 1000 + version, "V" + std::to_string(version)), result)
+                         .ok())
+                    ++failures[t];
+            }
+        });
+    }
+    for (auto& thread : threads) thread.join();
+    for (int t = 0; t < kThreads; ++t) EXPECT_EQ(failures[t], 0) << "thread " << t;
+    auto rows = DbSalesOrders(*_db).list("wix-1");
+    ASSERT_EQ(rows.size(), 1u);
+    EXPECT_EQ(rows[0].updatedAtMillis, 1000 + kVersions - 1);
+    EXPECT_EQ(rows[0].status, "V" + std::to_string(kVersions - 1));
+    EXPECT_NE(rows[0].document.find("\"V" + std::to_string(kVersions - 1) + "\""), std::string::npos);
+}
+
+TEST_F(SalesOrderStore, ADatabaseFailureIsATransientOutcome) {
+    _db->execute("DROP TABLE sales_orders");
+    UpsertResult result;
+    Outcome outcome;
+    EXPECT_NO_THROW(outcome = DbSalesOrders(*_db).upsert("wix-1", order("a1", 1000), result));
+    EXPECT_EQ(outcome.category, ErrorCategory::Transient);
+    EXPECT_EQ(outcome.code, "host.storage_failed");
+}
+
+TEST_F(SalesOrderStore, TheHostHandsThePluginTheService) {
+    HostConfig config;
+    HostServiceSet host(*_db, config);
+    ASSERT_NE(host.services().salesOrders, nullptr);
+    ASSERT_NE(host.services().storeStatus, nullptr);
+    EXPECT_EQ(host.services().progress, nullptr) << "progress is per run";
+}
+
+TEST_F(SalesOrderStore, OrdersJsonHoldsEachDocumentExactlyAsTheSdkWroteIt) {
+    upsert(order("a2", 1000));
+    upsert(order("a1", 1000));
+    Poco::JSON::Parser parser;
+    auto root = parser.parse(OrdersCommand::json("wix-1", DbSalesOrders(*_db).list("wix-1")))
+                    .extract<Poco::JSON::Object::Ptr>();
+    EXPECT_EQ(root->getValue<std::string>("store_id"), "wix-1");
+    auto orders = root->getArray("orders");
+    ASSERT_EQ(orders->size(), 2u);
+    EXPECT_EQ(orders->getObject(0)->getValue<std::string>("number"), "10001") << "in number order";
+    // Key order and values as salesOrderToJson gives them.
+    std::ostringstream expected, actual;
+    estore::sdk::salesOrderToJson(order("a1", 1000))->stringify(expected);
+    Poco::JSON::Parser ordered(new Poco::JSON::ParseHandler(true));
+    auto again = ordered.parse(OrdersCommand::json("wix-1", DbSalesOrders(*_db).list("wix-1")))
+                     .extract<Poco::JSON::Object::Ptr>();
+    again->getArray("orders")->getObject(0)->stringify(actual);
+    EXPECT_EQ(actual.str(), expected.str());
+
+    const std::string text = OrdersCommand::text(DbSalesOrders(*_db).list("wix-1"));
+    EXPECT_NE(text.find("10001"), std::string::npos) << text;
+    EXPECT_NE(text.find("24.40 EUR"), std::string::npos) << text;
+    EXPECT_NE(text.find("APPROVED / PAID"), std::string::npos) << text;
+    EXPECT_NE(text.find("Naročil / orders: 2"), std::string::npos) << text;
+}

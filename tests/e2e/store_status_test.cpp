@@ -1,0 +1,147 @@
+// StoreStatus: credentials that stop working pause the store (the runner claims none of its jobs) until
+// its settings change; a manual sync may still claim it. Progress renews the run's lease.
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "estore/host/database.h"
+#include "estore/host/db_job_progress.h"
+#include "estore/host/host_service_set.h"
+#include "estore/host/job_repository.h"
+#include "estore/host/job_runner.h"
+#include "estore/host/plugin_registry.h"
+#include "estore/host/progress_printer.h"
+#include "estore/host/store_repository.h"
+#include "test_support.h"
+
+using namespace estore::host;
+using namespace estore::host_api;
+
+namespace {
+
+class StoreStatusTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        _db = std::make_unique<Database>(_dir.file("estore.db"));
+        _host = std::make_unique<HostServiceSet>(*_db, _config);
+        for (const char* id : {"wix-1", "wix-2"}) {
+            StoreRecord store;
+            store.id = id;
+            store.platform = "wix";
+            StoreRepository(*_db).insert(store);
+        }
+    }
+
+    static Outcome revoked() {
+        return Outcome::failure(ErrorCategory::Auth, "wix.auth.invalid_key",
+                                {"API ključ ni veljaven.", "The API key is not valid."}, "HTTP 401");
+    }
+
+    estore::test::TempDir _dir;
+    HostConfig _config;
+    std::unique_ptr<Database> _db;
+    std::unique_ptr<HostServiceSet> _host;
+};
+
+}  // namespace
+
+TEST_F(StoreStatusTest, CredentialsNeedAttentionKeepsTheCauseAndLogsItOnce) {
+    _host->services().storeStatus->credentialsNeedAttention("wix-1", revoked());
+    _host->services().storeStatus->credentialsNeedAttention("wix-1", revoked());
+    auto store = StoreRepository(*_db).find("wix-1");
+    ASSERT_TRUE(store);
+    EXPECT_EQ(store->status, "needs_attention");
+    EXPECT_TRUE(store->paused());
+    EXPECT_EQ(store->statusCode, "wix.auth.invalid_key");
+    EXPECT_EQ(store->statusCategory, "auth");
+    EXPECT_EQ(store->statusMessage.sl, "API ključ ni veljaven.");
+    EXPECT_EQ(store->statusMessage.en, "The API key is not valid.");
+    auto activity = _host->activity().list("wix-1");
+    ASSERT_EQ(activity.size(), 1u) << "the same cause twice is logged once";
+    EXPECT_EQ(activity[0].code, "store.needs_attention");
+    EXPECT_EQ(activity[0].level, "error");
+    EXPECT_NE(activity[0].message.en.find("configure wix-1"), std::string::npos) << activity[0].message.en;
+    EXPECT_FALSE(StoreRepository(*_db).find("wix-2")->paused());
+}
+
+TEST_F(StoreStatusTest, ThePausedStoresJobsAreNotClaimedUntilItIsActiveAgain) {
+    _host->services().scheduler->schedule("wix-1", {"orders.import", 3600, 0});
+    _host->services().storeStatus->credentialsNeedAttention("wix-1", revoked());
+    JobRepository jobs(*_db);
+    const auto now = Database::nowMillis() + 1000;
+    EXPECT_FALSE(jobs.claimNext("w#1", now, 60000)) << "paused";
+    const auto id = jobs.list("wix-1").at(0).id;
+    EXPECT_FALSE(jobs.tryClaim(id, "wix-1", "w#2", now, 60000)) << "paused";
+
+    // Other stores are not held up.
+    _host->services().scheduler->schedule("wix-2", {"orders.import", 3600, 0});
+    auto other = jobs.claimNext("w#3", now, 60000);
+    ASSERT_TRUE(other);
+    EXPECT_EQ(other->storeId, "wix-2");
+
+    EXPECT_TRUE(StoreRepository(*_db).setActive("wix-1"));
+    auto resumed = jobs.claimNext("w#4", now, 60000);
+    ASSERT_TRUE(resumed);
+    EXPECT_EQ(resumed->storeId, "wix-1");
+    EXPECT_TRUE(StoreRepository(*_db).find("wix-1")->statusCode.empty()) << "the cause is forgotten";
+}
+
+TEST_F(StoreStatusTest, TheRunnerRunsNothingForAPausedStore) {
+    _host->services().scheduler->schedule("wix-1", {"orders.import", 3600, 0});
+    _host->services().storeStatus->credentialsNeedAttention("wix-1", revoked());
+    PluginRegistry plugins(_dir.path() / "no-plugins");
+    std::ostringstream log;
+    JobRunner runner(*_host, plugins, RunnerOptions{"test"}, log);
+    RunTotals totals;
+    EXPECT_FALSE(runner.runOne(totals));
+    EXPECT_EQ(totals.ran, 0u);
+}
+
+TEST_F(StoreStatusTest, AManualRunClaimsNowEvenIfNotDueAndNeverBesideAnotherWorker) {
+    _host->services().scheduler->schedule("wix-1",
+                                          {"orders.import", 3600, Database::nowMillis() / 1000 + 3600});
+    JobRepository jobs(*_db);
+    const auto now = Database::nowMillis();
+    auto claimed = jobs.claimNow("wix-1", "orders.import", "sync#1", now, 60000);
+    ASSERT_TRUE(claimed) << "not due, claimed anyway";
+    EXPECT_TRUE(claimed->recurring()) << "the store's own row";
+    EXPECT_FALSE(jobs.claimNow("wix-1", "orders.import", "sync#2", now, 60000)) << "leased";
+    EXPECT_FALSE(jobs.claimNow("wix-1", "stock.push", "sync#3", now, 60000)) << "the store is busy";
+    EXPECT_EQ(jobs.list("wix-1").size(), 1u) << "a refused one-off leaves no row";
+
+    auto oneOff = jobs.claimNow("wix-2", "orders.import", "sync#4", now, 60000);
+    ASSERT_TRUE(oneOff) << "no row: a one-off";
+    EXPECT_FALSE(oneOff->recurring());
+    EXPECT_EQ(oneOff->leaseOwner, "sync#4");
+    EXPECT_FALSE(jobs.claimNext("w#1", now + 1000, 60000)) << "both rows are held";
+}
+
+TEST_F(StoreStatusTest, ProgressRenewsTheLeaseAndReachesTheWatcher) {
+    JobRepository jobs(*_db);
+    const auto now = Database::nowMillis();
+    auto claimed = jobs.claimNow("wix-1", "orders.import", "sync#1", now, 1000);
+    ASSERT_TRUE(claimed);
+    std::ostringstream screen;
+    ProgressPrinter printer(screen, false);
+    DbJobProgress progress(*_db, claimed->id, "sync#1", 600000, &printer);
+    progress.progress("wix-1", "orders.import", {{"pages", 12}, {"orders", 1187}});
+    EXPECT_GT(jobs.find(claimed->id)->leaseUntil, now + 500000);
+    EXPECT_EQ(screen.str(), "orders.import: 12 strani / pages, 1.187 naročil / orders\n");
+    DbJobProgress stranger(*_db, claimed->id, "other#1", 5, nullptr);
+    stranger.progress("wix-1", "orders.import", {});
+    EXPECT_GT(jobs.find(claimed->id)->leaseUntil, now + 500000) << "only the holder renews";
+}
+
+TEST(ProgressPrinterTest, UpdatesOneLineOnATerminal) {
+    std::ostringstream screen;
+    ProgressPrinter printer(screen, true);
+    printer.progress("wix-1", "orders.import", {{"pages", 1}, {"orders", 100}, {"created", 100}});
+    printer.progress("wix-1", "orders.import", {{"pages", 2}, {"orders", 200}});
+    printer.finish();
+    EXPECT_EQ(screen.str(),
+              "\rorders.import: 1 strani / pages, 100 naročil / orders\033[K"
+              "\rorders.import: 2 strani / pages, 200 naročil / orders\033[K\n");
+    EXPECT_EQ(ProgressPrinter::grouped(1234567), "1.234.567");
+    EXPECT_EQ(ProgressPrinter::grouped(999), "999");
+    EXPECT_EQ(ProgressPrinter::line("stock.push", {{"items", 3}}), "stock.push: items 3");
+}

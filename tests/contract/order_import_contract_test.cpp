@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "estore/sdk/fake_host.h"
+#include "estore/sdk/json_access.h"
 #include "estore/sdk/plugin_loader.h"
 #include "wix_sandbox/sandbox.h"
 
@@ -174,4 +175,36 @@ TEST_F(OrderImportContract, ARevokedKeyStopsTheImportAndAsksForNewCredentials) {
     EXPECT_EQ(_host.orderCount(), 0u);
     for (const auto& a : _host.activity())
         EXPECT_EQ(a.detail.find(_sandbox->defaultApiKey()), std::string::npos);
+}
+
+TEST_F(OrderImportContract, ChangesInWixUpdateTheSameDocumentsAndNeverAddOne) {
+    // Placed orders come paid or unpaid, as in a real shop: pick one of each, and one more to cancel.
+    std::vector<std::string> unpaid, paid;
+    for (int i = 0; i < 40 && (unpaid.size() < 2 || paid.empty()); ++i) {
+        const std::string id = _sandbox->placeOrder(_site);
+        const auto order = estore::sdk::parseJsonObject(_sandbox->orderJson(_site, id)).object;
+        const std::string status = order->getValue<std::string>("paymentStatus");
+        (status == "PAID" ? paid : unpaid).push_back(id);
+    }
+    ASSERT_GE(unpaid.size(), 2u);
+    ASSERT_FALSE(paid.empty());
+    ASSERT_TRUE(runImport().outcome.ok());
+    const std::size_t documents = _host.orderCount();
+    const std::string toPay = unpaid[0], toCancel = unpaid[1], toRefund = paid[0];
+    const auto before = _host.order(kStore, toPay);
+    ASSERT_TRUE(before.has_value());
+
+    _sandbox->changeOrder(_site, toPay, wix_sandbox::OrderChange::Pay);
+    _sandbox->changeOrder(_site, toCancel, wix_sandbox::OrderChange::Cancel);
+    _sandbox->changeOrder(_site, toRefund, wix_sandbox::OrderChange::Refund);
+    JobReport report = runImport();
+    ASSERT_TRUE(report.outcome.ok()) << report.outcome.detail;
+    EXPECT_EQ(_host.orderCount(), documents) << "changes never add a document";
+    EXPECT_EQ(report.counts["created"], 0);
+    EXPECT_EQ(report.counts["updated"], 3);
+    EXPECT_EQ(_host.order(kStore, toPay)->paymentStatus, "PAID");
+    EXPECT_FALSE(_host.order(kStore, toPay)->paidAt.empty());
+    EXPECT_GT(_host.order(kStore, toPay)->updatedAtMillis, before->updatedAtMillis);
+    EXPECT_EQ(_host.order(kStore, toCancel)->status, "CANCELED");
+    EXPECT_EQ(_host.order(kStore, toRefund)->paymentStatus, "FULLY_REFUNDED");
 }

@@ -37,6 +37,9 @@ HttpReply ControlApi::handle(const std::string& method, const std::string& path,
         if (path == "/_sandbox/faults" && method == "DELETE") return clearFaults();
         if (path == "/_sandbox/stats" && method == "GET") return stats();
         if (path == "/_sandbox/stats" && method == "DELETE") return resetStats();
+        if (path == "/_sandbox/automations" && method == "POST") return addAutomation(body);
+        if (path == "/_sandbox/automations" && method == "DELETE") return clearAutomations();
+        if (path == "/_sandbox/automations/deliveries" && method == "GET") return automationStats();
         HttpReply reply = badRequest("unknown control route " + method + " " + path);
         reply.status = 404;
         return reply;
@@ -155,6 +158,24 @@ HttpReply ControlApi::stats() const {
 HttpReply ControlApi::resetStats() {
     _sandbox.resetStats();
     return ok("{}");
+}
+
+HttpReply ControlApi::addAutomation(const std::string& body) {
+    Automation automation = ModelJson::automationFromJson(JsonBody::parseObjectStrict(body));
+    if (automation.siteId.empty()) automation.siteId = _sandbox.defaultSite().siteId;
+    _sandbox.addAutomation(automation);
+    Poco::JSON::Object::Ptr result = JsonBody::object();
+    result->set("automation", ModelJson::automationToJson(automation));
+    return ok(JsonBody::stringify(result));
+}
+
+HttpReply ControlApi::clearAutomations() {
+    _sandbox.clearAutomations();
+    return ok("{}");
+}
+
+HttpReply ControlApi::automationStats() const {
+    return ok(JsonBody::stringify(ModelJson::automationStatsToJson(_sandbox.automationStats())));
 }
 
 HttpReply ControlApi::ok(const std::string& body) {

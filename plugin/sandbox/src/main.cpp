@@ -79,6 +79,8 @@ private:
         // Blocked before any server thread exists, so all threads inherit the mask and sigwait() below
         // receives the signal instead of the default action killing the process mid-request.
         pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+        // A client or webhook receiver hanging up mid-write must fail that one exchange, not end the process.
+        std::signal(SIGPIPE, SIG_IGN);
         wix_sandbox::Sandbox sandbox(_options);
         sandbox.start();
         announce(sandbox);

@@ -23,6 +23,19 @@ Poco::JSON::Array::Ptr toArray(const std::vector<std::string>& values) {
     return array;
 }
 
+Poco::JSON::Object::Ptr countsToJson(const DeliveryCounts& counts) {
+    Poco::JSON::Object::Ptr json = JsonBody::object();
+    json->set("deliveries", counts.deliveries);
+    json->set("duplicates", counts.duplicates);
+    json->set("sent", counts.sent);
+    json->set("succeeded", counts.succeeded);
+    json->set("failed", counts.failed);
+    json->set("retries", counts.retries);
+    json->set("abandoned", counts.abandoned);
+    json->set("dropped", counts.dropped);
+    return json;
+}
+
 }  // namespace
 
 std::string ModelJson::catalogName(CatalogVersion version) {
@@ -153,6 +166,47 @@ Poco::JSON::Object::Ptr ModelJson::statsToJson(const RequestStats& stats) {
     json->set("total", stats.total);
     json->set("routes", routes);
     json->set("statuses", statuses);
+    return json;
+}
+
+Automation ModelJson::automationFromJson(const Poco::JSON::Object::Ptr& json) {
+    Automation automation;
+    automation.siteId = json->optValue<std::string>("siteId", "");
+    automation.url = json->getValue<std::string>("url");
+    if (json->has("events")) automation.events = stringList(json->getArray("events"));
+    automation.shape = json->optValue<std::string>("shape", automation.shape);
+    automation.retry = json->optValue("retry", automation.retry);
+    automation.maxAttempts = json->optValue("maxAttempts", automation.maxAttempts);
+    automation.retryBackoffMs = json->optValue("retryBackoffMs", automation.retryBackoffMs);
+    automation.duplicate = json->optValue("duplicate", automation.duplicate);
+    automation.delayMs = json->optValue("delayMs", automation.delayMs);
+    automation.reorder = json->optValue("reorder", automation.reorder);
+    automation.reorderWindowMs = json->optValue("reorderWindowMs", automation.reorderWindowMs);
+    return automation;
+}
+
+Poco::JSON::Object::Ptr ModelJson::automationToJson(const Automation& automation) {
+    Poco::JSON::Object::Ptr json = JsonBody::object();
+    json->set("siteId", automation.siteId);
+    json->set("url", automation.url);
+    json->set("events", toArray(automation.events));
+    json->set("shape", automation.shape);
+    json->set("retry", automation.retry);
+    json->set("maxAttempts", automation.maxAttempts);
+    json->set("retryBackoffMs", automation.retryBackoffMs);
+    json->set("duplicate", automation.duplicate);
+    json->set("delayMs", automation.delayMs);
+    json->set("reorder", automation.reorder);
+    json->set("reorderWindowMs", automation.reorderWindowMs);
+    return json;
+}
+
+Poco::JSON::Object::Ptr ModelJson::automationStatsToJson(const AutomationStats& stats) {
+    Poco::JSON::Object::Ptr events = JsonBody::object();
+    for (const auto& [event, counts] : stats.perEvent) events->set(event, countsToJson(counts));
+    Poco::JSON::Object::Ptr json = countsToJson(stats.total);
+    json->set("pending", stats.pending);
+    json->set("events", events);
     return json;
 }
 

@@ -7,6 +7,7 @@
 #include <Poco/String.h>
 #include <Poco/Timestamp.h>
 
+#include "wix_sandbox/automation_dispatcher.h"
 #include "wix_sandbox/config_loader.h"
 #include "wix_sandbox/control_api.h"
 #include "wix_sandbox/fault_injector.h"
@@ -56,7 +57,8 @@ Sandbox::Sandbox(SandboxOptions options)
       _counter(std::make_unique<RequestCounter>()),
       _generator(std::make_unique<ShopGenerator>(_options.seed)),
       _wixApi(std::make_unique<WixApi>(*_state, *_orders, *_inventory, *_rateLimiter)),
-      _controlApi(std::make_unique<ControlApi>(*this)) {
+      _controlApi(std::make_unique<ControlApi>(*this)),
+      _automations(std::make_unique<AutomationDispatcher>(_options.seed)) {
     ShopConfig config = _options.configFile.empty() ? ShopConfig{} : ConfigLoader::load(_options.configFile);
     if (config.seedShop) seed();
     apply(config);
@@ -73,6 +75,7 @@ void Sandbox::start() {
     Poco::Net::HTTPRequestHandlerFactory::Ptr factory =
         new SandboxHandlerFactory(*_wixApi, *_controlApi, *_faults, *_counter);
     _server = std::make_unique<SandboxServer>(factory, _options);
+    _automations->start();
 }
 
 void Sandbox::stop() {
@@ -84,6 +87,7 @@ void Sandbox::stop() {
     // Outside the lock: in-flight handlers may still call back into the sandbox while the server drains.
     _faults->interruptSleeps();
     server.reset();
+    _automations->stop();
 }
 
 bool Sandbox::running() const {
@@ -164,13 +168,19 @@ std::vector<std::string> Sandbox::generateOrders(const std::string& siteId, int 
 
 std::string Sandbox::placeOrder(const std::string& siteId) {
     const SiteInfo site = requireSite(siteId);
-    std::lock_guard lock(_mutex);
-    const std::string number = _orders->nextNumber(site.siteId);
-    const std::size_t index = _orders->count(site.siteId);
-    return _orders
-        ->create(site.siteId,
-                 [&](std::int64_t nowMs) { return _generator->placeOrder(site, number, index, nowMs); })
-        ->id;
+    std::string id;
+    {
+        std::lock_guard lock(_mutex);
+        const std::string number = _orders->nextNumber(site.siteId);
+        const std::size_t index = _orders->count(site.siteId);
+        id = _orders
+                 ->create(
+                     site.siteId,
+                     [&](std::int64_t nowMs) { return _generator->placeOrder(site, number, index, nowMs); })
+                 ->id;
+    }
+    notifyAutomations(site.siteId, Automation::kPlaced, id);
+    return id;
 }
 
 std::string Sandbox::changeOrder(const std::string& siteId, const std::string& orderId, OrderChange change,
@@ -184,7 +194,10 @@ std::string Sandbox::changeOrder(const std::string& siteId, const std::string& o
     const auto apply = [&](const OrderRecord& current, const std::string& now) {
         return OrderChanger::apply(current, change, now, cents);
     };
-    return _orders->update(site.siteId, Poco::toLower(orderId), apply)->jsonText();
+    std::string json = _orders->update(site.siteId, Poco::toLower(orderId), apply)->jsonText();
+    if (change == OrderChange::Pay && _automations->wants(site.siteId, Automation::kPaid))
+        _automations->trigger(site.siteId, Automation::kPaid, json);
+    return json;
 }
 
 std::string Sandbox::orderJson(const std::string& siteId, const std::string& orderId) const {
@@ -229,6 +242,27 @@ RequestStats Sandbox::stats() const {
 
 void Sandbox::resetStats() {
     _counter->reset();
+}
+
+void Sandbox::addAutomation(const Automation& automation) {
+    Automation canonical = automation;
+    canonical.siteId =
+        requireSite(automation.siteId.empty() ? defaultSite().siteId : automation.siteId).siteId;
+    _automations->add(canonical);
+}
+
+void Sandbox::clearAutomations() {
+    _automations->clear();
+}
+
+AutomationStats Sandbox::automationStats() const {
+    return _automations->stats();
+}
+
+void Sandbox::notifyAutomations(const std::string& siteId, const std::string& event,
+                                const std::string& orderId) {
+    // Composing the order costs ~30 µs: only when an automation listens.
+    if (_automations->wants(siteId, event)) _automations->trigger(siteId, event, orderJson(siteId, orderId));
 }
 
 void Sandbox::seed() {

@@ -32,6 +32,9 @@ private:
     HttpReply clearFaults();
     HttpReply stats() const;
     HttpReply resetStats();
+    HttpReply addAutomation(const std::string& body);
+    HttpReply clearAutomations();
+    HttpReply automationStats() const;
     static HttpReply ok(const std::string& body);
     static HttpReply badRequest(const std::string& message);
 

@@ -5,6 +5,8 @@
 #include <Poco/JSON/Object.h>
 
 #include "wix_sandbox/api_key_info.h"
+#include "wix_sandbox/automation.h"
+#include "wix_sandbox/automation_stats.h"
 #include "wix_sandbox/fault.h"
 #include "wix_sandbox/request_stats.h"
 #include "wix_sandbox/site_info.h"
@@ -26,6 +28,9 @@ public:
     static Fault faultFromJson(const Poco::JSON::Object::Ptr& json);
     static Poco::JSON::Object::Ptr faultToJson(const Fault& fault);
     static Poco::JSON::Object::Ptr statsToJson(const RequestStats& stats);
+    static Automation automationFromJson(const Poco::JSON::Object::Ptr& json);
+    static Poco::JSON::Object::Ptr automationToJson(const Automation& automation);
+    static Poco::JSON::Object::Ptr automationStatsToJson(const AutomationStats& stats);
 };
 
 }  // namespace wix_sandbox

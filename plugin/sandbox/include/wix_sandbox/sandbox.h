@@ -6,6 +6,8 @@
 #include <vector>
 
 #include "wix_sandbox/api_key_info.h"
+#include "wix_sandbox/automation.h"
+#include "wix_sandbox/automation_stats.h"
 #include "wix_sandbox/fault.h"
 #include "wix_sandbox/order_change.h"
 #include "wix_sandbox/request_stats.h"
@@ -14,6 +16,7 @@
 
 namespace wix_sandbox {
 
+class AutomationDispatcher;
 class ControlApi;
 class FaultInjector;
 class InventoryStore;
@@ -86,10 +89,20 @@ public:
     RequestStats stats() const;
     void resetStats();
 
+    /// Registers an Automation "Send via webhook" (reference §11.1): placeOrder() and changeOrder(Pay)
+    /// of its site then POST the order to its URL from the sandbox's own worker thread, while started.
+    /// An empty siteId means the default site. Throws Poco::NotFoundException (unknown site) or
+    /// Poco::InvalidArgumentException (a URL that is not http:// to a loopback address, a bad option).
+    void addAutomation(const Automation& automation);
+    /// Removes every automation, drops their pending deliveries and zeroes automationStats().
+    void clearAutomations();
+    AutomationStats automationStats() const;
+
 private:
     void seed();
     void apply(const ShopConfig& config);
     SiteInfo requireSite(const std::string& siteId) const;
+    void notifyAutomations(const std::string& siteId, const std::string& event, const std::string& orderId);
     std::shared_ptr<const OrderRecord> requireOrder(const std::string& siteId,
                                                     const std::string& orderId) const;
 
@@ -103,6 +116,7 @@ private:
     std::unique_ptr<ShopGenerator> _generator;
     std::unique_ptr<WixApi> _wixApi;
     std::unique_ptr<ControlApi> _controlApi;
+    std::unique_ptr<AutomationDispatcher> _automations;
     std::unique_ptr<SandboxServer> _server;
     mutable std::mutex _mutex;  // guards _generator, _server and the defaults
     std::string _defaultSiteId;

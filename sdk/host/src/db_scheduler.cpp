@@ -60,7 +60,10 @@ Outcome DbScheduler::runSoon(const std::string& storeId, const std::string& jobI
                              const std::map<std::string, std::string>& args) {
     try {
         if (!storeExists(storeId)) return unknownStore(storeId);
-        _jobs.enqueueOnce(storeId, jobId, args, Database::nowMillis());
+        // Repeated webhooks for one order: one queued fetch reads the newest state anyway.
+        const std::int64_t nowMs = Database::nowMillis();
+        if (_jobs.hasQueuedOnce(storeId, jobId, args, nowMs)) return Outcome::success();
+        _jobs.enqueueOnce(storeId, jobId, args, nowMs);
         return Outcome::success();
     } catch (const std::exception& e) {
         return hostFailure("run " + jobId, e);

@@ -7,6 +7,7 @@
 #include "estore/host/add_store_command.h"
 #include "estore/host/command_context.h"
 #include "estore/host/database.h"
+#include "estore/host/demo_webhook_step.h"
 #include "estore/host/host_config.h"
 #include "estore/host/job_runner.h"
 #include "estore/host/sandbox_process.h"
@@ -126,6 +127,8 @@ int DemoCommand::run(CommandContext& ctx) {
                                   {"api_key=" + identity.apiKey, "site_id=" + dashboard, "warehouse=GLAVNO",
                                    "cost_center=SPLET", std::string("import_since=") + kImportSince});
     if (rc == kExitOk) rc = importOrders(ctx);
+    if (rc == kExitOk)
+        rc = DemoWebhookStep::run(ctx, sandbox, StoreRepository(ctx.database()).list().back().id);
 
     sandbox.stop();
     out << "\nPodatkovna baza / database: " << db.string() << "\n"

@@ -1,6 +1,7 @@
 #include "estore/host/host_application.h"
 
 #include <Poco/Exception.h>
+#include <Poco/NumberParser.h>
 #include <Poco/Util/HelpFormatter.h>
 #include <Poco/Util/Option.h>
 #include <Poco/Util/OptionException.h>
@@ -21,10 +22,22 @@
 #include "estore/host/run_command.h"
 #include "estore/host/stores_command.h"
 #include "estore/host/sync_command.h"
+#include "estore/host/webhook_command.h"
 
 using Poco::Util::Option;
 
 namespace estore::host {
+
+namespace {
+
+int parsePort(const std::string& value) {
+    int port = -1;
+    if (!Poco::NumberParser::tryParse(value, port) || port < 0 || port > 65535)
+        throw Poco::Util::InvalidArgumentException("--webhook-port needs a port number 0-65535", value);
+    return port;
+}
+
+}  // namespace
 
 HostApplication::HostApplication() {
     setUnixOptions(true);
@@ -46,7 +59,12 @@ void HostApplication::printHelp(std::ostream& out) {
            "  activity STORE_ID [--json]                 a store's activity log\n"
            "  sync STORE_ID JOB [--json] [--force]       run one job of a store now, showing progress\n"
            "  orders STORE_ID [--json]                   a store's imported sales orders\n"
-           "  run [--once] [--worker NAME]               the scheduler loop (Ctrl+C stops)\n"
+           "  run [--once] [--worker NAME]               the scheduler loop and the webhook endpoint (Ctrl+C "
+           "stops)\n"
+           "      [--webhook-port N] [--port-file F]     endpoint port (0: ephemeral), written to F\n"
+           "  webhook STORE_ID --generate [--json]       issue the store's webhook URL (revokes the old "
+           "one)\n"
+           "  webhook STORE_ID --revoke                  withdraw the store's webhook URL\n"
            "  demo                                       wix-sandbox + add-store + order import, end to "
            "end\n\n"
            "Možnosti / options:\n"
@@ -58,7 +76,8 @@ void HostApplication::printHelp(std::ostream& out) {
            "Izhodne kode / exit codes: 0 ok, 1 usage, 2 validation or operation failed, 3 plugin load "
            "failed\n"
            "Config: wix.api_base_url (env WIX_API_BASE_URL), wix.ca_file, host.lease_seconds, "
-           "host.poll_millis\n";
+           "host.poll_millis,\n"
+           "        host.public_url, host.webhook_bind, host.webhook_port, host.webhook_max_bytes\n";
 }
 
 void HostApplication::defineOptions(Poco::Util::OptionSet& options) {
@@ -72,6 +91,10 @@ void HostApplication::defineOptions(Poco::Util::OptionSet& options) {
     options.addOption(Option("set", "", "a setting").argument("KEY=VALUE").repeatable(true));
     options.addOption(Option("once", "", "run due jobs, then exit"));
     options.addOption(Option("worker", "", "worker name in leases").argument("NAME"));
+    options.addOption(Option("generate", "", "webhook: issue a new URL"));
+    options.addOption(Option("revoke", "", "webhook: withdraw the URL"));
+    options.addOption(Option("webhook-port", "", "run: webhook endpoint port (0: ephemeral)").argument("N"));
+    options.addOption(Option("port-file", "", "run: write the bound webhook port here").argument("FILE"));
     options.addOption(
         Option("force", "", "remove-store: even if the plugin cannot deactivate; sync: even a paused store"));
 }
@@ -98,6 +121,14 @@ void HostApplication::handleOption(const std::string& name, const std::string& v
         _options.worker = value;
     else if (name == "force")
         _options.force = true;
+    else if (name == "generate")
+        _options.generate = true;
+    else if (name == "revoke")
+        _options.revoke = true;
+    else if (name == "webhook-port")
+        _options.webhookPort = parsePort(value);
+    else if (name == "port-file")
+        _options.portFile = value;
 }
 
 int HostApplication::main(const std::vector<std::string>& args) {
@@ -135,6 +166,7 @@ int HostApplication::dispatch(const std::string& command, CommandContext& ctx) {
     if (command == "sync") return SyncCommand::run(ctx);
     if (command == "orders") return OrdersCommand::run(ctx);
     if (command == "run") return RunCommand::run(ctx);
+    if (command == "webhook") return WebhookCommand::run(ctx);
     if (command == "demo") return DemoCommand::run(ctx);
     return ctx.usage("unknown command '" + command + "'");
 }

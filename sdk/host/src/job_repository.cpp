@@ -64,6 +64,16 @@ std::int64_t JobRepository::enqueueOnce(const std::string& storeId, const std::s
     return id;
 }
 
+bool JobRepository::hasQueuedOnce(const std::string& storeId, const std::string& job,
+                                  const std::map<std::string, std::string>& args, std::int64_t nowMs) {
+    Int64 count = 0;
+    _db.session() << _db.sql(
+        "SELECT COUNT(*) FROM jobs WHERE store_id = ? AND job = ? AND args = ? AND interval_seconds = 0 "
+        "AND lease_owner IS NULL AND next_run_at <= ?"),
+        bind(storeId), bind(job), bind(JsonCodec::mapToText(args)), bind(Int64(nowMs)), into(count), now;
+    return count > 0;
+}
+
 bool JobRepository::cancel(const std::string& storeId, const std::string& job) {
     Poco::Data::Statement statement(_db.session());
     statement << _db.sql("DELETE FROM jobs WHERE store_id = ? AND job = ?"), bind(storeId), bind(job);

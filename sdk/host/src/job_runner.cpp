@@ -61,20 +61,24 @@ std::string JobRunner::newOwner() {
     return _options.worker + "#" + std::to_string(++_claims);
 }
 
-RunTotals JobRunner::run(bool once, const std::function<bool()>& stopRequested) {
+RunTotals JobRunner::run(bool once, const std::function<bool()>& stopRequested,
+                         const std::function<bool()>& otherWork, const std::function<bool()>& wake) {
     RunTotals totals;
     while (!stopRequested()) {
         try {
-            if (runOne(totals)) continue;
+            const bool didOther = otherWork && otherWork();
+            if (runOne(totals) || didOther) continue;
         } catch (const std::exception& e) {
             // A busy or broken database: say so and try again later; leases keep the state sane.
             _log << "  ! " << e.what() << "\n" << std::flush;
             if (once) break;
         }
         if (once) break;
-        // Sleep in short slices so a stop request is honoured quickly.
-        for (std::int64_t slept = 0; slept < _options.pollMillis && !stopRequested(); slept += 100)
-            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        // Sleep in short slices so a stop request (or a wake-up) is honoured quickly.
+        const std::int64_t slice = wake ? 5 : 100;
+        for (std::int64_t slept = 0; slept < _options.pollMillis && !stopRequested() && !(wake && wake());
+             slept += slice)
+            std::this_thread::sleep_for(std::chrono::milliseconds(slice));
     }
     return totals;
 }

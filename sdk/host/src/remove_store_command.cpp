@@ -10,6 +10,7 @@
 #include "estore/host/redactor.h"
 #include "estore/host/store_repository.h"
 #include "estore/host/transaction.h"
+#include "estore/host/webhook_token_repository.h"
 
 using estore::host_api::Outcome;
 
@@ -64,6 +65,7 @@ int RemoveStoreCommand::run(CommandContext& ctx) {
     JobRepository(host.database()).removeForStore(storeId);
     host.secrets().removeForStore(storeId);
     host.state().removeForStore(storeId);
+    WebhookTokenRepository(host.database()).revoke(storeId);
     stores.remove(storeId);
     host.activity().record(
         storeId, host_api::ActivityLevel::Info, "store.removed",

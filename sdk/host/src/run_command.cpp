@@ -5,12 +5,16 @@
 
 #include <atomic>
 #include <csignal>
+#include <filesystem>
+#include <fstream>
 #include <ostream>
 
 #include "estore/host/command_context.h"
 #include "estore/host/database.h"
 #include "estore/host/host_config.h"
 #include "estore/host/job_runner.h"
+#include "estore/host/webhook_inbox_processor.h"
+#include "estore/host/webhook_server.h"
 
 namespace estore::host {
 
@@ -50,17 +54,48 @@ RunnerOptions RunCommand::runnerOptions(CommandContext& ctx, const std::string& 
     return options;
 }
 
+void RunCommand::writePortFile(const std::string& path, unsigned short port) {
+    const std::string temporary = path + ".tmp";
+    std::ofstream(temporary) << port << "\n";
+    std::filesystem::rename(temporary, path);
+}
+
+std::unique_ptr<WebhookServer> RunCommand::startWebhookServer(CommandContext& ctx) {
+    WebhookServerOptions options;
+    options.bind = ctx.config().getString("host.webhook_bind", options.bind);
+    const std::int64_t port = ctx.options().webhookPort >= 0
+                                  ? ctx.options().webhookPort
+                                  : ctx.config().getInt("host.webhook_port", options.port);
+    options.port = static_cast<unsigned short>(port);
+    options.maxBytes = static_cast<std::size_t>(
+        ctx.config().getInt("host.webhook_max_bytes", static_cast<std::int64_t>(options.maxBytes)));
+    auto server = std::make_unique<WebhookServer>(ctx.databaseLocation(), options);
+    server->start();
+    ctx.out() << "Webhooki / webhooks: POST http://" << options.bind << ":" << server->port()
+              << "/estore/webhook/…\n";
+    if (!ctx.options().portFile.empty()) writePortFile(ctx.options().portFile, server->port());
+    return server;
+}
+
 int RunCommand::run(CommandContext& ctx) {
     if (!ctx.args().empty()) return ctx.usage("run takes no arguments");
     const RunnerOptions options = runnerOptions(ctx, "run");
 
     installSignalHandlers();
     JobRunner runner(ctx.host(), ctx.plugins(), options, ctx.out());
+    WebhookInboxProcessor inbox(ctx.host(), ctx.plugins(), options.worker, options.leaseSeconds * 1000,
+                                ctx.out());
     const bool once = ctx.options().once;
     ctx.out() << "Razporejevalnik teče / scheduler running: worker " << options.worker << ", "
               << ctx.database().location() << (once ? ", --once" : ", Ctrl+C ustavi / stops") << "\n"
               << std::flush;
-    const RunTotals totals = runner.run(once, &RunCommand::stopRequested);
+    // --once only drains what is due; it is no server.
+    std::unique_ptr<WebhookServer> server = once ? nullptr : startWebhookServer(ctx);
+    ctx.out() << std::flush;
+    const RunTotals totals = runner.run(
+        once, &RunCommand::stopRequested, [&inbox] { return inbox.processSome() > 0; },
+        [&server] { return server && server->endpoint().takeReceived(); });
+    if (server) server->stop();
     ctx.out() << "Opravil / jobs run: " << totals.ran << " (uspešnih / ok " << totals.succeeded
               << ", neuspešnih / failed " << totals.failed << ")"
               << (stopRequested() ? " - ustavljeno / stopped" : "") << "\n";

@@ -56,6 +56,7 @@ void SchemaMigrator::migrate(Database& db) {
         seedCompany(db);
     }
     if (current < 2) createVersion2(db);
+    if (current < 3) createVersion3(db);
     if (current < kVersion) {
         Poco::Int64 version = kVersion;
         Poco::Int64 at = Database::nowMillis();
@@ -115,6 +116,22 @@ void SchemaMigrator::createVersion2(Database& db) {
         "ALTER TABLE stores ADD COLUMN status_category TEXT NOT NULL DEFAULT ''",
         "ALTER TABLE stores ADD COLUMN status_message_sl TEXT NOT NULL DEFAULT ''",
         "ALTER TABLE stores ADD COLUMN status_message_en TEXT NOT NULL DEFAULT ''",
+    };
+    for (const auto& statement : statements) db.execute(statement);
+}
+
+void SchemaMigrator::createVersion3(Database& db) {
+    const std::vector<std::string> statements = {
+        "INSERT INTO sequences (name, next_value) VALUES ('webhook', 1)",
+        // Only the SHA-256 of a store's webhook token: the token itself is shown once and never stored.
+        "CREATE TABLE webhook_tokens (store_id TEXT PRIMARY KEY, token_hash TEXT NOT NULL, "
+        "created_at BIGINT NOT NULL)",
+        // Raw webhook requests, written before the endpoint answers 200; leased like jobs.
+        "CREATE TABLE webhook_inbox (id BIGINT PRIMARY KEY, store_id TEXT NOT NULL, received_at BIGINT NOT "
+        "NULL, method TEXT NOT NULL, content_type TEXT NOT NULL, headers TEXT NOT NULL, body TEXT NOT NULL, "
+        "status TEXT NOT NULL, code TEXT NOT NULL, reason TEXT NOT NULL, lease_owner TEXT, lease_until "
+        "BIGINT, processed_at BIGINT)",
+        "CREATE INDEX webhook_inbox_pending ON webhook_inbox (status, id)",
     };
     for (const auto& statement : statements) db.execute(statement);
 }

@@ -26,6 +26,10 @@ struct CliOptions {
     bool json = false;
     bool once = false;
     bool force = false;
+    bool generate = false;  ///< webhook --generate
+    bool revoke = false;    ///< webhook --revoke
+    int webhookPort = -1;   ///< run --webhook-port; -1: from the config
+    std::string portFile;   ///< run --port-file: where to write the bound webhook port
     std::string db;
     std::string pluginsDir;
     std::string platform;

@@ -11,7 +11,8 @@ struct JobRun;
 
 /// `estore-host demo`: starts wix-sandbox, adds its seeded shop through the same path as add-store
 /// (Site ID pasted as a dashboard URL, warehouse GLAVNO, cost centre SPLET) into a fresh demo database,
-/// imports its orders through the same path as `sync`, summarises them and stops the sandbox again.
+/// imports its orders through the same path as `sync`, summarises them, brings one new order in by
+/// webhook (DemoWebhookStep) and stops the sandbox again.
 class DemoCommand {
 public:
     static int run(CommandContext& ctx);

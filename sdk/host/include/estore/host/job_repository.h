@@ -55,6 +55,10 @@ public:
     /// Queues a one-off run. Returns its id.
     std::int64_t enqueueOnce(const std::string& storeId, const std::string& job,
                              const std::map<std::string, std::string>& args, std::int64_t runAt);
+    /// True when an identical one-off run (same job and args) is queued, due and not yet claimed: a new
+    /// one would do nothing more.
+    bool hasQueuedOnce(const std::string& storeId, const std::string& job,
+                       const std::map<std::string, std::string>& args, std::int64_t nowMs);
     /// Removes the store's rows of that job (recurring and queued); true if any existed.
     bool cancel(const std::string& storeId, const std::string& job);
     void removeForStore(const std::string& storeId);

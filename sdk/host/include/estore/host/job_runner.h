@@ -42,7 +42,10 @@ public:
     JobRunner(HostServiceSet& host, PluginRegistry& plugins, RunnerOptions options, std::ostream& log);
 
     /// Runs jobs as they fall due until stopRequested() says so, or (once) until none is due now.
-    RunTotals run(bool once, const std::function<bool()>& stopRequested);
+    /// `otherWork`, if given, runs before each job (true: it did something, so do not sleep yet), and
+    /// `wake` cuts a wait short (new webhooks should not wait for the poll interval).
+    RunTotals run(bool once, const std::function<bool()>& stopRequested,
+                  const std::function<bool()>& otherWork = {}, const std::function<bool()>& wake = {});
     /// Claims and runs one due job; false when none was due.
     bool runOne(RunTotals& totals);
     /// Runs a job this runner has claimed under `owner` and records it as every run is recorded: job row

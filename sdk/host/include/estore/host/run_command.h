@@ -1,4 +1,5 @@
 #pragma once
+#include <memory>
 #include <string>
 
 #include "estore/host/job_runner.h"
@@ -6,10 +7,12 @@
 namespace estore::host {
 
 class CommandContext;
+class WebhookServer;
 
-/// `estore-host run [--once] [--worker NAME]`: the scheduler loop. The first SIGINT/SIGTERM lets the
-/// current job finish and then stops; a second one ends the process at once (the job's lease expires,
-/// and every write is in a transaction, so nothing is left half done).
+/// `estore-host run [--once] [--worker NAME] [--webhook-port N] [--port-file F]`: the scheduler loop,
+/// which also processes the webhook inbox, and (unless --once) the webhook endpoint on its own threads. The
+/// first SIGINT/SIGTERM lets the current job finish and then stops; a second one ends the process at once
+/// (the job's lease expires, and every write is in a transaction, so nothing is left half done).
 class RunCommand {
 public:
     static int run(CommandContext& ctx);
@@ -19,6 +22,10 @@ public:
 
 private:
     static void installSignalHandlers();
+    /// Starts the endpoint on host.webhook_bind : (--webhook-port, else host.webhook_port).
+    static std::unique_ptr<WebhookServer> startWebhookServer(CommandContext& ctx);
+    /// Writes the port to --port-file (via a temporary file, so a reader never sees half of it).
+    static void writePortFile(const std::string& path, unsigned short port);
 };
 
 }  // namespace estore::host

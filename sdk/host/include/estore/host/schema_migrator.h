@@ -11,7 +11,7 @@ class Database;
 class SchemaMigrator {
 public:
     /// The newest schema this binary knows.
-    static constexpr std::int64_t kVersion = 2;
+    static constexpr std::int64_t kVersion = 3;
 
     /// Brings the database up to kVersion in one transaction. Throws DatabaseError when the database
     /// was written by a newer estore-host (its schema version is higher than kVersion).
@@ -24,6 +24,8 @@ private:
     static void createVersion1(Database& db);
     /// Sales orders (API 1.1) and the cause of a store's needs_attention status.
     static void createVersion2(Database& db);
+    /// Webhook tokens (hashes only) and the durable webhook inbox.
+    static void createVersion3(Database& db);
     static void seedCompany(Database& db);
 };
 

@@ -1,0 +1,56 @@
+#pragma once
+// What `POST /estore/webhook/<token>` does with one request: find the store by the token's hash,
+// refuse what is too big or of the wrong kind, and store the raw request in the inbox before the 200.
+// No plugin code and no Wix call run here, so the answer is fast; the runner processes the inbox.
+#include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerResponse.h>
+
+#include <atomic>
+#include <cstddef>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+
+namespace estore::host {
+
+class Database;
+
+class WebhookEndpoint {
+public:
+    static constexpr const char* kPathPrefix = "/estore/webhook/";
+    static constexpr std::size_t kDefaultMaxBytes = 256 * 1024;
+
+    /// `db` is this endpoint's own connection; requests take turns on it.
+    WebhookEndpoint(Database& db, std::size_t maxBytes) : _db(db), _maxBytes(maxBytes) {}
+
+    void handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response);
+
+    /// True once since the last call when a request was stored: wakes the runner early.
+    bool takeReceived() { return _received.exchange(false); }
+
+    /// "json", "form", "text", or empty for a content type the endpoint does not take.
+    static std::string contentKind(const std::string& contentType);
+    /// Why the body is not well-formed for its kind; empty when it is. Cheap and bounded.
+    static std::string malformedReason(const std::string& kind, const std::string& body);
+    /// The request headers without any that may carry a secret.
+    static std::map<std::string, std::string> safeHeaders(const Poco::Net::HTTPServerRequest& request);
+
+private:
+    void answer(Poco::Net::HTTPServerResponse& response, Poco::Net::HTTPResponse::HTTPStatus status,
+                const std::string& body);
+    std::optional<std::string> storeForToken(const std::string& token);
+    /// Reads at most _maxBytes + 1 bytes, so a chunked body cannot grow without bound.
+    std::string readCapped(std::istream& in) const;
+    /// Drops up to 4 × the limit of what is left of a refused body.
+    void refuseTooLarge(std::istream& in) const;
+    void store(const Poco::Net::HTTPServerRequest& request, const std::string& storeId,
+               const std::string& body, const std::string& rejectReason);
+
+    Database& _db;
+    std::size_t _maxBytes;
+    std::mutex _dbMutex;
+    std::atomic<bool> _received{false};
+};
+
+}  // namespace estore::host

@@ -10,8 +10,9 @@ if ! command -v clang++ >/dev/null; then
   echo "run_fuzzer: clang++ is missing (setup.sh installs it)" >&2
   exit 1
 fi
+mkdir -p "$build"
 cmake -S "$src" -B "$build" -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DESTORE_FUZZ=ON -DESTORE_BUILD_BENCH=OFF >"$build.configure.log" 2>&1 || { cat "$build.configure.log"; exit 1; }
+  -DESTORE_FUZZ=ON -DESTORE_BUILD_BENCH=OFF >"$build/configure.log" 2>&1 || { cat "$build/configure.log"; exit 1; }
 cmake --build "$build" --target webhook_payload_fuzzer -j2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -86,7 +86,8 @@ std::string isoDate(std::int64_t epochMillis) {
 host_api::Settings withDefaults(const std::vector<FieldSpec>& fields, host_api::Settings settings,
                                 const std::string& today) {
     for (const auto& f : fields) {
-        if (f.secret || f.defaultValue.empty() || settings.count(f.id)) continue;
+        if (f.secret || f.kind == FieldKind::Secret || f.defaultValue.empty() || settings.count(f.id))
+            continue;
         settings[f.id] = (f.kind == FieldKind::Date && f.defaultValue == "today") ? today : f.defaultValue;
     }
     return settings;

@@ -1,5 +1,7 @@
 #include "estore/host/settings_builder.h"
 
+#include "estore/sdk/settings_check.h"
+
 namespace estore::host {
 
 bool isSecretField(const host_api::FieldSpec& field) {
@@ -7,13 +9,7 @@ bool isSecretField(const host_api::FieldSpec& field) {
 }
 
 SettingsBuilder::SettingsBuilder(std::vector<host_api::FieldSpec> fields, const std::string& today)
-    : _fields(std::move(fields)) {
-    for (const auto& f : _fields) {
-        if (!isSettable(f.id) || isSecretField(f) || f.defaultValue.empty()) continue;
-        const bool isToday = f.kind == host_api::FieldKind::Date && f.defaultValue == "today";
-        _settings[f.id] = isToday ? today : f.defaultValue;
-    }
-}
+    : _fields(std::move(fields)), _settings(sdk::withDefaults(_fields, {}, today)) {}
 
 bool SettingsBuilder::parseAssignment(const std::string& text, std::string& key, std::string& value) {
     const auto eq = text.find('=');

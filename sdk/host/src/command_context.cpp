@@ -61,4 +61,14 @@ int CommandContext::usage(const std::string& message) {
     return kExitUsage;
 }
 
+void CommandContext::reportUnknownStore(const std::string& storeId) {
+    _err << "Trgovina " << storeId << " ne obstaja. / Store " << storeId << " does not exist.\n";
+}
+
+void CommandContext::reportPluginLoadFailure(const std::string& platform, const std::string& reason) {
+    _err << "Vtičnika za platformo '" << platform
+         << "' ni mogoče naložiti. / Cannot load the plugin for platform '" << platform << "'.\n  " << reason
+         << "\n";
+}
+
 }  // namespace estore::host

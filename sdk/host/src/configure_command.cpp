@@ -40,14 +40,12 @@ int ConfigureCommand::run(CommandContext& ctx) {
     const std::string& storeId = ctx.args().front();
     auto store = StoreRepository(ctx.database()).find(storeId);
     if (!store) {
-        ctx.err() << "Trgovina " << storeId << " ne obstaja. / Store " << storeId << " does not exist.\n";
+        ctx.reportUnknownStore(storeId);
         return kExitFailure;
     }
     PluginRegistry& plugins = ctx.plugins();
     if (auto error = plugins.open(store->platform)) {
-        ctx.err() << "Vtičnika za platformo '" << store->platform
-                  << "' ni mogoče naložiti. / Cannot load the "
-                  << "plugin for platform '" << store->platform << "'.\n  " << error->message << "\n";
+        ctx.reportPluginLoadFailure(store->platform, error->message);
         return kExitPluginLoad;
     }
     const auto& fields = plugins.manifest(store->platform).descriptor.fields;

@@ -46,7 +46,7 @@ int OrdersCommand::run(CommandContext& ctx) {
     if (ctx.args().size() != 1) return ctx.usage("orders needs exactly one argument: STORE_ID");
     const std::string& storeId = ctx.args().front();
     if (!StoreRepository(ctx.database()).find(storeId) && DbSalesOrders(ctx.database()).count(storeId) == 0) {
-        ctx.err() << "Trgovina " << storeId << " ne obstaja. / Store " << storeId << " does not exist.\n";
+        ctx.reportUnknownStore(storeId);
         return kExitFailure;
     }
     const auto orders = DbSalesOrders(ctx.database()).list(storeId);

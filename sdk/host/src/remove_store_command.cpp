@@ -36,7 +36,7 @@ int RemoveStoreCommand::run(CommandContext& ctx) {
     StoreRepository stores(host.database());
     auto store = stores.find(storeId);
     if (!store) {
-        ctx.err() << "Trgovina " << storeId << " ne obstaja. / Store " << storeId << " does not exist.\n";
+        ctx.reportUnknownStore(storeId);
         return kExitFailure;
     }
     const bool force = ctx.options().force;

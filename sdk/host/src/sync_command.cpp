@@ -54,14 +54,12 @@ int SyncCommand::sync(CommandContext& ctx, const std::string& storeId, const std
                       JobRun* ran) {
     auto store = StoreRepository(ctx.database()).find(storeId);
     if (!store) {
-        ctx.err() << "Trgovina " << storeId << " ne obstaja. / Store " << storeId << " does not exist.\n";
+        ctx.reportUnknownStore(storeId);
         return kExitFailure;
     }
     PluginRegistry& plugins = ctx.plugins();
     if (auto error = plugins.open(store->platform)) {
-        ctx.err() << "Vtičnika za platformo '" << store->platform
-                  << "' ni mogoče naložiti. / Cannot load the "
-                  << "plugin for platform '" << store->platform << "'.\n  " << error->message << "\n";
+        ctx.reportPluginLoadFailure(store->platform, error->message);
         return kExitPluginLoad;
     }
     if (!platformHasJob(plugins, store->platform, jobId))

@@ -61,7 +61,7 @@ int WebhookCommand::run(CommandContext& ctx) {
     const bool wantGenerate = ctx.options().generate;
     if (wantGenerate == ctx.options().revoke) return ctx.usage("webhook needs --generate or --revoke");
     if (!StoreRepository(ctx.database()).find(storeId)) {
-        ctx.err() << "Trgovina " << storeId << " ne obstaja. / Store " << storeId << " does not exist.\n";
+        ctx.reportUnknownStore(storeId);
         return kExitFailure;
     }
     if (!wantGenerate) return revoke(ctx, storeId);

@@ -62,6 +62,10 @@ public:
 
     /// Prints a usage error and returns kExitUsage.
     int usage(const std::string& message);
+    /// "The store does not exist", in Slovenian and English, on stderr.
+    void reportUnknownStore(const std::string& storeId);
+    /// "The platform's plugin cannot be loaded" with the loader's reason, on stderr.
+    void reportPluginLoadFailure(const std::string& platform, const std::string& reason);
 
 private:
     CliOptions _options;

@@ -14,7 +14,7 @@ def medians(results):
     out = {}
     for b in results["benchmarks"]:
         if b.get("aggregate_name", "median") == "median":
-            out[b.get("run_name", b["name"])] = b
+            out[b.get("run_name", b["name"]).split("/iterations")[0].split("/real_time")[0]] = b
     return out
 
 
@@ -28,7 +28,14 @@ def main(paths):
             a, b = m[name]["cpu_time"], m[base]["cpu_time"]
             unit = m[name]["time_unit"]
             print(f"{name}: {a:.1f} {unit} CPU median = {a / b:.2f} x {base} ({b:.1f} {m[base]['time_unit']})")
+    if "BM_WebhookIntake" in m and "BM_BarePocoServer" in m:
+        a, b = m["BM_WebhookIntake"], m["BM_BarePocoServer"]
+        print(f"BM_WebhookIntake: {a['items_per_second']:.0f} req/s = {a['items_per_second'] / b['items_per_second']:.2f} x "
+              f"BM_BarePocoServer ({b['items_per_second']:.0f} req/s); p50 {a['p50_us']:.0f} us, p99 {a['p99_us']:.0f} us")
     for name, b in sorted(m.items()):
+        if name.startswith("BM_ImportOrdersFromSandbox"):
+            print(f"{name}: {b['orders']:.0f} orders in {b['real_time']:.0f} {b['time_unit']}, "
+                  f"{b['wix_requests']:.0f} Wix requests, peak heap {b['peak_heap_MiB']:.2f} MiB")
         if name.startswith("BM_ValidateAgainstSandbox"):
             calls = b.get("wix_calls_per_validate", 0)
             print(f"{name}: {b['real_time']:.0f} {b['time_unit']} median per validate(), {calls:.0f} Wix calls each")

@@ -86,6 +86,9 @@ void Database::openSqlite(const std::string& path) {
     std::string mode;
     *_session << "PRAGMA busy_timeout = 10000", Poco::Data::Keywords::now;
     *_session << "PRAGMA journal_mode = WAL", Poco::Data::Keywords::into(mode), Poco::Data::Keywords::now;
+    // In WAL mode NORMAL still makes every commit survive a crash of the process (SIGKILL included); it
+    // leaves the fsync to checkpoints, so only a power loss can take back the last commits.
+    *_session << "PRAGMA synchronous = NORMAL", Poco::Data::Keywords::now;
 }
 
 void Database::openPostgres(const std::string& url) {

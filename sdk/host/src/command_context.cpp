@@ -71,4 +71,19 @@ void CommandContext::reportPluginLoadFailure(const std::string& platform, const 
          << "\n";
 }
 
+std::optional<StoreRecord> CommandContext::storeWithPlugin(const std::string& storeId, int& exitCode) {
+    auto store = StoreRepository(database()).find(storeId);
+    if (!store) {
+        reportUnknownStore(storeId);
+        exitCode = kExitFailure;
+        return std::nullopt;
+    }
+    if (auto error = plugins().open(store->platform)) {
+        reportPluginLoadFailure(store->platform, error->message);
+        exitCode = kExitPluginLoad;
+        return std::nullopt;
+    }
+    return store;
+}
+
 }  // namespace estore::host

@@ -38,16 +38,10 @@ void ConfigureCommand::splitChanges(const std::vector<host_api::FieldSpec>& fiel
 int ConfigureCommand::run(CommandContext& ctx) {
     if (ctx.args().size() != 1) return ctx.usage("configure needs exactly one argument: STORE_ID");
     const std::string& storeId = ctx.args().front();
-    auto store = StoreRepository(ctx.database()).find(storeId);
-    if (!store) {
-        ctx.reportUnknownStore(storeId);
-        return kExitFailure;
-    }
+    int exitCode = kExitOk;
+    auto store = ctx.storeWithPlugin(storeId, exitCode);
+    if (!store) return exitCode;
     PluginRegistry& plugins = ctx.plugins();
-    if (auto error = plugins.open(store->platform)) {
-        ctx.reportPluginLoadFailure(store->platform, error->message);
-        return kExitPluginLoad;
-    }
     const auto& fields = plugins.manifest(store->platform).descriptor.fields;
     // The builder only checks the keys here; its defaults are for new stores and are not applied.
     SettingsBuilder builder(fields, Formats::today());

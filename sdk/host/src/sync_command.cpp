@@ -52,16 +52,10 @@ int SyncCommand::run(CommandContext& ctx) {
 
 int SyncCommand::sync(CommandContext& ctx, const std::string& storeId, const std::string& jobId,
                       JobRun* ran) {
-    auto store = StoreRepository(ctx.database()).find(storeId);
-    if (!store) {
-        ctx.reportUnknownStore(storeId);
-        return kExitFailure;
-    }
+    int exitCode = kExitOk;
+    auto store = ctx.storeWithPlugin(storeId, exitCode);
+    if (!store) return exitCode;
     PluginRegistry& plugins = ctx.plugins();
-    if (auto error = plugins.open(store->platform)) {
-        ctx.reportPluginLoadFailure(store->platform, error->message);
-        return kExitPluginLoad;
-    }
     if (!platformHasJob(plugins, store->platform, jobId))
         return ctx.usage("platform " + store->platform + " has no job '" + jobId +
                          "' (its jobs: " + jobNames(plugins, store->platform) + ")");

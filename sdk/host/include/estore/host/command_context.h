@@ -4,8 +4,11 @@
 #include <filesystem>
 #include <iosfwd>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "estore/host/store_repository.h"
 
 namespace estore::host {
 
@@ -66,6 +69,9 @@ public:
     void reportUnknownStore(const std::string& storeId);
     /// "The platform's plugin cannot be loaded" with the loader's reason, on stderr.
     void reportPluginLoadFailure(const std::string& platform, const std::string& reason);
+    /// The store with its platform's plugin loaded; on failure says why on stderr and sets exitCode
+    /// (kExitFailure for an unknown store, kExitPluginLoad for a plugin that cannot load).
+    std::optional<StoreRecord> storeWithPlugin(const std::string& storeId, int& exitCode);
 
 private:
     CliOptions _options;

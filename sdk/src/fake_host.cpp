@@ -18,6 +18,7 @@ FakeHost::FakeHost()
     _services.company = this;
     _services.salesOrders = this;
     _services.storeStatus = this;
+    _services.stock = this;
 }
 
 Outcome FakeHost::schedule(const std::string& storeId, const host_api::JobSchedule& job) {
@@ -127,6 +128,25 @@ const std::optional<FakeHost::ScheduledJob> FakeHost::findScheduled(const std::s
     for (const auto& s : _scheduled)
         if (s.storeId == storeId && s.schedule.jobId == jobId) return s;
     return std::nullopt;
+}
+
+host_api::Outcome FakeHost::levels(const std::string& warehouseCode, std::vector<host_api::StockLevel>& out) {
+    std::lock_guard lock(_mutex);
+    const bool known = std::any_of(_warehouses.begin(), _warehouses.end(),
+                                   [&](const host_api::NamedCode& w) { return w.code == warehouseCode; });
+    if (!known)
+        return host_api::Outcome::failure(host_api::ErrorCategory::NotFound, "host.warehouse_unknown",
+                                          {"Skladišče " + warehouseCode + " ne obstaja.",
+                                           "Warehouse " + warehouseCode + " does not exist."});
+    const auto found = _stock.find(warehouseCode);
+    out = found == _stock.end() ? std::vector<host_api::StockLevel>{} : found->second;
+    return {};
+}
+
+void FakeHost::setStock(const std::string& warehouseCode, std::vector<host_api::StockLevel> levels) {
+    std::sort(levels.begin(), levels.end(), [](const auto& a, const auto& b) { return a.productCode < b.productCode; });
+    std::lock_guard lock(_mutex);
+    _stock[warehouseCode] = std::move(levels);
 }
 
 }  // namespace estore::sdk

@@ -57,6 +57,8 @@ void SchemaMigrator::migrate(Database& db) {
     }
     if (current < 2) createVersion2(db);
     if (current < 3) createVersion3(db);
+    if (current < 4) createVersion4(db);
+    if (current < 5) createVersion5(db);
     if (current < kVersion) {
         Poco::Int64 version = kVersion;
         Poco::Int64 at = Database::nowMillis();
@@ -145,6 +147,20 @@ void SchemaMigrator::seedCompany(Database& db) {
     };
     for (const auto& row : kWarehouses) insert("warehouses", row);
     for (const auto& row : kCostCenters) insert("cost_centers", row);
+}
+
+void SchemaMigrator::createVersion4(Database& db) {
+    const std::vector<std::string> statements = {
+        // Quantities are exact decimals kept as canonical text ("12.5"): portable, never a float.
+        "CREATE TABLE stock (warehouse TEXT NOT NULL, product_code TEXT NOT NULL, on_hand TEXT NOT NULL, "
+        "reserved TEXT NOT NULL, updated_at BIGINT NOT NULL, PRIMARY KEY (warehouse, product_code))",
+    };
+    for (const auto& statement : statements) db.execute(statement);
+}
+
+void SchemaMigrator::createVersion5(Database& db) {
+    // Filled in by the invoicing work (issue 6); the version is reserved so both can land in any order.
+    (void)db;
 }
 
 }  // namespace estore::host

@@ -10,6 +10,7 @@
 
 #include "estore/host_api/outcome.h"
 #include "estore/host_api/sales_order.h"
+#include "estore/host_api/stock.h"
 #include "estore/host_api/values.h"
 
 namespace estore::host_api {
@@ -137,6 +138,7 @@ struct HostServices {
     SalesOrders* salesOrders = nullptr;  ///< since 1.1
     StoreStatus* storeStatus = nullptr;  ///< since 1.1
     JobProgress* progress = nullptr;     ///< since 1.1; may be null (nobody watching)
+    WarehouseStock* stock = nullptr;     ///< since 1.2
 };
 
 }  // namespace estore::host_api

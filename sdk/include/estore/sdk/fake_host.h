@@ -18,7 +18,8 @@ class FakeHost final : public host_api::Scheduler,
                        public host_api::Clock,
                        public host_api::Company,
                        public host_api::SalesOrders,
-                       public host_api::StoreStatus {
+                       public host_api::StoreStatus,
+                       public host_api::WarehouseStock {
 public:
     struct ScheduledJob {
         std::string storeId;
@@ -68,6 +69,8 @@ public:
                              host_api::UpsertResult& result) override;
     // StoreStatus
     void credentialsNeedAttention(const std::string& storeId, const host_api::Outcome& cause) override;
+    // WarehouseStock
+    host_api::Outcome levels(const std::string& warehouseCode, std::vector<host_api::StockLevel>& out) override;
 
     // Test controls
     void setConfig(const std::string& key, const std::string& value) { _config[key] = value; }
@@ -75,6 +78,8 @@ public:
     void setNow(std::int64_t millis) { _nowMillis = millis; }
     void setWarehouses(std::vector<host_api::NamedCode> w) { _warehouses = std::move(w); }
     void setCostCenters(std::vector<host_api::NamedCode> c) { _costCenters = std::move(c); }
+    /// Replaces the warehouse's stock (the warehouse must also be in setWarehouses to be found).
+    void setStock(const std::string& warehouseCode, std::vector<host_api::StockLevel> levels);
 
     const std::vector<ScheduledJob>& scheduled() const { return _scheduled; }
     const std::vector<SoonJob>& soon() const { return _soon; }
@@ -104,6 +109,7 @@ private:
     std::int64_t _nowMillis = 1'764'000'000'000;  // 2025-11-24, fixed so tests are repeatable
     std::vector<host_api::NamedCode> _warehouses;
     std::vector<host_api::NamedCode> _costCenters;
+    std::map<std::string, std::vector<host_api::StockLevel>> _stock;
 };
 
 }  // namespace estore::sdk

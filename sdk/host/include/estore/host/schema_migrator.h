@@ -11,7 +11,7 @@ class Database;
 class SchemaMigrator {
 public:
     /// The newest schema this binary knows.
-    static constexpr std::int64_t kVersion = 3;
+    static constexpr std::int64_t kVersion = 5;
 
     /// Brings the database up to kVersion in one transaction. Throws DatabaseError when the database
     /// was written by a newer estore-host (its schema version is higher than kVersion).
@@ -26,6 +26,10 @@ private:
     static void createVersion2(Database& db);
     /// Webhook tokens (hashes only) and the durable webhook inbox.
     static void createVersion3(Database& db);
+    /// Warehouse stock (issue 5).
+    static void createVersion4(Database& db);
+    /// Invoices, credit notes and their numbering (issue 6).
+    static void createVersion5(Database& db);
     static void seedCompany(Database& db);
 };
 

@@ -10,13 +10,18 @@ using namespace Poco::Data::Keywords;
 namespace estore::host {
 
 std::int64_t Sequence::next(Database& db, const std::string& name) {
+    return reserve(db, name, 1);
+}
+
+std::int64_t Sequence::reserve(Database& db, const std::string& name, std::int64_t count) {
     Transaction tx(db);
+    const Poco::Int64 step = count;
     // The UPDATE comes first so the row is locked before it is read.
-    db.session() << db.sql("UPDATE sequences SET next_value = next_value + 1 WHERE name = ?"), bind(name),
-        now;
+    db.session() << db.sql("UPDATE sequences SET next_value = next_value + ? WHERE name = ?"), bind(step),
+        bind(name), now;
     Poco::Int64 value = 0;
-    db.session() << db.sql("SELECT next_value - 1 FROM sequences WHERE name = ?"), bind(name), into(value),
-        now;
+    db.session() << db.sql("SELECT next_value - ? FROM sequences WHERE name = ?"), bind(step), bind(name),
+        into(value), now;
     tx.commit();
     return value;
 }

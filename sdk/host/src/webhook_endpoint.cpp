@@ -5,9 +5,7 @@
 
 #include "estore/host/database.h"
 #include "estore/host/json_syntax.h"
-#include "estore/host/webhook_inbox.h"
 #include "estore/host/webhook_token.h"
-#include "estore/host/webhook_token_repository.h"
 
 using Poco::Net::HTTPResponse;
 
@@ -69,12 +67,6 @@ void WebhookEndpoint::answer(Poco::Net::HTTPServerResponse& response, HTTPRespon
     response.send() << body;
 }
 
-std::optional<std::string> WebhookEndpoint::storeForToken(const std::string& token) {
-    const std::string hash = WebhookToken::hash(token);
-    std::lock_guard lock(_dbMutex);
-    return WebhookTokenRepository(_db).storeFor(hash);
-}
-
 std::string WebhookEndpoint::readCapped(std::istream& in) const {
     std::string body;
     char buffer[8192];
@@ -93,17 +85,16 @@ void WebhookEndpoint::refuseTooLarge(std::istream& in) const {
         in.read(buffer, sizeof buffer);
 }
 
-void WebhookEndpoint::store(const Poco::Net::HTTPServerRequest& request, const std::string& storeId,
-                            const std::string& body, const std::string& rejectReason) {
+WebhookInboxWriter::Result WebhookEndpoint::store(const Poco::Net::HTTPServerRequest& request,
+                                                  const std::string& token, const std::string& body,
+                                                  const std::string& rejectReason) {
     InboxEntry entry;
-    entry.storeId = storeId;
     entry.receivedAt = Database::nowMillis();
     entry.method = request.getMethod();
     entry.contentType = request.getContentType();
     entry.headers = safeHeaders(request);
     entry.body = body;
-    std::lock_guard lock(_dbMutex);
-    WebhookInbox(_db).add(entry, rejectReason);
+    return _writer.write(WebhookToken::hash(token), std::move(entry), rejectReason);
 }
 
 void WebhookEndpoint::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) {
@@ -118,8 +109,8 @@ void WebhookEndpoint::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::H
         return answer(response, HTTPResponse::HTTP_METHOD_NOT_ALLOWED, "{\"error\":\"method not allowed\"}");
     }
     try {
-        const auto storeId = storeForToken(token);
-        if (!storeId) return answer(response, HTTPResponse::HTTP_NOT_FOUND, "{\"error\":\"not found\"}");
+        // The token is checked with the inbox write (one read of the token table per batch), so a
+        // stranger's request costs no more than a real one and a revoked token is refused at once.
         if (request.hasContentLength() &&
             request.getContentLength64() > static_cast<Poco::Int64>(_maxBytes)) {
             response.setKeepAlive(false);  // the unread body must not be taken for the next request
@@ -138,7 +129,8 @@ void WebhookEndpoint::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::H
             return answer(response, HTTPResponse::HTTP_REQUESTENTITYTOOLARGE, "{\"error\":\"too large\"}");
         }
         const std::string reason = malformedReason(kind, body);
-        store(request, *storeId, body, reason);
+        if (store(request, token, body, reason) == WebhookInboxWriter::Result::UnknownToken)
+            return answer(response, HTTPResponse::HTTP_NOT_FOUND, "{\"error\":\"not found\"}");
         _received = true;
         if (!reason.empty())
             return answer(response, HTTPResponse::HTTP_BAD_REQUEST, "{\"error\":\"malformed body\"}");

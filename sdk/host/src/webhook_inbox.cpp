@@ -23,18 +23,38 @@ constexpr const char* kColumns =
 }  // namespace
 
 std::int64_t WebhookInbox::add(const InboxEntry& entry, const std::string& rejectReason) {
+    return addAll({&entry}, {rejectReason});
+}
+
+std::int64_t WebhookInbox::addAll(const std::vector<const InboxEntry*>& entries,
+                                  const std::vector<std::string>& rejectReasons) {
     Transaction tx(_db);
-    const Int64 id = Sequence::next(_db, "webhook");
-    const std::string status = rejectReason.empty() ? "pending" : "rejected";
-    const std::string code = rejectReason.empty() ? "" : "host.webhook_malformed";
-    _db.session() << _db.sql(
-        "INSERT INTO webhook_inbox (id, store_id, received_at, method, content_type, headers, body, status, "
-        "code, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-        bind(id), bind(entry.storeId), bind(Int64(entry.receivedAt)), bind(entry.method),
-        bind(entry.contentType), bind(JsonCodec::mapToText(entry.headers)), bind(entry.body), bind(status),
-        bind(code), bind(rejectReason), now;
+    const Int64 first = Sequence::reserve(_db, "webhook", static_cast<std::int64_t>(entries.size()));
+    insertAll(first, entries, rejectReasons);
     tx.commit();
-    return id;
+    return first;
+}
+
+void WebhookInbox::insertAll(std::int64_t firstId, const std::vector<const InboxEntry*>& entries,
+                             const std::vector<std::string>& rejectReasons) {
+    if (entries.empty()) return;
+    std::string sql =
+        "INSERT INTO webhook_inbox (id, store_id, received_at, method, content_type, headers, body, status, "
+        "code, reason) VALUES ";
+    for (std::size_t i = 0; i < entries.size(); ++i)
+        sql += i ? ", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" : "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    Poco::Data::Statement insert(_db.session());
+    insert << _db.sql(sql);
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        const InboxEntry& entry = *entries[i];
+        const std::string& reason = rejectReasons[i];
+        insert, bind(Int64(firstId + static_cast<std::int64_t>(i))), bind(entry.storeId),
+            bind(Int64(entry.receivedAt)), bind(entry.method), bind(entry.contentType),
+            bind(JsonCodec::mapToText(entry.headers)), bind(entry.body),
+            bind(std::string(reason.empty() ? "pending" : "rejected")),
+            bind(std::string(reason.empty() ? "" : "host.webhook_malformed")), bind(reason);
+    }
+    insert.execute();
 }
 
 std::vector<InboxEntry> WebhookInbox::claim(const std::string& owner, std::int64_t nowMs,

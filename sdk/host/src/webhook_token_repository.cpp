@@ -36,12 +36,18 @@ bool WebhookTokenRepository::has(const std::string& storeId) {
 }
 
 std::optional<std::string> WebhookTokenRepository::storeFor(const std::string& tokenHash) {
+    return storesFor({tokenHash}).front();
+}
+
+std::vector<std::optional<std::string>> WebhookTokenRepository::storesFor(
+    const std::vector<std::string>& tokenHashes) {
     std::vector<Poco::Tuple<std::string, std::string>> rows;
     _db.session() << "SELECT store_id, token_hash FROM webhook_tokens", into(rows), now;
-    std::optional<std::string> found;
-    for (const auto& row : rows) {
+    std::vector<std::optional<std::string>> found(tokenHashes.size());
+    for (std::size_t i = 0; i < tokenHashes.size(); ++i) {
         // No early exit: the loop's length depends on the number of stores, never on the guess.
-        if (WebhookToken::equalHashes(row.get<1>(), tokenHash)) found = row.get<0>();
+        for (const auto& row : rows)
+            if (WebhookToken::equalHashes(row.get<1>(), tokenHashes[i])) found[i] = row.get<0>();
     }
     return found;
 }

@@ -11,6 +11,8 @@ class Sequence {
 public:
     /// The next value of the named counter ("store", "job", "activity"); joins an open transaction.
     static std::int64_t next(Database& db, const std::string& name);
+    /// Reserves `count` consecutive values with one update; returns the first. Joins an open transaction.
+    static std::int64_t reserve(Database& db, const std::string& name, std::int64_t count);
 };
 
 }  // namespace estore::host

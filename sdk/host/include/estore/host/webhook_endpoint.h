@@ -1,16 +1,17 @@
 #pragma once
-// What `POST /estore/webhook/<token>` does with one request: find the store by the token's hash,
-// refuse what is too big or of the wrong kind, and store the raw request in the inbox before the 200.
-// No plugin code and no Wix call run here, so the answer is fast; the runner processes the inbox.
+// What `POST /estore/webhook/<token>` does with one request: refuse what is too big or of the wrong
+// kind, then hand the raw request to the inbox writer, which finds the store by the token's hash and
+// commits it together with the requests arriving at the same time, before the 200. No plugin code and
+// no Wix call run here, so the answer is fast; the runner processes the inbox.
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
 
 #include <atomic>
 #include <cstddef>
 #include <map>
-#include <mutex>
-#include <optional>
 #include <string>
+
+#include "estore/host/webhook_inbox_writer.h"
 
 namespace estore::host {
 
@@ -21,13 +22,14 @@ public:
     static constexpr const char* kPathPrefix = "/estore/webhook/";
     static constexpr std::size_t kDefaultMaxBytes = 256 * 1024;
 
-    /// `db` is this endpoint's own connection; requests take turns on it.
-    WebhookEndpoint(Database& db, std::size_t maxBytes) : _db(db), _maxBytes(maxBytes) {}
+    /// `db` is this endpoint's own connection; only its inbox writer uses it.
+    WebhookEndpoint(Database& db, std::size_t maxBytes) : _writer(db), _maxBytes(maxBytes) {}
 
     void handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response);
 
     /// True once since the last call when a request was stored: wakes the runner early.
     bool takeReceived() { return _received.exchange(false); }
+    const WebhookInboxWriter& writer() const { return _writer; }
 
     /// "json", "form", "text", or empty for a content type the endpoint does not take.
     static std::string contentKind(const std::string& contentType);
@@ -39,17 +41,15 @@ public:
 private:
     void answer(Poco::Net::HTTPServerResponse& response, Poco::Net::HTTPResponse::HTTPStatus status,
                 const std::string& body);
-    std::optional<std::string> storeForToken(const std::string& token);
     /// Reads at most _maxBytes + 1 bytes, so a chunked body cannot grow without bound.
     std::string readCapped(std::istream& in) const;
     /// Drops up to 4 × the limit of what is left of a refused body.
     void refuseTooLarge(std::istream& in) const;
-    void store(const Poco::Net::HTTPServerRequest& request, const std::string& storeId,
-               const std::string& body, const std::string& rejectReason);
+    WebhookInboxWriter::Result store(const Poco::Net::HTTPServerRequest& request, const std::string& token,
+                                     const std::string& body, const std::string& rejectReason);
 
-    Database& _db;
+    WebhookInboxWriter _writer;
     std::size_t _maxBytes;
-    std::mutex _dbMutex;
     std::atomic<bool> _received{false};
 };
 

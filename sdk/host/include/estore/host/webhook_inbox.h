@@ -31,6 +31,14 @@ public:
 
     /// Stores a request. An empty rejectReason leaves it pending; otherwise it is stored as rejected.
     std::int64_t add(const InboxEntry& entry, const std::string& rejectReason = {});
+    /// Stores several requests in one transaction (entries[i] is rejected when rejectReasons[i] is not
+    /// empty); returns the first id, the others follow in order.
+    std::int64_t addAll(const std::vector<const InboxEntry*>& entries,
+                        const std::vector<std::string>& rejectReasons);
+    /// addAll with ids the caller reserved (Sequence::reserve "webhook"): firstId, firstId + 1, …; one
+    /// INSERT statement for all of them.
+    void insertAll(std::int64_t firstId, const std::vector<const InboxEntry*>& entries,
+                   const std::vector<std::string>& rejectReasons);
     /// Claims up to `limit` pending entries whose lease is free or expired, oldest first.
     std::vector<InboxEntry> claim(const std::string& owner, std::int64_t nowMs, std::int64_t leaseMillis,
                                   std::size_t limit);

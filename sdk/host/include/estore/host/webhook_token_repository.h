@@ -3,6 +3,7 @@
 // revokes the previous URL at once.
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace estore::host {
 
@@ -20,6 +21,8 @@ public:
     /// The store whose token hashes to tokenHash. Every stored hash is compared, in constant time, so
     /// the answer takes as long for a near miss as for a stranger's guess.
     std::optional<std::string> storeFor(const std::string& tokenHash);
+    /// storeFor for several hashes with one read of the table (the webhook intake's group commit).
+    std::vector<std::optional<std::string>> storesFor(const std::vector<std::string>& tokenHashes);
 
 private:
     Database& _db;

@@ -20,6 +20,7 @@
 #include "estore/host/platforms_command.h"
 #include "estore/host/remove_store_command.h"
 #include "estore/host/run_command.h"
+#include "estore/host/stock_command.h"
 #include "estore/host/stores_command.h"
 #include "estore/host/sync_command.h"
 #include "estore/host/webhook_command.h"
@@ -59,6 +60,10 @@ void HostApplication::printHelp(std::ostream& out) {
            "  activity STORE_ID [--json]                 a store's activity log\n"
            "  sync STORE_ID JOB [--json] [--force]       run one job of a store now, showing progress\n"
            "  orders STORE_ID [--json]                   a store's imported sales orders\n"
+           "  stock WAREHOUSE [--json]                   a warehouse's stock (zaloga), by product code\n"
+           "  stock set WAREHOUSE PRODUCT_CODE ON_HAND [RESERVED]\n"
+           "                                             set one product's stock (2,5 or 2.5; reserved 0)\n"
+           "  stock import WAREHOUSE FILE.csv [--json]   CSV product_code;on_hand;reserved, all or nothing\n"
            "  run [--once] [--worker NAME]               the scheduler loop and the webhook endpoint (Ctrl+C "
            "stops)\n"
            "      [--webhook-port N] [--port-file F]     endpoint port (0: ephemeral), written to F\n"
@@ -165,6 +170,7 @@ int HostApplication::dispatch(const std::string& command, CommandContext& ctx) {
     if (command == "configure") return ConfigureCommand::run(ctx);
     if (command == "sync") return SyncCommand::run(ctx);
     if (command == "orders") return OrdersCommand::run(ctx);
+    if (command == "stock") return StockCommand::run(ctx);
     if (command == "run") return RunCommand::run(ctx);
     if (command == "webhook") return WebhookCommand::run(ctx);
     if (command == "demo") return DemoCommand::run(ctx);

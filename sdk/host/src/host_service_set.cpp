@@ -11,7 +11,8 @@ HostServiceSet::HostServiceSet(Database& db, HostConfig& config)
       _activity(db, _secrets),
       _company(db),
       _salesOrders(db),
-      _storeStatus(db, _activity) {
+      _storeStatus(db, _activity),
+      _stock(db) {
     _services.scheduler = &_scheduler;
     _services.state = &_state;
     _services.secrets = &_secrets;
@@ -21,6 +22,7 @@ HostServiceSet::HostServiceSet(Database& db, HostConfig& config)
     _services.company = &_company;
     _services.salesOrders = &_salesOrders;
     _services.storeStatus = &_storeStatus;
+    _services.stock = &_stock;
 }
 
 }  // namespace estore::host

@@ -47,6 +47,7 @@ std::string ProgressPrinter::line(const std::string& jobId,
 
 void ProgressPrinter::progress(const std::string&, const std::string& jobId,
                                const std::map<std::string, std::int64_t>& counts) {
+    _latest = counts;
     if (_terminal) {
         // Back to the start of the line and clear it: the line only ever shows the latest counts.
         _out << "\r" << line(jobId, counts) << "\033[K" << std::flush;

@@ -15,6 +15,7 @@
 #include "estore/host/progress_printer.h"
 #include "estore/host/run_command.h"
 #include "estore/host/store_repository.h"
+#include "estore/host/sync_summary.h"
 
 namespace estore::host {
 
@@ -83,13 +84,13 @@ int SyncCommand::sync(CommandContext& ctx, const std::string& storeId, const std
     ProgressPrinter printer(screen, ProgressPrinter::isTerminal(json ? STDERR_FILENO : STDOUT_FILENO));
     const JobRun run = runner.runClaimed(*store, *job, owner, &printer);
     printer.finish();
-    printRun(ctx, storeId, jobId, run);
+    printRun(ctx, storeId, jobId, run, printer.latest());
     if (ran) *ran = run;
     return run.report.outcome.ok() ? kExitOk : kExitFailure;
 }
 
 void SyncCommand::printRun(CommandContext& ctx, const std::string& storeId, const std::string& jobId,
-                           const JobRun& run) {
+                           const JobRun& run, const std::map<std::string, std::int64_t>& progress) {
     const host_api::JobReport& report = run.report;
     if (ctx.options().json) {
         auto root = JsonCodec::newObject();
@@ -101,6 +102,9 @@ void SyncCommand::printRun(CommandContext& ctx, const std::string& storeId, cons
         auto counts = JsonCodec::newObject();
         for (const auto& [name, count] : report.counts) counts->set(name, count);
         root->set("counts", counts);
+        auto lastProgress = JsonCodec::newObject();
+        for (const auto& [name, count] : progress) lastProgress->set(name, count);
+        root->set("progress", lastProgress);
         root->set("error", report.outcome.ok() ? Poco::Dynamic::Var()
                                                : Poco::Dynamic::Var(JsonViews::outcome(report.outcome)));
         ctx.out() << JsonCodec::stringify(root) << "\n";
@@ -114,6 +118,10 @@ void SyncCommand::printRun(CommandContext& ctx, const std::string& storeId, cons
     for (const auto& [name, count] : report.counts)
         counts += (counts.empty() ? "" : ", ") + name + " " + ProgressPrinter::grouped(count);
     if (!counts.empty()) out << "Števci / counts: " << counts << "\n";
+    // The report's counts win; what it lacks, the last progress report tells.
+    std::map<std::string, std::int64_t> pushCounts = report.counts;
+    pushCounts.insert(progress.begin(), progress.end());
+    if (const std::string push = SyncSummary::pushLine(pushCounts); !push.empty()) out << push << "\n";
     if (report.outcome.ok()) return;
     const host_api::Outcome& o = report.outcome;
     ctx.err() << "Opravilo " << jobId << " ni uspelo. / Job " << jobId << " failed.\n"

@@ -8,6 +8,7 @@
 #include "estore/host/db_secrets.h"
 #include "estore/host/db_state.h"
 #include "estore/host/db_store_status.h"
+#include "estore/host/db_warehouse_stock.h"
 #include "estore/host/host_config.h"
 #include "estore/host/system_clock.h"
 #include "estore/host_api/host_services.h"
@@ -33,6 +34,7 @@ public:
     DbCompany& company() { return _company; }
     DbSalesOrders& salesOrders() { return _salesOrders; }
     DbStoreStatus& storeStatus() { return _storeStatus; }
+    DbWarehouseStock& stock() { return _stock; }
     HostConfig& config() { return _config; }
 
 private:
@@ -45,6 +47,7 @@ private:
     DbCompany _company;
     DbSalesOrders _salesOrders;
     DbStoreStatus _storeStatus;
+    DbWarehouseStock _stock;
     SystemClock _clock;
     host_api::HostServices _services;
 };

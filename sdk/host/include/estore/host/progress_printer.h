@@ -18,6 +18,8 @@ public:
                   const std::map<std::string, std::int64_t>& counts) override;
     /// Ends the updating line, so what follows starts on a line of its own.
     void finish();
+    /// The counts of the last report (empty before the first): the job's own summary may lack them.
+    const std::map<std::string, std::int64_t>& latest() const { return _latest; }
 
     /// "orders.import: 12 strani / pages, 1.187 naročil / orders"; a job without those shows its counts
     /// by name.
@@ -31,6 +33,7 @@ private:
     std::ostream& _out;
     bool _terminal;
     bool _lineOpen = false;
+    std::map<std::string, std::int64_t> _latest;
 };
 
 }  // namespace estore::host

@@ -1,4 +1,6 @@
 #pragma once
+#include <cstdint>
+#include <map>
 #include <string>
 
 namespace estore::host {
@@ -20,8 +22,9 @@ public:
                     JobRun* ran = nullptr);
 
 private:
+    /// `progress`: the last counts reported while the job ran (the push summary falls back on them).
     static void printRun(CommandContext& ctx, const std::string& storeId, const std::string& jobId,
-                         const JobRun& run);
+                         const JobRun& run, const std::map<std::string, std::int64_t>& progress);
 };
 
 }  // namespace estore::host

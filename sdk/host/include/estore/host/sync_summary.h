@@ -1,0 +1,18 @@
+#pragma once
+// The closing line `estore-host sync` prints for a push job (stock.push), from the counts the plugin
+// reported: what was sent to the shop, what was already right, what the shop has no product for, what
+// failed. Jobs that count other things (orders.import) get no such line.
+#include <cstdint>
+#include <map>
+#include <string>
+
+namespace estore::host {
+
+class SyncSummary {
+public:
+    /// "Preneseno / pushed: 1.200, nespremenjeno / unchanged: 3, brez para / unmatched: 2, neuspešno /
+    /// failed: 0" when the counts have "pushed"; empty otherwise. A missing count of the four shows as 0.
+    static std::string pushLine(const std::map<std::string, std::int64_t>& counts);
+};
+
+}  // namespace estore::host

@@ -31,11 +31,16 @@ def main(paths):
     if "BM_WebhookIntake" in m and "BM_BarePocoServer" in m:
         a, b = m["BM_WebhookIntake"], m["BM_BarePocoServer"]
         print(f"BM_WebhookIntake: {a['items_per_second']:.0f} req/s = {a['items_per_second'] / b['items_per_second']:.2f} x "
-              f"BM_BarePocoServer ({b['items_per_second']:.0f} req/s); p50 {a['p50_us']:.0f} us, p99 {a['p99_us']:.0f} us")
+              f"BM_BarePocoServer ({b['items_per_second']:.0f} req/s); p50 {a['p50_us']:.0f} us, p99 {a['p99_us']:.0f} us, "
+              f"{a.get('per_commit', 0):.1f} requests per commit")
     for name, b in sorted(m.items()):
         if name.startswith("BM_ImportOrdersFromSandbox"):
             print(f"{name}: {b['orders']:.0f} orders in {b['real_time']:.0f} {b['time_unit']}, "
                   f"{b['wix_requests']:.0f} Wix requests, peak heap {b['peak_heap_MiB']:.2f} MiB")
+        if name.startswith("BM_PlaceToStored"):
+            print(f"{name}: placed in the sandbox -> stored by estore-host run: p50 {b['p50_ms']:.0f} ms, "
+                  f"p99 {b['p99_ms']:.0f} ms, max {b['max_ms']:.0f} ms (target p99 < 100 ms), "
+                  f"{b['not_stored_in_5s']:.0f} not stored within 5 s")
         if name.startswith("BM_ValidateAgainstSandbox"):
             calls = b.get("wix_calls_per_validate", 0)
             print(f"{name}: {b['real_time']:.0f} {b['time_unit']} median per validate(), {calls:.0f} Wix calls each")

@@ -9,6 +9,7 @@
 #include <Poco/Net/SocketAddress.h>
 #include <Poco/Net/StreamSocket.h>
 #include <Poco/StreamCopier.h>
+#include <Poco/Tuple.h>
 #include <Poco/URI.h>
 
 #include <atomic>
@@ -343,4 +344,63 @@ TEST_F(WebhookE2E, ABurstOf10000WithTheHostKilledPartWayLosesNothingAndStoresEac
               << ", connection failures " << failures << ", killed after " << killedAt << " 200s, inbox rows "
               << processed << ", documents " << scalar("SELECT COUNT(*) FROM sales_orders") << ", sent in "
               << ms(sent - started) << " ms, drained " << ms(drained - sent) << " ms later\n";
+}
+
+TEST_F(WebhookE2E, SandboxAutomationsWithDuplicatesDelaysAndReorderingLeaveEachOrderOnceInItsLatestState) {
+    constexpr int kOrders = 40;
+    ASSERT_NO_FATAL_FAILURE(setUpStore());
+    ASSERT_NO_FATAL_FAILURE(startRun());
+    // Wix's own delivery is undocumented (§11.1): every copy may come twice, late and out of order, in
+    // any of the shapes "All keys and values" may take; a placed and a paid webhook for the same order
+    // may arrive the wrong way round.
+    _sandbox->post("/_sandbox/automations",
+                   "{\"url\":\"http://127.0.0.1:" + std::to_string(_port) + _path +
+                       "\",\"events\":[\"placed\",\"paid\"],\"shape\":\"rotate\",\"retry\":true,"
+                       "\"duplicate\":0.5,\"delayMs\":20,\"reorder\":true,\"reorderWindowMs\":300}");
+    std::set<std::string> paid;
+    int paidLater = 0;
+    for (int i = 0; i < kOrders; ++i) {
+        auto placed = Poco::JSON::Parser()
+                          .parse(_sandbox->post("/_sandbox/orders/place", "{}"))
+                          .extract<Poco::JSON::Object::Ptr>();
+        const std::string id = placed->getValue<std::string>("orderId");
+        // Some orders are paid at checkout (a card); of the others, every other one is paid later.
+        if (placed->getObject("order")->getValue<std::string>("paymentStatus") == "PAID") {
+            paid.insert(id);
+        } else if (i % 2 == 0) {
+            _sandbox->post("/_sandbox/orders/" + id + "/pay", "{}");
+            paid.insert(id);
+            ++paidLater;
+        }
+    }
+    ASSERT_GT(paidLater, 0) << "the test must exercise orders paid after they were placed";
+
+    Poco::JSON::Object::Ptr deliveries;
+    const auto deadline = std::chrono::steady_clock::now() + 60s;
+    do {
+        std::this_thread::sleep_for(100ms);
+        deliveries = Poco::JSON::Parser()
+                         .parse(_sandbox->get("/_sandbox/automations/deliveries"))
+                         .extract<Poco::JSON::Object::Ptr>();
+    } while (deliveries->getValue<int>("pending") > 0 && std::chrono::steady_clock::now() < deadline);
+    ASSERT_EQ(deliveries->getValue<int>("pending"), 0);
+    ASSERT_TRUE(waitUntilDrained(60s)) << readFile(_dir.file("run.log"));
+
+    const int succeeded = deliveries->getValue<int>("succeeded");
+    EXPECT_EQ(deliveries->getValue<int>("deliveries"),
+              kOrders + paidLater + deliveries->getValue<int>("duplicates"));
+    EXPECT_GT(deliveries->getValue<int>("duplicates"), 0) << "the test must exercise duplicates";
+    EXPECT_EQ(deliveries->getValue<int>("abandoned"), 0);
+    // Every delivery Wix saw succeed is in the inbox and was processed; none is left or rejected.
+    EXPECT_EQ(scalar("SELECT COUNT(*) FROM webhook_inbox WHERE status = 'processed'"), succeeded);
+    EXPECT_EQ(scalar("SELECT COUNT(*) FROM webhook_inbox WHERE status <> 'processed'"), 0);
+    // One document per order, each in the state Wix has now, however the nudges arrived.
+    EXPECT_EQ(scalar("SELECT COUNT(*) FROM sales_orders"), kOrders);
+    estore::host::Database db(_db);
+    std::vector<Poco::Tuple<std::string, std::string>> rows;
+    using namespace Poco::Data::Keywords;
+    db.session() << "SELECT external_id, payment_status FROM sales_orders", into(rows), now;
+    ASSERT_EQ(rows.size(), static_cast<std::size_t>(kOrders));
+    for (const auto& row : rows)
+        EXPECT_EQ(row.get<1>(), paid.count(row.get<0>()) ? "PAID" : "NOT_PAID") << row.get<0>();
 }

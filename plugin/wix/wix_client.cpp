@@ -146,4 +146,36 @@ WixAnswer WixClient::readInventory(CatalogVersion version) {
     return a;
 }
 
+namespace {
+
+/// The answer must carry the array the call documents; anything else is an unexpected body.
+void requireArray(WixAnswer& a, WixCall call, const char* name) {
+    if (a.outcome.ok() && !a.body->getArray(name))
+        a.outcome = unexpectedBody(call, a.http, std::string("no '") + name + "' array");
+}
+
+}  // namespace
+
+WixAnswer WixClient::queryProductsV1(const std::string& body) {
+    WixAnswer a = call(WixCall::ProductsRead, "POST", "/stores/v1/products/query", body);
+    requireArray(a, WixCall::ProductsRead, "products");
+    return a;
+}
+
+WixAnswer WixClient::updateInventoryV1(const std::string& productId, const std::string& body) {
+    return call(WixCall::InventoryWrite, "PATCH", "/stores/v2/inventoryItems/product/" + productId, body);
+}
+
+WixAnswer WixClient::queryInventoryV3(const std::string& body) {
+    WixAnswer a = call(WixCall::InventoryRead, "POST", "/stores/v3/inventory-items/query", body);
+    requireArray(a, WixCall::InventoryRead, "inventoryItems");
+    return a;
+}
+
+WixAnswer WixClient::bulkUpdateInventoryV3(const std::string& body) {
+    WixAnswer a = call(WixCall::InventoryWrite, "POST", "/stores/v3/bulk/inventory-items/update", body);
+    requireArray(a, WixCall::InventoryWrite, "results");
+    return a;
+}
+
 }  // namespace estore::wix

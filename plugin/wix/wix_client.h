@@ -51,6 +51,15 @@ public:
     /// POST /ecom/v1/payments/list-by-ids for 1–100 orders (reference §15).
     WixAnswer listTransactions(const std::vector<std::string>& orderIds);
 
+    /// Catalog V1: POST /stores/v1/products/query with a prepared body (reference §5).
+    WixAnswer queryProductsV1(const std::string& body);
+    /// Catalog V1: PATCH /stores/v2/inventoryItems/product/{productId} (reference §7); answers {}.
+    WixAnswer updateInventoryV1(const std::string& productId, const std::string& body);
+    /// Catalog V3: POST /stores/v3/inventory-items/query with a prepared body (reference §8).
+    WixAnswer queryInventoryV3(const std::string& body);
+    /// Catalog V3: POST /stores/v3/bulk/inventory-items/update; 200 even when items failed (reference §8).
+    WixAnswer bulkUpdateInventoryV3(const std::string& body);
+
     /// Requests sent, retries included (for job reports).
     int requestsSent() const { return _requestsSent; }
 

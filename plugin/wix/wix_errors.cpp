@@ -72,6 +72,8 @@ Outcome forbidden(WixCall call, std::string detail) {
                          "the key."},
                         std::move(detail), "api_key");
         case WixCall::InventoryRead:
+        case WixCall::ProductsRead:
+        case WixCall::InventoryWrite:
             return make(
                 ErrorCategory::Permission, "wix.permission.inventory",
                 {"API ključ nima dovoljenja za zalogo (403), ki je potrebno za prenos zaloge. V Wixu ključu "
@@ -134,6 +136,8 @@ const char* callDescription(WixCall call) {
         case WixCall::OrderGet: return "GET /ecom/v1/orders/{id}";
         case WixCall::Transactions: return "POST /ecom/v1/payments/list-by-ids";
         case WixCall::InventoryRead: return "inventory query";
+        case WixCall::ProductsRead: return "POST /stores/v1/products/query";
+        case WixCall::InventoryWrite: return "inventory update";
     }
     return "Wix call";
 }
@@ -182,6 +186,13 @@ Outcome outcomeFromHttp(const sdk::HttpResult& r, WixCall call) {
                             std::move(detail));
             [[fallthrough]];
         case 400:
+            // A write Wix refuses (an item gone meanwhile, a value it does not take) concerns that item,
+            // not the site's settings.
+            if (call == WixCall::InventoryWrite)
+                return make(ErrorCategory::Permanent, "wix.stock.refused",
+                            {"Wix je zavrnil spremembo zaloge (HTTP " + std::to_string(status) + ").",
+                             "Wix refused the stock change (HTTP " + std::to_string(status) + ")."},
+                            std::move(detail));
             return make(ErrorCategory::NotFound, "wix.site.not_found",
                         {"Wix ne pozna strani s tem Site ID. Odprite nadzorno ploščo trgovine v Wixu in "
                          "prilepite naslov "

@@ -7,7 +7,16 @@
 namespace estore::wix {
 
 /// The Wix calls whose failures need their own wording (a 403 means a different missing permission in each).
-enum class WixCall { SiteProperties, CatalogVersion, OrdersSearch, OrderGet, Transactions, InventoryRead };
+enum class WixCall {
+    SiteProperties,
+    CatalogVersion,
+    OrdersSearch,
+    OrderGet,
+    Transactions,
+    InventoryRead,
+    ProductsRead,  ///< Catalog V1 products query (the stock push's SKU map)
+    InventoryWrite
+};
 
 const char* callDescription(WixCall call);
 

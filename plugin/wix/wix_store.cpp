@@ -5,6 +5,7 @@
 #include "estore/sdk/settings_check.h"
 #include "order_fetch_job.h"
 #include "order_import_job.h"
+#include "stock_push_job.h"
 #include "store_settings.h"
 #include "webhook_payload.h"
 
@@ -152,6 +153,7 @@ host_api::JobReport WixStore::runJobUnsafe(const host_api::JobRequest& job, host
         return failedReport(internalError("runJob", "the host passed no state or sales orders service"));
     if (job.jobId == OrderImportJob::kJobId) return OrderImportJob(job, host).run();
     if (job.jobId == OrderFetchJob::kJobId) return OrderFetchJob(job, host).run();
+    if (job.jobId == StockPushJob::kJobId) return StockPushJob(job, host).run();
     if (_manifest.job(job.jobId)) return failedReport(notYetAvailable("job " + job.jobId));
     return failedReport(Outcome::failure(ErrorCategory::Permanent, "wix.job.unknown",
                                          {"Neznano opravilo: " + job.jobId, "Unknown job: " + job.jobId},

@@ -8,7 +8,7 @@ std::vector<std::string> ApiKeyInfo::fullPermissions() {
     return {"SCOPE.DC-STORES.READ-ORDERS",      "SCOPE.STORES.CATALOG_READ_LIMITED",
             "SCOPE.DC-STORES.READ-PRODUCTS",    "SCOPE.DC-STORES.MANAGE-PRODUCTS",
             "SCOPE.STORES.INVENTORY_ITEM_READ", "SCOPE.STORES.INVENTORY_ITEM_WRITE",
-            "SCOPE.SITE-PROPERTIES.READ"};
+            "SCOPE.STORES.PRODUCT_READ",        "SCOPE.SITE-PROPERTIES.READ"};
 }
 
 bool ApiKeyInfo::hasPermission(const std::string& scope) const {

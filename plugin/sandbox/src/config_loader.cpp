@@ -6,6 +6,7 @@
 #include <Poco/Exception.h>
 #include <Poco/JSON/Array.h>
 
+#include "wix_sandbox/catalog_spec_json.h"
 #include "wix_sandbox/json_body.h"
 #include "wix_sandbox/model_json.h"
 
@@ -49,6 +50,12 @@ void ConfigLoader::readSite(const Poco::JSON::Object::Ptr& json, ShopConfig& con
     // "orders": N asks the generator for N APPROVED orders on that site.
     const int generated = json->optValue("orders", 0);
     if (generated > 0) config.generatedOrders.emplace_back(site.siteId, generated);
+    // "catalog": {"skus": N, …options} or {"products": […]} puts a catalog on the site.
+    if (Poco::JSON::Object::Ptr catalog = json->getObject("catalog")) {
+        CatalogSeed seed = CatalogSpecJson::seedFromJson(catalog);
+        seed.siteId = site.siteId;
+        config.catalogs.push_back(std::move(seed));
+    }
     config.sites.push_back(std::move(site));
 }
 

@@ -3,6 +3,7 @@
 #include <Poco/Exception.h>
 #include <Poco/JSON/Array.h>
 
+#include "wix_sandbox/catalog_spec_json.h"
 #include "wix_sandbox/json_body.h"
 #include "wix_sandbox/model_json.h"
 #include "wix_sandbox/order_changer.h"
@@ -24,7 +25,10 @@ Poco::JSON::Array::Ptr toArray(const std::vector<std::string>& values) {
 
 ControlApi::ControlApi(Sandbox& sandbox) : _sandbox(sandbox) {}
 
-HttpReply ControlApi::handle(const std::string& method, const std::string& path, const std::string& body) {
+HttpReply ControlApi::handle(const WixRequest& request) {
+    const std::string& method = request.method;
+    const std::string& path = request.path;
+    const std::string& body = request.body;
     try {
         if (path == "/_sandbox/state" && method == "GET") return state();
         if (path == "/_sandbox/sites" && method == "POST") return addSite(body);
@@ -40,6 +44,13 @@ HttpReply ControlApi::handle(const std::string& method, const std::string& path,
         if (path == "/_sandbox/automations" && method == "POST") return addAutomation(body);
         if (path == "/_sandbox/automations" && method == "DELETE") return clearAutomations();
         if (path == "/_sandbox/automations/deliveries" && method == "GET") return automationStats();
+        if (path == "/_sandbox/catalog" && method == "POST") return putCatalog(body);
+        if (path == "/_sandbox/catalog" && method == "GET") return catalog(request);
+        if (path == "/_sandbox/catalog/stock" && method == "GET") return stock(request);
+        if (path == "/_sandbox/catalog/stock" && method == "POST") return changeStock(body);
+        if (path == "/_sandbox/catalog/revision" && method == "POST") return bumpRevision(body);
+        if (path == "/_sandbox/catalog/failures" && method == "POST") return failInventoryUpdates(body);
+        if (path == "/_sandbox/catalog/failures" && method == "DELETE") return clearInventoryFailures();
         HttpReply reply = badRequest("unknown control route " + method + " " + path);
         reply.status = 404;
         return reply;
@@ -57,6 +68,7 @@ HttpReply ControlApi::state() const {
     for (const SiteInfo& site : _sandbox.sites()) {
         Poco::JSON::Object::Ptr json = ModelJson::siteToJson(site);
         json->set("orderCount", _sandbox.orderCount(site.siteId));
+        json->set("catalog", CatalogSpecJson::summaryToJson(_sandbox.catalogSummary(site.siteId)));
         sites->add(json);
     }
     Poco::JSON::Array::Ptr keys = new Poco::JSON::Array;
@@ -176,6 +188,99 @@ HttpReply ControlApi::clearAutomations() {
 
 HttpReply ControlApi::automationStats() const {
     return ok(JsonBody::stringify(ModelJson::automationStatsToJson(_sandbox.automationStats())));
+}
+
+HttpReply ControlApi::putCatalog(const std::string& body) {
+    const CatalogSeed seed = CatalogSpecJson::seedFromJson(JsonBody::parseObjectStrict(body));
+    const std::string siteId = seed.siteId.empty() ? _sandbox.defaultSite().siteId : seed.siteId;
+    Poco::JSON::Object::Ptr result = JsonBody::object();
+    if (seed.generateSkus >= 0) {
+        result->set("summary", CatalogSpecJson::summaryToJson(
+                                   _sandbox.generateCatalog(siteId, seed.generateSkus, seed.options)));
+        return ok(JsonBody::stringify(result));
+    }
+    Poco::JSON::Array::Ptr products = new Poco::JSON::Array;
+    for (const CatalogProduct& product : _sandbox.seedCatalog(siteId, seed.products))
+        products->add(CatalogSpecJson::productToJson(product));
+    result->set("summary", CatalogSpecJson::summaryToJson(_sandbox.catalogSummary(siteId)));
+    result->set("products", products);
+    return ok(JsonBody::stringify(result));
+}
+
+HttpReply ControlApi::catalog(const WixRequest& request) const {
+    std::string siteId = param(request, "siteId");
+    if (siteId.empty()) siteId = _sandbox.defaultSite().siteId;
+    Poco::JSON::Array::Ptr products = new Poco::JSON::Array;
+    for (const CatalogProduct& product : _sandbox.catalogProducts(siteId))
+        products->add(CatalogSpecJson::productToJson(product));
+    Poco::JSON::Object::Ptr result = JsonBody::object();
+    result->set("summary", CatalogSpecJson::summaryToJson(_sandbox.catalogSummary(siteId)));
+    result->set("products", products);
+    return ok(JsonBody::stringify(result));
+}
+
+HttpReply ControlApi::stock(const WixRequest& request) const {
+    std::string siteId = param(request, "siteId");
+    if (siteId.empty()) siteId = _sandbox.defaultSite().siteId;
+    std::vector<StockLevel> levels;
+    const std::string sku = param(request, "sku");
+    const std::string itemId = param(request, "itemId");
+    const std::string productId = param(request, "productId");
+    if (!itemId.empty())
+        levels.push_back(_sandbox.stockOfItem(siteId, itemId));
+    else if (!productId.empty())
+        levels.push_back(_sandbox.stockOf(siteId, productId, param(request, "variantId")));
+    else if (!sku.empty())
+        levels = _sandbox.stockBySku(siteId, sku);
+    else
+        levels = _sandbox.stock(siteId);
+    Poco::JSON::Array::Ptr array = new Poco::JSON::Array;
+    for (const StockLevel& level : levels) array->add(CatalogSpecJson::stockToJson(level));
+    Poco::JSON::Object::Ptr result = JsonBody::object();
+    result->set("stock", array);
+    return ok(JsonBody::stringify(result));
+}
+
+HttpReply ControlApi::changeStock(const std::string& body) {
+    Poco::JSON::Object::Ptr json = JsonBody::parseObjectStrict(body);
+    const std::string key = json->optValue<std::string>("itemId", json->optValue<std::string>("sku", ""));
+    StockLevel level;
+    if (json->has("quantity"))
+        level = _sandbox.setQuantity(siteOf(json), key, json->getValue<long>("quantity"));
+    else if (json->has("inStock"))
+        level = _sandbox.setInStock(siteOf(json), key, json->getValue<bool>("inStock"));
+    else
+        throw Poco::InvalidArgumentException("a stock change needs quantity or inStock");
+    Poco::JSON::Object::Ptr result = JsonBody::object();
+    result->set("stock", CatalogSpecJson::stockToJson(level));
+    return ok(JsonBody::stringify(result));
+}
+
+HttpReply ControlApi::bumpRevision(const std::string& body) {
+    Poco::JSON::Object::Ptr json = JsonBody::parseObjectStrict(body);
+    const std::string key = json->optValue<std::string>("itemId", json->optValue<std::string>("sku", ""));
+    Poco::JSON::Object::Ptr result = JsonBody::object();
+    result->set("stock", CatalogSpecJson::stockToJson(_sandbox.bumpRevision(siteOf(json), key)));
+    return ok(JsonBody::stringify(result));
+}
+
+HttpReply ControlApi::failInventoryUpdates(const std::string& body) {
+    Poco::JSON::Object::Ptr json = JsonBody::parseObjectStrict(body);
+    _sandbox.failInventoryUpdates(siteOf(json), json->getValue<std::string>("itemId"),
+                                  json->optValue<std::string>("code", "INTERNAL_ERROR"),
+                                  json->optValue("count", 1));
+    return ok("{}");
+}
+
+HttpReply ControlApi::clearInventoryFailures() {
+    _sandbox.clearInventoryFailures();
+    return ok("{}");
+}
+
+std::string ControlApi::param(const WixRequest& request, const std::string& name) {
+    for (const auto& [key, value] : request.query)
+        if (key == name) return value;
+    return "";
 }
 
 HttpReply ControlApi::ok(const std::string& body) {

@@ -1,82 +1,81 @@
 #include "wix_sandbox/inventory_v1_endpoint.h"
 
-#include <Poco/Exception.h>
-#include <Poco/JSON/Parser.h>
+#include <algorithm>
 
+#include "wix_sandbox/catalog_json.h"
 #include "wix_sandbox/json_body.h"
-#include "wix_sandbox/wix_errors.h"
-#include "wix_sandbox/wix_failure.h"
+#include "wix_sandbox/request_fields.h"
+#include "wix_sandbox/v1_query.h"
 
 namespace wix_sandbox {
 
 namespace {
 
-[[noreturn]] void reject(const std::string& field, const std::string& description, const std::string& rule) {
-    throw WixFailure(WixErrors::validationError(field + " " + description, field, description, rule));
-}
+const CatalogFilter::Allowed kAllowed = {
+    {"id", {"$eq", "$ne", "$in", "$hasSome", "$nin"}},
+    {"productId", {"$eq", "$ne", "$in", "$hasSome", "$nin"}},
+    {"externalId", {"$eq", "$ne", "$in", "$hasSome", "$nin"}},
+    {"numericId", {"$eq", "$ne", "$gt", "$gte", "$lt", "$lte", "$in", "$hasSome", "$nin"}},
+    {"trackQuantity", {"$eq", "$ne"}},
+    {"lastUpdated", {"$eq", "$gt", "$gte", "$lt", "$lte"}},
+};
 
-int intMember(const Poco::JSON::Object::Ptr& object, const std::string& key, int fallback,
-              const std::string& field) {
-    if (!object || !object->has(key) || object->isNull(key)) return fallback;
-    try {
-        return object->getValue<int>(key);
-    } catch (const Poco::Exception&) {
-        reject(field, "must be an integer", "TYPE");
-    }
+void valuesOf(const CatalogProduct& product, const std::string& field, std::vector<std::string>& out) {
+    if (field == "id") out.push_back(product.inventoryItemId);
+    if (field == "productId" || field == "externalId") out.push_back(product.id);
+    if (field == "numericId") out.push_back(product.numericId);
+    if (field == "trackQuantity") out.push_back(product.variants.front().trackQuantity ? "true" : "false");
+    if (field == "lastUpdated") out.push_back(product.lastUpdated);
 }
 
 }  // namespace
 
-InventoryV1Endpoint::InventoryV1Endpoint(const InventoryStore& inventory)
+InventoryV1Endpoint::InventoryV1Endpoint(const CatalogStore& catalog)
     : WixEndpoint(EndpointSpec{"POST",
                                "/stores/v2/inventoryItems/query",
                                {"SCOPE.DC-STORES.READ-PRODUCTS"},
                                true,
                                CatalogVersion::V1}),
-      _inventory(inventory) {}
+      _catalog(catalog) {}
 
 HttpReply InventoryV1Endpoint::handle(const WixRequest& request, const SiteInfo& site) {
     Poco::JSON::Object::Ptr body = JsonBody::parseObject(request.body);
-    Poco::JSON::Object::Ptr query = body->getObject("query");
-    if (!query) query = JsonBody::object();
-    validateFilter(query);
-    Poco::JSON::Object::Ptr paging = query->getObject("paging");
-    const int limit = intMember(paging, "limit", kMaxLimit, "query.paging.limit");
-    const int offset = intMember(paging, "offset", 0, "query.paging.offset");
-    if (limit < 1) reject("query.paging.limit", "must be at least 1", "MIN");
-    if (limit > kMaxLimit) reject("query.paging.limit", "must be at most 100", "MAX");
-    if (offset < 0) reject("query.paging.offset", "must not be negative", "MIN");
+    Poco::JSON::Object::Ptr query = RequestFields::object(body, "query", "query");
+    const V1Query::Request paging = V1Query::read(query, kAllowed, kMaxLimit, 0);
 
-    std::vector<std::string> items = _inventory.items(site.siteId);
-    std::string out = "{\"inventoryItems\":[";
-    for (std::size_t i = static_cast<std::size_t>(offset), n = 0;
-         i < items.size() && n < static_cast<std::size_t>(limit); ++i, ++n) {
-        if (n) out += ',';
-        out += items[i];
-    }
-    // metadata.items echoes the page size, not the count: Wix's example shows 100 with totalResults 2 (§7).
-    out += "],\"metadata\":{\"items\":" + std::to_string(limit) + ",\"offset\":" + std::to_string(offset) +
-           "},\"totalResults\":" + std::to_string(items.size()) + "}";
-    return HttpReply{200, out, "application/json", {}};
-}
-
-void InventoryV1Endpoint::validateFilter(const Poco::JSON::Object::Ptr& query) {
-    // V1 filters are JSON-encoded strings, not objects (§5, §7): an object is the classic mistake.
-    for (const char* key : {"filter", "sort"}) {
-        if (!query->has(key) || query->isNull(key)) continue;
-        Poco::Dynamic::Var value = query->get(key);
-        const std::string field = std::string("query.") + key;
-        if (!value.isString()) reject(field, "must be a JSON-encoded string", "TYPE");
-        try {
-            std::string text = value.toString();
-            if (!text.empty()) {
-                Poco::JSON::Parser parser;
-                parser.parse(text);
-            }
-        } catch (const Poco::Exception&) {
-            reject(field, "is not valid JSON", "FORMAT");
+    std::vector<SiteCatalog::ProductPtr> products;
+    std::size_t total = 0;
+    _catalog.read(site.siteId, [&](const SiteCatalog& catalog) {
+        std::optional<std::vector<std::size_t>> candidates;
+        std::optional<std::vector<std::string>> productIds = paging.filter.lookup("productId");
+        if (!productIds) productIds = paging.filter.lookup("externalId");
+        if (productIds) {
+            candidates.emplace();
+            for (const std::string& id : *productIds)
+                if (std::optional<std::size_t> position = catalog.findProduct(id))
+                    candidates->push_back(*position);
+        } else if (std::optional<std::vector<std::string>> ids = paging.filter.lookup("id")) {
+            candidates.emplace();
+            for (const std::string& id : *ids)
+                if (std::optional<std::size_t> position = catalog.findV1Item(id))
+                    candidates->push_back(*position);
         }
-    }
+        if (candidates) {
+            std::sort(candidates->begin(), candidates->end());
+            candidates->erase(std::unique(candidates->begin(), candidates->end()), candidates->end());
+        }
+        // Hidden products still have stock: the inventory lists them all.
+        for (std::size_t position : V1Query::select(catalog, paging, candidates, true, valuesOf, total))
+            products.push_back(catalog.product(position));
+    });
+
+    JsonWriter out;
+    out.beginObject().key("inventoryItems").beginArray();
+    for (const SiteCatalog::ProductPtr& product : products) CatalogJson::v1InventoryItem(out, *product);
+    out.endArray();
+    V1Query::writeMetadata(out, paging, total);
+    out.endObject();
+    return HttpReply{200, out.take(), "application/json", {}};
 }
 
 }  // namespace wix_sandbox

@@ -15,6 +15,7 @@
 #include <Poco/Util/OptionSet.h>
 #include <pthread.h>
 
+#include "wix_sandbox/model_json.h"
 #include "wix_sandbox/sandbox.h"
 
 namespace {
@@ -40,6 +41,10 @@ protected:
         options.addOption(valued("rate-limit", "requests per minute per site, 0 = off (default 200)", "N")
                               .validator(new Poco::Util::IntValidator(0, 1000000000)));
         options.addOption(valued("port-file", "write the bound port to this file", "FILE"));
+        options.addOption(
+            valued("catalog-skus", "generated catalog of N SKUs on the default site (default 0)", "N")
+                .validator(new Poco::Util::IntValidator(0, 1000000)));
+        options.addOption(valued("catalog-version", "the default site's catalog: V1, V3 or NONE", "VERSION"));
     }
 
     void handleOption(const std::string& name, const std::string& value) override {
@@ -53,6 +58,8 @@ protected:
         if (name == "tls-key") _options.tlsKeyFile = value;
         if (name == "rate-limit") _options.rateLimitPerMinute = Poco::NumberParser::parse(value);
         if (name == "port-file") _portFile = value;
+        if (name == "catalog-skus") _options.catalogSkus = Poco::NumberParser::parse(value);
+        if (name == "catalog-version") _options.catalogVersion = wix_sandbox::ModelJson::parseCatalog(value);
         if (name == "help") stopOptionsProcessing();
     }
 
@@ -103,6 +110,7 @@ private:
         const std::string key = sandbox.defaultApiKey();
         std::cout << "wix-sandbox listening on " << sandbox.baseUrl()
                   << " site=" << sandbox.defaultSite().siteId << " key=" << key.substr(0, 6) << "\u2026"
+                  << " catalog=" << wix_sandbox::ModelJson::catalogName(sandbox.defaultSite().catalogVersion)
                   << std::endl;
     }
 

@@ -8,10 +8,11 @@
 #include <Poco/Timestamp.h>
 
 #include "wix_sandbox/automation_dispatcher.h"
+#include "wix_sandbox/catalog_generator.h"
+#include "wix_sandbox/catalog_store.h"
 #include "wix_sandbox/config_loader.h"
 #include "wix_sandbox/control_api.h"
 #include "wix_sandbox/fault_injector.h"
-#include "wix_sandbox/inventory_store.h"
 #include "wix_sandbox/json_body.h"
 #include "wix_sandbox/money.h"
 #include "wix_sandbox/order_changer.h"
@@ -24,6 +25,7 @@
 #include "wix_sandbox/sandbox_server.h"
 #include "wix_sandbox/sandbox_state.h"
 #include "wix_sandbox/shop_generator.h"
+#include "wix_sandbox/site_catalog.h"
 #include "wix_sandbox/wix_api.h"
 
 namespace wix_sandbox {
@@ -50,18 +52,19 @@ Sandbox::Sandbox(SandboxOptions options)
     : _options(std::move(options)),
       _state(std::make_unique<SandboxState>()),
       _orders(std::make_unique<OrderStore>()),
-      _inventory(std::make_unique<InventoryStore>()),
+      _catalog(std::make_unique<CatalogStore>()),
       _faults(std::make_unique<FaultInjector>()),
       _rateLimiter(std::make_unique<RateLimiter>(_options.rateLimitPerMinute,
                                                  std::chrono::milliseconds(_options.rateLimitWindowMs))),
       _counter(std::make_unique<RequestCounter>()),
       _generator(std::make_unique<ShopGenerator>(_options.seed)),
-      _wixApi(std::make_unique<WixApi>(*_state, *_orders, *_inventory, *_rateLimiter)),
+      _wixApi(std::make_unique<WixApi>(*_state, *_orders, *_catalog, *_rateLimiter)),
       _controlApi(std::make_unique<ControlApi>(*this)),
       _automations(std::make_unique<AutomationDispatcher>(_options.seed)) {
     ShopConfig config = _options.configFile.empty() ? ShopConfig{} : ConfigLoader::load(_options.configFile);
     if (config.seedShop) seed();
     apply(config);
+    applyCatalogOptions();
 }
 
 Sandbox::~Sandbox() {
@@ -244,6 +247,156 @@ void Sandbox::resetStats() {
     _counter->reset();
 }
 
+std::vector<CatalogProduct> Sandbox::seedCatalog(const std::string& siteId,
+                                                 std::vector<CatalogProduct> products) {
+    const SiteInfo site = requireSite(siteId);
+    // Ids the spec leaves out depend on the sandbox seed and the site, so a test run repeats.
+    DeterministicRandom random(CatalogGenerator::seedFor(_options.seed, site.siteId) + 1);
+    CatalogGenerator::complete(products, random, CatalogStore::now());
+    SiteCatalog catalog(std::move(products), CatalogGenerator::locationIdFor(site.siteId));
+    std::vector<CatalogProduct> stored;
+    for (std::size_t p = 0; p < catalog.productCount(); ++p) stored.push_back(*catalog.product(p));
+    _catalog->replace(site.siteId, std::move(catalog));
+    return stored;
+}
+
+CatalogSummary Sandbox::generateCatalog(const std::string& siteId, int skuCount,
+                                        const CatalogOptions& options) {
+    const SiteInfo site = requireSite(siteId);
+    const std::uint64_t seed =
+        options.seed ? options.seed : CatalogGenerator::seedFor(_options.seed, site.siteId);
+    std::vector<CatalogProduct> products =
+        CatalogGenerator::generate(skuCount, options, seed, site.catalogVersion);
+    DeterministicRandom random(seed + 1);
+    CatalogGenerator::complete(products, random, CatalogStore::now());
+    SiteCatalog catalog(std::move(products), CatalogGenerator::locationIdFor(site.siteId));
+    const CatalogSummary summary = catalog.summary();
+    _catalog->replace(site.siteId, std::move(catalog));
+    return summary;
+}
+
+CatalogSummary Sandbox::catalogSummary(const std::string& siteId) const {
+    CatalogSummary summary;
+    _catalog->read(requireSite(siteId).siteId,
+                   [&](const SiteCatalog& catalog) { summary = catalog.summary(); });
+    return summary;
+}
+
+std::vector<CatalogProduct> Sandbox::catalogProducts(const std::string& siteId) const {
+    std::vector<CatalogProduct> products;
+    _catalog->read(requireSite(siteId).siteId, [&](const SiteCatalog& catalog) {
+        for (std::size_t p = 0; p < catalog.productCount(); ++p) products.push_back(*catalog.product(p));
+    });
+    return products;
+}
+
+std::vector<StockLevel> Sandbox::stock(const std::string& siteId) const {
+    const SiteInfo site = requireSite(siteId);
+    std::vector<StockLevel> levels;
+    _catalog->read(site.siteId, [&](const SiteCatalog& catalog) {
+        levels.reserve(catalog.itemCount());
+        for (std::size_t item = 0; item < catalog.itemCount(); ++item)
+            levels.push_back(catalog.stockLevel(item, site.catalogVersion == CatalogVersion::V1));
+    });
+    return levels;
+}
+
+std::vector<StockLevel> Sandbox::stockBySku(const std::string& siteId, const std::string& sku) const {
+    const SiteInfo site = requireSite(siteId);
+    std::vector<StockLevel> levels;
+    _catalog->read(site.siteId, [&](const SiteCatalog& catalog) {
+        for (std::size_t item : catalog.itemsWithSku(sku))
+            levels.push_back(catalog.stockLevel(item, site.catalogVersion == CatalogVersion::V1));
+    });
+    return levels;
+}
+
+StockLevel Sandbox::stockOf(const std::string& siteId, const std::string& productId,
+                            const std::string& variantId) const {
+    const SiteInfo site = requireSite(siteId);
+    std::optional<StockLevel> level;
+    _catalog->read(site.siteId, [&](const SiteCatalog& catalog) {
+        const std::optional<std::size_t> product = catalog.findProduct(Poco::toLower(productId));
+        if (!product) return;
+        if (std::optional<std::size_t> variant = catalog.variantIndex(*product, Poco::toLower(variantId)))
+            level = catalog.stockLevel(catalog.firstItem(*product) + *variant,
+                                       site.catalogVersion == CatalogVersion::V1);
+    });
+    if (!level) throw Poco::NotFoundException("unknown product variant", productId + "/" + variantId);
+    return *level;
+}
+
+StockLevel Sandbox::stockOfItem(const std::string& siteId, const std::string& inventoryItemId) const {
+    const SiteInfo site = requireSite(siteId);
+    std::optional<StockLevel> level;
+    _catalog->read(site.siteId, [&](const SiteCatalog& catalog) {
+        if (std::optional<std::size_t> item = catalog.findItem(Poco::toLower(inventoryItemId)))
+            level = catalog.stockLevel(*item, site.catalogVersion == CatalogVersion::V1);
+    });
+    if (!level) throw Poco::NotFoundException("unknown inventory item", inventoryItemId);
+    return *level;
+}
+
+StockLevel Sandbox::setQuantity(const std::string& siteId, const std::string& skuOrItemId, long quantity) {
+    return changeStock(siteId, skuOrItemId, [quantity](CatalogProduct&, CatalogVariant& variant) {
+        variant.trackQuantity = true;
+        variant.quantity = quantity;
+    });
+}
+
+StockLevel Sandbox::setInStock(const std::string& siteId, const std::string& skuOrItemId, bool inStock) {
+    return changeStock(siteId, skuOrItemId, [inStock](CatalogProduct&, CatalogVariant& variant) {
+        variant.trackQuantity = false;
+        variant.inStock = inStock;
+    });
+}
+
+StockLevel Sandbox::bumpRevision(const std::string& siteId, const std::string& skuOrItemId) {
+    return changeStock(siteId, skuOrItemId, [](CatalogProduct&, CatalogVariant&) {});
+}
+
+void Sandbox::failInventoryUpdates(const std::string& siteId, const std::string& inventoryItemId,
+                                   const std::string& code, int count) {
+    if (code.empty()) throw Poco::InvalidArgumentException("an injected failure needs a code");
+    if (count < -1) throw Poco::InvalidArgumentException("count must be -1 or more");
+    const std::string id = Poco::toLower(inventoryItemId);
+    _catalog->write(requireSite(siteId).siteId, [&](SiteCatalog& catalog) {
+        if (!catalog.findItem(id)) throw Poco::NotFoundException("unknown inventory item", inventoryItemId);
+        catalog.failNext(id, code, count);
+    });
+}
+
+void Sandbox::clearInventoryFailures() {
+    _catalog->clearFailures();
+}
+
+StockLevel Sandbox::changeStock(const std::string& siteId, const std::string& skuOrItemId,
+                                const StockChange& change) {
+    const SiteInfo site = requireSite(siteId);
+    const std::string now = CatalogStore::now();
+    StockLevel level;
+    _catalog->write(site.siteId, [&](SiteCatalog& catalog) {
+        const std::size_t item = requireItem(catalog, skuOrItemId);
+        const SiteCatalog::ItemRef ref = catalog.item(item);
+        catalog.change(ref.product, [&](CatalogProduct& product) {
+            change(product, product.variants[ref.variant]);
+            SiteCatalog::touch(product, ref.variant, now);
+        });
+        level = catalog.stockLevel(item, site.catalogVersion == CatalogVersion::V1);
+    });
+    return level;
+}
+
+std::size_t Sandbox::requireItem(const SiteCatalog& catalog, const std::string& skuOrItemId) {
+    if (std::optional<std::size_t> item = catalog.findItem(Poco::toLower(skuOrItemId))) return *item;
+    const std::vector<std::size_t>& items = catalog.itemsWithSku(skuOrItemId);
+    if (items.size() > 1)
+        throw Poco::InvalidArgumentException("several variants have this SKU; use the inventory item id",
+                                             skuOrItemId);
+    if (items.empty()) throw Poco::NotFoundException("no inventory item or SKU", skuOrItemId);
+    return items.front();
+}
+
 void Sandbox::addAutomation(const Automation& automation) {
     Automation canonical = automation;
     canonical.siteId =
@@ -290,6 +443,7 @@ void Sandbox::apply(const ShopConfig& config) {
     }
     for (const auto& [siteId, count] : config.generatedOrders) generateOrders(siteId, count);
     for (const auto& [siteId, json] : config.orders) addOrder(siteId, json);
+    for (const CatalogSeed& catalog : config.catalogs) applyCatalog(catalog);
 
     std::lock_guard lock(_mutex);
     if (_defaultSiteId.empty() && !config.sites.empty())
@@ -301,6 +455,26 @@ void Sandbox::apply(const ShopConfig& config) {
                 break;
             }
     }
+}
+
+void Sandbox::applyCatalogOptions() {
+    // Command-line choices for the default site (--catalog-version, --catalog-skus) come last, so they
+    // win over the seeded shop and the config file.
+    SiteInfo site = defaultSite();
+    if (site.siteId.empty()) return;
+    if (_options.catalogVersion && *_options.catalogVersion != site.catalogVersion) {
+        site.catalogVersion = *_options.catalogVersion;
+        addSite(site);
+    }
+    if (_options.catalogSkus > 0) generateCatalog(site.siteId, _options.catalogSkus);
+}
+
+void Sandbox::applyCatalog(const CatalogSeed& seed) {
+    const std::string siteId = seed.siteId.empty() ? defaultSite().siteId : seed.siteId;
+    if (seed.generateSkus >= 0)
+        generateCatalog(siteId, seed.generateSkus, seed.options);
+    else
+        seedCatalog(siteId, seed.products);
 }
 
 std::shared_ptr<const OrderRecord> Sandbox::requireOrder(const std::string& siteId,

@@ -29,7 +29,7 @@ void SandboxRequestHandler::handleRequest(Poco::Net::HTTPServerRequest& request,
     try {
         const WixRequest wixRequest = toWixRequest(request);
         if (wixRequest.path.compare(0, kControlPrefix.size(), kControlPrefix) == 0)
-            send(_controlApi.handle(wixRequest.method, wixRequest.path, wixRequest.body), response);
+            send(_controlApi.handle(wixRequest), response);
         else
             serveWix(request, response, wixRequest);
     } catch (const std::exception&) {

@@ -2,17 +2,23 @@
 
 #include "wix_sandbox/catalog_version_endpoint.h"
 #include "wix_sandbox/inventory_v1_endpoint.h"
+#include "wix_sandbox/inventory_v1_increment_endpoint.h"
+#include "wix_sandbox/inventory_v1_update_endpoint.h"
+#include "wix_sandbox/inventory_v3_bulk_update_endpoint.h"
 #include "wix_sandbox/inventory_v3_endpoint.h"
 #include "wix_sandbox/order_get_endpoint.h"
 #include "wix_sandbox/orders_search_endpoint.h"
 #include "wix_sandbox/payments_list_endpoint.h"
+#include "wix_sandbox/products_v1_query_endpoint.h"
+#include "wix_sandbox/products_v3_query_endpoint.h"
 #include "wix_sandbox/site_properties_endpoint.h"
+#include "wix_sandbox/variants_v3_query_endpoint.h"
 #include "wix_sandbox/wix_errors.h"
 #include "wix_sandbox/wix_failure.h"
 
 namespace wix_sandbox {
 
-WixApi::WixApi(const SandboxState& state, const OrderStore& orders, const InventoryStore& inventory,
+WixApi::WixApi(const SandboxState& state, const OrderStore& orders, CatalogStore& catalog,
                RateLimiter& rateLimiter)
     : _guard(state), _rateLimiter(rateLimiter) {
     _endpoints.push_back(std::make_unique<SitePropertiesEndpoint>());
@@ -20,8 +26,21 @@ WixApi::WixApi(const SandboxState& state, const OrderStore& orders, const Invent
     _endpoints.push_back(std::make_unique<OrdersSearchEndpoint>(orders));
     _endpoints.push_back(std::make_unique<OrderGetEndpoint>(orders));
     _endpoints.push_back(std::make_unique<PaymentsListEndpoint>(orders));
-    _endpoints.push_back(std::make_unique<InventoryV1Endpoint>(inventory));
-    _endpoints.push_back(std::make_unique<InventoryV3Endpoint>(inventory));
+    // Catalog V1 (§5, §7)
+    _endpoints.push_back(std::make_unique<ProductsV1QueryEndpoint>(catalog, ProductsV1QueryEndpoint::kPath));
+    _endpoints.push_back(
+        std::make_unique<ProductsV1QueryEndpoint>(catalog, ProductsV1QueryEndpoint::kReaderPath));
+    _endpoints.push_back(std::make_unique<InventoryV1Endpoint>(catalog));
+    _endpoints.push_back(std::make_unique<InventoryV1UpdateEndpoint>(catalog));
+    _endpoints.push_back(std::make_unique<InventoryV1IncrementEndpoint>(
+        catalog, InventoryV1IncrementEndpoint::Direction::Increment));
+    _endpoints.push_back(std::make_unique<InventoryV1IncrementEndpoint>(
+        catalog, InventoryV1IncrementEndpoint::Direction::Decrement));
+    // Catalog V3 (§6, §8)
+    _endpoints.push_back(std::make_unique<ProductsV3QueryEndpoint>(catalog));
+    _endpoints.push_back(std::make_unique<VariantsV3QueryEndpoint>(catalog));
+    _endpoints.push_back(std::make_unique<InventoryV3Endpoint>(catalog));
+    _endpoints.push_back(std::make_unique<InventoryV3BulkUpdateEndpoint>(catalog));
 }
 
 HttpReply WixApi::handle(const WixRequest& request) {

@@ -7,6 +7,7 @@
 #include <Poco/JSON/Object.h>
 
 #include "wix_sandbox/api_key_info.h"
+#include "wix_sandbox/catalog_options.h"
 #include "wix_sandbox/site_info.h"
 
 namespace wix_sandbox {
@@ -18,6 +19,7 @@ struct ShopConfig {
     std::vector<ApiKeyInfo> keys;
     std::vector<std::pair<std::string, int>> generatedOrders;  ///< siteId, how many to generate
     std::vector<std::pair<std::string, std::string>> orders;   ///< siteId, order JSON given verbatim
+    std::vector<CatalogSeed> catalogs;                         ///< a site's "catalog" (products or skus)
 };
 
 /// Reads the JSON config file (format in README.md). Throws Poco::Exception with the file name on errors.

@@ -5,6 +5,7 @@
 #include <Poco/JSON/Object.h>
 
 #include "wix_sandbox/http_reply.h"
+#include "wix_sandbox/wix_request.h"
 
 namespace wix_sandbox {
 
@@ -16,7 +17,7 @@ class ControlApi {
 public:
     explicit ControlApi(Sandbox& sandbox);
 
-    HttpReply handle(const std::string& method, const std::string& path, const std::string& body);
+    HttpReply handle(const WixRequest& request);
 
 private:
     HttpReply state() const;
@@ -35,6 +36,17 @@ private:
     HttpReply addAutomation(const std::string& body);
     HttpReply clearAutomations();
     HttpReply automationStats() const;
+    /// POST /_sandbox/catalog: {"products":[…]} seeds, {"skus":N,…} generates.
+    HttpReply putCatalog(const std::string& body);
+    HttpReply catalog(const WixRequest& request) const;
+    /// GET /_sandbox/catalog/stock?siteId=&sku=&itemId=&productId=&variantId=
+    HttpReply stock(const WixRequest& request) const;
+    /// POST /_sandbox/catalog/stock: {"sku"|"itemId", "quantity"|"inStock"}
+    HttpReply changeStock(const std::string& body);
+    HttpReply bumpRevision(const std::string& body);
+    HttpReply failInventoryUpdates(const std::string& body);
+    HttpReply clearInventoryFailures();
+    static std::string param(const WixRequest& request, const std::string& name);
     static HttpReply ok(const std::string& body);
     static HttpReply badRequest(const std::string& message);
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -8,18 +9,22 @@
 #include "wix_sandbox/api_key_info.h"
 #include "wix_sandbox/automation.h"
 #include "wix_sandbox/automation_stats.h"
+#include "wix_sandbox/catalog_options.h"
+#include "wix_sandbox/catalog_product.h"
 #include "wix_sandbox/fault.h"
 #include "wix_sandbox/order_change.h"
 #include "wix_sandbox/request_stats.h"
 #include "wix_sandbox/sandbox_options.h"
 #include "wix_sandbox/site_info.h"
+#include "wix_sandbox/stock_level.h"
 
 namespace wix_sandbox {
 
 class AutomationDispatcher;
+class CatalogStore;
 class ControlApi;
 class FaultInjector;
-class InventoryStore;
+class SiteCatalog;
 class OrderStore;
 struct OrderRecord;
 class RateLimiter;
@@ -89,6 +94,46 @@ public:
     RequestStats stats() const;
     void resetStats();
 
+    /// Stores catalog and stock (reference §5-§8). A site's catalog serves Catalog V1 or V3 routes
+    /// according to the site's catalogVersion; ids below are as that catalog shows them. All throw
+    /// Poco::NotFoundException for an unknown site.
+
+    /// Replaces the site's catalog by `products`, completed (ids, numericIds, dates, default variants of
+    /// simple products filled in); returns them as stored, in numericId order. Throws
+    /// Poco::InvalidArgumentException for an inconsistent spec (see CatalogGenerator::complete()).
+    std::vector<CatalogProduct> seedCatalog(const std::string& siteId, std::vector<CatalogProduct> products);
+    /// Replaces the site's catalog by a generated one of `skuCount` variants (CatalogGenerator::generate()):
+    /// the same seed, site and options give the same catalog.
+    CatalogSummary generateCatalog(const std::string& siteId, int skuCount,
+                                   const CatalogOptions& options = {});
+    CatalogSummary catalogSummary(const std::string& siteId) const;
+    /// The site's products as stored (ids to use in requests), in numericId order.
+    std::vector<CatalogProduct> catalogProducts(const std::string& siteId) const;
+    /// Every variant's stock, in catalog order.
+    std::vector<StockLevel> stock(const std::string& siteId) const;
+    /// The variants with this SKU (several when duplicated, none when unknown).
+    std::vector<StockLevel> stockBySku(const std::string& siteId, const std::string& sku) const;
+    /// By product and variant id (V1's 00000000-… works for a product without managed variants);
+    /// throws Poco::NotFoundException.
+    StockLevel stockOf(const std::string& siteId, const std::string& productId,
+                       const std::string& variantId) const;
+    /// By the variant's V3 inventory item id; throws Poco::NotFoundException.
+    StockLevel stockOfItem(const std::string& siteId, const std::string& inventoryItemId) const;
+    /// A change made in Wix (a sale, the merchant's edit): the variant found by inventory item id or by
+    /// SKU gets this quantity and becomes tracked, its revision moves on. Throws Poco::NotFoundException,
+    /// or Poco::InvalidArgumentException for a SKU several variants share (use the item id).
+    StockLevel setQuantity(const std::string& siteId, const std::string& skuOrItemId, long quantity);
+    /// Like setQuantity() for an untracked variant: it becomes untracked with this in-stock flag.
+    StockLevel setInStock(const std::string& siteId, const std::string& skuOrItemId, bool inStock);
+    /// A concurrent edit: only the item's revision moves on, so a client's next update with the revision
+    /// it read fails with REVISION_MISMATCH.
+    StockLevel bumpRevision(const std::string& siteId, const std::string& skuOrItemId);
+    /// The next `count` V3 bulk updates of the item (-1 = all until cleared) fail with `code` in their
+    /// per-item result (HTTP stays 200); queued after failures injected before.
+    void failInventoryUpdates(const std::string& siteId, const std::string& inventoryItemId,
+                              const std::string& code, int count = 1);
+    void clearInventoryFailures();
+
     /// Registers an Automation "Send via webhook" (reference §11.1): placeOrder() and changeOrder(Pay)
     /// of its site then POST the order to its URL from the sandbox's own worker thread, while started.
     /// An empty siteId means the default site. Throws Poco::NotFoundException (unknown site) or
@@ -101,6 +146,12 @@ public:
 private:
     void seed();
     void apply(const ShopConfig& config);
+    void applyCatalogOptions();
+    void applyCatalog(const CatalogSeed& seed);
+    using StockChange = std::function<void(CatalogProduct& product, CatalogVariant& variant)>;
+    StockLevel changeStock(const std::string& siteId, const std::string& skuOrItemId,
+                           const StockChange& change);
+    static std::size_t requireItem(const SiteCatalog& catalog, const std::string& skuOrItemId);
     SiteInfo requireSite(const std::string& siteId) const;
     void notifyAutomations(const std::string& siteId, const std::string& event, const std::string& orderId);
     std::shared_ptr<const OrderRecord> requireOrder(const std::string& siteId,
@@ -109,7 +160,7 @@ private:
     SandboxOptions _options;
     std::unique_ptr<SandboxState> _state;
     std::unique_ptr<OrderStore> _orders;
-    std::unique_ptr<InventoryStore> _inventory;
+    std::unique_ptr<CatalogStore> _catalog;
     std::unique_ptr<FaultInjector> _faults;
     std::unique_ptr<RateLimiter> _rateLimiter;
     std::unique_ptr<RequestCounter> _counter;

@@ -1,6 +1,9 @@
 #pragma once
 
+#include <optional>
 #include <string>
+
+#include "wix_sandbox/site_info.h"
 
 namespace wix_sandbox {
 
@@ -15,6 +18,8 @@ struct SandboxOptions {
     int rateLimitWindowMs = 60000;  ///< sliding window length; tests shorten it
     int maxThreads = 16;            ///< concurrent connections served
     int ordersPerSite = 3;          ///< APPROVED orders generated for the seeded site
+    int catalogSkus = 0;            ///< >0: a generated catalog of that many SKUs on the default site
+    std::optional<CatalogVersion> catalogVersion;  ///< the default site's catalog instead of the seeded one
 };
 
 }  // namespace wix_sandbox

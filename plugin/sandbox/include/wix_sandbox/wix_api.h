@@ -5,8 +5,8 @@
 #include <vector>
 
 #include "wix_sandbox/access_guard.h"
+#include "wix_sandbox/catalog_store.h"
 #include "wix_sandbox/http_reply.h"
-#include "wix_sandbox/inventory_store.h"
 #include "wix_sandbox/order_store.h"
 #include "wix_sandbox/rate_limiter.h"
 #include "wix_sandbox/sandbox_state.h"
@@ -20,7 +20,7 @@ namespace wix_sandbox {
 /// catalog version (428).
 class WixApi {
 public:
-    WixApi(const SandboxState& state, const OrderStore& orders, const InventoryStore& inventory,
+    WixApi(const SandboxState& state, const OrderStore& orders, CatalogStore& catalog,
            RateLimiter& rateLimiter);
 
     HttpReply handle(const WixRequest& request);

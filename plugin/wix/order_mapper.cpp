@@ -321,6 +321,7 @@ public:
     SalesOrder build() {
         readIdentity();
         readDates();
+        readBalance();
         readBuyer();
         readShippingAddress();
         _knownRates = plausibleVatRates(_destination);
@@ -382,6 +383,13 @@ private:
         });
         if (paid.empty() && s == "PAID") paid = _order.updatedAt;
         return paid;
+    }
+
+    /// What was paid and refunded (balanceSummary), for the host's auto-invoicing and credit notes.
+    void readBalance() {
+        const Node balance = _root.object("balanceSummary");
+        _order.paidAmount = sdk::toAmount(money(balance, "paid").value_or(Decimal()), kMoneyScale);
+        _order.refundedAmount = sdk::toAmount(money(balance, "refunded").value_or(Decimal()), kMoneyScale);
     }
 
     // -- buyer and addresses --

@@ -57,6 +57,7 @@ void OrderPageImporter::importOne(const Poco::JSON::Object::Ptr& order, const st
         if (!id.empty()) result.failedIds.push_back(id);
         return;
     }
+    applyStoreMaps(*mapped.order, _store.settings);
     host_api::UpsertResult upsert = host_api::UpsertResult::Unchanged;
     Outcome stored = _host.salesOrders->upsert(_store.storeId, *mapped.order, upsert);
     if (!stored.ok()) {

@@ -2,8 +2,10 @@
 
 #include <Poco/JSON/Array.h>
 
+#include "estore/sdk/amount.h"
 #include "estore/sdk/decimal.h"
 #include "estore/sdk/json_access.h"
+#include "estore/sdk/setting_map.h"
 
 namespace estore::wix {
 
@@ -59,6 +61,66 @@ std::map<std::string, std::string> paymentMethodsByOrder(const Object::Ptr& answ
         }
     }
     return methods;
+}
+
+namespace {
+
+std::string settingOf(const host_api::Settings& settings, const std::string& key) {
+    auto it = settings.find(key);
+    return it == settings.end() ? std::string() : it->second;
+}
+
+bool paid(const host_api::SalesOrder& order) {
+    const std::string& s = order.paymentStatus;
+    return s == "PAID" || s == "PARTIALLY_PAID" || s == "PARTIALLY_REFUNDED" || s == "FULLY_REFUNDED" ||
+           sdk::toDecimal(order.paidAmount) > sdk::Decimal();
+}
+
+void applyPaymentMap(host_api::SalesOrder& order, const sdk::SettingMap& map) {
+    if (order.paymentMethod.empty()) {
+        if (paid(order) && sdk::toDecimal(order.totalGross) > sdk::Decimal())
+            order.flags.push_back(
+                {review::kPaymentMethodUnknown,
+                 {"Naročilo je plačano, Wix pa ne navaja plačila, zato način plačila (in davčno potrjevanje) "
+                  "ni znan. Račun se ne izda samodejno.",
+                  "The order is paid but Wix names no payment, so the payment method (and fiscal "
+                  "verification) is unknown. No invoice is issued automatically."}});
+        return;
+    }
+    const sdk::SettingMapEntry* entry = map.find(order.paymentMethod);
+    if (!entry) {
+        order.flags.push_back(
+            {review::kPaymentMethodUnmapped,
+             {"Način plačila '" + order.paymentMethod +
+                  "' ni v preslikavi načinov plačila trgovine (polje payment_methods); račun se ne izda, "
+                  "dokler ga ne dodate.",
+              "The payment method '" + order.paymentMethod +
+                  "' is not in the store's payment method map (field payment_methods); no invoice is issued "
+                  "until you add it."}});
+        return;
+    }
+    order.paymentMethodCode = entry->value;
+    order.fiscalPayment = entry->hasFlag("fiscal");
+}
+
+}  // namespace
+
+std::string shopStatusOf(const host_api::SalesOrder& order) {
+    if (order.status == "CANCELED") return order.status;
+    if (order.fulfillmentStatus == "FULFILLED" || order.fulfillmentStatus == "PARTIALLY_FULFILLED")
+        return order.fulfillmentStatus;
+    return order.status.empty() ? "APPROVED" : order.status;
+}
+
+void applyStoreMaps(host_api::SalesOrder& order, const host_api::Settings& settings) {
+    // Maps are checked when the store is configured; one broken later is treated as empty (review).
+    if (settings.count("payment_methods"))
+        applyPaymentMap(order, sdk::parseSettingMap(settingOf(settings, "payment_methods")).map);
+    const auto statuses = sdk::parseSettingMap(settingOf(settings, "order_statuses")).map;
+    if (const auto* entry = statuses.find(shopStatusOf(order))) {
+        order.orderStatus = entry->value;
+        order.invoiceOnStatus = entry->hasFlag("invoice");
+    }
 }
 
 }  // namespace estore::wix

@@ -6,6 +6,9 @@
 #include <map>
 #include <string>
 
+#include "estore/host_api/sales_order.h"
+#include "estore/host_api/values.h"
+
 namespace estore::wix {
 
 /// orderId → the method of its largest approved payment, as Wix names it: the merchant's own name for a
@@ -13,5 +16,23 @@ namespace estore::wix {
 /// provider's method (`regularPaymentDetails.paymentMethod`, e.g. "CreditCard", "PayPal"; deprecated but
 /// the only provider-level key), "GiftCard" or "Membership". Orders without an approved payment are absent.
 std::map<std::string, std::string> paymentMethodsByOrder(const Poco::JSON::Object::Ptr& listByIdsAnswer);
+
+/// The review flag codes raised by applyStoreMaps.
+namespace review {
+/// The order's payment method is not in the store's payment method map: never invoiced on a guess.
+inline constexpr const char* kPaymentMethodUnmapped = "payment_method_unmapped";
+/// The order is paid but Wix names no payment for it, so neither the method nor "fiscal" is known.
+inline constexpr const char* kPaymentMethodUnknown = "payment_method_unknown";
+}  // namespace review
+
+/// The status the store's status map is keyed by: CANCELED, else the fulfilment (FULFILLED,
+/// PARTIALLY_FULFILLED) when there is one, else the order status (APPROVED).
+std::string shopStatusOf(const host_api::SalesOrder& order);
+
+/// Fills the e-računi payment method, its fiscal flag, the e-računi order status and its auto-invoice flag
+/// from the store's `payment_methods` and `order_statuses` settings. A store without a `payment_methods`
+/// setting has no map at all (older stores, tests): the order is left unmapped without a flag. With a map,
+/// a method it does not know, or a paid order without a method, is flagged for review.
+void applyStoreMaps(host_api::SalesOrder& order, const host_api::Settings& settings);
 
 }  // namespace estore::wix

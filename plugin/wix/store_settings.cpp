@@ -1,5 +1,9 @@
 #include "store_settings.h"
 
+#include <cctype>
+
+#include "estore/sdk/eracuni_payment_methods.h"
+#include "estore/sdk/setting_map.h"
 #include "estore/sdk/settings_check.h"
 #include "site_id.h"
 
@@ -26,7 +30,121 @@ FieldError keyError(const char* code, const std::string& sl, const std::string& 
     return {"api_key", code, {"API ključ: " + sl, "API key: " + en}};
 }
 
+/// The statuses the order status map is keyed by (see shopStatusOf in payment_methods.h).
+const char* const kShopStatuses[] = {"APPROVED", "PARTIALLY_FULFILLED", "FULFILLED", "CANCELED"};
+
+std::string settingOf(const host_api::Settings& settings, const std::string& key) {
+    auto it = settings.find(key);
+    return it == settings.end() ? std::string() : it->second;
+}
+
+/// The message names the field by its label and its id, so `--set` users find it too.
+FieldError mapError(const std::string& field, const char* code, const host_api::Text& problem) {
+    const bool payments = field == "payment_methods";
+    const std::string sl = payments ? "Preslikava načinov plačila" : "Preslikava statusov naročil";
+    const std::string en = payments ? "Payment method map" : "Order status map";
+    return {field, code, {sl + " (" + field + "): " + problem.sl, en + " (" + field + "): " + problem.en}};
+}
+
+std::optional<FieldError> paymentMapError(const std::string& text) {
+    const auto parsed = sdk::parseSettingMap(text);
+    if (!parsed.ok()) return mapError("payment_methods", "payment_methods.malformed", *parsed.problem);
+    for (const auto& entry : parsed.map.entries) {
+        if (!sdk::findEracuniPaymentMethod(entry.value))
+            return mapError(
+                "payment_methods", "payment_methods.unknown_method",
+                {"način plačila '" + entry.value + "' (pri '" + entry.key +
+                     "') v e-računih ne obstaja; na voljo: " + sdk::eracuniPaymentMethodCodes() + ".",
+                 "payment method '" + entry.value + "' (for '" + entry.key +
+                     "') does not exist in e-računi; available: " + sdk::eracuniPaymentMethodCodes() + "."});
+        for (const auto& flag : entry.flags)
+            if (flag != "fiscal")
+                return mapError(
+                    "payment_methods", "payment_methods.unknown_flag",
+                    {"oznaka ':" + flag + "' pri '" + entry.key + "' ni znana; edina je ':fiscal'.",
+                     "flag ':" + flag + "' for '" + entry.key + "' is unknown; the only one is ':fiscal'."});
+    }
+    return std::nullopt;
+}
+
+bool knownShopStatus(const std::string& key) {
+    for (const char* status : kShopStatuses)
+        if (sdk::equalsIgnoringCase(status, key)) return true;
+    return false;
+}
+
+std::optional<FieldError> statusMapError(const std::string& text, bool statusMode) {
+    const auto parsed = sdk::parseSettingMap(text);
+    if (!parsed.ok()) return mapError("order_statuses", "order_statuses.malformed", *parsed.problem);
+    bool anyInvoice = false;
+    for (const auto& entry : parsed.map.entries) {
+        if (!knownShopStatus(entry.key))
+            return mapError(
+                "order_statuses", "order_statuses.unknown_status",
+                {"status '" + entry.key +
+                     "' ni status Wix; možni so APPROVED, PARTIALLY_FULFILLED, FULFILLED, CANCELED.",
+                 "'" + entry.key +
+                     "' is not a Wix status; the choices are APPROVED, PARTIALLY_FULFILLED, FULFILLED, "
+                     "CANCELED."});
+        for (const auto& flag : entry.flags)
+            if (flag != "invoice")
+                return mapError(
+                    "order_statuses", "order_statuses.unknown_flag",
+                    {"oznaka ':" + flag + "' pri '" + entry.key + "' ni znana; edina je ':invoice'.",
+                     "flag ':" + flag + "' for '" + entry.key + "' is unknown; the only one is ':invoice'."});
+        anyInvoice = anyInvoice || entry.hasFlag("invoice");
+    }
+    if (statusMode && !anyInvoice)
+        return mapError("order_statuses", "order_statuses.none_invoices",
+                        {"fakturiranje glede na status potrebuje vsaj en status z oznako ':invoice' (npr. "
+                         "FULFILLED=Odpremljeno:invoice).",
+                         "invoicing by status needs at least one status marked ':invoice' (e.g. "
+                         "FULFILLED=Odpremljeno:invoice)."});
+    return std::nullopt;
+}
+
+/// FURS premise and device identifiers: letters and digits, 1 to 20 of them.
+std::optional<FieldError> fiscalIdError(const std::string& field, const std::string& value,
+                                        const host_api::Text& label) {
+    if (value.empty())
+        return FieldError{
+            field,
+            field + ".required",
+            {label.sl + " (" + field +
+                 "): polje je obvezno, ko je samodejno fakturiranje vklopljeno (številka računa je "
+                 "prostor-naprava-zaporedna številka).",
+             label.en + " (" + field +
+                 "): required when auto-invoicing is on (an invoice number is premise-device-sequence)."}};
+    bool ok = value.size() <= 20;
+    for (char c : value) ok = ok && std::isalnum(static_cast<unsigned char>(c));
+    if (!ok)
+        return FieldError{
+            field,
+            field + ".invalid",
+            {label.sl + " (" + field + "): največ 20 črk in številk brez presledkov, ne '" + value + "'.",
+             label.en + " (" + field + "): at most 20 letters and digits, no spaces; not '" + value + "'."}};
+    return std::nullopt;
+}
+
 }  // namespace
+
+std::vector<FieldError> invoiceOptionErrors(const host_api::Settings& settings) {
+    std::vector<FieldError> errors;
+    const std::string mode = settingOf(settings, "auto_invoice");
+    const bool invoicing = !mode.empty() && mode != "off";
+    if (auto e = paymentMapError(settingOf(settings, "payment_methods"))) errors.push_back(*e);
+    if (auto e = statusMapError(settingOf(settings, "order_statuses"),
+                                mode == "status" || mode == "status_or_paid"))
+        errors.push_back(*e);
+    if (!invoicing) return errors;
+    if (auto e = fiscalIdError("business_premise", settingOf(settings, "business_premise"),
+                               {"Poslovni prostor", "Business premise"}))
+        errors.push_back(*e);
+    if (auto e = fiscalIdError("electronic_device", settingOf(settings, "electronic_device"),
+                               {"Elektronska naprava", "Electronic device"}))
+        errors.push_back(*e);
+    return errors;
+}
 
 std::optional<FieldError> siteIdError(const std::string& input, std::string& siteId) {
     const SiteIdParse parsed = parseSiteId(input);
@@ -98,6 +216,7 @@ LocalCheck checkLocally(const std::vector<host_api::FieldSpec>& fields, const ho
     // The generic checks skip site_id's requiredness (reported above with its own wording).
     for (auto& e : sdk::checkFields(fields, check.normalized, company))
         if (e.field != "site_id") check.errors.push_back(e);
+    for (auto& e : invoiceOptionErrors(check.normalized)) check.errors.push_back(e);
     return check;
 }
 

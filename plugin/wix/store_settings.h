@@ -23,6 +23,11 @@ LocalCheck checkLocally(const std::vector<host_api::FieldSpec>& fields, const ho
 /// The error for a Site ID the user typed, or nullopt when it is usable.
 std::optional<host_api::FieldError> siteIdError(const std::string& input, std::string& siteId);
 
+/// The auto-invoicing options: the payment method map (known e-računi methods, only the flag "fiscal"),
+/// the order status map (Wix statuses, only the flag "invoice"), and, when auto_invoice is not "off", the
+/// business premise and electronic device that invoice numbers need. One error per offending field.
+std::vector<host_api::FieldError> invoiceOptionErrors(const host_api::Settings& settings);
+
 /// The error for an API key that cannot be a Wix key, or nullopt when it is plausible.
 std::optional<host_api::FieldError> apiKeyError(const std::string& key);
 

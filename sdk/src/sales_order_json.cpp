@@ -257,6 +257,16 @@ SalesOrder orderFromJson(const Reader& r) {
         if (auto reason = f.object("reason")) flag.reason = {reason->string("sl"), reason->string("en")};
         o.flags.push_back(std::move(flag));
     });
+    if (auto payment = r.object("payment")) {
+        o.paidAmount = payment->amount("paid");
+        o.refundedAmount = payment->amount("refunded");
+        o.paymentMethodCode = payment->string("methodCode");
+        o.fiscalPayment = payment->boolean("fiscal");
+    }
+    if (auto mapped = r.object("eracuniStatus")) {
+        o.orderStatus = mapped->string("name");
+        o.invoiceOnStatus = mapped->boolean("invoice");
+    }
     return o;
 }
 
@@ -318,6 +328,16 @@ Object::Ptr salesOrderToJson(const SalesOrder& order) {
     Array::Ptr flags = new Array;
     for (const auto& flag : order.flags) flags->add(flagToJson(flag));
     o->set("flags", flags);
+    Object::Ptr payment = newObject();
+    payment->set("paid", moneyText(order.paidAmount));
+    payment->set("refunded", moneyText(order.refundedAmount));
+    payment->set("methodCode", order.paymentMethodCode);
+    payment->set("fiscal", order.fiscalPayment);
+    o->set("payment", payment);
+    Object::Ptr mapped = newObject();
+    mapped->set("name", order.orderStatus);
+    mapped->set("invoice", order.invoiceOnStatus);
+    o->set("eracuniStatus", mapped);
     return o;
 }
 

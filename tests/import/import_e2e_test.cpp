@@ -18,6 +18,8 @@
 #include <thread>
 
 #include "e2e_fixture.h"
+#include "estore/host/database.h"
+#include "estore/host/store_repository.h"
 #include "estore/sdk/json_access.h"
 #include "estore/sdk/sales_order_json.h"
 #include "order_mapper.h"
@@ -77,10 +79,15 @@ protected:
         return out;
     }
 
-    /// Every order Wix returns now (APPROVED and CANCELED, as the store's rule asks), mapped in-process.
+    /// Every order Wix returns now (APPROVED and CANCELED, as the store's rule asks), mapped in-process
+    /// with the store's own payment-method and status maps, as the import does.
     std::map<std::string, std::string> expectedDocuments() {
         std::map<std::string, std::string> out;
         estore::wix::OrderMapper mapper;
+        estore::host::Database database(_db);
+        const auto store = estore::host::StoreRepository(database).find(_storeId);
+        EXPECT_TRUE(store.has_value());
+        const estore::host_api::Settings settings = store ? store->settings : estore::host_api::Settings{};
         std::string body =
             R"({"search":{"filter":{"status":{"$in":["APPROVED","CANCELED"]}},"cursorPaging":{"limit":100}}})";
         for (;;) {
@@ -100,6 +107,7 @@ protected:
                 auto mapped = mapper.map(order, method == methods.end() ? std::string() : method->second);
                 EXPECT_TRUE(mapped.order.has_value());
                 if (!mapped.order) continue;
+                estore::wix::applyStoreMaps(*mapped.order, settings);
                 std::ostringstream text;
                 estore::sdk::salesOrderToJson(*mapped.order)->stringify(text);
                 out[mapped.order->externalId] = text.str();

@@ -95,15 +95,27 @@ TEST(WixStore, ActivateSchedulesTheJobsTheOptionsAskFor) {
     EXPECT_TRUE(host.scheduled().empty());
 }
 
-TEST(WixStore, JobsOfLaterVersionsSayHonestlyThatTheyAreNotAvailable) {
+TEST(WixStore, EveryJobOfTheManifestIsImplementedAndUnknownJobsAreRefused) {
     WixStore store;
     FakeHost host;
-    estore::host_api::JobRequest job{{"store-1", "wix", goodSettings()}, "stock.push", {}};
-    auto report = store.runJob(job, host.services());
-    EXPECT_FALSE(report.outcome.ok());
-    EXPECT_EQ(report.outcome.code, "wix.not_available");
-    job.jobId = "no.such.job";
+    for (const auto& spec : store.describe().jobs) {
+        estore::host_api::JobRequest job{{"store-1", "wix", goodSettings()}, spec.id, {}};
+        EXPECT_NE(store.runJob(job, host.services()).outcome.code, "wix.not_available") << spec.id;
+    }
+    estore::host_api::JobRequest job{{"store-1", "wix", goodSettings()}, "no.such.job", {}};
     EXPECT_EQ(store.runJob(job, host.services()).outcome.code, "wix.job.unknown");
+}
+
+TEST(WixStore, AStockPushWithStockSyncOffPushesNothingAndSaysHowToTurnItOn) {
+    WixStore store;
+    FakeHost host;
+    auto settings = goodSettings();
+    settings["sync_stock"] = "false";
+    estore::host_api::JobRequest job{{"store-1", "wix", settings}, "stock.push", {}};
+    const auto report = store.runJob(job, host.services());
+    EXPECT_EQ(report.outcome.code, "wix.stock.disabled");
+    EXPECT_NE(report.outcome.message.sl.find("Prenašaj zalogo"), std::string::npos);
+    EXPECT_EQ(report.counts.at("pushed"), 0);
 }
 
 TEST(WixStore, AnImportWithoutAKeyAsksForTheSettings) {

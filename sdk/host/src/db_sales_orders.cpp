@@ -7,8 +7,11 @@
 #include <sstream>
 #include <tuple>
 
+#include "estore/host/auto_invoicer.h"
 #include "estore/host/database.h"
 #include "estore/host/db_scheduler.h"
+#include "estore/host/fiscal_signer.h"
+#include "estore/host/transaction.h"
 #include "estore/sdk/amount.h"
 #include "estore/sdk/sales_order_json.h"
 
@@ -54,10 +57,39 @@ host_api::Outcome DbSalesOrders::upsert(const std::string& storeId, const host_a
                                               {"Naročilo brez oznake trgovine ni mogoče shraniti.",
                                                "An order without the shop's id cannot be stored."},
                                               "number=" + order.number);
+        if (_invoicer) return storeAndInvoice(storeId, order, rowOf(order), result);
         result = store(storeId, rowOf(order));
         return host_api::Outcome::success();
     } catch (const std::exception& e) {
         return hostFailure("sales order " + order.number, e);
+    }
+}
+
+host_api::Outcome DbSalesOrders::storeAndInvoice(const std::string& storeId, const host_api::SalesOrder& order,
+                                                 const Row& row, UpsertResult& result) {
+    constexpr int kAttempts = 3;
+    const bool joined = _db.inTransaction();
+    for (int attempt = 1;; ++attempt) {
+        try {
+            Transaction tx(_db);
+            result = store(storeId, row);
+            if (result != UpsertResult::Unchanged) _invoicer->orderStored(storeId, order);
+            tx.commit();
+            if (!joined) _invoicer->committed();
+            return host_api::Outcome::success();
+        } catch (const FiscalConfigError& e) {
+            _invoicer->rolledBack();
+            return host_api::Outcome::failure(
+                host_api::ErrorCategory::Config, "host.invoice.fiscal_config",
+                {"Naročila " + order.number + " ni mogoče fakturirati: " + e.what(),
+                 "Order " + order.number + " cannot be invoiced: " + e.what()},
+                "config key " + e.configKey());
+        } catch (const std::exception&) {
+            _invoicer->rolledBack();
+            // A concurrent first insert (PostgreSQL aborts the transaction on the unique key): once more
+            // from the start, which then finds the other writer's rows.
+            if (joined || attempt == kAttempts) throw;
+        }
     }
 }
 

@@ -15,6 +15,8 @@
 #include "estore/host/database.h"
 #include "estore/host/demo_command.h"
 #include "estore/host/host_config.h"
+#include "estore/host/invoice_command.h"
+#include "estore/host/invoices_command.h"
 #include "estore/host/jobs_command.h"
 #include "estore/host/orders_command.h"
 #include "estore/host/platforms_command.h"
@@ -60,6 +62,8 @@ void HostApplication::printHelp(std::ostream& out) {
            "  activity STORE_ID [--json]                 a store's activity log\n"
            "  sync STORE_ID JOB [--json] [--force]       run one job of a store now, showing progress\n"
            "  orders STORE_ID [--json]                   a store's imported sales orders\n"
+           "  invoices STORE_ID [--json]                 a store's invoices and credit notes (auto-invoicing)\n"
+           "  invoice show NUMBER [--json]               one invoice as a person reads it (ZOI, QR when fiscal)\n"
            "  stock WAREHOUSE [--json]                   a warehouse's stock (zaloga), by product code\n"
            "  stock set WAREHOUSE PRODUCT_CODE ON_HAND [RESERVED]\n"
            "                                             set one product's stock (2,5 or 2.5; reserved 0)\n"
@@ -82,7 +86,9 @@ void HostApplication::printHelp(std::ostream& out) {
            "failed\n"
            "Config: wix.api_base_url (env WIX_API_BASE_URL), wix.ca_file, host.lease_seconds, "
            "host.poll_millis,\n"
-           "        host.public_url, host.webhook_bind, host.webhook_port, host.webhook_max_bytes\n";
+           "        host.public_url, host.webhook_bind, host.webhook_port, host.webhook_max_bytes,\n"
+           "        company.name, company.address, company.tax_number, fiscal.certificate, fiscal.private_key,\n"
+           "        fiscal.key_password, mail.outbox_dir, mail.smtp_host, mail.smtp_port, mail.from\n";
 }
 
 void HostApplication::defineOptions(Poco::Util::OptionSet& options) {
@@ -170,6 +176,8 @@ int HostApplication::dispatch(const std::string& command, CommandContext& ctx) {
     if (command == "configure") return ConfigureCommand::run(ctx);
     if (command == "sync") return SyncCommand::run(ctx);
     if (command == "orders") return OrdersCommand::run(ctx);
+    if (command == "invoices") return InvoicesCommand::run(ctx);
+    if (command == "invoice") return InvoiceCommand::run(ctx);
     if (command == "stock") return StockCommand::run(ctx);
     if (command == "run") return RunCommand::run(ctx);
     if (command == "webhook") return WebhookCommand::run(ctx);

@@ -10,7 +10,8 @@ HostServiceSet::HostServiceSet(Database& db, HostConfig& config)
       _secrets(db),
       _activity(db, _secrets),
       _company(db),
-      _salesOrders(db),
+      _invoicer(db, config, _activity),
+      _salesOrders(db, &_invoicer),
       _storeStatus(db, _activity),
       _stock(db) {
     _services.scheduler = &_scheduler;

@@ -2,6 +2,7 @@
 
 #include "estore/host/database.h"
 #include "estore/host/host_service_set.h"
+#include "estore/host/invoice_config_check.h"
 #include "estore/host/redactor.h"
 #include "estore/host/settings_builder.h"
 #include "estore/host/transaction.h"
@@ -36,7 +37,11 @@ host_api::Validation StoreEnrollment::validate(host_api::ElectronicStore& plugin
                                                const host_api::Settings& secrets) {
     // The contract says the plugin never throws; a host still must not die if one does.
     try {
-        return plugin.validate(settings, secrets, _host.services());
+        host_api::Validation validation = plugin.validate(settings, secrets, _host.services());
+        // Auto-invoicing is the host's feature: what it needs from host configuration is checked here.
+        for (auto& error : InvoiceConfigCheck::check(settings, _host.config()))
+            validation.fieldErrors.push_back(std::move(error));
+        return validation;
     } catch (const std::exception& e) {
         return {pluginThrew("validate", e.what()), {}, {}, {}};
     } catch (...) {

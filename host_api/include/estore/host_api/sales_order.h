@@ -89,6 +89,15 @@ struct SalesOrder {
     Amount totalVat;
     Amount totalGross;
     std::vector<ReviewFlag> flags;
+
+    // Appended for auto-invoicing (issue 6); a plugin that does not fill them leaves the host nothing to
+    // invoice by payment or status, never a wrong invoice.
+    Amount paidAmount;              ///< what the buyer has paid so far (refunds not deducted)
+    Amount refundedAmount;          ///< what has been refunded so far
+    std::string paymentMethodCode;  ///< e-računi's method from the store's payment method map; empty: unmapped
+    bool fiscalPayment = false;     ///< the map marks the method as "cash" (ZDavPR): the invoice is verified
+    std::string orderStatus;        ///< e-računi's order status from the store's status map; empty: unmapped
+    bool invoiceOnStatus = false;   ///< the status map marks this status for auto-invoicing
 };
 
 enum class UpsertResult { Created, Updated, Unchanged };

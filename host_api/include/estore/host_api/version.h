@@ -8,7 +8,8 @@ namespace estore::host_api {
 
 inline constexpr std::uint32_t kApiMajor = 1;
 // 1.1: SalesOrders, StoreStatus and JobProgress services, the SalesOrder value type.
-// 1.2: the WarehouseStock service (stock push); new fields are only ever appended to HostServices.
+// 1.2: the WarehouseStock service (stock push); SalesOrder's payment and e-računi status fields
+//      (auto-invoicing). New fields are only ever appended.
 inline constexpr std::uint32_t kApiMinor = 2;
 
 struct ApiVersion {

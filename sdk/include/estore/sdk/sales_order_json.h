@@ -9,7 +9,8 @@
 //  "buyer": {"name", "company", "email", "phone", "vatId", "business", "address": ADDRESS},
 //  "shipping": ADDRESS | null, "lines": [{"kind", "externalId", "sku", "name", "quantity", "unitPrice",
 //  "discount", "vatRate", "net", "vat", "gross"}], "vatBreakdown": [{"rate", "net", "vat", "gross"}],
-//  "totals": {"net", "vat", "gross"}, "flags": [{"code", "reason": {"sl", "en"}}]}
+//  "totals": {"net", "vat", "gross"}, "flags": [{"code", "reason": {"sl", "en"}}],
+//  "payment": {"paid", "refunded", "methodCode", "fiscal"}, "eracuniStatus": {"name", "invoice"}}
 // ADDRESS = {"name", "company", "street", "street2", "postalCode", "city", "region", "country"}
 #include <Poco/JSON/Object.h>
 

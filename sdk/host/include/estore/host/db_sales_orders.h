@@ -11,6 +11,7 @@
 
 namespace estore::host {
 
+class AutoInvoicer;
 class Database;
 
 /// A stored sales order: the columns people list by, and the whole document (salesOrderToJson).
@@ -31,7 +32,8 @@ struct SalesOrderRecord {
 
 class DbSalesOrders final : public host_api::SalesOrders {
 public:
-    explicit DbSalesOrders(Database& db) : _db(db) {}
+    /// With an invoicer, each stored order and its auto-invoicing share one transaction (see AutoInvoicer).
+    explicit DbSalesOrders(Database& db, AutoInvoicer* invoicer = nullptr) : _db(db), _invoicer(invoicer) {}
 
     /// Never throws: a database failure is a Transient "host.storage_failed", so the plugin stops before
     /// its cursor passes the order and the next run tries again.
@@ -51,8 +53,12 @@ private:
     bool insertIfAbsent(const std::string& storeId, const Row& row);
     bool exists(const std::string& storeId, const std::string& externalId);
     host_api::UpsertResult store(const std::string& storeId, const Row& row);
+    /// store() and the invoicer in one transaction, retried when a concurrent writer got in the way.
+    host_api::Outcome storeAndInvoice(const std::string& storeId, const host_api::SalesOrder& order,
+                                      const Row& row, host_api::UpsertResult& result);
 
     Database& _db;
+    AutoInvoicer* _invoicer = nullptr;
 };
 
 }  // namespace estore::host

@@ -1,6 +1,7 @@
 #pragma once
 // The host's implementations of every service, over one database connection, bundled so that a plugin
 // call gets a HostServices pointing at them. JobProgress is per run (see DbJobProgress), so it is null here.
+#include "estore/host/auto_invoicer.h"
 #include "estore/host/db_activity.h"
 #include "estore/host/db_company.h"
 #include "estore/host/db_sales_orders.h"
@@ -33,6 +34,7 @@ public:
     DbActivity& activity() { return _activity; }
     DbCompany& company() { return _company; }
     DbSalesOrders& salesOrders() { return _salesOrders; }
+    AutoInvoicer& invoicer() { return _invoicer; }
     DbStoreStatus& storeStatus() { return _storeStatus; }
     DbWarehouseStock& stock() { return _stock; }
     HostConfig& config() { return _config; }
@@ -45,6 +47,7 @@ private:
     DbSecrets _secrets;
     DbActivity _activity;
     DbCompany _company;
+    AutoInvoicer _invoicer;  // before _salesOrders, which calls it
     DbSalesOrders _salesOrders;
     DbStoreStatus _storeStatus;
     DbWarehouseStock _stock;

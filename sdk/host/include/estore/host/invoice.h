@@ -1,0 +1,58 @@
+#pragma once
+// An invoice (račun) or credit note (dobropis) the reference host issued for a shop order. Money is the
+// contract's Amount (decimal), never a float; the lines and VAT breakdown are the order's, to the cent.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "estore/host_api/sales_order.h"
+
+namespace estore::host {
+
+enum class InvoiceKind { Invoice, CreditNote };
+
+/// The issuing company, from host configuration (company.*).
+struct Seller {
+    std::string name;
+    std::string address;
+    std::string taxNumber;  ///< 8 digits; the ZOI is computed over it
+};
+
+/// What FURS needs and what the host did with it. The reference host computes the ZOI locally but never
+/// talks to FURS (that is e-računi's own service), so the EOR stays empty and the state "not_submitted".
+struct FiscalData {
+    bool fiscal = false;
+    std::string zoi;    ///< 32 hex digits; empty for a non-fiscal invoice
+    std::string qr;     ///< 60 digits; empty for a non-fiscal invoice
+    std::string eor;    ///< FURS's unique invoice id: always empty here
+    std::string state;  ///< "not_submitted" (fiscal) or "not_fiscal"
+};
+
+struct Invoice {
+    InvoiceKind kind = InvoiceKind::Invoice;
+    std::string number;  ///< premise-device-sequence, e.g. "SPLET1-1-17"
+    std::string premise;
+    std::string device;
+    std::int64_t sequence = 0;
+    std::string refersTo;  ///< a credit note: the invoice it corrects
+    std::string storeId;
+    std::string orderExternalId;
+    std::string orderNumber;
+    std::int64_t issuedAtMillis = 0;
+    std::string issuedLocal;  ///< Europe/Ljubljana, "2025-03-03T09:00:00"
+    std::string currency;
+    Seller seller;
+    host_api::Buyer buyer;
+    std::vector<host_api::SalesOrderLine> lines;
+    std::vector<host_api::VatRateTotal> vatBreakdown;
+    host_api::Amount totalNet;
+    host_api::Amount totalVat;
+    host_api::Amount totalGross;
+    std::string paymentMethodCode;
+    FiscalData fiscal;
+    std::string emailState;  ///< "", "pending", "outbox", "sent", "no_address", "failed"
+};
+
+const char* invoiceKindName(InvoiceKind kind);
+
+}  // namespace estore::host

@@ -1,0 +1,419 @@
+// Auto-invoicing in the reference host, in-process on a temporary SQLite file: every mode and every
+// payment path with exactly the documents expected, the fiscal data checked against an independent
+// computation (the OpenSSL command line over the fixed test key), the e-mail as a real MIME message, and
+// 1,000 paid orders imported twice over by several connections at once: 1,000 invoices numbered 1…1,000.
+#include <gtest/gtest.h>
+
+#include <Poco/Data/Statement.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include "estore/host/database.h"
+#include "estore/host/fiscal_code.h"
+#include "estore/host/host_config.h"
+#include "estore/host/host_service_set.h"
+#include "estore/host/invoice_config_check.h"
+#include "estore/host/invoice_repository.h"
+#include "estore/host/store_repository.h"
+#include "estore/sdk/amount.h"
+#include "test_support.h"
+
+using namespace estore::host;
+using namespace estore::host_api;
+using estore::sdk::toDecimal;
+
+namespace {
+
+const std::string kFiscalData = std::string(ESTORE_TEST_DATA) + "/fiscal/";
+const std::string kPaymentMap = "CASH=CashOnDelivery:fiscal; PayPal=PayPal; WixPayments=CreditCard";
+
+/// A two-rate order (22 % and 9.5 %, plus shipping at 22 %), tax-inclusive, 61.60 EUR in total.
+SalesOrder order(const std::string& id, std::int64_t version, const std::string& paymentStatus,
+                 const std::string& method = "PayPal") {
+    SalesOrder o;
+    o.externalId = id;
+    o.number = id;
+    o.createdAt = "2025-03-03T08:00:00.000Z";
+    o.updatedAt = o.createdAt;
+    o.updatedAtMillis = version;
+    o.currency = "EUR";
+    o.pricesIncludeVat = true;
+    o.status = "APPROVED";
+    o.paymentStatus = paymentStatus;
+    o.fulfillmentStatus = "NOT_FULFILLED";
+    o.paymentMethod = method;
+    o.paymentMethodCode = method == "CASH" ? "CashOnDelivery" : method == "PayPal" ? "PayPal" : "";
+    o.fiscalPayment = method == "CASH";
+    o.buyer.name = "Ana Novak";
+    o.buyer.email = "ana.novak@example.si";
+    o.buyer.billing = {"Ana Novak", "", "Prešernova 1", "", "1000", "Ljubljana", "", "SI"};
+    auto line = [](const char* sku, const char* name, Amount rate, Amount net, Amount vat, Amount gross) {
+        SalesOrderLine l;
+        l.sku = sku;
+        l.name = name;
+        l.quantity = {1, 0};
+        l.unitPrice = gross;
+        l.vatRate = rate;
+        l.net = net;
+        l.vat = vat;
+        l.gross = gross;
+        return l;
+    };
+    o.lines = {line("CAJ-01", "Čaj", {22, 0}, {2000, 2}, {440, 2}, {2440, 2}),
+               line("KNJ-01", "Kuharica", {95, 1}, {3000, 2}, {285, 2}, {3285, 2}),
+               line("", "Dostava", {22, 0}, {357, 2}, {78, 2}, {435, 2})};
+    o.lines.back().kind = LineKind::Shipping;
+    o.vatBreakdown = {{{22, 0}, {2357, 2}, {518, 2}, {2875, 2}}, {{95, 1}, {3000, 2}, {285, 2}, {3285, 2}}};
+    o.totalNet = {5357, 2};
+    o.totalVat = {803, 2};
+    o.totalGross = {6160, 2};
+    o.paidAmount =
+        paymentStatus == "PAID" || paymentStatus == "PARTIALLY_REFUNDED" ? Amount{6160, 2} : Amount{0, 2};
+    return o;
+}
+
+std::string run(const std::string& command) {
+    std::string output;
+    std::array<char, 256> buffer{};
+    FILE* pipe = popen(command.c_str(), "r");
+    if (!pipe) return output;
+    while (fgets(buffer.data(), buffer.size(), pipe)) output += buffer.data();
+    pclose(pipe);
+    return output;
+}
+
+/// The ZOI of `input` computed by the OpenSSL command line, not by the host's code.
+std::string zoiByOpenSslCli(const std::string& input) {
+    estore::test::TempDir dir;
+    std::ofstream(dir.file("input"), std::ios::binary) << input;
+    const std::string out = run("openssl dgst -sha256 -sign " + kFiscalData + "test_key.pem -binary " +
+                                dir.file("input") + " | openssl dgst -md5 -r");
+    return out.substr(0, out.find(' '));
+}
+
+class Invoicing : public ::testing::Test {
+protected:
+    void SetUp() override {
+        _db = std::make_unique<Database>(_dir.file("estore.db"));
+        configure(_config);
+        _host = std::make_unique<HostServiceSet>(*_db, _config);
+    }
+
+    void configure(HostConfig& config) const {
+        config.setOverride("fiscal.certificate", kFiscalData + "test_cert.pem");
+        config.setOverride("fiscal.private_key", kFiscalData + "test_key.pem");
+        config.setOverride("company.name", "Testno podjetje d.o.o.");
+        config.setOverride("company.tax_number", "12345678");
+        config.setOverride("mail.outbox_dir", _dir.file("outbox"));
+    }
+
+    void addStore(const std::string& mode, bool email = false) {
+        StoreRecord store;
+        store.id = "wix-1";
+        store.platform = "wix";
+        store.status = StoreRepository::kActive;
+        store.settings = {{"auto_invoice", mode},
+                          {"email_invoice", email ? "true" : "false"},
+                          {"business_premise", "SPLET1"},
+                          {"electronic_device", "1"},
+                          {"payment_methods", kPaymentMap}};
+        StoreRepository(*_db).insert(store);
+    }
+
+    UpsertResult upsert(const SalesOrder& o) {
+        UpsertResult result = UpsertResult::Unchanged;
+        const Outcome outcome = _host->salesOrders().upsert("wix-1", o, result);
+        EXPECT_TRUE(outcome.ok()) << outcome.code << ": " << outcome.message.en << " " << outcome.detail;
+        return result;
+    }
+
+    std::vector<Invoice> documents(const std::string& orderId) {
+        return InvoiceRepository(*_db).forOrder("wix-1", orderId);
+    }
+
+    estore::test::TempDir _dir;
+    std::unique_ptr<Database> _db;
+    HostConfig _config;
+    std::unique_ptr<HostServiceSet> _host;
+};
+
+std::string money(const Amount& a) {
+    return toDecimal(a).toString(2);
+}
+
+}  // namespace
+
+TEST_F(Invoicing, OffIssuesNothing) {
+    addStore("off");
+    upsert(order("A1", 1, "PAID"));
+    EXPECT_TRUE(documents("A1").empty());
+}
+
+TEST_F(Invoicing, PaidAtOnceGivesOneInvoiceEqualToTheOrderToTheCent) {
+    addStore("paid");
+    const SalesOrder o = order("A1", 1, "PAID");
+    upsert(o);
+    upsert(o);                       // the same import again
+    upsert(order("A1", 2, "PAID"));  // a newer copy (archived, seen, …)
+    const auto docs = documents("A1");
+    ASSERT_EQ(docs.size(), 1u);
+    const Invoice& invoice = docs[0];
+    EXPECT_EQ(invoice.number, "SPLET1-1-1");
+    EXPECT_EQ(invoice.kind, InvoiceKind::Invoice);
+    ASSERT_EQ(invoice.lines.size(), o.lines.size());
+    for (std::size_t i = 0; i < o.lines.size(); ++i) {
+        EXPECT_EQ(invoice.lines[i].name, o.lines[i].name);
+        EXPECT_EQ(money(invoice.lines[i].gross), money(o.lines[i].gross));
+        EXPECT_EQ(money(invoice.lines[i].vat), money(o.lines[i].vat));
+    }
+    ASSERT_EQ(invoice.vatBreakdown.size(), 2u);
+    for (std::size_t i = 0; i < 2; ++i) {
+        EXPECT_TRUE(estore::sdk::sameValue(invoice.vatBreakdown[i].rate, o.vatBreakdown[i].rate));
+        EXPECT_EQ(money(invoice.vatBreakdown[i].net), money(o.vatBreakdown[i].net));
+        EXPECT_EQ(money(invoice.vatBreakdown[i].vat), money(o.vatBreakdown[i].vat));
+    }
+    EXPECT_EQ(money(invoice.totalGross), "61.60");
+    EXPECT_EQ(invoice.seller.taxNumber, "12345678");
+    // PayPal is not "cash": no ZOI, no QR.
+    EXPECT_FALSE(invoice.fiscal.fiscal);
+    EXPECT_TRUE(invoice.fiscal.zoi.empty());
+    EXPECT_TRUE(invoice.fiscal.qr.empty());
+    EXPECT_EQ(invoice.fiscal.state, "not_fiscal");
+}
+
+TEST_F(Invoicing, PaidLaterAndPartiallyPaidWaitForFullPayment) {
+    addStore("paid");
+    upsert(order("A1", 1, "NOT_PAID"));
+    upsert(order("A1", 2, "PENDING"));
+    upsert(order("A1", 3, "PARTIALLY_PAID"));
+    EXPECT_TRUE(documents("A1").empty());
+    upsert(order("A1", 4, "PAID"));
+    EXPECT_EQ(documents("A1").size(), 1u);
+}
+
+TEST_F(Invoicing, CancelledBeforeInvoicingGetsNothing) {
+    addStore("paid");
+    SalesOrder cancelled = order("A1", 1, "NOT_PAID");
+    cancelled.status = "CANCELED";
+    upsert(cancelled);
+    cancelled.updatedAtMillis = 2;
+    cancelled.paymentStatus = "PAID";  // Wix can show a cancelled order as paid until it is refunded
+    upsert(cancelled);
+    EXPECT_TRUE(documents("A1").empty());
+}
+
+TEST_F(Invoicing, FullRefundAfterInvoicingMirrorsTheInvoice) {
+    addStore("paid");
+    upsert(order("A1", 1, "PAID"));
+    SalesOrder refunded = order("A1", 2, "FULLY_REFUNDED");
+    refunded.refundedAmount = {6160, 2};
+    upsert(refunded);
+    upsert(refunded);
+    const auto docs = documents("A1");
+    ASSERT_EQ(docs.size(), 2u);
+    const Invoice& note = docs[1];
+    EXPECT_EQ(note.kind, InvoiceKind::CreditNote);
+    EXPECT_EQ(note.refersTo, docs[0].number);
+    EXPECT_EQ(note.number, "SPLET1-1-2");
+    EXPECT_EQ(money(note.totalGross), "-61.60");
+    EXPECT_EQ(money(note.totalVat), "-8.03");
+    ASSERT_EQ(note.lines.size(), 3u);
+    EXPECT_EQ(money(note.lines[1].gross), "-32.85");
+}
+
+TEST_F(Invoicing, PartialRefundsGetCreditNotesForTheRefundedPartsOnly) {
+    addStore("paid");
+    upsert(order("A1", 1, "PAID"));
+    SalesOrder partly = order("A1", 2, "PARTIALLY_REFUNDED");
+    partly.refundedAmount = {1000, 2};
+    upsert(partly);
+    upsert(partly);
+    auto docs = documents("A1");
+    ASSERT_EQ(docs.size(), 2u);
+    EXPECT_EQ(money(docs[1].totalGross), "-10.00");
+    EXPECT_EQ(docs[1].refersTo, docs[0].number);
+    // Split over the rates in proportion to 28.75 : 32.85, to the cent.
+    ASSERT_EQ(docs[1].vatBreakdown.size(), 2u);
+    EXPECT_EQ(money(docs[1].vatBreakdown[0].gross), "-4.67");
+    EXPECT_EQ(money(docs[1].vatBreakdown[1].gross), "-5.33");
+
+    SalesOrder rest = order("A1", 3, "FULLY_REFUNDED");
+    rest.refundedAmount = {6160, 2};
+    upsert(rest);
+    docs = documents("A1");
+    ASSERT_EQ(docs.size(), 3u);
+    EXPECT_EQ(money(docs[2].totalGross), "-51.60");
+    // Together the credit notes take back exactly the invoice, per rate.
+    for (std::size_t r = 0; r < 2; ++r) {
+        const auto sum = toDecimal(docs[0].vatBreakdown[r].vat) + toDecimal(docs[1].vatBreakdown[r].vat) +
+                         toDecimal(docs[2].vatBreakdown[r].vat);
+        EXPECT_TRUE(sum.isZero()) << sum.toString();
+    }
+}
+
+TEST_F(Invoicing, FullyRefundedBeforeInvoicingGetsNothing) {
+    addStore("paid");
+    SalesOrder refunded = order("A1", 1, "FULLY_REFUNDED");
+    refunded.refundedAmount = {6160, 2};
+    upsert(refunded);
+    EXPECT_TRUE(documents("A1").empty());
+}
+
+TEST_F(Invoicing, ByStatusInvoicesTheMarkedStatusOnly) {
+    addStore("status");
+    SalesOrder o = order("A1", 1, "NOT_PAID");
+    upsert(o);
+    EXPECT_TRUE(documents("A1").empty());
+    o.updatedAtMillis = 2;
+    o.fulfillmentStatus = "FULFILLED";
+    o.orderStatus = "Odpremljeno";
+    o.invoiceOnStatus = true;
+    upsert(o);
+    EXPECT_EQ(documents("A1").size(), 1u);
+    upsert(order("B1", 1, "PAID"));  // paid, but its status is not marked
+    EXPECT_TRUE(documents("B1").empty());
+}
+
+TEST_F(Invoicing, StatusOrPaidInvoicesEither) {
+    addStore("status_or_paid");
+    upsert(order("A1", 1, "PAID"));
+    SalesOrder shipped = order("B1", 1, "NOT_PAID");
+    shipped.invoiceOnStatus = true;
+    upsert(shipped);
+    upsert(order("C1", 1, "NOT_PAID"));
+    EXPECT_EQ(documents("A1").size(), 1u);
+    EXPECT_EQ(documents("B1").size(), 1u);
+    EXPECT_TRUE(documents("C1").empty());
+}
+
+TEST_F(Invoicing, AnOrderHeldForReviewIsNotInvoicedWithAGuess) {
+    addStore("paid");
+    SalesOrder o = order("A1", 1, "PAID", "Bitcoin");
+    o.flags.push_back({"payment_method_unmapped", {"Način plačila ni v preslikavi.", "Not in the map."}});
+    upsert(o);
+    EXPECT_TRUE(documents("A1").empty());
+    Poco::Int64 held = 0;
+    _db->session() << "SELECT COUNT(*) FROM activity WHERE code = 'invoice.held'",
+        Poco::Data::Keywords::into(held), Poco::Data::Keywords::now;
+    EXPECT_EQ(held, 1);
+}
+
+TEST_F(Invoicing, FiscalInvoiceCarriesZoiAndQrComputedAsFursSpecifies) {
+    addStore("paid");
+    _host->invoicer().setClock([] { return std::int64_t{1741010400000}; });  // 2025-03-03T14:00:00Z
+    upsert(order("A1", 1, "PAID", "CASH"));
+    const auto docs = documents("A1");
+    ASSERT_EQ(docs.size(), 1u);
+    const Invoice& invoice = docs[0];
+    EXPECT_TRUE(invoice.fiscal.fiscal);
+    EXPECT_EQ(invoice.issuedLocal, "2025-03-03T15:00:00");  // CET in March before the switch
+    EXPECT_EQ(invoice.fiscal.eor, "");
+    EXPECT_EQ(invoice.fiscal.state, "not_submitted");
+    // The worked example, written out by hand: tax number, dd.MM.yyyy HH:mm:ss, sequence, premise, device,
+    // amount.
+    const std::string input = "1234567803.03.2025 15:00:001SPLET1161.60";
+    const std::string expectedZoi = zoiByOpenSslCli(input);
+    ASSERT_EQ(expectedZoi.size(), 32u) << "openssl CLI not available?";
+    EXPECT_EQ(invoice.fiscal.zoi, expectedZoi);
+    // QR: ZOI as decimal (39 digits), tax number, yyMMddHHmmss, check digit = digit sum mod 10.
+    ASSERT_EQ(invoice.fiscal.qr.size(), 60u);
+    EXPECT_EQ(invoice.fiscal.qr.substr(39, 8), "12345678");
+    EXPECT_EQ(invoice.fiscal.qr.substr(47, 12), "250303150000");
+    int sum = 0;
+    for (std::size_t i = 0; i < 59; ++i) sum += invoice.fiscal.qr[i] - '0';
+    EXPECT_EQ(invoice.fiscal.qr[59], '0' + sum % 10);
+    EXPECT_EQ(invoice.fiscal.qr.substr(0, 39),
+              std::string(39 - FiscalCode::hexToDecimal(expectedZoi).size(), '0') +
+                  FiscalCode::hexToDecimal(expectedZoi));
+}
+
+TEST_F(Invoicing, FiscalCreditNoteHasItsOwnZoiOverTheNegativeAmount) {
+    addStore("paid");
+    _host->invoicer().setClock([] { return std::int64_t{1751371200000}; });  // 2025-07-01T12:00:00Z
+    upsert(order("A1", 1, "PAID", "CASH"));
+    SalesOrder refunded = order("A1", 2, "FULLY_REFUNDED", "CASH");
+    refunded.refundedAmount = {6160, 2};
+    upsert(refunded);
+    const auto docs = documents("A1");
+    ASSERT_EQ(docs.size(), 2u);
+    EXPECT_EQ(docs[1].issuedLocal, "2025-07-01T14:00:00");  // CEST
+    EXPECT_EQ(docs[1].fiscal.zoi, zoiByOpenSslCli("1234567801.07.2025 14:00:002SPLET11-61.60"));
+}
+
+TEST_F(Invoicing, InvoiceIsEmailedAsAMultipartMimeMessageToTheOutbox) {
+    addStore("paid", true);
+    upsert(order("A1", 1, "PAID"));
+    const auto docs = documents("A1");
+    ASSERT_EQ(docs.size(), 1u);
+    EXPECT_EQ(docs[0].emailState, "outbox");
+    std::ifstream file(_dir.file("outbox") + "/SPLET1-1-1.eml");
+    ASSERT_TRUE(file.good());
+    std::stringstream mail;
+    mail << file.rdbuf();
+    const std::string text = mail.str();
+    for (const char* part :
+         {"multipart/alternative", "text/plain", "text/html", "ana.novak@example.si", "Subject:"})
+        EXPECT_NE(text.find(part), std::string::npos) << part;
+}
+
+TEST_F(Invoicing, MissingCertificateForAFiscalMethodIsRefusedNamingTheField) {
+    HostConfig bare;
+    Settings settings = {{"auto_invoice", "paid"},
+                         {"business_premise", "SPLET1"},
+                         {"electronic_device", "1"},
+                         {"payment_methods", kPaymentMap}};
+    auto errors = InvoiceConfigCheck::check(settings, bare);
+    ASSERT_FALSE(errors.empty());
+    EXPECT_EQ(errors[0].field, "payment_methods");
+    EXPECT_NE(errors[0].message.en.find("fiscal.certificate"), std::string::npos) << errors[0].message.en;
+    EXPECT_NE(errors[0].message.en.find("CASH"), std::string::npos) << errors[0].message.en;
+    EXPECT_TRUE(InvoiceConfigCheck::check(settings, _config).empty());
+    settings["payment_methods"] = "PayPal=PayPal";  // nothing fiscal: no certificate needed
+    EXPECT_TRUE(InvoiceConfigCheck::check(settings, bare).empty());
+    settings["auto_invoice"] = "off";
+    settings["payment_methods"] = kPaymentMap;
+    EXPECT_TRUE(InvoiceConfigCheck::check(settings, bare).empty());
+}
+
+TEST_F(Invoicing, ThousandPaidOrdersImportedTwiceConcurrentlyGetNumbersOneToThousand) {
+    addStore("paid");
+    constexpr int kOrders = 1000;
+    // Two "polling" workers walk the orders forwards, two "webhook" workers backwards with a newer copy;
+    // each has its own connection, as separate worker processes would.
+    auto worker = [&](bool webhook) {
+        Database db(_dir.file("estore.db"));
+        HostConfig config;
+        configure(config);
+        HostServiceSet host(db, config);
+        for (int k = 0; k < kOrders; ++k) {
+            const int i = webhook ? kOrders - 1 - k : k;
+            SalesOrder o = order("O" + std::to_string(i), webhook ? 2 : 1, "PAID");
+            UpsertResult result = UpsertResult::Unchanged;
+            const Outcome outcome = host.salesOrders().upsert("wix-1", o, result);
+            ASSERT_TRUE(outcome.ok()) << outcome.detail;
+        }
+    };
+    std::vector<std::thread> threads;
+    for (bool webhook : {false, true, false, true}) threads.emplace_back(worker, webhook);
+    for (auto& t : threads) t.join();
+
+    const auto invoices = InvoiceRepository(*_db).list("wix-1");
+    ASSERT_EQ(invoices.size(), static_cast<std::size_t>(kOrders));
+    std::set<std::string> orders;
+    std::vector<std::int64_t> sequences;
+    for (const auto& invoice : invoices) {
+        orders.insert(invoice.orderExternalId);
+        sequences.push_back(invoice.sequence);
+        EXPECT_EQ(invoice.number, "SPLET1-1-" + std::to_string(invoice.sequence));
+    }
+    EXPECT_EQ(orders.size(), static_cast<std::size_t>(kOrders));
+    std::sort(sequences.begin(), sequences.end());
+    for (int i = 0; i < kOrders; ++i) ASSERT_EQ(sequences[i], i + 1) << "gap or repeat at " << i;
+}

@@ -343,7 +343,8 @@ TEST_P(StockPushV3Contract, OtherPerItemFailuresAreReportedAndTheRestIsPushed) {
     EXPECT_TRUE(named) << "the failure names the SKU and Wix's reason";
     EXPECT_EQ(wixQuantity(failing), item.quantity);
     for (const auto& [sku, quantity] : quantities) {
-        if (sku != failing) EXPECT_EQ(wixQuantity(sku), quantity) << sku;
+        if (sku == failing) continue;
+        EXPECT_EQ(wixQuantity(sku), quantity) << sku;
     }
 }
 

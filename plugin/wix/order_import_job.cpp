@@ -19,12 +19,6 @@ using Poco::JSON::Object;
 
 namespace {
 
-std::string stringify(const Object& o) {
-    std::ostringstream s;
-    o.stringify(s);
-    return s.str();
-}
-
 Object::Ptr filterOf(const std::string& op, const Poco::Dynamic::Var& value) {
     Object::Ptr f = new Object;
     f->set(op, value);
@@ -80,19 +74,11 @@ std::string OrderImportJob::firstPageBody(std::int64_t fromMillis, const std::st
     search->set("cursorPaging", paging);
     Object body;
     body.set("search", search);
-    return stringify(body);
+    return sdk::jsonText(body);
 }
 
 std::string OrderImportJob::nextPageBody(const std::string& cursor) {
-    // A cursor carries the filter and sort; Wix refuses them together (reference §9.1).
-    Object::Ptr paging = new Object;
-    paging->set("limit", kPageSize);
-    paging->set("cursor", cursor);
-    Object::Ptr search = new Object;
-    search->set("cursorPaging", paging);
-    Object body;
-    body.set("search", search);
-    return stringify(body);
+    return sdk::cursorFollowUpBody("search", kPageSize, cursor);
 }
 
 std::int64_t OrderImportJob::overlapMillis() const {

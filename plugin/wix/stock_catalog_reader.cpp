@@ -13,12 +13,6 @@ using Poco::JSON::Object;
 
 namespace {
 
-std::string stringify(const Poco::Dynamic::Var& value) {
-    std::ostringstream out;
-    Poco::JSON::Stringifier::stringify(value, out);
-    return out.str();
-}
-
 std::string text(const Object::Ptr& object, const std::string& key) {
     if (!object || !object->has(key) || object->isNull(key)) return {};
     return object->get(key).toString();  // ids and revisions may come as strings or numbers
@@ -64,7 +58,7 @@ std::string StockCatalogReader::v1PageBody(const std::string& afterNumericId) {
         gt->set("$gt", afterNumericId);
         Object filter;
         filter.set("numericId", gt);
-        query->set("filter", stringify(filter));
+        query->set("filter", sdk::jsonText(filter));
     }
     query->set("sort", std::string("[{\"numericId\":\"asc\"}]"));
     Object::Ptr paging = new Object;
@@ -74,7 +68,7 @@ std::string StockCatalogReader::v1PageBody(const std::string& afterNumericId) {
     body.set("query", query);
     body.set("includeVariants", true);
     body.set("includeHiddenProducts", true);  // hidden products still have stock to keep right
-    return stringify(body);
+    return sdk::jsonText(body);
 }
 
 std::string StockCatalogReader::v3FirstPageBody(int limit, const std::vector<std::string>& ids) {
@@ -93,19 +87,11 @@ std::string StockCatalogReader::v3FirstPageBody(int limit, const std::vector<std
     query->set("cursorPaging", paging);
     Object body;
     body.set("query", query);
-    return stringify(body);
+    return sdk::jsonText(body);
 }
 
 std::string StockCatalogReader::v3NextPageBody(int limit, const std::string& cursor) {
-    // Follow-up pages carry only the cursor (and the limit): Wix refuses a filter next to a cursor.
-    Object::Ptr paging = new Object;
-    paging->set("limit", limit);
-    paging->set("cursor", cursor);
-    Object::Ptr query = new Object;
-    query->set("cursorPaging", paging);
-    Object body;
-    body.set("query", query);
-    return stringify(body);
+    return sdk::cursorFollowUpBody("query", limit, cursor);
 }
 
 bool StockCatalogReader::appendV1Products(const Array::Ptr& products, std::vector<WixStockItem>& out,

@@ -23,12 +23,6 @@ namespace {
 
 constexpr std::size_t kListedInActivity = 20;  // the log names this many codes, then says how many more
 
-std::string stringify(const Object& o) {
-    std::ostringstream s;
-    o.stringify(s);
-    return s.str();
-}
-
 /// "A, B, C" or "A, B, … (+18)": enough to find them, short enough to read.
 std::string listed(const std::vector<std::string>& codes) {
     std::string text;
@@ -78,7 +72,7 @@ std::string StockPushJob::v1UpdateBody(const std::vector<const WixStockItem*>& i
     inventoryItem->set("variants", variants);
     Object body;
     body.set("inventoryItem", inventoryItem);
-    return stringify(body);
+    return sdk::jsonText(body);
 }
 
 std::string StockPushJob::v3UpdateBody(const std::vector<const WixStockItem*>& items,
@@ -96,7 +90,7 @@ std::string StockPushJob::v3UpdateBody(const std::vector<const WixStockItem*>& i
     Object body;
     body.set("inventoryItems", list);
     body.set("returnEntity", false);
-    return stringify(body);
+    return sdk::jsonText(body);
 }
 
 host_api::JobReport StockPushJob::run() {

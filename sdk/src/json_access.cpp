@@ -1,6 +1,9 @@
 #include "estore/sdk/json_access.h"
 
 #include <Poco/JSON/Parser.h>
+#include <Poco/JSON/Stringifier.h>
+
+#include <sstream>
 
 namespace estore::sdk {
 
@@ -52,6 +55,23 @@ std::string excerpt(const std::string& text, std::size_t maxLength) {
         out += (u < 0x20 || u == 0x7f) ? ' ' : c;
     }
     return out;
+}
+
+std::string jsonText(const Poco::Dynamic::Var& value) {
+    std::ostringstream out;
+    Poco::JSON::Stringifier::stringify(value, out);
+    return out.str();
+}
+
+std::string cursorFollowUpBody(const std::string& root, int limit, const std::string& cursor) {
+    Poco::JSON::Object::Ptr paging = new Poco::JSON::Object;
+    paging->set("limit", limit);
+    paging->set("cursor", cursor);
+    Poco::JSON::Object::Ptr wrapper = new Poco::JSON::Object;
+    wrapper->set("cursorPaging", paging);
+    Poco::JSON::Object body;
+    body.set(root, wrapper);
+    return jsonText(body);
 }
 
 }  // namespace estore::sdk

@@ -8,6 +8,7 @@
 #include "estore/host/command_context.h"
 #include "estore/host/database.h"
 #include "estore/host/demo_invoice_step.h"
+#include "estore/host/demo_stock_step.h"
 #include "estore/host/demo_webhook_step.h"
 #include "estore/host/host_config.h"
 #include "estore/host/job_runner.h"
@@ -131,6 +132,7 @@ int DemoCommand::run(CommandContext& ctx) {
     if (rc == kExitOk)
         rc = DemoWebhookStep::run(ctx, sandbox, StoreRepository(ctx.database()).list().back().id);
     if (rc == kExitOk) rc = DemoInvoiceStep::run(ctx, sandbox, StoreRepository(ctx.database()).list().back().id);
+    if (rc == kExitOk) rc = DemoStockStep::run(ctx, sandbox, StoreRepository(ctx.database()).list().back().id);
 
     sandbox.stop();
     out << "\nPodatkovna baza / database: " << db.string() << "\n"
@@ -138,7 +140,7 @@ int DemoCommand::run(CommandContext& ctx) {
     out << "Peskovnik je ustavljen. / The sandbox has been stopped.\n";
     if (rc == kExitOk)
         out << "Naprej / next: estore-host --db " << db.string()
-            << " orders wix-1   (ali / or: invoices wix-1, stores, jobs, activity wix-1, sync wix-1 orders.import)\n";
+            << " orders wix-1   (ali / or: invoices wix-1, stock GLAVNO, stores, jobs, activity wix-1, sync wix-1 orders.import)\n";
     return rc;
 }
 

@@ -25,6 +25,13 @@ std::optional<Poco::Dynamic::Var> valueAt(const Poco::JSON::Object::Ptr& root, s
 /// The string at a path; nullopt when absent or not a string.
 std::optional<std::string> stringAt(const Poco::JSON::Object::Ptr& root, std::string_view path);
 
+/// Compact JSON text of a value (an object, an array, …).
+std::string jsonText(const Poco::Dynamic::Var& value);
+
+/// The body of a cursor follow-up page, {"<root>":{"cursorPaging":{"limit":L,"cursor":C}}}: Wix refuses a
+/// filter or sort next to a cursor (reference §9.1; §8 for inventory queries).
+std::string cursorFollowUpBody(const std::string& root, int limit, const std::string& cursor);
+
 /// Shortens text for a log line and strips control characters, so foreign bodies stay readable.
 std::string excerpt(const std::string& text, std::size_t maxLength = 200);
 

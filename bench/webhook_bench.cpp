@@ -20,6 +20,7 @@
 
 #include "estore/host/database.h"
 #include "estore/host/store_repository.h"
+#include "estore/host/webhook_inbox_writer.h"
 #include "estore/host/webhook_server.h"
 #include "estore/host/webhook_token.h"
 #include "estore/host/webhook_token_repository.h"
@@ -150,6 +151,52 @@ void BM_WebhookIntake(benchmark::State& state) {
         static_cast<double>(std::max<std::size_t>(1, server.endpoint().writer().batches()));
 }
 BENCHMARK(BM_WebhookIntake)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(3);
+
+/// The inbox writer alone, 8 threads, no HTTP: what the durable store costs per request, so the gap
+/// between BM_WebhookIntake and BM_BarePocoServer can be split into storage and the rest.
+void BM_InboxWriterOnly(benchmark::State& state) {
+    const auto dir =
+        std::filesystem::temp_directory_path() / ("estore-writer-bench-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    const std::string db = (dir / "estore.db").string();
+    const std::string token = estore::host::WebhookToken::generate();
+    {
+        estore::host::Database database(db);
+        estore::host::StoreRepository stores(database);
+        estore::host::StoreRecord store;
+        store.id = stores.newId("wix");
+        store.platform = "wix";
+        store.status = "active";
+        stores.insert(store);
+        estore::host::WebhookTokenRepository(database).replace(store.id,
+                                                               estore::host::WebhookToken::hash(token));
+    }
+    estore::host::Database database(db);
+    estore::host::WebhookInboxWriter writer(database);
+    const std::string hash = estore::host::WebhookToken::hash(token);
+    std::size_t requests = 0;
+    for (auto _ : state) {
+        std::vector<std::thread> threads;
+        for (int c = 0; c < kClients; ++c)
+            threads.emplace_back([&] {
+                for (int i = 0; i < kRequestsPerClient; ++i) {
+                    estore::host::InboxEntry entry;
+                    entry.method = "POST";
+                    entry.contentType = "application/json";
+                    entry.body = kPayload;
+                    writer.write(hash, std::move(entry), "");
+                }
+            });
+        for (auto& t : threads) t.join();
+        requests += kClients * kRequestsPerClient;
+    }
+    state.counters["per_commit"] = static_cast<double>(writer.stored()) /
+                                   static_cast<double>(std::max<std::size_t>(1, writer.batches()));
+    state.SetItemsProcessed(static_cast<std::int64_t>(requests));
+    std::filesystem::remove_all(dir);
+}
+BENCHMARK(BM_InboxWriterOnly)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(3);
 
 }  // namespace
 

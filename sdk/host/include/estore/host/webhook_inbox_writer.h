@@ -4,6 +4,7 @@
 // one transaction, then wakes the others. Nobody is answered before the transaction holding its entry
 // has committed, so "200 only after the inbox row is durable" still holds, but the commit cost is shared
 // by all requests arriving while the previous batch was being written. No thread of its own is started.
+#include <chrono>
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
@@ -55,6 +56,9 @@ private:
     std::condition_variable _wake;
     std::deque<Pending*> _queue;
     bool _leaderActive = false;
+    /// At most this long does a leader wait for the previous batch's requesters to queue again.
+    static constexpr std::chrono::microseconds kLinger{200};
+    std::size_t _lastBatch = 0;  ///< how many the previous commit carried: that many may be coming back
     std::int64_t _nextId = 0;
     std::int64_t _endId = 0;  ///< one past the last reserved id
     std::size_t _batches = 0;

@@ -41,6 +41,16 @@ def main(paths):
             print(f"{name}: placed in the sandbox -> stored by estore-host run: p50 {b['p50_ms']:.0f} ms, "
                   f"p99 {b['p99_ms']:.0f} ms, max {b['max_ms']:.0f} ms (target p99 < 100 ms), "
                   f"{b['not_stored_in_5s']:.0f} not stored within 5 s")
+        if name.startswith("BM_StockDiff"):
+            print(f"{name}: diff of {b['skus']:.0f} SKUs in memory ({b['changed']:.0f} changed): "
+                  f"{b['cpu_time']:.1f} {b['time_unit']} CPU")
+        if name.startswith("BM_InboxWriterOnly"):
+            print(f"{name}: {b['items_per_second']:.0f} inbox writes/s from 8 threads without HTTP, "
+                  f"{b['per_commit']:.1f} per commit")
+        if name.startswith("BM_StockPush"):
+            print(f"{name}: {b['skus']:.0f} SKUs, {b['pushed']:.0f} pushed in {b['real_time']:.0f} {b['time_unit']}, "
+                  f"{b['wix_calls']:.0f} Wix calls ({b['read_calls']:.0f} reads, {b['write_calls']:.0f} writes; "
+                  f"the sandbox answered {b['sandbox_reads']:.0f} reads, {b['sandbox_writes']:.0f} writes)")
         if name.startswith("BM_ValidateAgainstSandbox"):
             calls = b.get("wix_calls_per_validate", 0)
             print(f"{name}: {b['real_time']:.0f} {b['time_unit']} median per validate(), {calls:.0f} Wix calls each")

@@ -178,6 +178,7 @@ host_api::Outcome StockCatalogReader::readV1(std::vector<WixStockItem>& out) {
         if (products->size() == 0) return host_api::Outcome::success();
         if (!appendV1Products(products, out, after))
             return malformed(WixCall::ProductsRead, page, "a product without id or numericId");
+        pageDone(out.size());
     }
 }
 
@@ -192,6 +193,7 @@ host_api::Outcome StockCatalogReader::readV3(int limit, const std::vector<std::s
         if (!page.outcome.ok()) return page.outcome;
         if (!appendV3Items(page.body->getArray("inventoryItems"), out))
             return malformed(WixCall::InventoryRead, page, "an inventory item without id or revision");
+        pageDone(out.size());
         const bool hasNext =
             sdk::valueAt(page.body, "pagingMetadata.hasNext").value_or(false).toString() == "true";
         const std::string cursor = sdk::stringAt(page.body, "pagingMetadata.cursors.next").value_or("");

@@ -9,6 +9,7 @@
 //    400 for it falls back to 100.
 #include <Poco/JSON/Array.h>
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -25,7 +26,12 @@ public:
     static constexpr int kV3FallbackPageSize = 100;
     static constexpr const char* kNoVariant = "00000000-0000-0000-0000-000000000000";
 
-    explicit StockCatalogReader(WixClient& client) : _client(client) {}
+    /// Called after each page with the number of items read so far (the job reports progress with it,
+    /// which also keeps its lease in the host alive through a long read).
+    using PageRead = std::function<void(std::size_t items)>;
+
+    explicit StockCatalogReader(WixClient& client, PageRead pageRead = {})
+        : _client(client), _pageRead(std::move(pageRead)) {}
 
     /// Every item of the site on its catalog version (items without a SKU included; the planner counts them).
     host_api::Outcome read(CatalogVersion version, std::vector<WixStockItem>& out);
@@ -46,7 +52,12 @@ private:
     host_api::Outcome readV1(std::vector<WixStockItem>& out);
     host_api::Outcome readV3(int limit, const std::vector<std::string>& ids, std::vector<WixStockItem>& out);
 
+    void pageDone(std::size_t items) const {
+        if (_pageRead) _pageRead(items);
+    }
+
     WixClient& _client;
+    PageRead _pageRead;
 };
 
 }  // namespace estore::wix

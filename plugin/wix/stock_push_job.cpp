@@ -138,7 +138,11 @@ host_api::JobReport StockPushJob::run() {
             }
             version = found;
         }
-        report.outcome = StockCatalogReader(client).read(*version, items);
+        const auto pageRead = [&](std::size_t read) {
+            report.counts["read_items"] = static_cast<std::int64_t>(read);
+            reportProgress(report);
+        };
+        report.outcome = StockCatalogReader(client, pageRead).read(*version, items);
         if (report.outcome.code != "wix.precondition") break;
     }
     report.counts["wix_calls"] = client.requestsSent();

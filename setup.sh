@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build ccache pkg-config git
   libpoco-dev libssl-dev libsqlite3-dev libpq-dev
+  postgresql util-linux
   libboost-dev libboost-filesystem-dev
   libgtest-dev libgmock-dev googletest libbenchmark-dev
   python3 curl openssl ca-certificates

@@ -14,8 +14,11 @@ using namespace estore::host;
 using namespace Poco::Data::Keywords;
 
 TEST(Database, CreatesTheFolderAndRecordsTheSchemaVersion) {
+    ESTORE_REQUIRE_TEST_DATABASE();
     estore::test::TempDir dir;
-    const std::string path = (dir.path() / "nested" / "estore.db").string();
+    // SQLite makes the missing folder; PostgreSQL gets an empty database.
+    const std::string path =
+        estore::test::postgresRun() ? dir.database() : (dir.path() / "nested" / "estore.db").string();
     {
         Database db(path);
         EXPECT_EQ(SchemaMigrator::currentVersion(db), SchemaMigrator::kVersion);
@@ -27,8 +30,9 @@ TEST(Database, CreatesTheFolderAndRecordsTheSchemaVersion) {
 }
 
 TEST(Database, RefusesADatabaseWrittenByANewerHost) {
+    ESTORE_REQUIRE_TEST_DATABASE();
     estore::test::TempDir dir;
-    const std::string path = dir.file("estore.db");
+    const std::string path = dir.database();
     {
         Database db(path);
         db.execute("INSERT INTO schema_version (version, applied_at) VALUES (99, 0)");
@@ -49,8 +53,9 @@ TEST(Database, NumbersPlaceholdersForPostgresOutsideLiterals) {
 }
 
 TEST(Database, SeedsSlovenianWarehousesAndCostCentres) {
+    ESTORE_REQUIRE_TEST_DATABASE();
     estore::test::TempDir dir;
-    Database db(dir.file("estore.db"));
+    Database db(dir.database());
     DbCompany company(db);
     auto warehouses = company.warehouses();
     auto costCenters = company.costCenters();
@@ -66,8 +71,9 @@ TEST(Database, SeedsSlovenianWarehousesAndCostCentres) {
 }
 
 TEST(Database, NestedTransactionsJoinAndRollBackTogether) {
+    ESTORE_REQUIRE_TEST_DATABASE();
     estore::test::TempDir dir;
-    Database db(dir.file("estore.db"));
+    Database db(dir.database());
     {
         Transaction outer(db);
         Sequence::next(db, "store");

@@ -101,7 +101,8 @@ std::string zoiByOpenSslCli(const std::string& input) {
 class Invoicing : public ::testing::Test {
 protected:
     void SetUp() override {
-        _db = std::make_unique<Database>(_dir.file("estore.db"));
+        ESTORE_REQUIRE_TEST_DATABASE();
+        _db = std::make_unique<Database>(_dir.database());
         configure(_config);
         _host = std::make_unique<HostServiceSet>(*_db, _config);
     }
@@ -388,7 +389,7 @@ TEST_F(Invoicing, ThousandPaidOrdersImportedTwiceConcurrentlyGetNumbersOneToThou
     // Two "polling" workers walk the orders forwards, two "webhook" workers backwards with a newer copy;
     // each has its own connection, as separate worker processes would.
     auto worker = [&](bool webhook) {
-        Database db(_dir.file("estore.db"));
+        Database db(_dir.database());
         HostConfig config;
         configure(config);
         HostServiceSet host(db, config);

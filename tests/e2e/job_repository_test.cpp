@@ -9,6 +9,7 @@
 #include "estore/host/database.h"
 #include "estore/host/job_repository.h"
 #include "estore/host/store_repository.h"
+#include "estore/host/transaction.h"
 #include "test_support.h"
 
 using namespace estore::host;
@@ -20,7 +21,8 @@ constexpr std::int64_t kLease = 5000;
 class JobClaiming : public ::testing::Test {
 protected:
     void SetUp() override {
-        _path = _dir.file("estore.db");
+        ESTORE_REQUIRE_TEST_DATABASE();
+        _path = _dir.database();
         _db = std::make_unique<Database>(_path);
         addStore("wix-1");
         addStore("wix-2");
@@ -152,6 +154,23 @@ TEST_F(JobClaiming, ConcurrentWorkersClaimEveryJobExactlyOnce) {
     std::set<std::int64_t> unique(claimed.begin(), claimed.end());
     EXPECT_EQ(claimed.size(), unique.size()) << "a job was claimed twice";
     EXPECT_EQ(unique.size(), static_cast<std::size_t>(kStores));
+}
+
+TEST_F(JobClaiming, AClaimSkipsAStoreAnotherWorkerIsClaimingForInsteadOfWaiting) {
+    ESTORE_POSTGRES_ONLY("SQLite has one writer at a time, so there is nothing to skip");
+    JobRepository jobs(*_db);
+    jobs.scheduleRecurring("wix-1", "orders.import", 3600, 0);  // due first
+    jobs.scheduleRecurring("wix-2", "orders.import", 3600, 1);
+    Database otherWorker(_path);
+    Transaction claiming(otherWorker);  // another worker, in the middle of a claim for wix-1
+    otherWorker.execute("SELECT id FROM stores WHERE id = 'wix-1' FOR UPDATE");
+    auto job = jobs.claimNext("a#1", 1000, kLease);  // would hang here without SKIP LOCKED
+    ASSERT_TRUE(job);
+    EXPECT_EQ(job->storeId, "wix-2");
+    claiming.rollback();
+    auto next = jobs.claimNext("a#2", 1000, kLease);
+    ASSERT_TRUE(next);
+    EXPECT_EQ(next->storeId, "wix-1");
 }
 
 TEST_F(JobClaiming, AFinishedOneOffIsDeleted) {

@@ -18,7 +18,8 @@ namespace {
 class Runner : public ::testing::Test {
 protected:
     void SetUp() override {
-        _db = std::make_unique<Database>(_dir.file("estore.db"));
+        ESTORE_REQUIRE_TEST_DATABASE();
+        _db = std::make_unique<Database>(_dir.database());
         _host = std::make_unique<HostServiceSet>(*_db, _config);
         _plugins = std::make_unique<PluginRegistry>(_dir.path() / "no-plugins-here");
         RunnerOptions options;

@@ -53,7 +53,10 @@ SalesOrder order(const std::string& id, std::int64_t updatedAtMillis,
 
 class SalesOrderStore : public ::testing::Test {
 protected:
-    void SetUp() override { _db = std::make_unique<Database>(_dir.file("estore.db")); }
+    void SetUp() override {
+        ESTORE_REQUIRE_TEST_DATABASE();
+        _db = std::make_unique<Database>(_dir.database());
+    }
 
     UpsertResult upsert(const SalesOrder& o, const std::string& store = "wix-1") {
         UpsertResult result = UpsertResult::Unchanged;
@@ -119,7 +122,7 @@ TEST_F(SalesOrderStore, ConcurrentUpsertsOfOneOrderEndInOneRowWithTheNewestDocum
     std::vector<int> failures(kThreads, 0);
     for (int t = 0; t < kThreads; ++t) {
         threads.emplace_back([&, t] {
-            Database db(_dir.file("estore.db"));  // a connection per thread, as per worker
+            Database db(_dir.database());  // a connection per thread, as per worker
             DbSalesOrders orders(db);
             for (int v = 0; v < kVersions; ++v) {
                 // Each thread walks the versions in its own order, so older updates arrive late.

@@ -22,7 +22,8 @@ namespace {
 class Services : public ::testing::Test {
 protected:
     void SetUp() override {
-        _db = std::make_unique<Database>(_dir.file("estore.db"));
+        ESTORE_REQUIRE_TEST_DATABASE();
+        _db = std::make_unique<Database>(_dir.database());
         _host = std::make_unique<HostServiceSet>(*_db, _config);
         StoreRecord store;
         store.id = "wix-1";
@@ -51,7 +52,7 @@ TEST_F(Services, StateCompareAndSet) {
 }
 
 TEST_F(Services, StateCompareAndSetAcrossConnections) {
-    Database other(_dir.file("estore.db"));
+    Database other(_dir.database());
     HostConfig config;
     HostServiceSet otherHost(other, config);
     EXPECT_TRUE(_host->state().compareAndSet("wix-1", "k", std::nullopt, "1"));

@@ -35,9 +35,11 @@ struct CommandRun {
 
 class StockCommandTest : public ::testing::Test {
 protected:
+    void SetUp() override { ESTORE_REQUIRE_TEST_DATABASE(); }
+
     CommandRun stock(std::vector<std::string> args, bool json = false) {
         CliOptions options;
-        options.db = _dir.file("estore.db");
+        options.db = _dir.database();
         options.json = json;
         std::ostringstream out;
         std::ostringstream err;
@@ -58,7 +60,7 @@ protected:
     }
 
     std::vector<StockRecord> levels(const std::string& warehouse = "GLAVNO") {
-        Database db(_dir.file("estore.db"));
+        Database db(_dir.database());
         return StockRepository(db).list(warehouse);
     }
 

@@ -27,7 +27,8 @@ StockEntry entry(const std::string& code, const std::string& onHand, const std::
 class StockStore : public ::testing::Test {
 protected:
     void SetUp() override {
-        _db = std::make_unique<Database>(_dir.file("estore.db"));
+        ESTORE_REQUIRE_TEST_DATABASE();
+        _db = std::make_unique<Database>(_dir.database());
         _host = std::make_unique<HostServiceSet>(*_db, _config);
     }
 
@@ -78,9 +79,18 @@ TEST_F(StockStore, AnImportIsAllOrNothing) {
     StockRepository stock(*_db);
     stock.set("GLAVNO", entry("KEEP", "7"));
     // A trigger refuses the import's last row, after two rows were written: none of them may remain.
-    _db->execute(
-        "CREATE TRIGGER stock_poison BEFORE INSERT ON stock WHEN NEW.product_code = 'POISON' "
-        "BEGIN SELECT RAISE(ABORT, 'poisoned row'); END");
+    if (_db->dialect() == SqlDialect::PostgreSQL) {
+        _db->execute(
+            "CREATE FUNCTION stock_poison() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+            "IF NEW.product_code = 'POISON' THEN RAISE EXCEPTION 'poisoned row'; END IF; RETURN NEW; END $$");
+        _db->execute(
+            "CREATE TRIGGER stock_poison BEFORE INSERT ON stock FOR EACH ROW EXECUTE FUNCTION "
+            "stock_poison()");
+    } else {
+        _db->execute(
+            "CREATE TRIGGER stock_poison BEFORE INSERT ON stock WHEN NEW.product_code = 'POISON' "
+            "BEGIN SELECT RAISE(ABORT, 'poisoned row'); END");
+    }
     EXPECT_ANY_THROW(stock.apply("GLAVNO", {entry("A", "1"), entry("KEEP", "99"), entry("POISON", "1")}));
     const auto levels = stock.list("GLAVNO");
     ASSERT_EQ(levels.size(), 1u);

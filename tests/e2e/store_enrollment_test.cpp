@@ -45,7 +45,8 @@ public:
 class Enrollment : public ::testing::Test {
 protected:
     void SetUp() override {
-        _db = std::make_unique<Database>(_dir.file("estore.db"));
+        ESTORE_REQUIRE_TEST_DATABASE();
+        _db = std::make_unique<Database>(_dir.database());
         _host = std::make_unique<HostServiceSet>(*_db, _config);
         _plugin.validation.shop = {"Trgovina Lipa", "EUR", "V3", {{"site_id", "abc"}}};
         _plugin.validation.normalized = {{"site_id", "abc"}};

@@ -22,7 +22,8 @@ namespace {
 class StoreStatusTest : public ::testing::Test {
 protected:
     void SetUp() override {
-        _db = std::make_unique<Database>(_dir.file("estore.db"));
+        ESTORE_REQUIRE_TEST_DATABASE();
+        _db = std::make_unique<Database>(_dir.database());
         _host = std::make_unique<HostServiceSet>(*_db, _config);
         for (const char* id : {"wix-1", "wix-2"}) {
             StoreRecord store;

@@ -10,6 +10,7 @@
 #include "estore/host/db_scheduler.h"
 #include "estore/host/job_repository.h"
 #include "estore/host/store_repository.h"
+#include "estore/host/transaction.h"
 #include "estore/host/webhook_endpoint.h"
 #include "estore/host/webhook_inbox.h"
 #include "estore/host/webhook_inbox_writer.h"
@@ -67,7 +68,8 @@ TEST(WebhookEndpoint, RefusesMalformedBodiesCheaply) {
 class WebhookStorage : public ::testing::Test {
 protected:
     void SetUp() override {
-        _db = std::make_unique<Database>(_dir.file("estore.db"));
+        ESTORE_REQUIRE_TEST_DATABASE();
+        _db = std::make_unique<Database>(_dir.database());
         StoreRecord store;
         store.id = "wix-1";
         store.platform = "wix";
@@ -105,7 +107,7 @@ TEST_F(WebhookStorage, InboxEntriesAreClaimedOnceAndAgainOnlyAfterTheLeaseExpire
     inbox.add(entry("{\"a\":1}"));
     inbox.add(entry("{\"a\":2}"));
     inbox.add(entry("{"), "not well-formed JSON");
-    Database other(_dir.file("estore.db"));
+    Database other(_dir.database());
     WebhookInbox otherInbox(other);
 
     const auto first = inbox.claim("w1#1", 1000, 500, 10);
@@ -123,6 +125,23 @@ TEST_F(WebhookStorage, InboxEntriesAreClaimedOnceAndAgainOnlyAfterTheLeaseExpire
     EXPECT_EQ(counts.at("rejected"), 1);
 }
 
+TEST_F(WebhookStorage, AClaimSkipsEntriesAnotherWorkerIsClaimingInsteadOfWaiting) {
+    ESTORE_POSTGRES_ONLY("SQLite has one writer at a time, so there is nothing to skip");
+    WebhookInbox inbox(*_db);
+    const auto first = inbox.add(entry("{\"a\":1}"));
+    inbox.add(entry("{\"a\":2}"));
+    Database otherWorker(_dir.database());
+    Transaction claiming(otherWorker);  // another worker holds the first entry's row
+    otherWorker.execute("SELECT id FROM webhook_inbox WHERE id = " + std::to_string(first) + " FOR UPDATE");
+    const auto taken = inbox.claim("w1#1", 1000, 500, 10);  // would hang here without SKIP LOCKED
+    ASSERT_EQ(taken.size(), 1u);
+    EXPECT_NE(taken[0].id, first);
+    claiming.rollback();
+    const auto rest = inbox.claim("w1#2", 1000, 500, 10);
+    ASSERT_EQ(rest.size(), 1u);
+    EXPECT_EQ(rest[0].id, first);
+}
+
 TEST_F(WebhookStorage, RepeatedRunSoonForTheSameOrderQueuesOneFetch) {
     JobRepository jobs(*_db);
     DbScheduler scheduler(*_db);
@@ -133,7 +152,7 @@ TEST_F(WebhookStorage, RepeatedRunSoonForTheSameOrderQueuesOneFetch) {
 
 TEST_F(WebhookStorage, TheInboxWriterCommitsConcurrentRequestsTogetherAndLosesNone) {
     WebhookTokenRepository(*_db).replace("wix-1", WebhookToken::hash("good"));
-    Database writerDb(_dir.file("estore.db"));
+    Database writerDb(_dir.database());
     WebhookInboxWriter writer(writerDb);
     constexpr int kThreads = 8;
     constexpr int kEach = 50;
@@ -145,10 +164,9 @@ TEST_F(WebhookStorage, TheInboxWriterCommitsConcurrentRequestsTogetherAndLosesNo
             for (int i = 0; i < kEach; ++i) {
                 // Every third request is a stranger's guess: refused, never stored.
                 const bool stranger = i % 3 == 0;
-                const auto result = writer.write(WebhookToken::hash(stranger ? "guess" : "good"),
-                                                 entry("{\"t\":" + std::to_string(t) + ",\"i\":" +
-                                                       std::to_string(i) + "}"),
-                                                 "");
+                const auto result = writer.write(
+                    WebhookToken::hash(stranger ? "guess" : "good"),
+                    entry("{\"t\":" + std::to_string(t) + ",\"i\":" + std::to_string(i) + "}"), "");
                 (result == WebhookInboxWriter::Result::Stored ? stored : refused)++;
                 EXPECT_EQ(result == WebhookInboxWriter::Result::UnknownToken, stranger);
             }
@@ -173,7 +191,7 @@ TEST_F(WebhookStorage, TheInboxWriterCommitsConcurrentRequestsTogetherAndLosesNo
 
 TEST_F(WebhookStorage, TheInboxWriterRefusesARevokedTokenAtOnceAndKeepsMalformedBodiesAsRejected) {
     WebhookTokenRepository(*_db).replace("wix-1", WebhookToken::hash("good"));
-    Database writerDb(_dir.file("estore.db"));
+    Database writerDb(_dir.database());
     WebhookInboxWriter writer(writerDb);
     EXPECT_EQ(writer.write(WebhookToken::hash("good"), entry("{"), "not well-formed JSON"),
               WebhookInboxWriter::Result::Stored);
@@ -189,14 +207,15 @@ TEST_F(WebhookStorage, TheInboxWriterRefusesARevokedTokenAtOnceAndKeepsMalformed
 
 TEST_F(WebhookStorage, AFailedBatchStoresNothingThrowsToEveryRequestAndTheNextOneWorks) {
     WebhookTokenRepository(*_db).replace("wix-1", WebhookToken::hash("good"));
-    Database writerDb(_dir.file("estore.db"));
+    Database writerDb(_dir.database());
     WebhookInboxWriter writer(writerDb);
     EXPECT_EQ(writer.write(WebhookToken::hash("good"), entry("{\"n\":1}"), ""),
               WebhookInboxWriter::Result::Stored);
     // An id the writer is about to use is taken behind its back: the batch fails on the primary key.
-    _db->execute("INSERT INTO webhook_inbox (id, store_id, received_at, method, content_type, headers, body, "
-                 "status, code, reason) SELECT MAX(id) + 1, 'wix-1', 0, 'POST', 'x', '{}', 'squatter', "
-                 "'processed', '', '' FROM webhook_inbox");
+    _db->execute(
+        "INSERT INTO webhook_inbox (id, store_id, received_at, method, content_type, headers, body, "
+        "status, code, reason) SELECT MAX(id) + 1, 'wix-1', 0, 'POST', 'x', '{}', 'squatter', "
+        "'processed', '', '' FROM webhook_inbox");
     EXPECT_ANY_THROW(writer.write(WebhookToken::hash("good"), entry("{\"n\":2}"), ""));
     // The writer forgot its reserved ids with the rolled-back batch, so the next write succeeds.
     EXPECT_EQ(writer.write(WebhookToken::hash("good"), entry("{\"n\":3}"), ""),

@@ -2,6 +2,8 @@
 
 #ifdef ESTORE_HOST_POSTGRESQL
 #include <Poco/Data/PostgreSQL/Connector.h>
+#include <Poco/Data/PostgreSQL/SessionImpl.h>
+#include <libpq-fe.h>
 #endif
 #include <Poco/Data/SQLite/Connector.h>
 #include <Poco/Data/Statement.h>
@@ -44,6 +46,51 @@ std::string withoutPassword(const std::string& url) {
         return "postgresql://…";
     }
 }
+
+#ifdef ESTORE_HOST_POSTGRESQL
+/// True when a statement of the open transaction failed: PostgreSQL then refuses everything until the
+/// rollback, and would answer COMMIT by rolling back silently.
+bool transactionFailed(Poco::Data::Session& session) {
+    auto* impl = dynamic_cast<Poco::Data::PostgreSQL::SessionImpl*>(session.impl());
+    return impl && PQtransactionStatus(impl->handle()) == PQTRANS_INERROR;
+}
+
+/// A value in libpq's keyword form: quoted, with quotes and backslashes escaped.
+std::string keywordValue(const std::string& value) {
+    std::string out = "'";
+    for (char c : value) {
+        if (c == '\\' || c == '\'') out += '\\';
+        out += c;
+    }
+    return out + "'";
+}
+
+/// "postgresql://user:pw@host:port/db?sslmode=disable" in libpq's "key='value' …" form. Poco's connector
+/// appends its own options to the string, which only the keyword form survives.
+std::string keywordConnectionString(const std::string& url) {
+    const Poco::URI uri(url);
+    std::string out;
+    auto add = [&out](const std::string& key, const std::string& value) {
+        if (value.empty()) return;
+        if (!out.empty()) out += ' ';
+        out += key + "=" + keywordValue(value);
+    };
+    add("host", uri.getHost());
+    if (uri.getPort() != 0) add("port", std::to_string(uri.getPort()));
+    const std::string info = uri.getUserInfo();
+    const auto colon = info.find(':');
+    std::string user, password;  // decode() appends
+    Poco::URI::decode(info.substr(0, colon), user);
+    if (colon != std::string::npos) Poco::URI::decode(info.substr(colon + 1), password);
+    add("user", user);
+    add("password", password);
+    std::string database = uri.getPath();
+    if (!database.empty() && database.front() == '/') database.erase(0, 1);
+    add("dbname", database);
+    for (const auto& [key, value] : uri.getQueryParameters()) add(key, value);
+    return out;
+}
+#endif
 
 }  // namespace
 
@@ -95,8 +142,9 @@ void Database::openPostgres(const std::string& url) {
     _dialect = SqlDialect::PostgreSQL;
     _location = withoutPassword(url);
 #ifdef ESTORE_HOST_POSTGRESQL
-    // libpq accepts the URI form as its connection string.
-    _session = std::make_unique<Poco::Data::Session>("PostgreSQL", url);
+    _session = std::make_unique<Poco::Data::Session>("PostgreSQL", keywordConnectionString(url));
+    // libpq prints notices ("relation … already exists, skipping") on stderr; only warnings matter.
+    *_session << "SET client_min_messages = warning", Poco::Data::Keywords::now;
 #else
     throw DatabaseError("This estore-host was built without PostgreSQL support: " + _location);
 #endif
@@ -129,22 +177,40 @@ std::size_t Database::execute(const std::string& text) {
 
 void Database::begin() {
     if (_inTransaction) throw DatabaseError("A transaction is already open");
-    // SQLite: take the write lock at once, so two writers queue up (busy_timeout) instead of
-    // deadlocking when both try to upgrade a read lock.
-    execute(_dialect == SqlDialect::SQLite ? "BEGIN IMMEDIATE" : "BEGIN");
+    if (_dialect == SqlDialect::SQLite) {
+        // Take the write lock at once, so two writers queue up (busy_timeout) instead of deadlocking
+        // when both try to upgrade a read lock.
+        execute("BEGIN IMMEDIATE");
+    } else {
+        // READ COMMITTED; writers serialise on row locks (UPDATE, SELECT … FOR UPDATE).
+        session().begin();
+    }
     _inTransaction = true;
 }
 
 void Database::commit() {
     if (!_inTransaction) throw DatabaseError("The transaction was already rolled back");
-    execute("COMMIT");
+    if (_dialect == SqlDialect::SQLite) {
+        execute("COMMIT");
+    } else {
+#ifdef ESTORE_HOST_POSTGRESQL
+        if (transactionFailed(session())) {
+            rollback();
+            throw DatabaseError("The transaction was rolled back: one of its statements failed");
+        }
+#endif
+        session().commit();
+    }
     _inTransaction = false;
 }
 
 void Database::rollback() {
     if (!_inTransaction) return;
     _inTransaction = false;
-    execute("ROLLBACK");
+    if (_dialect == SqlDialect::SQLite)
+        execute("ROLLBACK");
+    else
+        session().rollback();
 }
 
 std::int64_t Database::nowMillis() {

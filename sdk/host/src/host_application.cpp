@@ -77,7 +77,8 @@ void HostApplication::printHelp(std::ostream& out) {
            "  demo                                       wix-sandbox + add-store + order import, end to "
            "end\n\n"
            "Možnosti / options:\n"
-           "  --db PATH          SQLite file (config host.db; default ./estore-data/estore.db)\n"
+           "  --db PATH|URL      SQLite file or postgresql://user@host:port/dbname (config host.db;\n"
+           "                     default ./estore-data/estore.db)\n"
            "  --config FILE      configuration (.properties, .ini, .json, .xml)\n"
            "  --plugins DIR      plugin folder (config host.plugins_dir; default <bin>/../plugins)\n"
            "  --json             machine-readable output\n"
@@ -95,7 +96,7 @@ void HostApplication::defineOptions(Poco::Util::OptionSet& options) {
     Application::defineOptions(options);
     options.addOption(Option("help", "h", "show help"));
     options.addOption(Option("json", "", "machine-readable output"));
-    options.addOption(Option("db", "", "database file").argument("PATH"));
+    options.addOption(Option("db", "", "database file or postgresql:// URL").argument("PATH"));
     options.addOption(Option("config", "", "configuration file").argument("FILE"));
     options.addOption(Option("plugins", "", "plugin folder").argument("DIR"));
     options.addOption(Option("platform", "", "platform id").argument("ID"));

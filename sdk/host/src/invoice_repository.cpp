@@ -15,17 +15,25 @@ namespace estore::host {
 
 std::int64_t InvoiceRepository::takeNumber(const std::string& premise, const std::string& device) {
     if (!_db.inTransaction()) throw std::logic_error("invoice numbers are taken only inside a transaction");
-    Poco::Data::Statement update(_db.session());
-    update << _db.sql(
-        "UPDATE invoice_sequences SET next_value = next_value + 1 WHERE premise = ? AND device = ?"),
-        bind(premise), bind(device);
-    if (update.execute() == 0) {
-        // The first invoice of this premise and device; a concurrent first one fails on the primary key
-        // and its transaction is retried.
+    // The UPDATE locks the counter row until the invoice's transaction ends (SQLite: the whole database),
+    // so a concurrent invoice of the same premise and device waits and then takes the next number, and a
+    // rolled-back invoice gives its number back: gapless and never repeated, on any number of workers.
+    auto increment = [this, &premise, &device] {
+        Poco::Data::Statement update(_db.session());
+        update << _db.sql(
+            "UPDATE invoice_sequences SET next_value = next_value + 1 WHERE premise = ? AND device = ?"),
+            bind(premise), bind(device);
+        return update.execute() > 0;
+    };
+    if (!increment()) {
+        // The first invoice of this premise and device. A concurrent first one waits on the new key and
+        // then does nothing, so both go on to the row lock above.
         _db.session() << _db.sql(
-            "INSERT INTO invoice_sequences (premise, device, next_value) VALUES (?, ?, 2)"),
+            "INSERT INTO invoice_sequences (premise, device, next_value) VALUES (?, ?, 1) "
+            "ON CONFLICT (premise, device) DO NOTHING"),
             bind(premise), bind(device), now;
-        return 1;
+        if (!increment())
+            throw std::runtime_error("the invoice counter " + premise + "-" + device + " is missing");
     }
     Int64 value = 0;
     _db.session() << _db.sql("SELECT next_value - 1 FROM invoice_sequences WHERE premise = ? AND device = ?"),

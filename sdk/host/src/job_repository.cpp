@@ -130,10 +130,31 @@ std::vector<JobRecord> JobRepository::select(const std::string& where, const std
 
 std::optional<JobRecord> JobRepository::claimNext(const std::string& owner, std::int64_t nowMs,
                                                   std::int64_t leaseMillis) {
-    // Candidates are read without a lock; tryClaim re-checks everything in one conditional UPDATE.
-    // Paused stores are left out here already, so their jobs cannot crowd the others out of the 50.
     using Candidate = Poco::Tuple<Int64, std::string>;
     std::vector<Candidate> candidates;
+    if (_db.dialect() == SqlDialect::PostgreSQL) {
+        // Several workers share the table: lock the candidates' store rows, skipping the stores another
+        // worker is claiming for at this moment (its claim decides; this one moves on to other stores).
+        // Store row before job row, as in claim(), so claimers never wait on each other in a cycle.
+        Transaction tx(_db);
+        _db.session() << _db.sql(
+            "SELECT jobs.id, jobs.store_id FROM jobs JOIN stores s ON s.id = jobs.store_id "
+            "WHERE jobs.next_run_at <= ? AND (jobs.lease_owner IS NULL OR jobs.lease_until < ?) "
+            "AND s.status <> 'needs_attention' ORDER BY jobs.next_run_at, jobs.id LIMIT 50 "
+            "FOR UPDATE OF s SKIP LOCKED"),
+            bind(Int64(nowMs)), bind(Int64(nowMs)), into(candidates), Poco::Data::Keywords::now;
+        for (const auto& candidate : candidates) {
+            if (tryClaim(candidate.get<0>(), candidate.get<1>(), owner, nowMs, leaseMillis)) {
+                tx.commit();
+                return find(candidate.get<0>());
+            }
+        }
+        tx.commit();
+        return std::nullopt;
+    }
+    // SQLite has one writer at a time: candidates are read without a lock; tryClaim re-checks everything
+    // in one conditional UPDATE. Paused stores are left out here already, so their jobs cannot crowd the
+    // others out of the 50.
     _db.session() << _db.sql(
         "SELECT id, store_id FROM jobs WHERE next_run_at <= ? AND "
         "(lease_owner IS NULL OR lease_until < ?) AND NOT EXISTS (SELECT 1 FROM stores s "

@@ -43,6 +43,9 @@ std::int64_t SchemaMigrator::currentVersion(Database& db) {
 
 void SchemaMigrator::migrate(Database& db) {
     Transaction tx(db);
+    // PostgreSQL: hosts starting together on one database migrate one after the other (the lock ends
+    // with the transaction). SQLite's BEGIN IMMEDIATE already does the same.
+    if (db.dialect() == SqlDialect::PostgreSQL) db.execute("SELECT pg_advisory_xact_lock(7317001)");
     db.execute(
         "CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL, applied_at BIGINT NOT NULL)");
     const std::int64_t current = currentVersion(db);
@@ -162,16 +165,17 @@ void SchemaMigrator::createVersion5(Database& db) {
     const std::vector<std::string> statements = {
         // One counter per business premise and device: taking a number is an UPDATE of this row inside
         // the transaction that inserts the invoice, so numbers are gapless and never repeat.
-        "CREATE TABLE IF NOT EXISTS invoice_sequences (premise TEXT NOT NULL, device TEXT NOT NULL, next_value BIGINT NOT "
-        "NULL, PRIMARY KEY (premise, device))",
+        "CREATE TABLE IF NOT EXISTS invoice_sequences (premise TEXT NOT NULL, device TEXT NOT NULL, "
+        "next_value BIGINT NOT NULL, PRIMARY KEY (premise, device))",
         // credit_key: 0 for the invoice, the refunded total in cents after a credit note, so one order has
         // one invoice and one credit note per refund step, however often it is imported.
-        "CREATE TABLE IF NOT EXISTS invoices (number TEXT PRIMARY KEY, store_id TEXT NOT NULL, order_external_id TEXT NOT "
-        "NULL, order_number TEXT NOT NULL, kind TEXT NOT NULL, refers_to TEXT NOT NULL, premise TEXT NOT "
-        "NULL, device TEXT NOT NULL, sequence BIGINT NOT NULL, credit_key BIGINT NOT NULL, issued_at BIGINT "
-        "NOT NULL, total_gross TEXT NOT NULL, currency TEXT NOT NULL, fiscal BIGINT NOT NULL, zoi TEXT NOT "
-        "NULL, fiscal_state TEXT NOT NULL, email_state TEXT NOT NULL, document TEXT NOT NULL, "
-        "UNIQUE (premise, device, sequence), UNIQUE (store_id, order_external_id, kind, credit_key))",
+        "CREATE TABLE IF NOT EXISTS invoices (number TEXT PRIMARY KEY, store_id TEXT NOT NULL, "
+        "order_external_id TEXT NOT NULL, order_number TEXT NOT NULL, kind TEXT NOT NULL, refers_to TEXT "
+        "NOT NULL, premise TEXT NOT NULL, device TEXT NOT NULL, sequence BIGINT NOT NULL, credit_key "
+        "BIGINT NOT NULL, issued_at BIGINT NOT NULL, total_gross TEXT NOT NULL, currency TEXT NOT NULL, "
+        "fiscal BIGINT NOT NULL, zoi TEXT NOT NULL, fiscal_state TEXT NOT NULL, email_state TEXT NOT "
+        "NULL, document TEXT NOT NULL, UNIQUE (premise, device, sequence), UNIQUE (store_id, "
+        "order_external_id, kind, credit_key))",
         "CREATE INDEX IF NOT EXISTS invoices_store ON invoices (store_id, issued_at)",
     };
     for (const auto& statement : statements) db.execute(statement);

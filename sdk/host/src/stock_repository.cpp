@@ -4,6 +4,7 @@
 #include <Poco/Tuple.h>
 
 #include <algorithm>
+#include <set>
 
 #include "estore/host/database.h"
 #include "estore/host/transaction.h"
@@ -37,6 +38,7 @@ void StockRepository::set(const std::string& warehouse, const StockEntry& entry)
 
 std::size_t StockRepository::apply(const std::string& warehouse, const std::vector<StockEntry>& entries) {
     if (entries.empty()) return 0;  // Poco refuses to bind an empty collection
+    if (_db.dialect() == SqlDialect::PostgreSQL) return applyInChunks(warehouse, entries);
     // Column vectors: Poco steps the one prepared statement through them, so 100,000 rows cost one
     // compilation and one commit, not 100,000 of each.
     std::vector<std::string> warehouses(entries.size(), warehouse);
@@ -82,6 +84,38 @@ std::vector<std::string> StockRepository::warehouseCodes() {
     std::vector<std::string> codes;
     _db.session() << "SELECT code FROM warehouses ORDER BY code", into(codes), now;
     return codes;
+}
+
+std::size_t StockRepository::applyInChunks(const std::string& warehouse,
+                                           const std::vector<StockEntry>& entries) {
+    // PostgreSQL: multi-row upserts of up to 1,000 rows, each statement executed once. (Poco 1.11's
+    // connector frees a result twice when a statement stepped through bound vectors fails on a later
+    // row, and one round trip per row would be slow.) A product code repeated in the input starts a new
+    // statement, since one upsert may not touch a row twice; the later quantity wins, as row by row.
+    constexpr std::size_t kChunk = 1000;
+    const Int64 updatedAt = Database::nowMillis();
+    Transaction tx(_db);
+    std::size_t begin = 0;
+    while (begin < entries.size()) {
+        std::set<std::string> codes;
+        std::size_t end = begin;
+        while (end < entries.size() && end - begin < kChunk && codes.insert(entries[end].productCode).second)
+            ++end;
+        std::string sql = std::string(kUpsert);
+        const std::string row = "(?, ?, ?, ?, ?)";
+        std::string rows = row;
+        for (std::size_t i = begin + 1; i < end; ++i) rows += ", " + row;
+        sql.replace(sql.find(row), row.size(), rows);
+        Poco::Data::Statement statement(_db.session());
+        statement << _db.sql(sql);
+        for (std::size_t i = begin; i < end; ++i)
+            statement, bind(warehouse), bind(entries[i].productCode), bind(entries[i].onHand.toString()),
+                bind(entries[i].reserved.toString()), bind(updatedAt);
+        statement.execute();
+        begin = end;
+    }
+    tx.commit();
+    return entries.size();
 }
 
 }  // namespace estore::host

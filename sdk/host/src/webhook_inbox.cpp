@@ -61,10 +61,14 @@ std::vector<InboxEntry> WebhookInbox::claim(const std::string& owner, std::int64
                                             std::int64_t leaseMillis, std::size_t limit) {
     // One statement claims the batch: the outer conditions are checked again on each row as it is
     // updated, so two workers racing for the same rows cannot both get one. The owner is unique per call.
+    // PostgreSQL: the batch is locked with SKIP LOCKED, so concurrent workers take different rows instead
+    // of waiting for each other and then finding them taken.
     _db.session() << _db.sql(
-        "UPDATE webhook_inbox SET lease_owner = ?, lease_until = ? WHERE status = 'pending' "
-        "AND (lease_owner IS NULL OR lease_until < ?) AND id IN (SELECT id FROM webhook_inbox "
-        "WHERE status = 'pending' AND (lease_owner IS NULL OR lease_until < ?) ORDER BY id LIMIT ?)"),
+        std::string("UPDATE webhook_inbox SET lease_owner = ?, lease_until = ? WHERE status = 'pending' "
+                    "AND (lease_owner IS NULL OR lease_until < ?) AND id IN (SELECT id FROM webhook_inbox "
+                    "WHERE status = 'pending' AND (lease_owner IS NULL OR lease_until < ?) ORDER BY id "
+                    "LIMIT ?") +
+        (_db.dialect() == SqlDialect::PostgreSQL ? " FOR UPDATE SKIP LOCKED)" : ")")),
         bind(owner), bind(Int64(nowMs + leaseMillis)), bind(Int64(nowMs)), bind(Int64(nowMs)),
         bind(Int64(limit)), now;
     return select(" WHERE lease_owner = ?", owner, 0);

@@ -45,6 +45,8 @@ public:
     std::vector<std::string> warehouseCodes();
 
 private:
+    std::size_t applyInChunks(const std::string& warehouse, const std::vector<StockEntry>& entries);
+
     Database& _db;
 };
 

@@ -92,6 +92,20 @@ void report(benchmark::State& state, std::vector<double> times, int failures, st
     state.SetItemsProcessed(static_cast<std::int64_t>(requests));
 }
 
+/// A database with one Wix store and a webhook token for it; returns the token.
+std::string storeWithWebhook(const std::string& db) {
+    const std::string token = estore::host::WebhookToken::generate();
+    estore::host::Database database(db);
+    estore::host::StoreRepository stores(database);
+    estore::host::StoreRecord store;
+    store.id = stores.newId("wix");
+    store.platform = "wix";
+    store.status = "active";
+    stores.insert(store);
+    estore::host::WebhookTokenRepository(database).replace(store.id, estore::host::WebhookToken::hash(token));
+    return token;
+}
+
 void BM_BarePocoServer(benchmark::State& state) {
     Poco::Net::HTTPServerParams::Ptr params = new Poco::Net::HTTPServerParams;
     params->setMaxThreads(kClients);
@@ -117,18 +131,7 @@ void BM_WebhookIntake(benchmark::State& state) {
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
     const std::string db = (dir / "estore.db").string();
-    const std::string token = estore::host::WebhookToken::generate();
-    {
-        estore::host::Database database(db);
-        estore::host::StoreRepository stores(database);
-        estore::host::StoreRecord store;
-        store.id = stores.newId("wix");
-        store.platform = "wix";
-        store.status = "active";
-        stores.insert(store);
-        estore::host::WebhookTokenRepository(database).replace(store.id,
-                                                               estore::host::WebhookToken::hash(token));
-    }
+    const std::string token = storeWithWebhook(db);
     estore::host::WebhookServerOptions options;
     options.port = 0;
     options.maxThreads = kClients;
@@ -160,18 +163,7 @@ void BM_InboxWriterOnly(benchmark::State& state) {
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
     const std::string db = (dir / "estore.db").string();
-    const std::string token = estore::host::WebhookToken::generate();
-    {
-        estore::host::Database database(db);
-        estore::host::StoreRepository stores(database);
-        estore::host::StoreRecord store;
-        store.id = stores.newId("wix");
-        store.platform = "wix";
-        store.status = "active";
-        stores.insert(store);
-        estore::host::WebhookTokenRepository(database).replace(store.id,
-                                                               estore::host::WebhookToken::hash(token));
-    }
+    const std::string token = storeWithWebhook(db);
     estore::host::Database database(db);
     estore::host::WebhookInboxWriter writer(database);
     const std::string hash = estore::host::WebhookToken::hash(token);

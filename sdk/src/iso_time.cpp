@@ -6,17 +6,6 @@ namespace estore::sdk {
 
 namespace {
 
-/// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm), valid for the proleptic Gregorian
-/// calendar.
-std::int64_t daysFromCivil(std::int64_t y, unsigned m, unsigned d) {
-    y -= m <= 2;
-    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-    const unsigned yoe = static_cast<unsigned>(y - era * 400);
-    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
-}
-
 bool digits(std::string_view s, std::size_t pos, std::size_t count, int& out) {
     if (pos + count > s.size()) return false;
     out = 0;
@@ -69,13 +58,16 @@ std::optional<std::int64_t> parseIsoMillis(std::string_view s) {
     return seconds * 1000 + millis;
 }
 
-std::string formatIsoMillis(std::int64_t epochMillis) {
-    std::int64_t seconds = epochMillis / 1000;
-    int millis = static_cast<int>(epochMillis % 1000);
-    if (millis < 0) {
-        millis += 1000;
-        --seconds;
-    }
+std::int64_t daysFromCivil(std::int64_t y, unsigned m, unsigned d) {
+    y -= m <= 2;
+    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+    const unsigned yoe = static_cast<unsigned>(y - era * 400);
+    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+CivilTime civilFromEpochSeconds(std::int64_t seconds) {
     std::int64_t days = seconds / 86400;
     std::int64_t rest = seconds % 86400;
     if (rest < 0) {
@@ -89,13 +81,27 @@ std::string formatIsoMillis(std::int64_t epochMillis) {
     const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
     const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
     const unsigned mp = (5 * doy + 2) / 153;
-    const unsigned day = doy - (153 * mp + 2) / 5 + 1;
-    const unsigned month = mp < 10 ? mp + 3 : mp - 9;
-    const std::int64_t year = static_cast<std::int64_t>(yoe) + era * 400 + (month <= 2);
+    CivilTime t;
+    t.day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+    t.month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+    t.year = static_cast<std::int64_t>(yoe) + era * 400 + (t.month <= 2);
+    t.hour = static_cast<int>(rest / 3600);
+    t.minute = static_cast<int>(rest % 3600 / 60);
+    t.second = static_cast<int>(rest % 60);
+    return t;
+}
+
+std::string formatIsoMillis(std::int64_t epochMillis) {
+    std::int64_t seconds = epochMillis / 1000;
+    int millis = static_cast<int>(epochMillis % 1000);
+    if (millis < 0) {
+        millis += 1000;
+        --seconds;
+    }
+    const CivilTime t = civilFromEpochSeconds(seconds);
     char buffer[96];  // generous: the compiler cannot bound every field, the format can
-    std::snprintf(buffer, sizeof buffer, "%04lld-%02u-%02uT%02lld:%02lld:%02lld.%03dZ",
-                  static_cast<long long>(year), month, day, static_cast<long long>(rest / 3600),
-                  static_cast<long long>(rest % 3600 / 60), static_cast<long long>(rest % 60), millis);
+    std::snprintf(buffer, sizeof buffer, "%04lld-%02d-%02dT%02d:%02d:%02d.%03dZ",
+                  static_cast<long long>(t.year), t.month, t.day, t.hour, t.minute, t.second, millis);
     return buffer;
 }
 

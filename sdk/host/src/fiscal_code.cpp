@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <vector>
 
+#include "estore/sdk/iso_time.h"
+
 namespace estore::host {
 
 namespace {
@@ -14,43 +16,23 @@ std::string twoDigits(int value) {
     return buffer;
 }
 
-/// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm), so no time zone of the machine enters.
-std::int64_t daysFromCivil(int y, int m, int d) {
-    y -= m <= 2;
-    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-    const int yoe = static_cast<int>(y - era * 400);
-    const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
 LocalDateTime civilFromSeconds(std::int64_t seconds) {
-    std::int64_t days = seconds / 86400;
-    std::int64_t rest = seconds % 86400;
-    if (rest < 0) {
-        rest += 86400;
-        --days;
-    }
-    days += 719468;
-    const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
-    const int doe = static_cast<int>(days - era * 146097);
-    const int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const int mp = (5 * doy + 2) / 153;
+    const sdk::CivilTime c = sdk::civilFromEpochSeconds(seconds);
     LocalDateTime t;
-    t.day = doy - (153 * mp + 2) / 5 + 1;
-    t.month = mp < 10 ? mp + 3 : mp - 9;
-    t.year = static_cast<int>(yoe + era * 400) + (t.month <= 2);
-    t.hour = static_cast<int>(rest / 3600);
-    t.minute = static_cast<int>(rest % 3600 / 60);
-    t.second = static_cast<int>(rest % 60);
+    t.year = static_cast<int>(c.year);
+    t.month = c.month;
+    t.day = c.day;
+    t.hour = c.hour;
+    t.minute = c.minute;
+    t.second = c.second;
     return t;
 }
 
 /// 01:00 UTC on the last Sunday of the month, in epoch seconds.
 std::int64_t lastSundayOneUtc(int year, int month) {
-    const std::int64_t lastDay = daysFromCivil(year, month, 31);  // March and October have 31 days
-    const std::int64_t weekday = (lastDay + 4) % 7;               // 1970-01-01 was a Thursday (4)
+    const std::int64_t lastDay =
+        sdk::daysFromCivil(year, static_cast<unsigned>(month), 31);  // March and October have 31 days
+    const std::int64_t weekday = (lastDay + 4) % 7;                  // 1970-01-01 was a Thursday (4)
     return (lastDay - weekday) * 86400 + 3600;
 }
 

@@ -1,5 +1,7 @@
 #include "wix_sandbox/catalog_filter.h"
 
+#include "wix_sandbox/comparison_operator.h"
+
 #include <algorithm>
 #include <limits>
 
@@ -27,15 +29,6 @@ bool isIntegerField(const std::string& field) {
 
 bool isRangeOperator(const std::string& op) {
     return op == "$eq" || op == "$gt" || op == "$gte" || op == "$lt" || op == "$lte";
-}
-
-bool satisfies(const std::string& op, int comparison) {
-    if (op == "$eq") return comparison == 0;
-    if (op == "$ne") return comparison != 0;
-    if (op == "$gt") return comparison > 0;
-    if (op == "$gte") return comparison >= 0;
-    if (op == "$lt") return comparison < 0;
-    return comparison <= 0;  // $lte
 }
 
 /// Integer fields by number; everything else by exact text (SKU "0012" is not "12"; canonical dates sort
@@ -170,7 +163,7 @@ bool CatalogFilter::holds(const Condition& condition, const std::vector<std::str
             return compare(condition.field, value, condition.values.front()) == 0;
         });
     return std::any_of(values.begin(), values.end(), [&](const std::string& value) {
-        return satisfies(condition.op, compare(condition.field, value, condition.values.front()));
+        return satisfiesComparison(condition.op, compare(condition.field, value, condition.values.front()));
     });
 }
 

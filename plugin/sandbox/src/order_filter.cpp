@@ -1,5 +1,7 @@
 #include "wix_sandbox/order_filter.h"
 
+#include "wix_sandbox/comparison_operator.h"
+
 #include <algorithm>
 #include <array>
 
@@ -26,15 +28,6 @@ bool isObject(const Poco::Dynamic::Var& value) {
 
 bool isArray(const Poco::Dynamic::Var& value) {
     return value.type() == typeid(Poco::JSON::Array::Ptr);
-}
-
-bool satisfies(const std::string& op, int comparison) {
-    if (op == "$eq") return comparison == 0;
-    if (op == "$ne") return comparison != 0;
-    if (op == "$gt") return comparison > 0;
-    if (op == "$gte") return comparison >= 0;
-    if (op == "$lt") return comparison < 0;
-    return comparison <= 0;  // $lte
 }
 
 }  // namespace
@@ -145,7 +138,7 @@ bool OrderFilter::test(const Node& node, const OrderRecord& order) {
     if (node.op == "$in") return inList;
     if (node.op == "$nin") return !inList;
     if (!value) return node.op == "$ne";
-    return satisfies(node.op, OrderFields::compare(*value, node.values.front()));
+    return satisfiesComparison(node.op, OrderFields::compare(*value, node.values.front()));
 }
 
 }  // namespace wix_sandbox

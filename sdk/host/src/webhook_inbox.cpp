@@ -23,16 +23,11 @@ constexpr const char* kColumns =
 }  // namespace
 
 std::int64_t WebhookInbox::add(const InboxEntry& entry, const std::string& rejectReason) {
-    return addAll({&entry}, {rejectReason});
-}
-
-std::int64_t WebhookInbox::addAll(const std::vector<const InboxEntry*>& entries,
-                                  const std::vector<std::string>& rejectReasons) {
     Transaction tx(_db);
-    const Int64 first = Sequence::reserve(_db, "webhook", static_cast<std::int64_t>(entries.size()));
-    insertAll(first, entries, rejectReasons);
+    const Int64 id = Sequence::next(_db, "webhook");
+    insertAll(id, {&entry}, {rejectReason});
     tx.commit();
-    return first;
+    return id;
 }
 
 void WebhookInbox::insertAll(std::int64_t firstId, const std::vector<const InboxEntry*>& entries,

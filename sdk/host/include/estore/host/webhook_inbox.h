@@ -31,12 +31,8 @@ public:
 
     /// Stores a request. An empty rejectReason leaves it pending; otherwise it is stored as rejected.
     std::int64_t add(const InboxEntry& entry, const std::string& rejectReason = {});
-    /// Stores several requests in one transaction (entries[i] is rejected when rejectReasons[i] is not
-    /// empty); returns the first id, the others follow in order.
-    std::int64_t addAll(const std::vector<const InboxEntry*>& entries,
-                        const std::vector<std::string>& rejectReasons);
-    /// addAll with ids the caller reserved (Sequence::reserve "webhook"): firstId, firstId + 1, …; one
-    /// INSERT statement for all of them.
+    /// Stores several requests (entries[i] rejected when rejectReasons[i] is not empty) under ids the
+    /// caller reserved (Sequence::reserve "webhook"): firstId, firstId + 1, …; one INSERT for all of them.
     void insertAll(std::int64_t firstId, const std::vector<const InboxEntry*>& entries,
                    const std::vector<std::string>& rejectReasons);
     /// Claims up to `limit` pending entries whose lease is free or expired, oldest first.

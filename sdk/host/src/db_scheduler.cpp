@@ -4,6 +4,7 @@
 #include <Poco/Exception.h>
 
 #include "estore/host/database.h"
+#include "estore/host/host_config.h"
 
 using namespace Poco::Data::Keywords;
 using estore::host_api::ErrorCategory;
@@ -31,16 +32,22 @@ bool DbScheduler::storeExists(const std::string& storeId) {
     return count > 0;
 }
 
+std::int64_t DbScheduler::intervalSeconds(const host_api::JobSchedule& job) {
+    if (!_config || job.everySeconds <= 0) return job.everySeconds;
+    return _config->getInt("host.job_interval." + job.jobId, job.everySeconds);
+}
+
 Outcome DbScheduler::schedule(const std::string& storeId, const host_api::JobSchedule& job) {
     try {
         if (!storeExists(storeId)) return unknownStore(storeId);
         const std::int64_t first =
             job.firstRunEpochSeconds > 0 ? job.firstRunEpochSeconds * 1000 : Database::nowMillis();
         // An interval of 0 means "once": honour it as a one-off rather than fail the plugin's activate().
-        if (job.everySeconds <= 0)
+        const std::int64_t every = intervalSeconds(job);
+        if (every <= 0)
             _jobs.enqueueOnce(storeId, job.jobId, {}, first);
         else
-            _jobs.scheduleRecurring(storeId, job.jobId, job.everySeconds, first);
+            _jobs.scheduleRecurring(storeId, job.jobId, every, first);
         return Outcome::success();
     } catch (const std::exception& e) {
         return hostFailure("schedule " + job.jobId, e);

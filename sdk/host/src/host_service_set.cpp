@@ -5,7 +5,7 @@ namespace estore::host {
 HostServiceSet::HostServiceSet(Database& db, HostConfig& config)
     : _db(db),
       _config(config),
-      _scheduler(db),
+      _scheduler(db, &config),
       _state(db),
       _secrets(db),
       _activity(db, _secrets),

@@ -7,10 +7,13 @@
 namespace estore::host {
 
 class Database;
+class HostConfig;
 
 class DbScheduler final : public host_api::Scheduler {
 public:
-    explicit DbScheduler(Database& db) : _db(db), _jobs(db) {}
+    /// With a config, "host.job_interval.<job id>" (seconds) overrides the interval a plugin asks for:
+    /// operators tune polling per host, and tests use short periods.
+    explicit DbScheduler(Database& db, HostConfig* config = nullptr) : _db(db), _jobs(db), _config(config) {}
 
     host_api::Outcome schedule(const std::string& storeId, const host_api::JobSchedule& job) override;
     host_api::Outcome cancel(const std::string& storeId, const std::string& jobId) override;
@@ -20,9 +23,11 @@ public:
 private:
     bool storeExists(const std::string& storeId);
     static host_api::Outcome unknownStore(const std::string& storeId);
+    std::int64_t intervalSeconds(const host_api::JobSchedule& job);
 
     Database& _db;
     JobRepository _jobs;
+    HostConfig* _config;
 };
 
 /// The Outcome a host service returns instead of throwing into the plugin.

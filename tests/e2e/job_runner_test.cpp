@@ -102,6 +102,14 @@ TEST_F(Runner, AJobWhosePluginCannotBeLoadedIsRetriedLaterAndLogged) {
     ASSERT_EQ(activity.size(), 1u);
     EXPECT_EQ(activity[0].level, "warning");
     EXPECT_EQ(activity[0].code, "host.plugin_unavailable");
+    // Which worker ran it, from when to when: the trail that shows a store's runs never overlapped.
+    const std::string& detail = activity[0].detail;
+    EXPECT_NE(detail.find("; worker=test#1; started_ms="), std::string::npos) << detail;
+    const auto started = std::stoll(detail.substr(detail.find("started_ms=") + 11));
+    const auto finished = std::stoll(detail.substr(detail.find("finished_ms=") + 12));
+    EXPECT_GE(started, before);
+    EXPECT_LE(started, finished);
+    EXPECT_EQ(finished, jobs[0].lastRunAt);
 
     EXPECT_FALSE(_runner->runOne(totals)) << "nothing else is due";
 }

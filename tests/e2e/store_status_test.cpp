@@ -92,7 +92,9 @@ TEST_F(StoreStatusTest, TheRunnerRunsNothingForAPausedStore) {
     _host->services().storeStatus->credentialsNeedAttention("wix-1", revoked());
     PluginRegistry plugins(_dir.path() / "no-plugins");
     std::ostringstream log;
-    JobRunner runner(*_host, plugins, RunnerOptions{"test"}, log);
+    RunnerOptions options;
+    options.worker = "test";
+    JobRunner runner(*_host, plugins, options, log);
     RunTotals totals;
     EXPECT_FALSE(runner.runOne(totals));
     EXPECT_EQ(totals.ran, 0u);

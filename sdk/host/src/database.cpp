@@ -94,7 +94,7 @@ std::string keywordConnectionString(const std::string& url) {
 
 }  // namespace
 
-Database::Database(const std::string& connection) {
+Database::Database(const std::string& connection) : _connection(connection) {
     registerConnectors();
     try {
         if (startsWith(connection, "postgresql://") || startsWith(connection, "postgres://"))
@@ -202,6 +202,30 @@ void Database::commit() {
         session().commit();
     }
     _inTransaction = false;
+}
+
+Poco::Data::Session& Database::session() {
+    if (!_session) reconnectIfLost();
+    return *_session;
+}
+
+bool Database::reconnectIfLost() {
+    if (_dialect != SqlDialect::PostgreSQL) return false;
+#ifdef ESTORE_HOST_POSTGRESQL
+    auto* impl = _session ? dynamic_cast<Poco::Data::PostgreSQL::SessionImpl*>(_session->impl()) : nullptr;
+    if (impl && impl->isConnected() && PQstatus(impl->handle()) == CONNECTION_OK) return false;
+    _inTransaction = false;
+    try {
+        _session.reset();
+        openPostgres(_connection);
+    } catch (const Poco::Exception& e) {
+        _session.reset();
+        throw DatabaseError("Cannot reconnect to the database " + _location + ": " + e.displayText());
+    }
+    return true;
+#else
+    return false;
+#endif
 }
 
 void Database::rollback() {

@@ -8,6 +8,7 @@
 
 #include "estore/host/database.h"
 #include "estore/host/db_secrets.h"
+#include "estore/host/error_text.h"
 #include "estore/host/redactor.h"
 #include "estore/host/sequence.h"
 #include "estore/host/transaction.h"
@@ -40,8 +41,8 @@ void DbActivity::record(const std::string& storeId, host_api::ActivityLevel leve
             bind(redactor.scrub(code)), bind(text.sl), bind(text.en), bind(redactor.scrub(detail)), now;
         tx.commit();
     } catch (const std::exception& e) {
-        std::cerr << "estore-host: activity for " << storeId << " not recorded (" << code << "): " << e.what()
-                  << "\n";
+        std::cerr << "estore-host: activity for " << storeId << " not recorded (" << code
+                  << "): " << errorText(e) << "\n";
     }
 }
 

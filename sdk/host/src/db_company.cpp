@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "estore/host/database.h"
+#include "estore/host/error_text.h"
 
 using namespace Poco::Data::Keywords;
 
@@ -18,7 +19,7 @@ std::vector<host_api::NamedCode> DbCompany::read(const std::string& table) {
         _db.session() << "SELECT code, name FROM " + table + " ORDER BY code", into(rows), now;
         for (const auto& row : rows) result.push_back({row.get<0>(), row.get<1>()});
     } catch (const std::exception& e) {
-        std::cerr << "estore-host: " << table << " could not be read: " << e.what() << "\n";
+        std::cerr << "estore-host: " << table << " could not be read: " << errorText(e) << "\n";
     }
     return result;
 }

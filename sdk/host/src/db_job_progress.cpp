@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "estore/host/database.h"
+#include "estore/host/error_text.h"
 #include "estore/host/job_repository.h"
 
 namespace estore::host {
@@ -13,7 +14,7 @@ void DbJobProgress::progress(const std::string& storeId, const std::string& jobI
         JobRepository(_db).renewLease(_jobRowId, _owner, Database::nowMillis() + _leaseMillis);
     } catch (const std::exception& e) {
         // Not fatal: the lease simply runs its normal course.
-        std::cerr << "estore-host: lease of " << storeId << " " << jobId << " not renewed: " << e.what()
+        std::cerr << "estore-host: lease of " << storeId << " " << jobId << " not renewed: " << errorText(e)
                   << "\n";
     }
     if (!_watcher) return;

@@ -10,6 +10,7 @@
 #include "estore/host/auto_invoicer.h"
 #include "estore/host/database.h"
 #include "estore/host/db_scheduler.h"
+#include "estore/host/error_text.h"
 #include "estore/host/fiscal_signer.h"
 #include "estore/host/transaction.h"
 #include "estore/sdk/amount.h"
@@ -65,8 +66,9 @@ host_api::Outcome DbSalesOrders::upsert(const std::string& storeId, const host_a
     }
 }
 
-host_api::Outcome DbSalesOrders::storeAndInvoice(const std::string& storeId, const host_api::SalesOrder& order,
-                                                 const Row& row, UpsertResult& result) {
+host_api::Outcome DbSalesOrders::storeAndInvoice(const std::string& storeId,
+                                                 const host_api::SalesOrder& order, const Row& row,
+                                                 UpsertResult& result) {
     constexpr int kAttempts = 3;
     const bool joined = _db.inTransaction();
     for (int attempt = 1;; ++attempt) {
@@ -81,8 +83,8 @@ host_api::Outcome DbSalesOrders::storeAndInvoice(const std::string& storeId, con
             _invoicer->rolledBack();
             return host_api::Outcome::failure(
                 host_api::ErrorCategory::Config, "host.invoice.fiscal_config",
-                {"Naročila " + order.number + " ni mogoče fakturirati: " + e.what(),
-                 "Order " + order.number + " cannot be invoiced: " + e.what()},
+                {"Naročila " + order.number + " ni mogoče fakturirati: " + errorText(e),
+                 "Order " + order.number + " cannot be invoiced: " + errorText(e)},
                 "config key " + e.configKey());
         } catch (const std::exception&) {
             _invoicer->rolledBack();

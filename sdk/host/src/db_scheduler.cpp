@@ -4,6 +4,7 @@
 #include <Poco/Exception.h>
 
 #include "estore/host/database.h"
+#include "estore/host/error_text.h"
 #include "estore/host/host_config.h"
 
 using namespace Poco::Data::Keywords;
@@ -13,11 +14,10 @@ using estore::host_api::Outcome;
 namespace estore::host {
 
 Outcome hostFailure(const std::string& what, const std::exception& e) {
-    const auto* poco = dynamic_cast<const Poco::Exception*>(&e);
     return Outcome::failure(ErrorCategory::Transient, "host.storage_failed",
                             {"Gostitelj ni mogel shraniti podatkov (" + what + "). Poskusite znova.",
                              "The host could not store data (" + what + "). Please try again."},
-                            poco ? poco->displayText() : e.what());
+                            errorText(e));
 }
 
 Outcome DbScheduler::unknownStore(const std::string& storeId) {

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "estore/host/database.h"
+#include "estore/host/error_text.h"
 #include "estore/host/transaction.h"
 
 using namespace Poco::Data::Keywords;
@@ -20,7 +21,7 @@ std::optional<std::string> DbSecrets::read(const std::string& storeId, const std
         return values.front();
     } catch (const std::exception& e) {
         std::cerr << "estore-host: secret '" << name << "' of " << storeId
-                  << " could not be read: " << e.what() << "\n";
+                  << " could not be read: " << errorText(e) << "\n";
         return std::nullopt;
     }
 }

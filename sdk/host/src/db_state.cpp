@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "estore/host/database.h"
+#include "estore/host/error_text.h"
 
 using namespace Poco::Data::Keywords;
 
@@ -19,7 +20,7 @@ std::optional<std::string> DbState::get(const std::string& storeId, const std::s
         if (values.empty()) return std::nullopt;
         return values.front();
     } catch (const std::exception& e) {
-        std::cerr << "estore-host: state read failed for " << storeId << ": " << e.what() << "\n";
+        std::cerr << "estore-host: state read failed for " << storeId << ": " << errorText(e) << "\n";
         return std::nullopt;
     }
 }
@@ -30,8 +31,8 @@ bool DbState::compareAndSet(const std::string& storeId, const std::string& key,
         return expected ? updateIfEqual(storeId, key, *expected, value) : insertIfAbsent(storeId, key, value);
     } catch (const std::exception& e) {
         // A lost race on the primary key lands here too: someone else set it first, so "not set" is right.
-        std::cerr << "estore-host: state write not done for " << storeId << " / " << key << ": " << e.what()
-                  << "\n";
+        std::cerr << "estore-host: state write not done for " << storeId << " / " << key << ": "
+                  << errorText(e) << "\n";
         return false;
     }
 }

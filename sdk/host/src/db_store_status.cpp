@@ -4,6 +4,7 @@
 
 #include "estore/host/database.h"
 #include "estore/host/db_activity.h"
+#include "estore/host/error_text.h"
 #include "estore/host/store_repository.h"
 #include "estore/host/transaction.h"
 
@@ -28,7 +29,7 @@ void DbStoreStatus::needsAttention(const std::string& storeId, const host_api::O
         tx.commit();
     } catch (const std::exception& e) {
         std::cerr << "estore-host: status of " << storeId << " not recorded (" << cause.code
-                  << "): " << e.what() << "\n";
+                  << "): " << errorText(e) << "\n";
     }
 }
 

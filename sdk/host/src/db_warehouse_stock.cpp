@@ -1,9 +1,8 @@
 #include "estore/host/db_warehouse_stock.h"
 
-#include <Poco/Exception.h>
-
 #include <algorithm>
 
+#include "estore/host/error_text.h"
 #include "estore/host/stock_repository.h"
 #include "estore/sdk/amount.h"
 
@@ -38,12 +37,11 @@ Outcome DbWarehouseStock::levels(const std::string& warehouseCode, std::vector<h
         return Outcome::success();
     } catch (const std::exception& e) {
         out.clear();  // never half a warehouse: the push would take the missing products for unmatched
-        const auto* poco = dynamic_cast<const Poco::Exception*>(&e);
         return Outcome::failure(
             ErrorCategory::Transient, "host.storage_failed",
             {"Gostitelj ni mogel prebrati zaloge skladišča " + warehouseCode + ". Poskusite znova.",
              "The host could not read the stock of warehouse " + warehouseCode + ". Please try again."},
-            poco ? poco->displayText() : e.what());
+            errorText(e));
     }
 }
 

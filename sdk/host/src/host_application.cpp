@@ -14,6 +14,7 @@
 #include "estore/host/configure_command.h"
 #include "estore/host/database.h"
 #include "estore/host/demo_command.h"
+#include "estore/host/error_text.h"
 #include "estore/host/host_config.h"
 #include "estore/host/invoice_command.h"
 #include "estore/host/invoices_command.h"
@@ -62,8 +63,10 @@ void HostApplication::printHelp(std::ostream& out) {
            "  activity STORE_ID [--json]                 a store's activity log\n"
            "  sync STORE_ID JOB [--json] [--force]       run one job of a store now, showing progress\n"
            "  orders STORE_ID [--json]                   a store's imported sales orders\n"
-           "  invoices STORE_ID [--json]                 a store's invoices and credit notes (auto-invoicing)\n"
-           "  invoice show NUMBER [--json]               one invoice as a person reads it (ZOI, QR when fiscal)\n"
+           "  invoices STORE_ID [--json]                 a store's invoices and credit notes "
+           "(auto-invoicing)\n"
+           "  invoice show NUMBER [--json]               one invoice as a person reads it (ZOI, QR when "
+           "fiscal)\n"
            "  stock WAREHOUSE [--json]                   a warehouse's stock (zaloga), by product code\n"
            "  stock set WAREHOUSE PRODUCT_CODE ON_HAND [RESERVED]\n"
            "                                             set one product's stock (2,5 or 2.5; reserved 0)\n"
@@ -88,7 +91,8 @@ void HostApplication::printHelp(std::ostream& out) {
            "Config: wix.api_base_url (env WIX_API_BASE_URL), wix.ca_file, host.lease_seconds, "
            "host.poll_millis,\n"
            "        host.public_url, host.webhook_bind, host.webhook_port, host.webhook_max_bytes,\n"
-           "        company.name, company.address, company.tax_number, fiscal.certificate, fiscal.private_key,\n"
+           "        company.name, company.address, company.tax_number, fiscal.certificate, "
+           "fiscal.private_key,\n"
            "        fiscal.key_password, mail.outbox_dir, mail.smtp_host, mail.smtp_port, mail.from\n";
 }
 
@@ -158,11 +162,11 @@ int HostApplication::main(const std::vector<std::string>& args) {
     try {
         return dispatch(args.front(), ctx);
     } catch (const DatabaseError& e) {
-        std::cerr << "estore-host: " << e.what() << "\n";
+        std::cerr << "estore-host: " << errorText(e) << "\n";
     } catch (const Poco::Exception& e) {
         std::cerr << "estore-host: " << e.displayText() << "\n";
     } catch (const std::exception& e) {
-        std::cerr << "estore-host: " << e.what() << "\n";
+        std::cerr << "estore-host: " << errorText(e) << "\n";
     }
     return kExitFailure;
 }
@@ -199,7 +203,7 @@ int HostApplication::execute(int argc, char** argv) {
     } catch (const Poco::Exception& e) {
         std::cerr << "estore-host: " << e.displayText() << "\n";
     } catch (const std::exception& e) {
-        std::cerr << "estore-host: " << e.what() << "\n";
+        std::cerr << "estore-host: " << errorText(e) << "\n";
     }
     return kExitFailure;
 }

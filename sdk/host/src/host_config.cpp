@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "estore/host/database.h"
+#include "estore/host/error_text.h"
 
 using namespace Poco::Data::Keywords;
 
@@ -40,7 +41,7 @@ std::optional<std::string> HostConfig::get(const std::string& key) {
         if (isPrivate(key)) return std::nullopt;
         return lookup(key);
     } catch (const std::exception& e) {
-        std::cerr << "estore-host: config key " << key << " could not be read: " << e.what() << "\n";
+        std::cerr << "estore-host: config key " << key << " could not be read: " << errorText(e) << "\n";
         return std::nullopt;
     }
 }

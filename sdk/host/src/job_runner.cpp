@@ -7,8 +7,10 @@
 
 #include "estore/host/database.h"
 #include "estore/host/db_job_progress.h"
+#include "estore/host/error_text.h"
 #include "estore/host/formats.h"
 #include "estore/host/host_service_set.h"
+#include "estore/host/lease_heartbeat.h"
 #include "estore/host/plugin_registry.h"
 #include "estore/host/redactor.h"
 
@@ -46,7 +48,13 @@ JobRunner::JobRunner(HostServiceSet& host, PluginRegistry& plugins, RunnerOption
       _options(std::move(options)),
       _log(log),
       _jobs(host.database()),
-      _stores(host.database()) {}
+      _stores(host.database()),
+      _heartbeat(_options.heartbeatConnection.empty()
+                     ? nullptr
+                     : std::make_unique<LeaseHeartbeat>(_options.heartbeatConnection,
+                                                        _options.leaseSeconds * 1000)) {}
+
+JobRunner::~JobRunner() = default;
 
 std::int64_t JobRunner::backoffSeconds(std::int64_t attempts, std::int64_t intervalSeconds,
                                        int retryAfterSeconds) {
@@ -70,7 +78,8 @@ RunTotals JobRunner::run(bool once, const std::function<bool()>& stopRequested,
             if (runOne(totals) || didOther) continue;
         } catch (const std::exception& e) {
             // A busy or broken database: say so and try again later; leases keep the state sane.
-            _log << "  ! " << e.what() << "\n" << std::flush;
+            _log << "  ! " << errorText(e) << "\n" << std::flush;
+            recoverConnection();
             if (once) break;
         }
         if (once) break;
@@ -81,6 +90,15 @@ RunTotals JobRunner::run(bool once, const std::function<bool()>& stopRequested,
             std::this_thread::sleep_for(std::chrono::milliseconds(slice));
     }
     return totals;
+}
+
+void JobRunner::recoverConnection() {
+    try {
+        if (_host.database().reconnectIfLost())
+            _log << "  ! povezava z bazo obnovljena / database connection re-opened\n" << std::flush;
+    } catch (const std::exception& e) {
+        _log << "  ! " << errorText(e) << "\n" << std::flush;  // the next pass tries again
+    }
 }
 
 bool JobRunner::runOne(RunTotals& totals) {
@@ -121,14 +139,18 @@ bool JobRunner::runOne(RunTotals& totals) {
 JobRun JobRunner::runClaimed(const StoreRecord& store, const JobRecord& job, const std::string& owner,
                              host_api::JobProgress* watcher) {
     DbJobProgress progress(_host.database(), job.id, owner, _options.leaseSeconds * 1000, watcher);
+    const std::int64_t startedAt = Database::nowMillis();
     JobRun run;
-    run.report = invoke(store, job, progress);
+    {
+        const LeaseHeartbeat::Scope beating(_heartbeat.get(), job.id, owner);
+        run.report = invoke(store, job, progress);
+    }
     const Redactor redactor(_host.secrets().values(store.id));
     run.report.outcome = redactor.scrub(run.report.outcome);
     run.report.summary = redactor.scrub(run.report.summary);
 
     run.completion = plan(job, run.report, Database::nowMillis());
-    recordActivity(job, run.report, run.completion);
+    recordActivity(job, run.report, run.completion, owner, startedAt);
     updateStoreHealth(store, run.report);
     run.leaseKept = _jobs.finish(job, owner, run.completion);
     return run;
@@ -190,20 +212,22 @@ JobCompletion JobRunner::plan(const JobRecord& job, const JobReport& report, std
     return c;
 }
 
-void JobRunner::recordActivity(const JobRecord& job, const JobReport& report,
-                               const JobCompletion& completion) {
+void JobRunner::recordActivity(const JobRecord& job, const JobReport& report, const JobCompletion& completion,
+                               const std::string& owner, std::int64_t startedMillis) {
     const Outcome& outcome = report.outcome;
     const bool hasSummary = !report.summary.sl.empty() || !report.summary.en.empty();
     std::string detail = "job=" + job.job;
     if (!report.counts.empty()) detail += "; " + countsText(report.counts);
     if (!outcome.detail.empty()) detail += "; " + outcome.detail;
+    const std::string run = "; worker=" + owner + "; started_ms=" + std::to_string(startedMillis) +
+                            "; finished_ms=" + std::to_string(completion.ranAt);
 
     if (outcome.ok()) {
         _host.activity().record(job.storeId, host_api::ActivityLevel::Info, "job.completed",
                                 hasSummary ? report.summary
                                            : host_api::Text{"Opravilo " + job.job + " je končano.",
                                                             "Job " + job.job + " finished."},
-                                detail);
+                                detail + run);
         return;
     }
     const bool givenUp = completion.remove && outcome.retryable();
@@ -213,7 +237,7 @@ void JobRunner::recordActivity(const JobRecord& job, const JobReport& report,
     _host.activity().record(
         job.storeId,
         outcome.retryable() && !givenUp ? host_api::ActivityLevel::Warning : host_api::ActivityLevel::Error,
-        outcome.code.empty() ? "job.failed" : outcome.code, outcome.message, detail);
+        outcome.code.empty() ? "job.failed" : outcome.code, outcome.message, detail + run);
 }
 
 void JobRunner::updateStoreHealth(const StoreRecord& store, const JobReport& report) {

@@ -51,6 +51,7 @@ RunnerOptions RunCommand::runnerOptions(CommandContext& ctx, const std::string& 
                                                   : ctx.options().worker;
     options.leaseSeconds = ctx.config().getInt("host.lease_seconds", options.leaseSeconds);
     options.pollMillis = ctx.config().getInt("host.poll_millis", options.pollMillis);
+    options.heartbeatConnection = ctx.databaseLocation();
     return options;
 }
 

@@ -78,6 +78,11 @@ void WebhookInboxWriter::writeBatch(const std::deque<Pending*>& batch) {
         _nextId = _endId = 0;  // a reservation made in the rolled-back transaction is void
         const std::exception_ptr error = std::current_exception();
         for (Pending* p : batch) p->error = error;
+        try {
+            _db.reconnectIfLost();  // this batch is answered 503 (the sender retries); the next one works
+        } catch (const std::exception&) {
+            // The server is still away: the next batch tries again.
+        }
     }
 }
 

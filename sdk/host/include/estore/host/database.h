@@ -28,7 +28,8 @@ public:
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
 
-    Poco::Data::Session& session() { return *_session; }
+    /// The connection; opened again first if a reconnect failed earlier (throws while the server is away).
+    Poco::Data::Session& session();
     SqlDialect dialect() const { return _dialect; }
     /// Where the data lives, for messages (a file path, or the connection string without password).
     const std::string& location() const { return _location; }
@@ -48,12 +49,19 @@ public:
     void rollback();
     bool inTransaction() const { return _inTransaction; }
 
+    /// After a failed statement: when the connection itself is gone (PostgreSQL restarted, the network
+    /// dropped, the backend was terminated), opens a new one and returns true; whatever transaction was
+    /// open is gone with the old one. False when the connection is fine (or SQLite, which has none).
+    /// Throws DatabaseError when the server cannot be reached yet; the caller tries again later.
+    bool reconnectIfLost();
+
     static std::int64_t nowMillis();
 
 private:
     void openSqlite(const std::string& path);
     void openPostgres(const std::string& url);
 
+    std::string _connection;
     std::unique_ptr<Poco::Data::Session> _session;
     SqlDialect _dialect = SqlDialect::SQLite;
     std::string _location;

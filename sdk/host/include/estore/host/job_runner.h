@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <functional>
 #include <iosfwd>
+#include <memory>
 #include <string>
 
 #include "estore/host/job_repository.h"
@@ -15,6 +16,7 @@
 namespace estore::host {
 
 class HostServiceSet;
+class LeaseHeartbeat;
 class PluginRegistry;
 
 struct RunnerOptions {
@@ -22,6 +24,9 @@ struct RunnerOptions {
     std::int64_t leaseSeconds = 300;  ///< a claim expires after this, should the worker die
     std::int64_t pollMillis = 1000;   ///< how long to wait when nothing is due
     std::int64_t maxOneOffAttempts = 8;
+    /// The database's connection string for the lease heartbeat's own connection (see lease_heartbeat.h);
+    /// empty: no heartbeat, leases are renewed only by the jobs' progress reports.
+    std::string heartbeatConnection;
 };
 
 /// One finished run of a claimed job: what the plugin reported and what was written into the job row.
@@ -40,6 +45,7 @@ struct RunTotals {
 class JobRunner {
 public:
     JobRunner(HostServiceSet& host, PluginRegistry& plugins, RunnerOptions options, std::ostream& log);
+    ~JobRunner();
 
     /// Runs jobs as they fall due until stopRequested() says so, or (once) until none is due now.
     /// `otherWork`, if given, runs before each job (true: it did something, so do not sleep yet), and
@@ -67,8 +73,13 @@ public:
 private:
     host_api::JobReport invoke(const StoreRecord& store, const JobRecord& job,
                                host_api::JobProgress& progress);
+    /// The activity entry of a run; its detail ends with "; worker=OWNER; started_ms=T; finished_ms=T", so
+    /// the log shows which worker ran what when (and that a store's runs never overlapped).
     void recordActivity(const JobRecord& job, const host_api::JobReport& report,
-                        const JobCompletion& completion);
+                        const JobCompletion& completion, const std::string& owner,
+                        std::int64_t startedMillis);
+    /// After a failed pass: a lost database connection is opened again, so the worker carries on.
+    void recoverConnection();
     void updateStoreHealth(const StoreRecord& store, const host_api::JobReport& report);
 
     HostServiceSet& _host;
@@ -78,6 +89,7 @@ private:
     JobRepository _jobs;
     StoreRepository _stores;
     std::uint64_t _claims = 0;
+    std::unique_ptr<LeaseHeartbeat> _heartbeat;
 };
 
 }  // namespace estore::host

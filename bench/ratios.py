@@ -33,6 +33,14 @@ def main(paths):
         print(f"BM_WebhookIntake: {a['items_per_second']:.0f} req/s = {a['items_per_second'] / b['items_per_second']:.2f} x "
               f"BM_BarePocoServer ({b['items_per_second']:.0f} req/s); p50 {a['p50_us']:.0f} us, p99 {a['p99_us']:.0f} us, "
               f"{a.get('per_commit', 0):.1f} requests per commit")
+    for prefix, what in (("BM_DispatchJobs", "jobs dispatched/s"), ("BM_WebhookIntakeWorkers", "webhook requests/s")):
+        one = m.get(prefix + "/workers:1")
+        for n in (1, 2, 3):
+            b = m.get(f"{prefix}/workers:{n}")
+            if b and one:
+                extra = f"; p50 {b['p50_us']:.0f} us, p99 {b['p99_us']:.0f} us" if "p50_us" in b else ""
+                print(f"{prefix}/workers:{n}: {b['items_per_second']:.1f} {what} = "
+                      f"{b['items_per_second'] / one['items_per_second']:.2f} x 1 worker{extra}")
     for name, b in sorted(m.items()):
         if name.startswith("BM_ImportOrdersFromSandbox"):
             print(f"{name}: {b['orders']:.0f} orders in {b['real_time']:.0f} {b['time_unit']}, "

@@ -1,20 +1,15 @@
 // Webhook intake on loopback with 8 concurrent clients: the host's endpoint (token lookup, size and type
 // checks, the raw request stored durably before 200) against a bare Poco HTTP server that answers 200
 // without work, in the same run. Also the answer time per request (p50, p99).
-#include <Poco/Net/HTTPClientSession.h>
-#include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
-#include <Poco/Net/HTTPResponse.h>
 #include <Poco/Net/HTTPServer.h>
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/Net/ServerSocket.h>
-#include <Poco/StreamCopier.h>
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
-#include <chrono>
 #include <filesystem>
 #include <thread>
 
@@ -24,16 +19,16 @@
 #include "estore/host/webhook_server.h"
 #include "estore/host/webhook_token.h"
 #include "estore/host/webhook_token_repository.h"
+#include "http_burst.h"
 
 namespace {
 
+using estore::bench::burst;
+using estore::bench::kWebhookPayload;
+using estore::bench::reportBurst;
+
 constexpr int kClients = 8;
 constexpr int kRequestsPerClient = 250;
-const std::string kPayload =
-    R"({"data":{"order":{"id":"7001d34b-11a6-4a34-8746-dc8ababeca42","number":"10012","status":"APPROVED",)"
-    R"("paymentStatus":"PAID","contact":{"name":{"first":"Ana","last":"Novak"},"email":"ana@example.si"}}},)"
-    R"("trigger":{"name":"Order paid"}})";
-
 class Bare final : public Poco::Net::HTTPRequestHandler {
 public:
     void handleRequest(Poco::Net::HTTPServerRequest& request,
@@ -50,47 +45,6 @@ public:
         return new Bare;
     }
 };
-
-/// Sends kClients × kRequestsPerClient POSTs over keep-alive connections; returns each answer's time in µs.
-std::vector<double> burst(unsigned short port, const std::string& path, int& failures) {
-    std::vector<std::vector<double>> perClient(kClients);
-    std::vector<int> failed(kClients, 0);
-    std::vector<std::thread> clients;
-    for (int c = 0; c < kClients; ++c)
-        clients.emplace_back([&, c] {
-            Poco::Net::HTTPClientSession session("127.0.0.1", port);
-            session.setKeepAlive(true);
-            for (int i = 0; i < kRequestsPerClient; ++i) {
-                const auto start = std::chrono::steady_clock::now();
-                Poco::Net::HTTPRequest request("POST", path, Poco::Net::HTTPMessage::HTTP_1_1);
-                request.setKeepAlive(true);
-                request.setContentType("application/json");
-                request.setContentLength(static_cast<std::streamsize>(kPayload.size()));
-                session.sendRequest(request) << kPayload;
-                Poco::Net::HTTPResponse response;
-                std::istream& in = session.receiveResponse(response);
-                in.ignore(std::numeric_limits<std::streamsize>::max());
-                if (response.getStatus() != Poco::Net::HTTPResponse::HTTP_OK) ++failed[c];
-                perClient[c].push_back(
-                    std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start)
-                        .count());
-            }
-        });
-    for (auto& t : clients) t.join();
-    std::vector<double> all;
-    for (const auto& v : perClient) all.insert(all.end(), v.begin(), v.end());
-    failures = 0;
-    for (int f : failed) failures += f;
-    return all;
-}
-
-void report(benchmark::State& state, std::vector<double> times, int failures, std::size_t requests) {
-    std::sort(times.begin(), times.end());
-    state.counters["p50_us"] = times[times.size() / 2];
-    state.counters["p99_us"] = times[times.size() * 99 / 100];
-    state.counters["non_200"] = failures;
-    state.SetItemsProcessed(static_cast<std::int64_t>(requests));
-}
 
 /// A database with one Wix store and a webhook token for it; returns the token.
 std::string storeWithWebhook(const std::string& db) {
@@ -112,16 +66,14 @@ void BM_BarePocoServer(benchmark::State& state) {
     Poco::Net::ServerSocket socket(Poco::Net::SocketAddress("127.0.0.1", 0));
     Poco::Net::HTTPServer server(new BareFactory, socket, params);
     server.start();
-    std::vector<double> times;
-    int failures = 0;
-    std::size_t requests = 0;
+    estore::bench::BurstResult all;
     for (auto _ : state) {
-        auto t = burst(socket.address().port(), "/bare", failures);
-        times.insert(times.end(), t.begin(), t.end());
-        requests += t.size();
+        auto one = burst({socket.address().port()}, "/bare", kWebhookPayload, kClients, kRequestsPerClient);
+        all.micros.insert(all.micros.end(), one.micros.begin(), one.micros.end());
+        all.failures += one.failures;
     }
     server.stop();
-    report(state, times, failures, requests);
+    reportBurst(state, std::move(all));
 }
 BENCHMARK(BM_BarePocoServer)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(3);
 
@@ -137,17 +89,16 @@ void BM_WebhookIntake(benchmark::State& state) {
     options.maxThreads = kClients;
     estore::host::WebhookServer server(db, options);
     server.start();
-    std::vector<double> times;
-    int failures = 0;
-    std::size_t requests = 0;
+    estore::bench::BurstResult all;
     for (auto _ : state) {
-        auto t = burst(server.port(), "/estore/webhook/" + token, failures);
-        times.insert(times.end(), t.begin(), t.end());
-        requests += t.size();
+        auto one =
+            burst({server.port()}, "/estore/webhook/" + token, kWebhookPayload, kClients, kRequestsPerClient);
+        all.micros.insert(all.micros.end(), one.micros.begin(), one.micros.end());
+        all.failures += one.failures;
     }
     server.stop();
     std::filesystem::remove_all(dir);
-    report(state, times, failures, requests);
+    reportBurst(state, std::move(all));
     // How well the group commit groups: requests stored per transaction.
     state.counters["per_commit"] =
         static_cast<double>(server.endpoint().writer().stored()) /
@@ -176,7 +127,7 @@ void BM_InboxWriterOnly(benchmark::State& state) {
                     estore::host::InboxEntry entry;
                     entry.method = "POST";
                     entry.contentType = "application/json";
-                    entry.body = kPayload;
+                    entry.body = kWebhookPayload;
                     writer.write(hash, std::move(entry), "");
                 }
             });

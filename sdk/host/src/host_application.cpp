@@ -90,6 +90,7 @@ void HostApplication::printHelp(std::ostream& out) {
            "failed\n"
            "Config: wix.api_base_url (env WIX_API_BASE_URL), wix.ca_file, host.lease_seconds, "
            "host.poll_millis,\n"
+           "        host.inbox_poll_millis, host.job_interval.<job id> (seconds),\n"
            "        host.public_url, host.webhook_bind, host.webhook_port, host.webhook_max_bytes,\n"
            "        company.name, company.address, company.tax_number, fiscal.certificate, "
            "fiscal.private_key,\n"

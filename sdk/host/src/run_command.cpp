@@ -93,9 +93,25 @@ int RunCommand::run(CommandContext& ctx) {
     // --once only drains what is due; it is no server.
     std::unique_ptr<WebhookServer> server = once ? nullptr : startWebhookServer(ctx);
     ctx.out() << std::flush;
-    const RunTotals totals = runner.run(
-        once, &RunCommand::stopRequested, [&inbox] { return inbox.processSome() > 0; },
-        [&server] { return server && server->endpoint().takeReceived(); });
+    // The inbox is shared by every worker: look at it when this worker's endpoint took a webhook, and
+    // otherwise every host.inbox_poll_millis, not before every job (a busy worker would spend a
+    // database round trip per job on an empty inbox).
+    const std::int64_t inboxPollMillis = ctx.config().getInt("host.inbox_poll_millis", 100);
+    std::int64_t nextInboxPoll = 0;
+    bool received = false;
+    auto receivedHere = [&server, &received] {
+        if (server && server->endpoint().takeReceived()) received = true;
+        return received;
+    };
+    auto processInbox = [&] {
+        const std::int64_t nowMs = Database::nowMillis();
+        if (!receivedHere() && nowMs < nextInboxPoll) return false;
+        received = false;
+        const bool didSome = inbox.processSome() > 0;
+        nextInboxPoll = didSome ? 0 : nowMs + inboxPollMillis;
+        return didSome;
+    };
+    const RunTotals totals = runner.run(once, &RunCommand::stopRequested, processInbox, receivedHere);
     if (server) server->stop();
     ctx.out() << "Opravil / jobs run: " << totals.ran << " (uspešnih / ok " << totals.succeeded
               << ", neuspešnih / failed " << totals.failed << ")"

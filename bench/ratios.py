@@ -28,11 +28,12 @@ def main(paths):
             a, b = m[name]["cpu_time"], m[base]["cpu_time"]
             unit = m[name]["time_unit"]
             print(f"{name}: {a:.1f} {unit} CPU median = {a / b:.2f} x {base} ({b:.1f} {m[base]['time_unit']})")
-    if "BM_WebhookIntake" in m and "BM_BarePocoServer" in m:
-        a, b = m["BM_WebhookIntake"], m["BM_BarePocoServer"]
-        print(f"BM_WebhookIntake: {a['items_per_second']:.0f} req/s = {a['items_per_second'] / b['items_per_second']:.2f} x "
-              f"BM_BarePocoServer ({b['items_per_second']:.0f} req/s); p50 {a['p50_us']:.0f} us, p99 {a['p99_us']:.0f} us, "
-              f"{a.get('per_commit', 0):.1f} requests per commit")
+    for clients in (8, 32):
+        a, b = m.get(f"BM_WebhookIntake/clients:{clients}"), m.get(f"BM_BarePocoServer/clients:{clients}")
+        if a and b:
+            print(f"BM_WebhookIntake/clients:{clients}: {a['items_per_second']:.0f} req/s = "
+                  f"{a['items_per_second'] / b['items_per_second']:.2f} x BM_BarePocoServer ({b['items_per_second']:.0f} req/s); "
+                  f"p50 {a['p50_us']:.0f} us, p99 {a['p99_us']:.0f} us, {a.get('per_commit', 0):.1f} requests per commit")
     for prefix, what in (("BM_DispatchJobs", "jobs dispatched/s"), ("BM_WebhookIntakeWorkers", "webhook requests/s")):
         one = m.get(prefix + "/workers:1")
         for n in (1, 2, 3):

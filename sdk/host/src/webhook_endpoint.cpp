@@ -63,8 +63,8 @@ void WebhookEndpoint::answer(Poco::Net::HTTPServerResponse& response, HTTPRespon
                              const std::string& body) {
     response.setStatusAndReason(status);
     response.setContentType("application/json");
-    response.setContentLength(static_cast<std::streamsize>(body.size()));
-    response.send() << body;
+    // Header and body in one buffer, so one write and one TCP segment (send() << body writes twice).
+    response.sendBuffer(body.data(), body.size());
 }
 
 std::string WebhookEndpoint::readCapped(std::istream& in) const {

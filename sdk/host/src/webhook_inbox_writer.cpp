@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <thread>
 #include <vector>
 
 #include "estore/host/database.h"
@@ -20,6 +19,7 @@ WebhookInboxWriter::Result WebhookInboxWriter::write(const std::string& tokenHas
     pending.rejectReason = rejectReason;
     std::unique_lock lock(_mutex);
     _queue.push_back(&pending);
+    if (_lingering) _grown.notify_one();
     while (!pending.done) {
         if (_leaderActive) {
             _wake.wait(lock);
@@ -29,12 +29,10 @@ WebhookInboxWriter::Result WebhookInboxWriter::write(const std::string& tokenHas
         // previous commit are usually a few microseconds from queuing again; letting them in first turns
         // a convoy of one-request commits into one commit for all of them.
         _leaderActive = true;
-        const auto lingerEnd = std::chrono::steady_clock::now() + kLinger;
-        while (_queue.size() < _lastBatch && std::chrono::steady_clock::now() < lingerEnd) {
-            lock.unlock();
-            std::this_thread::yield();
-            lock.lock();
-        }
+        // Asleep, not spinning: on a busy machine the requesters need the CPU to get here.
+        _lingering = true;
+        _grown.wait_for(lock, kLinger, [this] { return _queue.size() >= _lastBatch; });
+        _lingering = false;
         std::deque<Pending*> batch;
         batch.swap(_queue);
         lock.unlock();

@@ -58,6 +58,8 @@ private:
     bool _leaderActive = false;
     /// At most this long does a leader wait for the previous batch's requesters to queue again.
     static constexpr std::chrono::microseconds kLinger{200};
+    std::condition_variable _grown;  ///< a lingering leader waits here for the queue to grow
+    bool _lingering = false;
     std::size_t _lastBatch = 0;  ///< how many the previous commit carried: that many may be coming back
     std::int64_t _nextId = 0;
     std::int64_t _endId = 0;  ///< one past the last reserved id

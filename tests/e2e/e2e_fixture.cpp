@@ -7,6 +7,10 @@
 
 namespace estore::test {
 
+void HostE2E::SetUp() {
+    ESTORE_REQUIRE_TEST_DATABASE();
+}
+
 void HostE2E::TearDown() {
     if (_sandbox) _sandbox->stop();
 }
@@ -22,7 +26,7 @@ void HostE2E::startSandbox(const std::vector<std::string>& extraArgs, const std:
 }
 
 void HostE2E::writeConfig(const std::string& wixBaseUrl, const std::vector<std::string>& extraLines) {
-    _db = _dir.file("estore.db");
+    _db = _dir.database();
     _config = _dir.file("host.properties");
     std::ofstream out(_config);
     out << "wix.api_base_url = " << wixBaseUrl << "\n"

@@ -1,6 +1,7 @@
 #pragma once
 // A temp folder, a wix-sandbox process and helpers to run estore-host against both, as a user would:
-// every call is a new process on the same database file.
+// every call is a new process on the same database: an SQLite file in the temp folder, or in the
+// PostgreSQL run (ESTORE_TEST_POSTGRES) a database of its own on the test cluster.
 #include <gtest/gtest.h>
 
 #include <Poco/JSON/Object.h>
@@ -17,6 +18,9 @@ namespace estore::test {
 
 class HostE2E : public ::testing::Test {
 protected:
+    /// Skips the test, saying why, when this run's database is not available (the PostgreSQL run without
+    /// a server). A fixture that overrides SetUp calls this first and returns if IsSkipped().
+    void SetUp() override;
     void TearDown() override;
 
     /// Starts wix-sandbox (seed 1) and points the host's config file at it.
@@ -50,7 +54,7 @@ protected:
     TempDir _dir;
     std::unique_ptr<host::SandboxProcess> _sandbox;
     host::SandboxIdentity _identity;
-    std::string _db;
+    std::string _db;  ///< the test's database: an SQLite file path or a postgresql:// URL
     std::string _config;
 };
 

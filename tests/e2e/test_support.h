@@ -15,6 +15,13 @@ bool postgresRun();
 /// Why this run's database cannot be used (the PostgreSQL run without a server, …); nullopt when it can.
 std::optional<std::string> testDatabaseUnavailable();
 
+/// Everything a database holds, as text, for checks that a secret is stored nowhere in clear. For an
+/// SQLite file: the bytes of the file and of its -wal and -shm files. For a PostgreSQL database: every
+/// value of every column of every table in it, as text; and, when the server's data directory can be read
+/// from here (the private test cluster), the bytes of the database's own files after a checkpoint, so
+/// old row versions that no query sees any more count too.
+std::string databaseContents(const std::string& connection);
+
 class TempDir {
 public:
     TempDir();

@@ -2,8 +2,6 @@
 // (SIGKILL) in the middle and started again. Afterwards: exactly one document per order, every document
 // equal to what the mapping makes of the order Wix holds now, and an uninterrupted import needing at most
 // N ÷ 100 + 1 searches.
-#include <Poco/Data/SQLite/Connector.h>
-#include <Poco/Data/Session.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
@@ -15,6 +13,7 @@
 
 #include <chrono>
 #include <iostream>
+#include <memory>
 #include <thread>
 
 #include "e2e_fixture.h"
@@ -35,6 +34,8 @@ constexpr int kOrders = 20000;
 class ImportE2E : public estore::test::HostE2E {
 protected:
     void SetUp() override {
+        HostE2E::SetUp();
+        if (IsSkipped()) return;
         startSandbox({"--rate-limit", "0"});
         // Unpaced (the sandbox's limit is off), and retries as in production.
         writeConfig(_sandbox->baseUrl(), {"wix.requests_per_minute = 0", "wix.retry_attempts = 5",
@@ -58,22 +59,24 @@ protected:
                    : 0;
     }
 
+    /// The host's database, opened once the host has made it (SQLite file or PostgreSQL), for reading.
+    estore::host::Database& database() {
+        if (!_database) _database = std::make_unique<estore::host::Database>(_db);
+        return *_database;
+    }
+
     /// Rows and distinct Wix ids in the host's sales orders, read straight from its database.
     std::pair<std::size_t, std::size_t> storedCounts() {
-        Poco::Data::SQLite::Connector::registerConnector();
-        Poco::Data::Session session("SQLite", _db);
-        std::size_t rows = 0, distinct = 0;
-        session << "SELECT COUNT(*), COUNT(DISTINCT external_id) FROM sales_orders",
+        Poco::Int64 rows = 0, distinct = 0;
+        database().session() << "SELECT COUNT(*), COUNT(DISTINCT external_id) FROM sales_orders",
             Poco::Data::Keywords::into(rows), Poco::Data::Keywords::into(distinct), Poco::Data::Keywords::now;
-        return {rows, distinct};
+        return {static_cast<std::size_t>(rows), static_cast<std::size_t>(distinct)};
     }
 
     std::map<std::string, std::string> storedDocuments() {
-        Poco::Data::SQLite::Connector::registerConnector();
-        Poco::Data::Session session("SQLite", _db);
         std::vector<std::string> ids, documents;
-        session << "SELECT external_id, document FROM sales_orders", Poco::Data::Keywords::into(ids),
-            Poco::Data::Keywords::into(documents), Poco::Data::Keywords::now;
+        database().session() << "SELECT external_id, document FROM sales_orders",
+            Poco::Data::Keywords::into(ids), Poco::Data::Keywords::into(documents), Poco::Data::Keywords::now;
         std::map<std::string, std::string> out;
         for (std::size_t i = 0; i < ids.size(); ++i) out[ids[i]] = documents[i];
         return out;
@@ -84,8 +87,7 @@ protected:
     std::map<std::string, std::string> expectedDocuments() {
         std::map<std::string, std::string> out;
         estore::wix::OrderMapper mapper;
-        estore::host::Database database(_db);
-        const auto store = estore::host::StoreRepository(database).find(_storeId);
+        const auto store = estore::host::StoreRepository(database()).find(_storeId);
         EXPECT_TRUE(store.has_value());
         const estore::host_api::Settings settings = store ? store->settings : estore::host_api::Settings{};
         std::string body =
@@ -156,6 +158,7 @@ protected:
     }
 
     std::string _storeId;
+    std::unique_ptr<estore::host::Database> _database;
 };
 
 }  // namespace

@@ -104,7 +104,8 @@ TEST_F(Runner, AJobWhosePluginCannotBeLoadedIsRetriedLaterAndLogged) {
     EXPECT_EQ(activity[0].code, "host.plugin_unavailable");
     // Which worker ran it, from when to when: the trail that shows a store's runs never overlapped.
     const std::string& detail = activity[0].detail;
-    EXPECT_NE(detail.find("; worker=test#1; started_ms="), std::string::npos) << detail;
+    EXPECT_NE(detail.find("; job_row=" + std::to_string(jobs[0].id) + "; worker=test#1/"), std::string::npos)
+        << detail;
     const auto started = std::stoll(detail.substr(detail.find("started_ms=") + 11));
     const auto finished = std::stoll(detail.substr(detail.find("finished_ms=") + 12));
     EXPECT_GE(started, before);

@@ -1,5 +1,7 @@
 #include "estore/host/job_runner.h"
 
+#include <Poco/UUIDGenerator.h>
+
 #include <algorithm>
 #include <chrono>
 #include <ostream>
@@ -49,6 +51,7 @@ JobRunner::JobRunner(HostServiceSet& host, PluginRegistry& plugins, RunnerOption
       _log(log),
       _jobs(host.database()),
       _stores(host.database()),
+      _instance(Poco::UUIDGenerator::defaultGenerator().createRandom().toString().substr(0, 8)),
       _heartbeat(_options.heartbeatConnection.empty()
                      ? nullptr
                      : std::make_unique<LeaseHeartbeat>(_options.heartbeatConnection,
@@ -66,7 +69,9 @@ std::int64_t JobRunner::backoffSeconds(std::int64_t attempts, std::int64_t inter
 }
 
 std::string JobRunner::newOwner() {
-    return _options.worker + "#" + std::to_string(++_claims);
+    // The instance part keeps owners unique even when two processes were given the same --worker name
+    // (or one was restarted under it): a late finish() can then never pass for another claim's.
+    return _options.worker + "#" + std::to_string(++_claims) + "/" + _instance;
 }
 
 RunTotals JobRunner::run(bool once, const std::function<bool()>& stopRequested,
@@ -219,7 +224,8 @@ void JobRunner::recordActivity(const JobRecord& job, const JobReport& report, co
     std::string detail = "job=" + job.job;
     if (!report.counts.empty()) detail += "; " + countsText(report.counts);
     if (!outcome.detail.empty()) detail += "; " + outcome.detail;
-    const std::string run = "; worker=" + owner + "; started_ms=" + std::to_string(startedMillis) +
+    const std::string run = "; job_row=" + std::to_string(job.id) + "; worker=" + owner +
+                            "; started_ms=" + std::to_string(startedMillis) +
                             "; finished_ms=" + std::to_string(completion.ranAt);
 
     if (outcome.ok()) {

@@ -1,5 +1,7 @@
 #include "estore/host/webhook_inbox_processor.h"
 
+#include <Poco/UUIDGenerator.h>
+
 #include <ostream>
 
 #include "estore/host/database.h"
@@ -17,10 +19,12 @@ WebhookInboxProcessor::WebhookInboxProcessor(HostServiceSet& host, PluginRegistr
       _worker(std::move(worker)),
       _leaseMillis(leaseMillis),
       _log(log),
-      _inbox(host.database()) {}
+      _inbox(host.database()),
+      _instance(Poco::UUIDGenerator::defaultGenerator().createRandom().toString().substr(0, 8)) {}
 
 std::size_t WebhookInboxProcessor::processSome(std::size_t limit) {
-    const std::string owner = _worker + "#webhooks" + std::to_string(++_claims);
+    // Unique even if another process runs under the same worker name (see JobRunner::newOwner).
+    const std::string owner = _worker + "#webhooks" + std::to_string(++_claims) + "/" + _instance;
     const auto entries = _inbox.claim(owner, Database::nowMillis(), _leaseMillis, limit);
     if (entries.empty()) return 0;
     // One transaction for the batch: one commit (one sync to disk) instead of one per webhook.

@@ -59,7 +59,7 @@ public:
     /// The one code path for the scheduler loop and `estore-host sync`.
     JobRun runClaimed(const StoreRecord& store, const JobRecord& job, const std::string& owner,
                       host_api::JobProgress* watcher = nullptr);
-    /// A lease owner name unique to this runner and claim.
+    /// A lease owner name unique to this runner and claim: "WORKER#N/INSTANCE".
     std::string newOwner();
     const RunnerOptions& options() const { return _options; }
 
@@ -73,8 +73,9 @@ public:
 private:
     host_api::JobReport invoke(const StoreRecord& store, const JobRecord& job,
                                host_api::JobProgress& progress);
-    /// The activity entry of a run; its detail ends with "; worker=OWNER; started_ms=T; finished_ms=T", so
-    /// the log shows which worker ran what when (and that a store's runs never overlapped).
+    /// The activity entry of a run; its detail ends with "; job_row=ID; worker=OWNER; started_ms=T;
+    /// finished_ms=T", so the log shows which worker ran which job row when (and that a store's runs never
+    /// overlapped).
     void recordActivity(const JobRecord& job, const host_api::JobReport& report,
                         const JobCompletion& completion, const std::string& owner,
                         std::int64_t startedMillis);
@@ -89,6 +90,7 @@ private:
     JobRepository _jobs;
     StoreRepository _stores;
     std::uint64_t _claims = 0;
+    std::string _instance;  ///< random, per runner: part of every lease owner name
     std::unique_ptr<LeaseHeartbeat> _heartbeat;
 };
 

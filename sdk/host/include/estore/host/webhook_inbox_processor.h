@@ -30,6 +30,7 @@ private:
     std::int64_t _leaseMillis;
     std::ostream& _log;
     WebhookInbox _inbox;
+    std::string _instance;  ///< random, per processor: part of every lease owner name
     std::uint64_t _claims = 0;
 };
 

@@ -61,6 +61,11 @@ std::string storeWithWebhook(const std::string& db) {
     return token;
 }
 
+/// Both servers are measured alike: 8 and 32 clients, 3 bursts each.
+void burstRuns(benchmark::internal::Benchmark* b) {
+    b->ArgName("clients")->Arg(8)->Arg(32)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(3);
+}
+
 void BM_BarePocoServer(benchmark::State& state) {
     Poco::Net::HTTPServerParams::Ptr params = new Poco::Net::HTTPServerParams;
     const int clients = static_cast<int>(state.range(0));
@@ -78,13 +83,7 @@ void BM_BarePocoServer(benchmark::State& state) {
     server.stop();
     reportBurst(state, std::move(all));
 }
-BENCHMARK(BM_BarePocoServer)
-    ->ArgName("clients")
-    ->Arg(8)
-    ->Arg(32)
-    ->Unit(benchmark::kMillisecond)
-    ->UseRealTime()
-    ->Iterations(3);
+BENCHMARK(BM_BarePocoServer)->Apply(burstRuns);
 
 void BM_WebhookIntake(benchmark::State& state) {
     const auto dir =
@@ -114,13 +113,7 @@ void BM_WebhookIntake(benchmark::State& state) {
         static_cast<double>(server.endpoint().writer().stored()) /
         static_cast<double>(std::max<std::size_t>(1, server.endpoint().writer().batches()));
 }
-BENCHMARK(BM_WebhookIntake)
-    ->ArgName("clients")
-    ->Arg(8)
-    ->Arg(32)
-    ->Unit(benchmark::kMillisecond)
-    ->UseRealTime()
-    ->Iterations(3);
+BENCHMARK(BM_WebhookIntake)->Apply(burstRuns);
 
 /// The inbox writer alone, 8 threads, no HTTP: what the durable store costs per request, so the gap
 /// between BM_WebhookIntake and BM_BarePocoServer can be split into storage and the rest.

@@ -141,9 +141,9 @@ std::string SandboxProcess::post(const std::string& path, const std::string& bod
 }
 
 std::string SandboxProcess::request(const std::string& method, const std::string& path,
-                                    const std::string& body) const {
+                                    const std::string& body, int timeoutSeconds) const {
     Poco::Net::HTTPClientSession session("127.0.0.1", _port);
-    session.setTimeout(Poco::Timespan(10, 0));
+    session.setTimeout(Poco::Timespan(timeoutSeconds, 0));
     Poco::Net::HTTPRequest request(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
     if (!body.empty() || method == "POST") {
         request.setContentType("application/json");

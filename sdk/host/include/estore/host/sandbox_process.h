@@ -40,6 +40,9 @@ public:
     /// Plain HTTP to the control API (/_sandbox/…); returns the body, throws on a non-2xx status.
     std::string get(const std::string& path) const;
     std::string post(const std::string& path, const std::string& body) const;
+    /// Any method (DELETE /_sandbox/faults, …); a long operation may need more than the 10 s default.
+    std::string request(const std::string& method, const std::string& path, const std::string& body,
+                        int timeoutSeconds = 10) const;
 
     /// The seeded site and a key that works for it, from GET /_sandbox/state.
     SandboxIdentity seededIdentity() const;
@@ -47,7 +50,6 @@ public:
     static SandboxIdentity identityFromState(const std::string& stateJson);
 
 private:
-    std::string request(const std::string& method, const std::string& path, const std::string& body) const;
     std::string logExcerpt() const;
 
     std::filesystem::path _executable;

@@ -55,6 +55,44 @@ TEST_F(ControlApiTest, AddSiteAndKeyThenUseThem) {
         403);  // no catalog scope
 }
 
+TEST_F(ControlApiTest, AddSiteAppliesItsCatalogAsTheConfigFileDoes) {
+    const std::string generatedId = "abcdef01-2345-6789-abcd-ef0123450001";
+    HttpResult generated = harness.client().send(
+        "POST", "/_sandbox/sites",
+        R"({"siteId":")" + generatedId +
+            R"(","accountId":"acc-2","catalogVersion":"V3","orders":1,"catalog":{"skus":5,"clean":true}})");
+    ASSERT_EQ(generated.status, 200) << generated.body;
+    EXPECT_EQ(generated.json()->getArray("orderIds")->size(), 1u);
+    EXPECT_EQ(generated.json()->getObject("catalog")->getValue<int>("variants"), 5);
+    EXPECT_EQ(harness.sandbox().catalogSummary(generatedId).distinctSkus, 5u);
+    ASSERT_EQ(harness.sandbox().stockBySku(generatedId, "SKU-000005").size(), 1u);
+
+    // Given products, on a generated site of a new account (no siteId).
+    HttpResult given = harness.client().send(
+        "POST", "/_sandbox/sites",
+        R"({"catalogVersion":"V1","catalog":{"products":[{"name":"Med","sku":"MED-1","quantity":4,"price":8.9}]}})");
+    ASSERT_EQ(given.status, 200) << given.body;
+    const std::string givenId = given.json()->getObject("site")->getValue<std::string>("siteId");
+    EXPECT_EQ(given.json()->getObject("catalog")->getValue<int>("products"), 1);
+    const std::vector<wix_sandbox::StockLevel> med = harness.sandbox().stockBySku(givenId, "MED-1");
+    ASSERT_EQ(med.size(), 1u);
+    EXPECT_EQ(med.front().quantity, 4);
+
+    // Without "catalog" the answer and the site's catalog stay as they were: none.
+    HttpResult plain = harness.client().send("POST", "/_sandbox/sites", R"({"orders":0})");
+    ASSERT_EQ(plain.status, 200) << plain.body;
+    EXPECT_FALSE(plain.json()->has("catalog"));
+    EXPECT_EQ(harness.sandbox()
+                  .catalogSummary(plain.json()->getObject("site")->getValue<std::string>("siteId"))
+                  .variants,
+              0u);
+
+    // A catalog that does not parse is refused before the site is stored.
+    const std::size_t sites = harness.sandbox().sites().size();
+    EXPECT_EQ(harness.client().send("POST", "/_sandbox/sites", R"({"catalog":{"skus":-1}})").status, 400);
+    EXPECT_EQ(harness.sandbox().sites().size(), sites);
+}
+
 TEST_F(ControlApiTest, RevokeMakesTheKey401) {
     HttpResult revoked =
         harness.client().send("POST", "/_sandbox/keys/revoke", "{\"key\":\"" + harness.key() + "\"}");

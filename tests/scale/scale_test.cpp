@@ -1,6 +1,6 @@
 // Several `estore-host run` workers sharing the work on one PostgreSQL database (issue 7), as processes:
-// wix-sandbox with one site per store behind a recording proxy, three workers each with its own webhook
-// endpoint, orders placed and paid in Wix while they run, Wix Automations posting to all three.
+// wix-sandbox with one site per store, three workers each with its own webhook endpoint, orders placed and
+// paid in Wix while they run, Wix Automations posting to all three.
 //
 //  1. 500 stores: every recurring job runs once per period, no store's jobs ever overlap (the activity
 //     log's worker and times, and the Wix side: no two requests of one site in flight at once), every
@@ -9,8 +9,8 @@
 //     nothing is lost or done twice; the worker restarts and gets the webhooks Wix kept retrying.
 //  3. Jobs that outlive the lease they were claimed with (slow Wix answers) keep it while they run: no
 //     other worker starts the store's job beside them.
-// The Wix side is watched by a RecordingProxy (recording_proxy.h): the sandbox counts requests per route
-// only, not per site in flight.
+// The Wix side is watched by the sandbox's own request stats (GET /_sandbox/stats): per site, the requests,
+// the most in flight at once and how many began while another of the site was in flight.
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/Nullable.h>
@@ -180,7 +180,7 @@ protected:
 
         auto phase = std::chrono::steady_clock::now();
         const auto sites = _cluster->createSites(stores, R"({"orders":0,"catalogVersion":"V3"})");
-        // Five SKUs for the sites of the stores that sync stock (POST /_sandbox/sites ignores a "catalog").
+        // Five SKUs for the sites of the stores that sync stock (only those: not in createSites' site JSON).
         for (std::size_t i = 0; stockEvery > 0 && i < sites.size(); i += stockEvery)
             _cluster->control("POST", "/_sandbox/catalog",
                               R"({"siteId":")" + sites[i].siteId + R"(","skus":5,"clean":true})");
@@ -208,7 +208,7 @@ protected:
     /// Starts the workers, then aims every store's Wix automations (placed, paid) at its worker; Wix
     /// retries a failed POST (a worker that is down) with back-off.
     void startWorkersAndAutomations() {
-        if (auto* proxy = _cluster->proxy()) proxy->reset();  // enrolment's validation is no worker's
+        _cluster->control("DELETE", "/_sandbox/stats");  // enrolment's validation is no worker's
         _workersStartedMs = WorkerCluster::nowMs();
         _cluster->startWorkers();
         for (const auto& store : _stores)
@@ -472,20 +472,42 @@ protected:
 
     /// From the Wix side: never two requests of one site in flight at the same time.
     void expectNoConcurrentRequestsPerSite() {
-        auto* proxy = _cluster->proxy();
-        ASSERT_NE(proxy, nullptr);
-        std::uint64_t overlapping = 0;
+        const auto stats = _cluster->wixStats();
+        const auto sites = stats->getObject("sites");
+        ASSERT_TRUE(sites) << "GET /_sandbox/stats has no \"sites\"";
+        std::uint64_t overlapping = 0, requests = 0;
         int maxInFlight = 0;
-        for (const auto& [site, traffic] : proxy->traffic()) {
-            overlapping += traffic.overlapping;
-            maxInFlight = std::max(maxInFlight, traffic.maxInFlight);
-        }
         std::string samples;
-        for (const auto& line : proxy->overlapSamples()) samples += "\n  " + line;
+        for (const auto& [site, value] : *sites) {
+            const auto counts = value.extract<Poco::JSON::Object::Ptr>();
+            const auto siteRequests = counts->getValue<std::uint64_t>("requests");
+            const auto siteOverlapping = counts->getValue<std::uint64_t>("overlapping");
+            const int siteMaxInFlight = counts->getValue<int>("maxInFlight");
+            requests += siteRequests;
+            overlapping += siteOverlapping;
+            maxInFlight = std::max(maxInFlight, siteMaxInFlight);
+            if ((siteOverlapping > 0 || siteMaxInFlight > 1) && samples.size() < 2000)
+                samples += "\n  site " + site + " (store " +
+                           (_storeOfSite.count(site) ? _storeOfSite.at(site) : std::string("?")) +
+                           "): " + std::to_string(siteRequests) + " requests, " +
+                           std::to_string(siteOverlapping) + " overlapping, at most " +
+                           std::to_string(siteMaxInFlight) + " in flight";
+        }
         EXPECT_EQ(overlapping, 0u) << "requests of one site in flight together:" << samples;
         EXPECT_EQ(maxInFlight, 1);
-        _figures << "\n[ scale    ] Wix requests " << proxy->total() << ", most in flight for one site "
-                 << maxInFlight;
+        // Every request named its site, and every store's site was called (its jobs ran): the counts
+        // above cover the whole run, not just a part of it.
+        const auto total = stats->getValue<std::uint64_t>("total");
+        EXPECT_EQ(requests, total) << "Wix requests without a wix-site-id header";
+        std::size_t silent = 0;
+        for (const auto& store : _stores) {
+            const auto counts = sites->getObject(store.siteId);
+            if ((!counts || counts->getValue<std::uint64_t>("requests") == 0) && ++silent <= 5)
+                ADD_FAILURE() << "store " << store.storeId << ": no Wix request of site " << store.siteId;
+        }
+        EXPECT_EQ(silent, 0u);
+        _figures << "\n[ scale    ] Wix requests " << total << " (" << sites->size()
+                 << " sites), most in flight for one site " << maxInFlight;
     }
 
     static std::int64_t elapsedMs(std::chrono::steady_clock::time_point since) {

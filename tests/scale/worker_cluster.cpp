@@ -1,10 +1,6 @@
 #include "worker_cluster.h"
 
 #include <Poco/JSON/Parser.h>
-#include <Poco/Net/HTTPClientSession.h>
-#include <Poco/Net/HTTPRequest.h>
-#include <Poco/Net/HTTPResponse.h>
-#include <Poco/StreamCopier.h>
 #include <Poco/Tuple.h>
 #include <Poco/URI.h>
 #include <Poco/Util/PropertyFileConfiguration.h>
@@ -68,7 +64,6 @@ WorkerCluster::WorkerCluster(ClusterOptions options) : _options(std::move(option
 WorkerCluster::~WorkerCluster() {
     for (auto& worker : _workers)
         if (worker.process) worker.process->stop(SIGTERM);
-    if (_proxy) _proxy->stop();
     if (_sandbox) _sandbox->stop();
     _database.reset();
 }
@@ -77,14 +72,8 @@ void WorkerCluster::start() {
     _sandbox = std::make_unique<host::SandboxProcess>(WIX_SANDBOX_EXE, _options.sandboxArgs,
                                                       _dir.path() / "sandbox.log");
     _sandbox->start();
-    std::string wixBase = _sandbox->baseUrl();
-    if (_options.recordWixTraffic) {
-        _proxy = std::make_unique<RecordingProxy>("127.0.0.1", _sandbox->port());
-        _proxy->start();
-        wixBase = _proxy->baseUrl();
-    }
     _db = _dir.database("cluster");
-    writeConfig(wixBase);
+    writeConfig(_sandbox->baseUrl());
     db();  // creates the schema before any worker races for it
 }
 
@@ -103,22 +92,7 @@ host::Database& WorkerCluster::db() {
 
 std::string WorkerCluster::control(const std::string& method, const std::string& path,
                                    const std::string& body) {
-    Poco::Net::HTTPClientSession session("127.0.0.1", _sandbox->port());
-    session.setTimeout(Poco::Timespan(30, 0));
-    Poco::Net::HTTPRequest request(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
-    if (!body.empty() || method == "POST") {
-        request.setContentType("application/json");
-        request.setContentLength(static_cast<std::streamsize>(body.size()));
-    }
-    session.sendRequest(request) << body;
-    Poco::Net::HTTPResponse response;
-    std::string text;
-    Poco::StreamCopier::copyToString(session.receiveResponse(response), text);
-    if (response.getStatus() / 100 != 2)
-        throw std::runtime_error("wix-sandbox " + method + " " + path + " answered " +
-                                 std::to_string(static_cast<int>(response.getStatus())) + ": " +
-                                 text.substr(0, 300));
-    return text;
+    return _sandbox->request(method, path, body, 30);  // generating 500 sites' data can take a while
 }
 
 std::vector<SiteAccount> WorkerCluster::createSites(std::size_t n, const std::string& siteJson) {
@@ -162,6 +136,10 @@ void WorkerCluster::addAutomation(const std::string& siteId, const std::string& 
 
 Poco::JSON::Object::Ptr WorkerCluster::deliveries() {
     return parseObject(control("GET", "/_sandbox/automations/deliveries"));
+}
+
+Poco::JSON::Object::Ptr WorkerCluster::wixStats() {
+    return parseObject(control("GET", "/_sandbox/stats"));
 }
 
 ProcessResult WorkerCluster::host(const std::vector<std::string>& args) {

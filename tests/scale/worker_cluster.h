@@ -1,9 +1,10 @@
 #pragma once
 // A cluster of `estore-host run` workers sharing one database (PostgreSQL in the scale tests), with one
-// wix-sandbox behind a RecordingProxy: sites and keys made through the sandbox's control API, stores
-// enrolled in-process through add-store's own code path, each worker with its own webhook port, workers
-// started, stopped, killed (SIGKILL) and restarted, and the job runs read back from the activity log.
-// Used by tests/scale; a benchmark can drive the same cluster.
+// wix-sandbox: sites and keys made through the sandbox's control API, stores enrolled in-process through
+// add-store's own code path, each worker with its own webhook port, workers started, stopped, killed
+// (SIGKILL) and restarted, the job runs read back from the activity log and the Wix requests (per site
+// in flight at once, too) from the sandbox's stats. Used by tests/scale; a benchmark can drive the same
+// cluster.
 #include <Poco/JSON/Object.h>
 
 #include <chrono>
@@ -18,7 +19,6 @@
 #include "background_process.h"
 #include "estore/host/sandbox_process.h"
 #include "host_process.h"
-#include "recording_proxy.h"
 #include "test_support.h"
 
 namespace estore::host {
@@ -33,8 +33,6 @@ struct ClusterOptions {
     std::vector<std::string> sandboxArgs = {"--seed", "7", "--rate-limit", "0"};
     /// Extra lines of the workers' host.properties (host.lease_seconds = 5, …).
     std::vector<std::string> config;
-    /// Put a RecordingProxy between the workers and the sandbox (wix.api_base_url points at it).
-    bool recordWixTraffic = true;
 };
 
 /// A Wix site of its own account, and a key for it.
@@ -76,21 +74,19 @@ struct JobRunEntry {
 class WorkerCluster {
 public:
     explicit WorkerCluster(ClusterOptions options = {});
-    /// Stops the workers (SIGTERM), the proxy and the sandbox.
+    /// Stops the workers (SIGTERM) and the sandbox.
     ~WorkerCluster();
 
     WorkerCluster(const WorkerCluster&) = delete;
     WorkerCluster& operator=(const WorkerCluster&) = delete;
 
-    /// Starts the sandbox (and proxy), writes the config, creates and migrates the database.
+    /// Starts the sandbox, writes the config, creates and migrates the database.
     void start();
 
     const TempDir& dir() const { return _dir; }
     const std::string& databaseUrl() const { return _db; }
     const std::string& configFile() const { return _config; }
     host::SandboxProcess& sandbox() { return *_sandbox; }
-    /// Null without recordWixTraffic.
-    RecordingProxy* proxy() { return _proxy.get(); }
     /// The test's own connection (one thread only).
     host::Database& db();
 
@@ -104,6 +100,9 @@ public:
     void addAutomation(const std::string& siteId, const std::string& url, const std::string& extraJson = "");
     /// GET /_sandbox/automations/deliveries.
     Poco::JSON::Object::Ptr deliveries();
+    /// GET /_sandbox/stats: the Wix requests since the last DELETE /_sandbox/stats, per route, status and
+    /// site ("sites": {"<siteId>": {"requests", "maxInFlight", "overlapping"}}).
+    Poco::JSON::Object::Ptr wixStats();
     /// Any control call (DELETE /_sandbox/faults, …); returns the body, throws on a non-2xx answer.
     std::string control(const std::string& method, const std::string& path, const std::string& body = "");
 
@@ -167,7 +166,6 @@ private:
     std::string _db;
     std::string _config;
     std::unique_ptr<host::SandboxProcess> _sandbox;
-    std::unique_ptr<RecordingProxy> _proxy;
     std::unique_ptr<host::Database> _database;
     std::vector<Worker> _workers;
 };

@@ -1,5 +1,7 @@
 #include "wix_sandbox/control_api.h"
 
+#include <optional>
+
 #include <Poco/Exception.h>
 #include <Poco/JSON/Array.h>
 
@@ -85,11 +87,20 @@ HttpReply ControlApi::addSite(const std::string& body) {
     Poco::JSON::Object::Ptr json = JsonBody::parseObjectStrict(body);
     // Without a siteId the site is generated (new account), with the given fields on top.
     SiteInfo site = ModelJson::siteFromJson(json, json->has("siteId") ? SiteInfo{} : _sandbox.newSite());
+    // "catalog" as in the config file, parsed before anything is stored so one that does not parse
+    // changes nothing.
+    std::optional<CatalogSeed> catalog;
+    if (Poco::JSON::Object::Ptr spec = json->getObject("catalog"))
+        catalog = CatalogSpecJson::seedFromJson(spec);
     _sandbox.addSite(site);
     std::vector<std::string> orderIds = _sandbox.generateOrders(site.siteId, json->optValue("orders", 0));
     Poco::JSON::Object::Ptr result = JsonBody::object();
     result->set("site", ModelJson::siteToJson(site));
     result->set("orderIds", toArray(orderIds));
+    if (catalog) {
+        catalog->siteId = site.siteId;
+        result->set("catalog", CatalogSpecJson::summaryToJson(_sandbox.applyCatalog(*catalog)));
+    }
     return ok(JsonBody::stringify(result));
 }
 
@@ -191,18 +202,14 @@ HttpReply ControlApi::automationStats() const {
 }
 
 HttpReply ControlApi::putCatalog(const std::string& body) {
-    const CatalogSeed seed = CatalogSpecJson::seedFromJson(JsonBody::parseObjectStrict(body));
-    const std::string siteId = seed.siteId.empty() ? _sandbox.defaultSite().siteId : seed.siteId;
+    CatalogSeed seed = CatalogSpecJson::seedFromJson(JsonBody::parseObjectStrict(body));
+    if (seed.siteId.empty()) seed.siteId = _sandbox.defaultSite().siteId;
     Poco::JSON::Object::Ptr result = JsonBody::object();
-    if (seed.generateSkus >= 0) {
-        result->set("summary", CatalogSpecJson::summaryToJson(
-                                   _sandbox.generateCatalog(siteId, seed.generateSkus, seed.options)));
-        return ok(JsonBody::stringify(result));
-    }
+    result->set("summary", CatalogSpecJson::summaryToJson(_sandbox.applyCatalog(seed)));
+    if (seed.generateSkus >= 0) return ok(JsonBody::stringify(result));
     Poco::JSON::Array::Ptr products = new Poco::JSON::Array;
-    for (const CatalogProduct& product : _sandbox.seedCatalog(siteId, seed.products))
+    for (const CatalogProduct& product : _sandbox.catalogProducts(seed.siteId))
         products->add(CatalogSpecJson::productToJson(product));
-    result->set("summary", CatalogSpecJson::summaryToJson(_sandbox.catalogSummary(siteId)));
     result->set("products", products);
     return ok(JsonBody::stringify(result));
 }

@@ -162,10 +162,19 @@ Poco::JSON::Object::Ptr ModelJson::statsToJson(const RequestStats& stats) {
     for (const auto& [route, count] : stats.perRoute) routes->set(route, count);
     Poco::JSON::Object::Ptr statuses = JsonBody::object();
     for (const auto& [status, count] : stats.perStatus) statuses->set(std::to_string(status), count);
+    Poco::JSON::Object::Ptr sites = JsonBody::object();
+    for (const auto& [siteId, counts] : stats.perSite) {
+        Poco::JSON::Object::Ptr site = JsonBody::object();
+        site->set("requests", counts.requests);
+        site->set("maxInFlight", counts.maxInFlight);
+        site->set("overlapping", counts.overlapping);
+        sites->set(siteId, site);
+    }
     Poco::JSON::Object::Ptr json = JsonBody::object();
     json->set("total", stats.total);
     json->set("routes", routes);
     json->set("statuses", statuses);
+    json->set("sites", sites);
     return json;
 }
 

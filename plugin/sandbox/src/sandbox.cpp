@@ -243,6 +243,12 @@ RequestStats Sandbox::stats() const {
     return _counter->snapshot();
 }
 
+SiteRequestStats Sandbox::siteStats(const std::string& siteId) const {
+    const RequestStats stats = _counter->snapshot();
+    auto found = stats.perSite.find(Poco::toLower(Poco::trim(siteId)));
+    return found == stats.perSite.end() ? SiteRequestStats{} : found->second;
+}
+
 void Sandbox::resetStats() {
     _counter->reset();
 }
@@ -469,12 +475,11 @@ void Sandbox::applyCatalogOptions() {
     if (_options.catalogSkus > 0) generateCatalog(site.siteId, _options.catalogSkus);
 }
 
-void Sandbox::applyCatalog(const CatalogSeed& seed) {
+CatalogSummary Sandbox::applyCatalog(const CatalogSeed& seed) {
     const std::string siteId = seed.siteId.empty() ? defaultSite().siteId : seed.siteId;
-    if (seed.generateSkus >= 0)
-        generateCatalog(siteId, seed.generateSkus, seed.options);
-    else
-        seedCatalog(siteId, seed.products);
+    if (seed.generateSkus >= 0) return generateCatalog(siteId, seed.generateSkus, seed.options);
+    seedCatalog(siteId, seed.products);
+    return catalogSummary(siteId);
 }
 
 std::shared_ptr<const OrderRecord> Sandbox::requireOrder(const std::string& siteId,

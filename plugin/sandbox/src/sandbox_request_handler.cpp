@@ -40,20 +40,23 @@ void SandboxRequestHandler::handleRequest(Poco::Net::HTTPServerRequest& request,
 
 void SandboxRequestHandler::serveWix(Poco::Net::HTTPServerRequest& request,
                                      Poco::Net::HTTPServerResponse& response, const WixRequest& wixRequest) {
-    _counter.countRequest(_wixApi.routeKey(wixRequest));
+    InFlightRequest inFlight =
+        _counter.countRequest(_wixApi.routeKey(wixRequest), wixRequest.siteId.value_or(""));
     // Faults sit in front of everything Wix does, like a failing gateway or load balancer.
     if (std::optional<Fault> fault = _faults.take(wixRequest.method, wixRequest.path)) {
-        if (applyFault(*fault, request, response)) return;
+        if (applyFault(*fault, request, response, inFlight)) return;
     }
     const HttpReply reply = _wixApi.handle(wixRequest);
+    inFlight.end();  // before the answer goes out: the client's next request cannot come any earlier
     send(reply, response);
     _counter.countStatus(reply.status);
 }
 
 bool SandboxRequestHandler::applyFault(const Fault& fault, Poco::Net::HTTPServerRequest& request,
-                                       Poco::Net::HTTPServerResponse& response) {
+                                       Poco::Net::HTTPServerResponse& response, InFlightRequest& inFlight) {
     if (fault.latencyMs > 0) _faults.sleep(fault.latencyMs);
     if (fault.drop) {
+        inFlight.end();
         drop(request, response);
         _counter.countStatus(0);
         return true;
@@ -61,6 +64,7 @@ bool SandboxRequestHandler::applyFault(const Fault& fault, Poco::Net::HTTPServer
     if (fault.status == 0) return false;  // latency only: answer normally
     HttpReply reply = fault.body.empty() ? WixErrors::forStatus(fault.status)
                                          : HttpReply{fault.status, fault.body, fault.contentType, {}};
+    inFlight.end();
     send(reply, response);
     _counter.countStatus(reply.status);
     return true;

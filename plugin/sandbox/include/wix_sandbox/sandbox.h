@@ -91,7 +91,11 @@ public:
 
     void injectFault(const Fault& fault);
     void clearFaults();
+    /// Wix requests since start or resetStats(): per route, status and site (perSite).
     RequestStats stats() const;
+    /// stats().perSite of one site (any case; zeros when it sent nothing): its requests, the most in
+    /// flight at once and how many began while another of the site was in flight.
+    SiteRequestStats siteStats(const std::string& siteId) const;
     void resetStats();
 
     /// Stores catalog and stock (reference §5-§8). A site's catalog serves Catalog V1 or V3 routes
@@ -106,6 +110,9 @@ public:
     /// the same seed, site and options give the same catalog.
     CatalogSummary generateCatalog(const std::string& siteId, int skuCount,
                                    const CatalogOptions& options = {});
+    /// A site's "catalog" of the config file (POST /_sandbox/sites, POST /_sandbox/catalog): generated
+    /// when seed.generateSkus >= 0, else seedCatalog(seed.products); seed.siteId "" = the default site.
+    CatalogSummary applyCatalog(const CatalogSeed& seed);
     CatalogSummary catalogSummary(const std::string& siteId) const;
     /// The site's products as stored (ids to use in requests), in numericId order.
     std::vector<CatalogProduct> catalogProducts(const std::string& siteId) const;
@@ -147,7 +154,6 @@ private:
     void seed();
     void apply(const ShopConfig& config);
     void applyCatalogOptions();
-    void applyCatalog(const CatalogSeed& seed);
     using StockChange = std::function<void(CatalogProduct& product, CatalogVariant& variant)>;
     StockLevel changeStock(const std::string& siteId, const std::string& skuOrItemId,
                            const StockChange& change);

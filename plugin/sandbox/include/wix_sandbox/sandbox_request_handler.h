@@ -29,7 +29,7 @@ private:
                   const WixRequest& wixRequest);
     /// True when the fault answered (or dropped) the request itself.
     bool applyFault(const Fault& fault, Poco::Net::HTTPServerRequest& request,
-                    Poco::Net::HTTPServerResponse& response);
+                    Poco::Net::HTTPServerResponse& response, InFlightRequest& inFlight);
     static WixRequest toWixRequest(Poco::Net::HTTPServerRequest& request);
     static void drop(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response);
     static void send(const HttpReply& reply, Poco::Net::HTTPServerResponse& response);

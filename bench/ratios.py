@@ -53,8 +53,8 @@ def main(paths):
         if name.startswith("BM_StockDiff"):
             print(f"{name}: diff of {b['skus']:.0f} SKUs in memory ({b['changed']:.0f} changed): "
                   f"{b['cpu_time']:.1f} {b['time_unit']} CPU")
-        if name.startswith("BM_InboxWriterOnly"):
-            print(f"{name}: {b['items_per_second']:.0f} inbox writes/s from 8 threads without HTTP, "
+        if name.startswith("BM_IntakeOnly"):
+            print(f"{name}: {b['items_per_second']:.0f} requests/s through the intake (journal, then moved into the inbox) from 8 threads without HTTP, "
                   f"{b['per_commit']:.1f} per commit")
         if name.startswith("BM_StockPush"):
             print(f"{name}: {b['skus']:.0f} SKUs, {b['pushed']:.0f} pushed in {b['real_time']:.0f} {b['time_unit']}, "

@@ -1,10 +1,9 @@
 // The webhook pieces in-process: tokens (random, hashed, compared in constant time), the endpoint's
-// cheap checks on content type and body, the inbox's leases, and repeated fetches coalescing.
+// cheap checks on content type and body, the inbox's leases, and repeated fetches coalescing. The intake
+// (journal, token copy, mover) is in webhook_intake_test.cpp.
 #include <gtest/gtest.h>
 
-#include <atomic>
 #include <set>
-#include <thread>
 
 #include "estore/host/database.h"
 #include "estore/host/db_scheduler.h"
@@ -13,7 +12,6 @@
 #include "estore/host/transaction.h"
 #include "estore/host/webhook_endpoint.h"
 #include "estore/host/webhook_inbox.h"
-#include "estore/host/webhook_inbox_writer.h"
 #include "estore/host/webhook_token.h"
 #include "estore/host/webhook_token_repository.h"
 #include "test_support.h"
@@ -148,79 +146,4 @@ TEST_F(WebhookStorage, RepeatedRunSoonForTheSameOrderQueuesOneFetch) {
     for (int i = 0; i < 3; ++i) EXPECT_TRUE(scheduler.runSoon("wix-1", "orders.fetch", {{"id", "A"}}).ok());
     EXPECT_TRUE(scheduler.runSoon("wix-1", "orders.fetch", {{"id", "B"}}).ok());
     EXPECT_EQ(jobs.list("wix-1").size(), 2u);
-}
-
-TEST_F(WebhookStorage, TheInboxWriterCommitsConcurrentRequestsTogetherAndLosesNone) {
-    WebhookTokenRepository(*_db).replace("wix-1", WebhookToken::hash("good"));
-    Database writerDb(_dir.database());
-    WebhookInboxWriter writer(writerDb);
-    constexpr int kThreads = 8;
-    constexpr int kEach = 50;
-    std::vector<std::thread> threads;
-    std::atomic<int> stored{0};
-    std::atomic<int> refused{0};
-    for (int t = 0; t < kThreads; ++t)
-        threads.emplace_back([&, t] {
-            for (int i = 0; i < kEach; ++i) {
-                // Every third request is a stranger's guess: refused, never stored.
-                const bool stranger = i % 3 == 0;
-                const auto result = writer.write(
-                    WebhookToken::hash(stranger ? "guess" : "good"),
-                    entry("{\"t\":" + std::to_string(t) + ",\"i\":" + std::to_string(i) + "}"), "");
-                (result == WebhookInboxWriter::Result::Stored ? stored : refused)++;
-                EXPECT_EQ(result == WebhookInboxWriter::Result::UnknownToken, stranger);
-            }
-        });
-    for (auto& thread : threads) thread.join();
-    const auto rows = WebhookInbox(*_db).list("wix-1");
-    ASSERT_EQ(static_cast<int>(rows.size()), stored.load());
-    EXPECT_EQ(refused.load(), kThreads * 17);
-    std::set<std::int64_t> ids;
-    std::set<std::string> bodies;
-    for (const auto& row : rows) {
-        ids.insert(row.id);
-        bodies.insert(row.body);
-        EXPECT_EQ(row.status, "pending");
-        EXPECT_EQ(row.storeId, "wix-1");
-    }
-    EXPECT_EQ(ids.size(), rows.size());
-    EXPECT_EQ(bodies.size(), rows.size());
-    EXPECT_EQ(writer.stored(), rows.size());
-    EXPECT_LE(writer.batches(), static_cast<std::size_t>(kThreads * kEach));
-}
-
-TEST_F(WebhookStorage, TheInboxWriterRefusesARevokedTokenAtOnceAndKeepsMalformedBodiesAsRejected) {
-    WebhookTokenRepository(*_db).replace("wix-1", WebhookToken::hash("good"));
-    Database writerDb(_dir.database());
-    WebhookInboxWriter writer(writerDb);
-    EXPECT_EQ(writer.write(WebhookToken::hash("good"), entry("{"), "not well-formed JSON"),
-              WebhookInboxWriter::Result::Stored);
-    // Revoked through another connection (another process in real life): the very next write sees it.
-    WebhookTokenRepository(*_db).revoke("wix-1");
-    EXPECT_EQ(writer.write(WebhookToken::hash("good"), entry("{}"), ""),
-              WebhookInboxWriter::Result::UnknownToken);
-    const auto rows = WebhookInbox(*_db).list("wix-1");
-    ASSERT_EQ(rows.size(), 1u);
-    EXPECT_EQ(rows[0].status, "rejected");
-    EXPECT_EQ(rows[0].reason, "not well-formed JSON");
-}
-
-TEST_F(WebhookStorage, AFailedBatchStoresNothingThrowsToEveryRequestAndTheNextOneWorks) {
-    WebhookTokenRepository(*_db).replace("wix-1", WebhookToken::hash("good"));
-    Database writerDb(_dir.database());
-    WebhookInboxWriter writer(writerDb);
-    EXPECT_EQ(writer.write(WebhookToken::hash("good"), entry("{\"n\":1}"), ""),
-              WebhookInboxWriter::Result::Stored);
-    // An id the writer is about to use is taken behind its back: the batch fails on the primary key.
-    _db->execute(
-        "INSERT INTO webhook_inbox (id, store_id, received_at, method, content_type, headers, body, "
-        "status, code, reason) SELECT MAX(id) + 1, 'wix-1', 0, 'POST', 'x', '{}', 'squatter', "
-        "'processed', '', '' FROM webhook_inbox");
-    EXPECT_ANY_THROW(writer.write(WebhookToken::hash("good"), entry("{\"n\":2}"), ""));
-    // The writer forgot its reserved ids with the rolled-back batch, so the next write succeeds.
-    EXPECT_EQ(writer.write(WebhookToken::hash("good"), entry("{\"n\":3}"), ""),
-              WebhookInboxWriter::Result::Stored);
-    std::set<std::string> bodies;
-    for (const auto& row : WebhookInbox(*_db).list("wix-1")) bodies.insert(row.body);
-    EXPECT_EQ(bodies, (std::set<std::string>{"{\"n\":1}", "squatter", "{\"n\":3}"}));
 }

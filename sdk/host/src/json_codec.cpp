@@ -2,6 +2,7 @@
 
 #include <Poco/JSON/Parser.h>
 #include <Poco/JSON/Stringifier.h>
+#include <Poco/UTF8String.h>
 
 #include <sstream>
 
@@ -42,9 +43,19 @@ Poco::JSON::Object::Ptr JsonCodec::fromMap(const std::map<std::string, std::stri
 }
 
 std::string JsonCodec::mapToText(const std::map<std::string, std::string>& map) {
-    std::ostringstream out;
-    fromMap(map)->stringify(out);
-    return out.str();
+    // Written out directly, with the escaping Poco's JSON writer uses, rather than through a
+    // Poco::JSON::Object: the webhook endpoint calls this for every request.
+    std::string text = "{";
+    for (const auto& [key, value] : map) {
+        if (text.size() > 1) text += ',';
+        text += '"';
+        text += Poco::UTF8::escape(key, true);
+        text += "\":\"";
+        text += Poco::UTF8::escape(value, true);
+        text += '"';
+    }
+    text += '}';
+    return text;
 }
 
 std::map<std::string, std::string> JsonCodec::mapFromText(const std::string& text) {

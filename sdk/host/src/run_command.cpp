@@ -70,6 +70,9 @@ std::unique_ptr<WebhookServer> RunCommand::startWebhookServer(CommandContext& ct
     options.port = static_cast<unsigned short>(port);
     options.maxBytes = static_cast<std::size_t>(
         ctx.config().getInt("host.webhook_max_bytes", static_cast<std::int64_t>(options.maxBytes)));
+    options.journalDir = ctx.config().getString("host.webhook_journal_dir", "");
+    options.tokenCheck = std::chrono::milliseconds(
+        ctx.config().getInt("host.webhook_token_check_millis", options.tokenCheck.count()));
     auto server = std::make_unique<WebhookServer>(ctx.databaseLocation(), options);
     server->start();
     ctx.out() << "Webhooki / webhooks: POST http://" << options.bind << ":" << server->port()
@@ -99,8 +102,10 @@ int RunCommand::run(CommandContext& ctx) {
     const std::int64_t inboxPollMillis = ctx.config().getInt("host.inbox_poll_millis", 100);
     std::int64_t nextInboxPoll = 0;
     bool received = false;
-    auto receivedHere = [&server, &received] {
-        if (server && server->endpoint().takeReceived()) received = true;
+    auto receivedHere = [&server, &received, &ctx] {
+        if (!server) return received;
+        for (const auto& message : server->intake().takeMessages()) ctx.out() << "  ! " << message << "\n";
+        if (server->intake().takeMoved()) received = true;
         return received;
     };
     auto processInbox = [&] {

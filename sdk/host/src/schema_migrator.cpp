@@ -62,6 +62,7 @@ void SchemaMigrator::migrate(Database& db) {
     if (current < 3) createVersion3(db);
     if (current < 4) createVersion4(db);
     if (current < 5) createVersion5(db);
+    if (current < 6) createVersion6(db);
     if (current < kVersion) {
         Poco::Int64 version = kVersion;
         Poco::Int64 at = Database::nowMillis();
@@ -179,6 +180,10 @@ void SchemaMigrator::createVersion5(Database& db) {
         "CREATE INDEX IF NOT EXISTS invoices_store ON invoices (store_id, issued_at)",
     };
     for (const auto& statement : statements) db.execute(statement);
+}
+
+void SchemaMigrator::createVersion6(Database& db) {
+    db.execute("INSERT INTO sequences (name, next_value) VALUES ('webhook_tokens', 1)");
 }
 
 }  // namespace estore::host

@@ -26,4 +26,10 @@ std::int64_t Sequence::reserve(Database& db, const std::string& name, std::int64
     return value;
 }
 
+std::int64_t Sequence::current(Database& db, const std::string& name) {
+    Poco::Int64 value = 0;
+    db.session() << db.sql("SELECT next_value FROM sequences WHERE name = ?"), bind(name), into(value), now;
+    return value;
+}
+
 }  // namespace estore::host

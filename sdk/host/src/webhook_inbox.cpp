@@ -1,8 +1,12 @@
 #include "estore/host/webhook_inbox.h"
 
+#include <Poco/Data/SQLite/Utility.h>
 #include <Poco/Data/Statement.h>
 #include <Poco/Nullable.h>
 #include <Poco/Tuple.h>
+#include <sqlite3.h>
+
+#include <memory>
 
 #include "estore/host/database.h"
 #include "estore/host/json_codec.h"
@@ -16,6 +20,20 @@ namespace estore::host {
 
 namespace {
 
+constexpr const char* kInsert =
+    "INSERT INTO webhook_inbox (id, store_id, received_at, method, content_type, headers, body, status, "
+    "code, "
+    "reason) VALUES ";
+constexpr std::size_t kRowsPerStatement = 100;
+
+std::string statusOf(const InboxRow& row) {
+    return row.rejectReason.empty() ? "pending" : "rejected";
+}
+
+std::string codeOf(const InboxRow& row) {
+    return row.rejectReason.empty() ? "" : "host.webhook_malformed";
+}
+
 constexpr const char* kColumns =
     "SELECT id, store_id, received_at, method, content_type, headers, body, status, code, reason "
     "FROM webhook_inbox";
@@ -24,32 +42,85 @@ constexpr const char* kColumns =
 
 std::int64_t WebhookInbox::add(const InboxEntry& entry, const std::string& rejectReason) {
     Transaction tx(_db);
-    const Int64 id = Sequence::next(_db, "webhook");
-    insertAll(id, {&entry}, {rejectReason});
+    InboxRow row{
+        Sequence::next(_db, "webhook"),      entry.storeId, entry.receivedAt, entry.method, entry.contentType,
+        JsonCodec::mapToText(entry.headers), entry.body,    rejectReason};
+    insertAll({&row});
     tx.commit();
-    return id;
+    return row.id;
 }
 
-void WebhookInbox::insertAll(std::int64_t firstId, const std::vector<const InboxEntry*>& entries,
-                             const std::vector<std::string>& rejectReasons) {
-    if (entries.empty()) return;
-    std::string sql =
-        "INSERT INTO webhook_inbox (id, store_id, received_at, method, content_type, headers, body, status, "
-        "code, reason) VALUES ";
-    for (std::size_t i = 0; i < entries.size(); ++i)
-        sql += i ? ", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" : "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+void WebhookInbox::insertAll(const std::vector<const InboxRow*>& rows) {
+    if (rows.empty()) return;
+    if (_db.dialect() == SqlDialect::SQLite)
+        insertEach(rows);
+    else
+        for (std::size_t at = 0; at < rows.size(); at += kRowsPerStatement)
+            insertTogether(rows, at, std::min(rows.size(), at + kRowsPerStatement));
+}
+
+void WebhookInbox::insertEach(const std::vector<const InboxRow*>& rows) {
+    // SQLite's own API: Poco 1.11 prepares a statement again on every execute(), which cost more than
+    // the inserts themselves. Prepared once per batch; runs on the session's connection, so inside the
+    // caller's transaction.
+    sqlite3* handle = Poco::Data::SQLite::Utility::dbHandle(_db.session());
+    const std::string sql = std::string(kInsert) + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    sqlite3_stmt* prepared = nullptr;
+    if (sqlite3_prepare_v2(handle, sql.c_str(), -1, &prepared, nullptr) != SQLITE_OK)
+        throw DatabaseError(std::string("webhook inbox insert: ") + sqlite3_errmsg(handle));
+    const std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> statement(prepared, sqlite3_finalize);
+    auto text = [&](int column, const std::string& value) {
+        sqlite3_bind_text(prepared, column, value.data(), static_cast<int>(value.size()), SQLITE_STATIC);
+    };
+    for (const InboxRow* row : rows) {
+        const std::string status = statusOf(*row);
+        const std::string code = codeOf(*row);
+        sqlite3_bind_int64(prepared, 1, row->id);
+        text(2, row->storeId);
+        sqlite3_bind_int64(prepared, 3, row->receivedAt);
+        text(4, row->method);
+        text(5, row->contentType);
+        text(6, row->headersText);
+        text(7, row->body);
+        text(8, status);
+        text(9, code);
+        text(10, row->rejectReason);
+        const int result = sqlite3_step(prepared);
+        sqlite3_reset(prepared);
+        if (result != SQLITE_DONE)
+            throw DatabaseError(std::string("webhook inbox insert: ") + sqlite3_errmsg(handle));
+    }
+}
+
+void WebhookInbox::insertTogether(const std::vector<const InboxRow*>& rows, std::size_t from,
+                                  std::size_t to) {
+    std::string sql = kInsert;
+    for (std::size_t i = from; i < to; ++i)
+        sql += i > from ? ", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" : "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     Poco::Data::Statement insert(_db.session());
     insert << _db.sql(sql);
-    for (std::size_t i = 0; i < entries.size(); ++i) {
-        const InboxEntry& entry = *entries[i];
-        const std::string& reason = rejectReasons[i];
-        insert, bind(Int64(firstId + static_cast<std::int64_t>(i))), bind(entry.storeId),
-            bind(Int64(entry.receivedAt)), bind(entry.method), bind(entry.contentType),
-            bind(JsonCodec::mapToText(entry.headers)), bind(entry.body),
-            bind(std::string(reason.empty() ? "pending" : "rejected")),
-            bind(std::string(reason.empty() ? "" : "host.webhook_malformed")), bind(reason);
+    for (std::size_t i = from; i < to; ++i) {
+        const InboxRow& row = *rows[i];
+        insert, bind(Int64(row.id)), bind(row.storeId), bind(Int64(row.receivedAt)), bind(row.method),
+            bind(row.contentType), bind(row.headersText), bind(row.body), bind(statusOf(row)),
+            bind(codeOf(row)), bind(row.rejectReason);
     }
     insert.execute();
+}
+
+std::map<std::int64_t, std::pair<std::string, std::int64_t>> WebhookInbox::receivedAtById(
+    const std::vector<std::int64_t>& ids) {
+    std::map<std::int64_t, std::pair<std::string, std::int64_t>> found;
+    if (ids.empty()) return found;
+    std::string sql = "SELECT id, store_id, received_at FROM webhook_inbox WHERE id IN (";
+    for (std::size_t i = 0; i < ids.size(); ++i) sql += i ? ", ?" : "?";
+    std::vector<Poco::Tuple<Int64, std::string, Int64>> rows;
+    Poco::Data::Statement select(_db.session());
+    select << _db.sql(sql + ")"), into(rows);
+    for (const auto id : ids) select, bind(Int64(id));
+    select.execute();
+    for (const auto& row : rows) found[row.get<0>()] = {row.get<1>(), row.get<2>()};
+    return found;
 }
 
 std::vector<InboxEntry> WebhookInbox::claim(const std::string& owner, std::int64_t nowMs,

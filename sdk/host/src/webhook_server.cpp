@@ -35,14 +35,29 @@ private:
 
 }  // namespace
 
+namespace {
+
+WebhookIntakeOptions intakeOptions(const std::string& databaseLocation, const WebhookServerOptions& options) {
+    WebhookIntakeOptions intake;
+    intake.journalBase = WebhookJournal::baseFor(databaseLocation, options.journalDir);
+    intake.tokenCheck = options.tokenCheck;
+    return intake;
+}
+
+}  // namespace
+
 WebhookServer::WebhookServer(const std::string& databaseLocation, WebhookServerOptions options)
-    : _options(std::move(options)), _db(databaseLocation), _endpoint(_db, _options.maxBytes) {}
+    : _options(std::move(options)),
+      _db(databaseLocation),
+      _intake(_db, intakeOptions(databaseLocation, _options)),
+      _endpoint(_intake, _options.maxBytes) {}
 
 WebhookServer::~WebhookServer() {
     stop();
 }
 
 void WebhookServer::start() {
+    _intake.start();
     Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(_options.bind, _options.port), 64);
     auto* params = new Poco::Net::HTTPServerParams;
     params->setMaxThreads(_options.maxThreads);
@@ -58,6 +73,7 @@ void WebhookServer::stop() {
     // Lets requests in flight finish (their inbox rows are committed before the 200).
     _server->stopAll(false);
     _server.reset();
+    _intake.stop();
 }
 
 unsigned short WebhookServer::port() const {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "estore/host/database.h"
+#include "estore/host/sequence.h"
 #include "estore/host/transaction.h"
 #include "estore/host/webhook_token.h"
 
@@ -13,19 +14,30 @@ using namespace Poco::Data::Keywords;
 
 namespace estore::host {
 
+namespace {
+
+constexpr const char* kVersionCounter = "webhook_tokens";
+
+}  // namespace
+
 void WebhookTokenRepository::replace(const std::string& storeId, const std::string& tokenHash) {
     Transaction tx(_db);
     _db.session() << _db.sql("DELETE FROM webhook_tokens WHERE store_id = ?"), bind(storeId), now;
     _db.session() << _db.sql(
         "INSERT INTO webhook_tokens (store_id, token_hash, created_at) VALUES (?, ?, ?)"),
         bind(storeId), bind(tokenHash), bind(Poco::Int64(Database::nowMillis())), now;
+    Sequence::next(_db, kVersionCounter);
     tx.commit();
 }
 
 bool WebhookTokenRepository::revoke(const std::string& storeId) {
+    Transaction tx(_db);
     Poco::Data::Statement statement(_db.session());
     statement << _db.sql("DELETE FROM webhook_tokens WHERE store_id = ?"), bind(storeId);
-    return statement.execute() > 0;
+    const bool had = statement.execute() > 0;
+    if (had) Sequence::next(_db, kVersionCounter);
+    tx.commit();
+    return had;
 }
 
 bool WebhookTokenRepository::has(const std::string& storeId) {
@@ -36,19 +48,28 @@ bool WebhookTokenRepository::has(const std::string& storeId) {
 }
 
 std::optional<std::string> WebhookTokenRepository::storeFor(const std::string& tokenHash) {
-    return storesFor({tokenHash}).front();
+    return match(all(), tokenHash);
 }
 
-std::vector<std::optional<std::string>> WebhookTokenRepository::storesFor(
-    const std::vector<std::string>& tokenHashes) {
+std::vector<WebhookTokenRow> WebhookTokenRepository::all() {
     std::vector<Poco::Tuple<std::string, std::string>> rows;
     _db.session() << "SELECT store_id, token_hash FROM webhook_tokens", into(rows), now;
-    std::vector<std::optional<std::string>> found(tokenHashes.size());
-    for (std::size_t i = 0; i < tokenHashes.size(); ++i) {
-        // No early exit: the loop's length depends on the number of stores, never on the guess.
-        for (const auto& row : rows)
-            if (WebhookToken::equalHashes(row.get<1>(), tokenHashes[i])) found[i] = row.get<0>();
-    }
+    std::vector<WebhookTokenRow> tokens;
+    tokens.reserve(rows.size());
+    for (const auto& row : rows) tokens.push_back({row.get<0>(), row.get<1>()});
+    return tokens;
+}
+
+std::int64_t WebhookTokenRepository::version() {
+    return Sequence::current(_db, kVersionCounter);
+}
+
+std::optional<std::string> WebhookTokenRepository::match(const std::vector<WebhookTokenRow>& rows,
+                                                         const std::string& tokenHash) {
+    std::optional<std::string> found;
+    // No early exit: the loop's length depends on the number of stores, never on the guess.
+    for (const auto& row : rows)
+        if (WebhookToken::equalHashes(row.tokenHash, tokenHash)) found = row.storeId;
     return found;
 }
 

@@ -11,7 +11,7 @@ class Database;
 class SchemaMigrator {
 public:
     /// The newest schema this binary knows.
-    static constexpr std::int64_t kVersion = 5;
+    static constexpr std::int64_t kVersion = 6;
 
     /// Brings the database up to kVersion in one transaction. Throws DatabaseError when the database
     /// was written by a newer estore-host (its schema version is higher than kVersion).
@@ -30,6 +30,8 @@ private:
     static void createVersion4(Database& db);
     /// Invoices, credit notes and their numbering (issue 6).
     static void createVersion5(Database& db);
+    /// The webhook tokens' version counter (the endpoint's in-memory copy checks it).
+    static void createVersion6(Database& db);
     static void seedCompany(Database& db);
 };
 

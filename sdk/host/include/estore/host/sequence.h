@@ -13,6 +13,8 @@ public:
     static std::int64_t next(Database& db, const std::string& name);
     /// Reserves `count` consecutive values with one update; returns the first. Joins an open transaction.
     static std::int64_t reserve(Database& db, const std::string& name, std::int64_t count);
+    /// The value `next` would return now, without taking it (a version stamp's current value).
+    static std::int64_t current(Database& db, const std::string& name);
 };
 
 }  // namespace estore::host

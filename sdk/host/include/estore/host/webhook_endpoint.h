@@ -1,35 +1,27 @@
 #pragma once
 // What `POST /estore/webhook/<token>` does with one request: refuse what is too big or of the wrong
-// kind, then hand the raw request to the inbox writer, which finds the store by the token's hash and
-// commits it together with the requests arriving at the same time, before the 200. No plugin code and
-// no Wix call run here, so the answer is fast; the runner processes the inbox.
+// kind, then hand the raw request to the intake, which finds the store by the token's hash and writes
+// the request to its journal before the 200. No plugin code, no Wix call and no database transaction run
+// here, so the answer is fast; the intake moves the request into the inbox and the runner processes it.
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
 
-#include <atomic>
 #include <cstddef>
 #include <map>
 #include <string>
 
-#include "estore/host/webhook_inbox_writer.h"
+#include "estore/host/webhook_intake.h"
 
 namespace estore::host {
-
-class Database;
 
 class WebhookEndpoint {
 public:
     static constexpr const char* kPathPrefix = "/estore/webhook/";
     static constexpr std::size_t kDefaultMaxBytes = 256 * 1024;
 
-    /// `db` is this endpoint's own connection; only its inbox writer uses it.
-    WebhookEndpoint(Database& db, std::size_t maxBytes) : _writer(db), _maxBytes(maxBytes) {}
+    WebhookEndpoint(WebhookIntake& intake, std::size_t maxBytes) : _intake(intake), _maxBytes(maxBytes) {}
 
     void handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response);
-
-    /// True once since the last call when a request was stored: wakes the runner early.
-    bool takeReceived() { return _received.exchange(false); }
-    const WebhookInboxWriter& writer() const { return _writer; }
 
     /// "json", "form", "text", or empty for a content type the endpoint does not take.
     static std::string contentKind(const std::string& contentType);
@@ -45,12 +37,11 @@ private:
     std::string readCapped(std::istream& in) const;
     /// Drops up to 4 × the limit of what is left of a refused body.
     void refuseTooLarge(std::istream& in) const;
-    WebhookInboxWriter::Result store(const Poco::Net::HTTPServerRequest& request, const std::string& token,
-                                     const std::string& body, const std::string& rejectReason);
+    WebhookIntake::Result store(const Poco::Net::HTTPServerRequest& request, const std::string& token,
+                                const std::string& body, const std::string& rejectReason);
 
-    WebhookInboxWriter _writer;
+    WebhookIntake& _intake;
     std::size_t _maxBytes;
-    std::atomic<bool> _received{false};
 };
 
 }  // namespace estore::host

@@ -1,6 +1,7 @@
 #pragma once
 // One webhook token per store, kept as its SHA-256 only. Generating again replaces the row, which
-// revokes the previous URL at once.
+// revokes the previous URL. Every change moves the tokens' version (the "webhook_tokens" counter), so
+// the endpoint's in-memory copy can tell with one small read that it is still current.
 #include <optional>
 #include <string>
 #include <vector>
@@ -8,6 +9,11 @@
 namespace estore::host {
 
 class Database;
+
+struct WebhookTokenRow {
+    std::string storeId;
+    std::string tokenHash;
+};
 
 class WebhookTokenRepository {
 public:
@@ -21,8 +27,13 @@ public:
     /// The store whose token hashes to tokenHash. Every stored hash is compared, in constant time, so
     /// the answer takes as long for a near miss as for a stranger's guess.
     std::optional<std::string> storeFor(const std::string& tokenHash);
-    /// storeFor for several hashes with one read of the table (the webhook intake's group commit).
-    std::vector<std::optional<std::string>> storesFor(const std::vector<std::string>& tokenHashes);
+    /// Every store's token hash.
+    std::vector<WebhookTokenRow> all();
+    /// Changes whenever a token is replaced or revoked.
+    std::int64_t version();
+    /// The store of `rows` whose hash equals tokenHash, comparing every row in constant time.
+    static std::optional<std::string> match(const std::vector<WebhookTokenRow>& rows,
+                                            const std::string& tokenHash);
 
 private:
     Database& _db;

@@ -32,7 +32,7 @@ using estore::bench::reportBurst;
 
 constexpr int kClients = 8;  // the writer-only benchmark's threads
 constexpr int kRequestsPerClient = 250;
-constexpr int kRequestsPerBurst = 2000;  // split over the clients of a run
+constexpr int kRequestsPerBurst = 6000;  // split over the clients of a run
 class Bare final : public Poco::Net::HTTPRequestHandler {
 public:
     void handleRequest(Poco::Net::HTTPServerRequest& request,

@@ -371,6 +371,8 @@ TEST_F(WebhookIntakeTest, TwoLiveIntakesOnOneDatabaseLeaveEachOthersJournalAlone
 TEST(WebhookJournal, EachDatabaseHasItsOwnFolderAndSegmentsAreDeletedOnceMoved) {
     EXPECT_NE(WebhookJournal::baseFor("/a/estore.db", ""), WebhookJournal::baseFor("/a/other.db", ""));
     EXPECT_EQ(WebhookJournal::baseFor("/a/estore.db", "").parent_path(), fs::path("/a/webhook-journal"));
+    EXPECT_EQ(WebhookJournal::baseFor("sqlite:/b/estore.db", "").parent_path(),
+              fs::path("/b/webhook-journal"));
     EXPECT_EQ(WebhookJournal::baseFor("postgresql://u:secret@h/db", "/j").parent_path(), fs::path("/j"));
     EXPECT_EQ(WebhookJournal::baseFor("postgresql://u:secret@h/db", "/j").string().find("secret"),
               std::string::npos);

@@ -3,6 +3,8 @@
 #include <Poco/String.h>
 #include <Poco/URI.h>
 
+#include <thread>
+
 #include "estore/host/database.h"
 #include "estore/host/json_codec.h"
 #include "estore/host/json_syntax.h"
@@ -99,7 +101,21 @@ WebhookIntake::Result WebhookEndpoint::store(const Poco::Net::HTTPServerRequest&
     return _intake.accept(WebhookToken::hash(token), std::move(row));
 }
 
+bool WebhookEndpoint::waitUntilIdle(std::chrono::milliseconds timeout) const {
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (_inFlight.load() > 0) {
+        if (std::chrono::steady_clock::now() >= deadline) return false;
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    return true;
+}
+
 void WebhookEndpoint::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) {
+    ++_inFlight;
+    struct Done {
+        std::atomic<int>& count;
+        ~Done() { --count; }
+    } done{_inFlight};
     // The path holds the token: it is never logged, echoed or put into an error.
     const std::string path = Poco::URI(request.getURI()).getPath();
     const std::string prefix = kPathPrefix;

@@ -42,9 +42,8 @@ constexpr const char* kColumns =
 
 std::int64_t WebhookInbox::add(const InboxEntry& entry, const std::string& rejectReason) {
     Transaction tx(_db);
-    InboxRow row{
-        Sequence::next(_db, "webhook"),      entry.storeId, entry.receivedAt, entry.method, entry.contentType,
-        JsonCodec::mapToText(entry.headers), entry.body,    rejectReason};
+    InboxRow row{entry, JsonCodec::mapToText(entry.headers), rejectReason};
+    row.id = Sequence::next(_db, "webhook");
     insertAll({&row});
     tx.commit();
     return row.id;

@@ -94,7 +94,7 @@ WebhookIntake::Result WebhookIntake::accept(const std::string& tokenHash, InboxR
 
 std::int64_t WebhookIntake::takeId() {
     std::unique_lock lock(_mutex);
-    if (_queuedBytes > _options.maxQueuedBytes) return 0;
+    if (_stopping || _queuedBytes > _options.maxQueuedBytes) return 0;
     if (_nextId == _endId) {
         if (_spareId == 0) {
             // More requests than a block between two mover passes: wait for the next block.

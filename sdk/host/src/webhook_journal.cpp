@@ -75,7 +75,10 @@ fs::path WebhookJournal::baseFor(const std::string& databaseLocation, const std:
     else if (databaseLocation.starts_with("postgresql://") || databaseLocation.starts_with("postgres://"))
         root = fs::path("estore-data") / "webhook-journal";
     else
-        root = fs::absolute(fs::path(databaseLocation)).parent_path() / "webhook-journal";
+        root = fs::absolute(fs::path(databaseLocation.starts_with("sqlite:") ? databaseLocation.substr(7)
+                                                                             : databaseLocation))
+                   .parent_path() /
+               "webhook-journal";
     // Named after the database (a hash: the location may hold a password), never shared between two.
     Poco::SHA2Engine sha;
     sha.update(databaseLocation);

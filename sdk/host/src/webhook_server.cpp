@@ -73,6 +73,9 @@ void WebhookServer::stop() {
     // Lets requests in flight finish (their inbox rows are committed before the 200).
     _server->stopAll(false);
     _server.reset();
+    // Each connection finishes the request it is in (a keep-alive one takes no further request); only
+    // then may the intake stop, so every request answered 200 is in the journal the intake moves.
+    _endpoint.waitUntilIdle(std::chrono::seconds(30));
     _intake.stop();
 }
 

@@ -6,6 +6,8 @@
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
 
+#include <atomic>
+#include <chrono>
 #include <cstddef>
 #include <map>
 #include <string>
@@ -22,6 +24,9 @@ public:
     WebhookEndpoint(WebhookIntake& intake, std::size_t maxBytes) : _intake(intake), _maxBytes(maxBytes) {}
 
     void handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response);
+    /// Waits until no request is being handled (Poco's server lets requests in flight finish after it
+    /// stopped, on threads it does not join); false when `timeout` passed first.
+    bool waitUntilIdle(std::chrono::milliseconds timeout) const;
 
     /// "json", "form", "text", or empty for a content type the endpoint does not take.
     static std::string contentKind(const std::string& contentType);
@@ -42,6 +47,7 @@ private:
 
     WebhookIntake& _intake;
     std::size_t _maxBytes;
+    std::atomic<int> _inFlight{0};
 };
 
 }  // namespace estore::host

@@ -12,29 +12,28 @@ namespace estore::host {
 
 class Database;
 
-struct InboxEntry {
+/// What every inbox entry has, however it is held.
+struct InboxRequest {
     std::int64_t id = 0;
     std::string storeId;
     std::int64_t receivedAt = 0;
     std::string method;
     std::string contentType;
-    std::map<std::string, std::string> headers;  ///< without anything secret
     std::string body;
-    std::string status;  ///< pending, processed, rejected
-    std::string code;    ///< the plugin's ack code, or why the host rejected it
+};
+
+/// An entry as it is read back.
+struct InboxEntry : InboxRequest {
+    std::map<std::string, std::string> headers;  ///< without anything secret
+    std::string status;                          ///< pending, processed, rejected
+    std::string code;                            ///< the plugin's ack code, or why the host rejected it
     std::string reason;
 };
 
 /// An entry as it is written: the headers already as JSON text; rejected (with the reason) when the
 /// reason is not empty, pending otherwise.
-struct InboxRow {
-    std::int64_t id = 0;
-    std::string storeId;
-    std::int64_t receivedAt = 0;
-    std::string method;
-    std::string contentType;
+struct InboxRow : InboxRequest {
     std::string headersText;
-    std::string body;
     std::string rejectReason;
 };
 

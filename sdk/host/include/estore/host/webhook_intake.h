@@ -93,7 +93,7 @@ private:
     std::deque<Queued> nextBatch(bool& stopping);
     void refreshTokens();
     void reserveIds();
-    /// An id for a request; 0 when the mover is too far behind (Busy).
+    /// An id for a request; 0 when the mover is too far behind or the intake is stopping (Busy).
     std::int64_t takeId();
     void awaitTokenRefresh();
     /// Moves a batch in one transaction; false (nothing moved) when the database failed.

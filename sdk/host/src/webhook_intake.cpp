@@ -2,6 +2,7 @@
 
 #include <Poco/Data/Statement.h>
 #include <Poco/Tuple.h>
+#include <pthread.h>
 
 #include <fstream>
 #include <iterator>
@@ -122,6 +123,7 @@ void WebhookIntake::awaitTokenRefresh() {
 }
 
 void WebhookIntake::moverLoop() {
+    pthread_setname_np(pthread_self(), "webhook-mover");  // so ps, top and perf can tell it apart
     std::deque<Queued> pending;  // taken from the queue, not yet in the inbox
     bool careful = false;        // after a failure the commit may have happened after all
     auto lastCheck = std::chrono::steady_clock::now();

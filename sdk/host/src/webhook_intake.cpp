@@ -1,13 +1,10 @@
 #include "estore/host/webhook_intake.h"
 
-#include <Poco/Data/Statement.h>
-#include <Poco/Tuple.h>
 #include <pthread.h>
 
 #include <fstream>
 #include <iterator>
 #include <map>
-#include <set>
 #include <sstream>
 
 #include "estore/host/database.h"
@@ -15,8 +12,6 @@
 #include "estore/host/sequence.h"
 #include "estore/host/transaction.h"
 #include "estore/host/webhook_inbox.h"
-
-using namespace Poco::Data::Keywords;
 
 namespace estore::host {
 
@@ -124,8 +119,8 @@ void WebhookIntake::awaitTokenRefresh() {
 
 void WebhookIntake::moverLoop() {
     pthread_setname_np(pthread_self(), "webhook-mover");  // so ps, top and perf can tell it apart
-    std::deque<Queued> pending;  // taken from the queue, not yet in the inbox
-    bool careful = false;        // after a failure the commit may have happened after all
+    std::deque<Queued> pending;                           // taken from the queue, not yet in the inbox
+    bool careful = false;  // after a failure the commit may have happened after all
     auto lastCheck = std::chrono::steady_clock::now();
     auto lastScan = lastCheck;
     for (;;) {

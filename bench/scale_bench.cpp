@@ -5,7 +5,8 @@
 //    second = jobs dispatched per second with 1, 2 and 3 workers.
 //  - BM_WebhookIntakeWorkers/workers:N: 8 keep-alive clients POST webhooks spread over the workers' endpoints
 //  while
-//    the workers also process their inboxes (as in production); requests per second with 1 and 3 workers.
+//    the workers also process their inboxes (as in production); requests per second with 1 and 3 workers,
+//    each burst timed until every accepted request is in the shared inbox.
 // Every worker is a real process, so the figures include PostgreSQL round trips and process scheduling on
 // this machine's cores.
 #include <Poco/Data/Statement.h>
@@ -257,10 +258,23 @@ void BM_WebhookIntakeWorkers(benchmark::State& state) {
     if (workers.empty()) return;
     std::vector<unsigned short> ports;
     for (const auto& w : workers) ports.push_back(w->port());
+    estore::host::Database db(f->db());
+    const std::int64_t before = count(db, "SELECT COUNT(*) FROM webhook_inbox WHERE id > ?", 0);
+    std::int64_t accepted = 0;
     estore::bench::BurstResult all;
     for (auto _ : state) {
         auto one = estore::bench::burst(ports, f->webhookPath(), estore::bench::kWebhookPayload, kClients,
                                         kRequestsPerClient);
+        accepted += static_cast<std::int64_t>(one.micros.size()) - one.failures;
+        // Timed until every accepted request is in the shared inbox, not only in a worker's journal.
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+        while (count(db, "SELECT COUNT(*) FROM webhook_inbox WHERE id > ?", 0) < before + accepted) {
+            if (std::chrono::steady_clock::now() > deadline) {
+                state.SkipWithError("the accepted webhooks were not in the inbox within 60 s");
+                return;
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        }
         all.micros.insert(all.micros.end(), one.micros.begin(), one.micros.end());
         all.failures += one.failures;
     }

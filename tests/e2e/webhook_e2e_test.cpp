@@ -418,3 +418,15 @@ TEST_F(WebhookE2E, SandboxAutomationsWithDuplicatesDelaysAndReorderingLeaveEachO
     for (const auto& row : rows)
         EXPECT_EQ(row.get<1>(), paid.count(row.get<0>()) ? "PAID" : "NOT_PAID") << row.get<0>();
 }
+
+TEST_F(WebhookE2E, ARunWhoseWebhookJournalCannotBeMadeStopsWithAClearError) {
+    const std::string notAFolder = _dir.file("not-a-folder");
+    std::ofstream(notAFolder) << "a file where the journal folder's parent should be\n";
+    writeConfig("http://127.0.0.1:1", {"host.webhook_journal_dir = " + notAFolder + "/journal"});
+    const auto run = host({"run", "--webhook-port", "0"});
+    EXPECT_EQ(run.exitCode, 2) << run.describe();
+    EXPECT_NE(run.err.find("Končna točka za webhooke se ni zagnala / the webhook endpoint did not start"),
+              std::string::npos)
+        << run.describe();
+    EXPECT_NE(run.err.find("host.webhook_journal_dir"), std::string::npos) << run.describe();
+}

@@ -11,6 +11,7 @@
 
 #include "estore/host/command_context.h"
 #include "estore/host/database.h"
+#include "estore/host/error_text.h"
 #include "estore/host/host_config.h"
 #include "estore/host/job_runner.h"
 #include "estore/host/webhook_inbox_processor.h"
@@ -94,7 +95,18 @@ int RunCommand::run(CommandContext& ctx) {
               << ctx.database().location() << (once ? ", --once" : ", Ctrl+C ustavi / stops") << "\n"
               << std::flush;
     // --once only drains what is due; it is no server.
-    std::unique_ptr<WebhookServer> server = once ? nullptr : startWebhookServer(ctx);
+    std::unique_ptr<WebhookServer> server;
+    if (!once) {
+        try {
+            server = startWebhookServer(ctx);
+        } catch (const std::exception& e) {
+            ctx.err() << "Končna točka za webhooke se ni zagnala / the webhook endpoint did not start: "
+                      << errorText(e) << "\n"
+                      << "Preverite / check host.webhook_bind, host.webhook_port (--webhook-port), "
+                         "host.webhook_journal_dir.\n";
+            return kExitFailure;
+        }
+    }
     ctx.out() << std::flush;
     // The inbox is shared by every worker: look at it when this worker's endpoint took a webhook, and
     // otherwise every host.inbox_poll_millis, not before every job (a busy worker would spend a

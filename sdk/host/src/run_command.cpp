@@ -3,11 +3,13 @@
 #include <Poco/Environment.h>
 #include <Poco/Process.h>
 
+#include <algorithm>
 #include <atomic>
 #include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <ostream>
+#include <stdexcept>
 
 #include "estore/host/command_context.h"
 #include "estore/host/database.h"
@@ -15,6 +17,7 @@
 #include "estore/host/host_config.h"
 #include "estore/host/job_runner.h"
 #include "estore/host/webhook_inbox_processor.h"
+#include "estore/host/webhook_journal_record.h"
 #include "estore/host/webhook_server.h"
 
 namespace estore::host {
@@ -69,11 +72,18 @@ std::unique_ptr<WebhookServer> RunCommand::startWebhookServer(CommandContext& ct
                                   ? ctx.options().webhookPort
                                   : ctx.config().getInt("host.webhook_port", options.port);
     options.port = static_cast<unsigned short>(port);
-    options.maxBytes = static_cast<std::size_t>(
-        ctx.config().getInt("host.webhook_max_bytes", static_cast<std::int64_t>(options.maxBytes)));
+    const std::int64_t maxBytes =
+        ctx.config().getInt("host.webhook_max_bytes", static_cast<std::int64_t>(options.maxBytes));
+    // A journal frame holds at most WebhookJournalRecord::kMaxPayload; Automations' bodies are a few KiB.
+    const auto ceiling = static_cast<std::int64_t>(WebhookJournalRecord::kMaxPayload / 2);
+    if (maxBytes < 1 || maxBytes > ceiling)
+        throw std::invalid_argument("host.webhook_max_bytes must be between 1 and " +
+                                    std::to_string(ceiling));
+    options.maxBytes = static_cast<std::size_t>(maxBytes);
     options.journalDir = ctx.config().getString("host.webhook_journal_dir", "");
-    options.tokenCheck = std::chrono::milliseconds(
-        ctx.config().getInt("host.webhook_token_check_millis", options.tokenCheck.count()));
+    // At least 1 ms: 0 would have the intake read the tokens' version without pause.
+    options.tokenCheck = std::chrono::milliseconds(std::max<std::int64_t>(
+        1, ctx.config().getInt("host.webhook_token_check_millis", options.tokenCheck.count())));
     auto server = std::make_unique<WebhookServer>(ctx.databaseLocation(), options);
     server->start();
     ctx.out() << "Webhooki / webhooks: POST http://" << options.bind << ":" << server->port()
@@ -103,7 +113,7 @@ int RunCommand::run(CommandContext& ctx) {
             ctx.err() << "Končna točka za webhooke se ni zagnala / the webhook endpoint did not start: "
                       << errorText(e) << "\n"
                       << "Preverite / check host.webhook_bind, host.webhook_port (--webhook-port), "
-                         "host.webhook_journal_dir.\n";
+                         "host.webhook_max_bytes, host.webhook_journal_dir.\n";
             return kExitFailure;
         }
     }

@@ -10,9 +10,6 @@ namespace {
 
 constexpr std::uint32_t kMagic = 0x314a5745;  // "EWJ1" read as little-endian bytes
 constexpr std::size_t kHeaderBytes = 12;      // magic, length, CRC-32
-// Larger than any request the endpoint takes (256 KiB by default) with its headers, with room for a
-// raised limit; a length above it is damage, not a record.
-constexpr std::uint32_t kMaxPayload = 64u << 20;
 
 void putU32(std::string& out, std::uint32_t value) {
     for (int i = 0; i < 4; ++i) out.push_back(static_cast<char>((value >> (8 * i)) & 0xff));
@@ -91,7 +88,8 @@ std::optional<std::pair<InboxRow, std::size_t>> frameAt(std::string_view bytes, 
     const auto magic = static_cast<std::uint32_t>(header.unsignedOf(4));
     const auto length = static_cast<std::uint32_t>(header.unsignedOf(4));
     const auto sum = static_cast<std::uint32_t>(header.unsignedOf(4));
-    if (magic != kMagic || length > kMaxPayload || bytes.size() - at - kHeaderBytes < length)
+    if (magic != kMagic || length > WebhookJournalRecord::kMaxPayload ||
+        bytes.size() - at - kHeaderBytes < length)
         return std::nullopt;
     const std::string_view payload = bytes.substr(at + kHeaderBytes, length);
     if (crc32(payload) != sum) return std::nullopt;

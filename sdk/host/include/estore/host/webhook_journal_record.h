@@ -15,6 +15,9 @@ namespace estore::host {
 
 class WebhookJournalRecord {
 public:
+    /// The largest payload a frame may have; a length above it is damage, not a record.
+    static constexpr std::uint32_t kMaxPayload = 64u << 20;
+
     /// The record as one frame, ready for a single write().
     static std::string encode(const InboxRow& row);
 

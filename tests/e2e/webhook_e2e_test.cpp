@@ -419,7 +419,7 @@ TEST_F(WebhookE2E, SandboxAutomationsWithDuplicatesDelaysAndReorderingLeaveEachO
         EXPECT_EQ(row.get<1>(), paid.count(row.get<0>()) ? "PAID" : "NOT_PAID") << row.get<0>();
 }
 
-TEST_F(WebhookE2E, ARunWhoseWebhookJournalCannotBeMadeStopsWithAClearError) {
+TEST_F(WebhookE2E, ARunWhoseWebhookEndpointCannotStartStopsWithAClearError) {
     const std::string notAFolder = _dir.file("not-a-folder");
     std::ofstream(notAFolder) << "a file where the journal folder's parent should be\n";
     writeConfig("http://127.0.0.1:1", {"host.webhook_journal_dir = " + notAFolder + "/journal"});
@@ -429,4 +429,10 @@ TEST_F(WebhookE2E, ARunWhoseWebhookJournalCannotBeMadeStopsWithAClearError) {
               std::string::npos)
         << run.describe();
     EXPECT_NE(run.err.find("host.webhook_journal_dir"), std::string::npos) << run.describe();
+
+    writeConfig("http://127.0.0.1:1", {"host.webhook_max_bytes = 0"});
+    const auto zero = host({"run", "--webhook-port", "0"});
+    EXPECT_EQ(zero.exitCode, 2) << zero.describe();
+    EXPECT_NE(zero.err.find("host.webhook_max_bytes must be between 1 and 33554432"), std::string::npos)
+        << zero.describe();
 }

@@ -90,14 +90,23 @@ protected:
 
 TEST_F(WebhookStorage, GeneratingAgainReplacesTheTokenAndRevokeForgetsIt) {
     WebhookTokenRepository tokens(*_db);
+    auto storeFor = [&tokens](const std::string& hash) {
+        return WebhookTokenRepository::match(tokens.all(), hash);
+    };
+    const auto before = tokens.version();
     tokens.replace("wix-1", WebhookToken::hash("first"));
-    EXPECT_EQ(tokens.storeFor(WebhookToken::hash("first")), "wix-1");
+    EXPECT_EQ(storeFor(WebhookToken::hash("first")), "wix-1");
     tokens.replace("wix-1", WebhookToken::hash("second"));
-    EXPECT_FALSE(tokens.storeFor(WebhookToken::hash("first")));
-    EXPECT_EQ(tokens.storeFor(WebhookToken::hash("second")), "wix-1");
+    EXPECT_FALSE(storeFor(WebhookToken::hash("first")));
+    EXPECT_EQ(storeFor(WebhookToken::hash("second")), "wix-1");
     EXPECT_TRUE(tokens.revoke("wix-1"));
-    EXPECT_FALSE(tokens.storeFor(WebhookToken::hash("second")));
+    EXPECT_FALSE(storeFor(WebhookToken::hash("second")));
+    // Each change moved the tokens' version (the endpoint's copy reads them again); nothing to revoke
+    // does not.
+    const auto after = tokens.version();
+    EXPECT_EQ(after, before + 3);
     EXPECT_FALSE(tokens.revoke("wix-1"));
+    EXPECT_EQ(tokens.version(), after);
 }
 
 TEST_F(WebhookStorage, InboxEntriesAreClaimedOnceAndAgainOnlyAfterTheLeaseExpires) {

@@ -47,10 +47,6 @@ bool WebhookTokenRepository::has(const std::string& storeId) {
     return count > 0;
 }
 
-std::optional<std::string> WebhookTokenRepository::storeFor(const std::string& tokenHash) {
-    return match(all(), tokenHash);
-}
-
 std::vector<WebhookTokenRow> WebhookTokenRepository::all() {
     std::vector<Poco::Tuple<std::string, std::string>> rows;
     _db.session() << "SELECT store_id, token_hash FROM webhook_tokens", into(rows), now;

@@ -24,9 +24,6 @@ public:
     /// Forgets the store's token; false if it had none.
     bool revoke(const std::string& storeId);
     bool has(const std::string& storeId);
-    /// The store whose token hashes to tokenHash. Every stored hash is compared, in constant time, so
-    /// the answer takes as long for a near miss as for a stranger's guess.
-    std::optional<std::string> storeFor(const std::string& tokenHash);
     /// Every store's token hash.
     std::vector<WebhookTokenRow> all();
     /// Changes whenever a token is replaced or revoked.

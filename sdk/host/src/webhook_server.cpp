@@ -33,10 +33,6 @@ private:
     WebhookEndpoint& _endpoint;
 };
 
-}  // namespace
-
-namespace {
-
 WebhookIntakeOptions intakeOptions(const std::string& databaseLocation, const WebhookServerOptions& options) {
     WebhookIntakeOptions intake;
     intake.journalBase = WebhookJournal::baseFor(databaseLocation, options.journalDir);
@@ -70,7 +66,7 @@ void WebhookServer::start() {
 
 void WebhookServer::stop() {
     if (!_server) return;
-    // Lets requests in flight finish (their inbox rows are committed before the 200).
+    // Lets requests in flight finish (each is in the journal before its 200).
     _server->stopAll(false);
     _server.reset();
     // Each connection finishes the request it is in (a keep-alive one takes no further request); only

@@ -97,14 +97,19 @@ std::string keywordConnectionString(const std::string& url) {
 Database::Database(const std::string& connection) : _connection(connection) {
     registerConnectors();
     try {
-        if (startsWith(connection, "postgresql://") || startsWith(connection, "postgres://"))
-            openPostgres(connection);
+        if (const auto file = sqliteFile(connection))
+            openSqlite(*file);
         else
-            openSqlite(startsWith(connection, "sqlite:") ? connection.substr(7) : connection);
+            openPostgres(connection);
     } catch (const Poco::Exception& e) {
         throw DatabaseError("Cannot open the database " + _location + ": " + e.displayText());
     }
     SchemaMigrator::migrate(*this);
+}
+
+std::optional<std::string> Database::sqliteFile(const std::string& connection) {
+    if (startsWith(connection, "postgresql://") || startsWith(connection, "postgres://")) return std::nullopt;
+    return startsWith(connection, "sqlite:") ? connection.substr(7) : connection;
 }
 
 Database::~Database() {

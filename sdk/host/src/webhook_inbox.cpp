@@ -21,9 +21,8 @@ namespace estore::host {
 namespace {
 
 constexpr const char* kInsert =
-    "INSERT INTO webhook_inbox (id, store_id, received_at, method, content_type, headers, body, status, "
-    "code, "
-    "reason) VALUES ";
+    "INSERT INTO webhook_inbox (id, store_id, received_at, method, content_type, headers, body, "
+    "status, code, reason) VALUES ";
 constexpr std::size_t kRowsPerStatement = 100;
 
 std::string statusOf(const InboxRow& row) {

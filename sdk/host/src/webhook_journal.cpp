@@ -1,7 +1,7 @@
 #include "estore/host/webhook_journal.h"
 
-#include <Poco/RandomStream.h>
 #include <Poco/SHA2Engine.h>
+#include <Poco/UUIDGenerator.h>
 #include <fcntl.h>
 #include <sys/file.h>
 #include <unistd.h>
@@ -11,6 +11,8 @@
 #include <cstdio>
 #include <mutex>
 #include <system_error>
+
+#include "estore/host/database.h"
 
 namespace estore::host {
 
@@ -22,17 +24,6 @@ constexpr const char* kLockFile = "lock";
 
 [[noreturn]] void throwErrno(const std::string& what) {
     throw std::system_error(errno, std::generic_category(), what);
-}
-
-std::string randomHex(std::size_t bytes) {
-    Poco::RandomInputStream random;
-    std::string hex;
-    for (std::size_t i = 0; i < bytes; ++i) {
-        char digits[3];
-        std::snprintf(digits, sizeof digits, "%02x", static_cast<unsigned>(random.get()) & 0xff);
-        hex += digits;
-    }
-    return hex;
 }
 
 /// Opens `dir`/lock and takes its exclusive flock(); -1 when another process holds it.
@@ -69,16 +60,10 @@ WebhookJournal::~WebhookJournal() {
 }
 
 fs::path WebhookJournal::baseFor(const std::string& databaseLocation, const std::string& configured) {
-    fs::path root;
-    if (!configured.empty())
-        root = configured;
-    else if (databaseLocation.starts_with("postgresql://") || databaseLocation.starts_with("postgres://"))
-        root = fs::path("estore-data") / "webhook-journal";
-    else
-        root = fs::absolute(fs::path(databaseLocation.starts_with("sqlite:") ? databaseLocation.substr(7)
-                                                                             : databaseLocation))
-                   .parent_path() /
-               "webhook-journal";
+    const auto sqliteFile = Database::sqliteFile(databaseLocation);
+    const fs::path root = !configured.empty() ? fs::path(configured)
+                          : sqliteFile        ? fs::absolute(*sqliteFile).parent_path() / "webhook-journal"
+                                              : fs::path("estore-data") / "webhook-journal";
     // Named after the database (a hash: the location may hold a password), never shared between two.
     Poco::SHA2Engine sha;
     sha.update(databaseLocation);
@@ -87,7 +72,8 @@ fs::path WebhookJournal::baseFor(const std::string& databaseLocation, const std:
 
 void WebhookJournal::open() {
     fs::create_directories(_base);
-    const std::string name = std::to_string(::getpid()) + "-" + randomHex(4);
+    const std::string name = std::to_string(::getpid()) + "-" +
+                             Poco::UUIDGenerator::defaultGenerator().createRandom().toString().substr(0, 8);
     // Locked under a hidden name first and then renamed, so another process never sees the folder
     // unlocked and takes it for a dead process's journal.
     const fs::path making = _base / ("." + name);

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 
@@ -56,6 +57,8 @@ public:
     bool reconnectIfLost();
 
     static std::int64_t nowMillis();
+    /// The file of an SQLite connection string (a plain path or "sqlite:PATH"); nullopt for PostgreSQL.
+    static std::optional<std::string> sqliteFile(const std::string& connection);
 
 private:
     void openSqlite(const std::string& path);

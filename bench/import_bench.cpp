@@ -5,7 +5,7 @@
 
 #include <filesystem>
 
-#include "estore/host/sandbox_process.h"
+#include "estore/host/demo/sandbox_process.h"
 #include "estore/sdk/fake_host.h"
 #include "estore/sdk/plugin_loader.h"
 #include "heap_counter.h"

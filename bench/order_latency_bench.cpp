@@ -21,8 +21,8 @@
 #include <optional>
 #include <thread>
 
-#include "estore/host/database.h"
-#include "wix_sandbox/sandbox.h"
+#include "estore/host/storage/database.h"
+#include "wix_sandbox/server/sandbox.h"
 
 using namespace Poco::Data::Keywords;
 

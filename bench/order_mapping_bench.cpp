@@ -6,7 +6,7 @@
 #include <string>
 
 #include "estore/sdk/json_access.h"
-#include "order_mapper.h"
+#include "orders/order_mapper.h"
 
 namespace {
 

@@ -4,7 +4,7 @@
 
 #include "estore/sdk/fake_host.h"
 #include "estore/sdk/plugin_loader.h"
-#include "wix_sandbox/sandbox.h"
+#include "wix_sandbox/server/sandbox.h"
 
 namespace {
 

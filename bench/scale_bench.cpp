@@ -20,17 +20,17 @@
 #include <memory>
 #include <thread>
 
-#include "estore/host/database.h"
-#include "estore/host/formats.h"
-#include "estore/host/host_config.h"
-#include "estore/host/host_service_set.h"
-#include "estore/host/plugin_registry.h"
-#include "estore/host/settings_builder.h"
-#include "estore/host/store_enrollment.h"
-#include "estore/host/webhook_token.h"
-#include "estore/host/webhook_token_repository.h"
+#include "estore/host/config/host_config.h"
+#include "estore/host/core/formats.h"
+#include "estore/host/enrollment/settings_builder.h"
+#include "estore/host/enrollment/store_enrollment.h"
+#include "estore/host/plugins/plugin_registry.h"
+#include "estore/host/services/host_service_set.h"
+#include "estore/host/storage/database.h"
+#include "estore/host/webhooks/webhook_token.h"
+#include "estore/host/webhooks/webhook_token_repository.h"
 #include "http_burst.h"
-#include "wix_sandbox/sandbox.h"
+#include "wix_sandbox/server/sandbox.h"
 
 using namespace Poco::Data::Keywords;
 namespace fs = std::filesystem;

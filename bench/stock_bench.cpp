@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "stock_planner.h"
+#include "stock/stock_planner.h"
 
 namespace {
 

@@ -21,7 +21,7 @@
 #include <thread>
 #include <vector>
 
-#include "estore/host/sandbox_process.h"
+#include "estore/host/demo/sandbox_process.h"
 
 namespace {
 

@@ -15,13 +15,13 @@
 #include <filesystem>
 #include <thread>
 
-#include "estore/host/database.h"
-#include "estore/host/store_repository.h"
-#include "estore/host/webhook_intake.h"
-#include "estore/host/webhook_journal.h"
-#include "estore/host/webhook_server.h"
-#include "estore/host/webhook_token.h"
-#include "estore/host/webhook_token_repository.h"
+#include "estore/host/storage/database.h"
+#include "estore/host/storage/store_repository.h"
+#include "estore/host/webhooks/webhook_intake.h"
+#include "estore/host/webhooks/webhook_journal.h"
+#include "estore/host/webhooks/webhook_server.h"
+#include "estore/host/webhooks/webhook_token.h"
+#include "estore/host/webhooks/webhook_token_repository.h"
 #include "http_burst.h"
 
 namespace {

@@ -1,13 +1,13 @@
 #include "wix_store.h"
 
-#include "connection_check.h"
+#include "client/connection_check.h"
 #include "embedded_manifest.h"
 #include "estore/sdk/settings_check.h"
-#include "order_fetch_job.h"
-#include "order_import_job.h"
-#include "stock_push_job.h"
-#include "store_settings.h"
-#include "webhook_payload.h"
+#include "orders/order_fetch_job.h"
+#include "orders/order_import_job.h"
+#include "settings/store_settings.h"
+#include "stock/stock_push_job.h"
+#include "webhooks/webhook_payload.h"
 
 namespace estore::wix {
 

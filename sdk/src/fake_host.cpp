@@ -144,7 +144,8 @@ host_api::Outcome FakeHost::levels(const std::string& warehouseCode, std::vector
 }
 
 void FakeHost::setStock(const std::string& warehouseCode, std::vector<host_api::StockLevel> levels) {
-    std::sort(levels.begin(), levels.end(), [](const auto& a, const auto& b) { return a.productCode < b.productCode; });
+    std::sort(levels.begin(), levels.end(),
+              [](const auto& a, const auto& b) { return a.productCode < b.productCode; });
     std::lock_guard lock(_mutex);
     _stock[warehouseCode] = std::move(levels);
 }

@@ -1,5 +1,6 @@
 #include "estore/sdk/iso_time.h"
 
+#include <chrono>
 #include <cstdio>
 
 namespace estore::sdk {
@@ -24,8 +25,8 @@ std::optional<std::int64_t> parseIsoMillis(std::string_view s) {
         !digits(s, 8, 2, day) || (s[10] != 'T' && s[10] != 't' && s[10] != ' ') || !digits(s, 11, 2, hour) ||
         s[13] != ':' || !digits(s, 14, 2, minute) || s[16] != ':' || !digits(s, 17, 2, second))
         return std::nullopt;
-    if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60)
-        return std::nullopt;
+    const std::chrono::year_month_day date{std::chrono::year{year} / month / day};
+    if (!date.ok() || hour > 23 || minute > 59 || second > 60) return std::nullopt;
     std::size_t pos = 19;
     int millis = 0;
     if (pos < s.size() && s[pos] == '.') {
@@ -53,42 +54,9 @@ std::optional<std::int64_t> parseIsoMillis(std::string_view s) {
         return std::nullopt;
     }
     if (pos != s.size()) return std::nullopt;
-    const std::int64_t days = daysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
+    const std::int64_t days = std::chrono::sys_days{date}.time_since_epoch().count();
     const std::int64_t seconds = days * 86400 + hour * 3600 + minute * 60 + second - offsetMinutes * 60;
     return seconds * 1000 + millis;
-}
-
-std::int64_t daysFromCivil(std::int64_t y, unsigned m, unsigned d) {
-    y -= m <= 2;
-    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-    const unsigned yoe = static_cast<unsigned>(y - era * 400);
-    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
-}
-
-CivilTime civilFromEpochSeconds(std::int64_t seconds) {
-    std::int64_t days = seconds / 86400;
-    std::int64_t rest = seconds % 86400;
-    if (rest < 0) {
-        rest += 86400;
-        --days;
-    }
-    // civil_from_days (Howard Hinnant)
-    days += 719468;
-    const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
-    const unsigned doe = static_cast<unsigned>(days - era * 146097);
-    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const unsigned mp = (5 * doy + 2) / 153;
-    CivilTime t;
-    t.day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-    t.month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-    t.year = static_cast<std::int64_t>(yoe) + era * 400 + (t.month <= 2);
-    t.hour = static_cast<int>(rest / 3600);
-    t.minute = static_cast<int>(rest % 3600 / 60);
-    t.second = static_cast<int>(rest % 60);
-    return t;
 }
 
 std::string formatIsoMillis(std::int64_t epochMillis) {
@@ -98,10 +66,15 @@ std::string formatIsoMillis(std::int64_t epochMillis) {
         millis += 1000;
         --seconds;
     }
-    const CivilTime t = civilFromEpochSeconds(seconds);
+    const std::chrono::sys_seconds time{std::chrono::seconds{seconds}};
+    const auto days = std::chrono::floor<std::chrono::days>(time);
+    const std::chrono::year_month_day date{days};
+    const std::chrono::hh_mm_ss clock{time - days};
     char buffer[96];  // generous: the compiler cannot bound every field, the format can
-    std::snprintf(buffer, sizeof buffer, "%04lld-%02d-%02dT%02d:%02d:%02d.%03dZ",
-                  static_cast<long long>(t.year), t.month, t.day, t.hour, t.minute, t.second, millis);
+    std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02uT%02d:%02d:%02d.%03dZ", static_cast<int>(date.year()),
+                  static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()),
+                  static_cast<int>(clock.hours().count()), static_cast<int>(clock.minutes().count()),
+                  static_cast<int>(clock.seconds().count()), millis);
     return buffer;
 }
 

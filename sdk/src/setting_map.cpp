@@ -1,23 +1,15 @@
 #include "estore/sdk/setting_map.h"
 
+#include <Poco/String.h>
+
+#include "estore/sdk/text.h"
+
 #include <algorithm>
 #include <cctype>
 
 namespace estore::sdk {
 
 namespace {
-
-std::string_view trimmed(std::string_view s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-    return s;
-}
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-    return out;
-}
 
 std::vector<std::string_view> split(std::string_view text, std::string_view separators) {
     std::vector<std::string_view> parts;
@@ -39,19 +31,16 @@ host_api::Text problem(std::string_view entry, const std::string& sl, const std:
 }  // namespace
 
 bool equalsIgnoringCase(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) ==
-                      std::tolower(static_cast<unsigned char>(y));
-           });
+    return Poco::icompare(a, b) == 0;
 }
 
 bool SettingMapEntry::hasFlag(std::string_view flag) const {
-    return std::find(flags.begin(), flags.end(), lower(flag)) != flags.end();
+    return std::find(flags.begin(), flags.end(), Poco::toLower(std::string(flag))) != flags.end();
 }
 
 const SettingMapEntry* SettingMap::find(std::string_view key) const {
     for (const auto& entry : entries)
-        if (equalsIgnoringCase(entry.key, trimmed(key))) return &entry;
+        if (equalsIgnoringCase(entry.key, trimmedView(key))) return &entry;
     return nullptr;
 }
 
@@ -68,7 +57,7 @@ std::string SettingMap::toString() const {
 SettingMapParse parseSettingMap(std::string_view text) {
     SettingMapParse result;
     for (std::string_view raw : split(text, ";\n")) {
-        const std::string_view entry = trimmed(raw);
+        const std::string_view entry = trimmedView(raw);
         if (entry.empty()) continue;
         const auto equals = entry.find('=');
         if (equals == std::string_view::npos) {
@@ -77,11 +66,12 @@ SettingMapParse parseSettingMap(std::string_view text) {
             return result;
         }
         SettingMapEntry parsed;
-        parsed.key = std::string(trimmed(entry.substr(0, equals)));
+        parsed.key = std::string(trimmedView(entry.substr(0, equals)));
         const auto parts = split(entry.substr(equals + 1), ":");
-        parsed.value = std::string(trimmed(parts.front()));
+        parsed.value = std::string(trimmedView(parts.front()));
         for (std::size_t i = 1; i < parts.size(); ++i)
-            if (!trimmed(parts[i]).empty()) parsed.flags.push_back(lower(trimmed(parts[i])));
+            if (!trimmedView(parts[i]).empty())
+                parsed.flags.push_back(Poco::toLower(std::string(trimmedView(parts[i]))));
         if (parsed.key.empty() || parsed.value.empty()) {
             result.problem =
                 problem(entry, "ključ in vrednost ne smeta biti prazna.", "key and value must not be empty.");

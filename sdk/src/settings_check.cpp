@@ -1,7 +1,10 @@
 #include "estore/sdk/settings_check.h"
 
+#include <Poco/String.h>
+
 #include <algorithm>
 #include <cctype>
+#include <chrono>
 #include <ctime>
 
 namespace estore::sdk {
@@ -13,17 +16,12 @@ using host_api::Text;
 
 namespace {
 
-std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-    return s;
-}
-
 FieldError error(const FieldSpec& f, const char* code, const std::string& sl, const std::string& en) {
     return {f.id, code, {f.label.sl + ": " + sl, f.label.en + ": " + en}};
 }
 
 std::optional<FieldError> checkFlag(const FieldSpec& f, std::string& value) {
-    const std::string v = lower(value);
+    const std::string v = Poco::toLower(value);
     if (v == "true" || v == "1" || v == "yes" || v == "da" || v == "on") {
         value = "true";
     } else if (v == "false" || v == "0" || v == "no" || v == "ne" || v == "off") {
@@ -66,12 +64,9 @@ bool isIsoDate(const std::string& text) {
     for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
         if (!std::isdigit(static_cast<unsigned char>(text[i]))) return false;
     const int year = std::stoi(text.substr(0, 4));
-    const int month = std::stoi(text.substr(5, 2));
-    const int day = std::stoi(text.substr(8, 2));
-    if (year < 2000 || month < 1 || month > 12 || day < 1) return false;
-    static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    return day <= (month == 2 && !leap ? 28 : kDays[month - 1]);
+    const unsigned month = static_cast<unsigned>(std::stoi(text.substr(5, 2)));
+    const unsigned day = static_cast<unsigned>(std::stoi(text.substr(8, 2)));
+    return year >= 2000 && std::chrono::year_month_day{std::chrono::year{year} / month / day}.ok();
 }
 
 std::string isoDate(std::int64_t epochMillis) {

@@ -5,7 +5,7 @@
 #include "estore/sdk/fake_host.h"
 #include "estore/sdk/json_access.h"
 #include "estore/sdk/plugin_loader.h"
-#include "wix_sandbox/sandbox.h"
+#include "wix_sandbox/server/sandbox.h"
 
 using estore::host_api::ErrorCategory;
 using estore::host_api::JobReport;

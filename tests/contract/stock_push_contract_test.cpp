@@ -12,7 +12,7 @@
 
 #include "estore/sdk/fake_host.h"
 #include "estore/sdk/plugin_loader.h"
-#include "wix_sandbox/sandbox.h"
+#include "wix_sandbox/server/sandbox.h"
 
 using estore::host_api::JobReport;
 using estore::host_api::StockLevel;

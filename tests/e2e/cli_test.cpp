@@ -2,7 +2,7 @@
 #include <Poco/JSON/Array.h>
 
 #include "e2e_fixture.h"
-#include "estore/host/database.h"
+#include "estore/host/storage/database.h"
 
 using estore::test::HostE2E;
 

@@ -3,11 +3,11 @@
 
 #include <Poco/Data/Statement.h>
 
-#include "estore/host/database.h"
-#include "estore/host/db_company.h"
-#include "estore/host/schema_migrator.h"
-#include "estore/host/sequence.h"
-#include "estore/host/transaction.h"
+#include "estore/host/services/db_company.h"
+#include "estore/host/storage/database.h"
+#include "estore/host/storage/schema_migrator.h"
+#include "estore/host/storage/sequence.h"
+#include "estore/host/storage/transaction.h"
 #include "test_support.h"
 
 using namespace estore::host;

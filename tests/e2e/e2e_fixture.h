@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "estore/host/sandbox_process.h"
+#include "estore/host/demo/sandbox_process.h"
 #include "host_process.h"
 #include "test_support.h"
 

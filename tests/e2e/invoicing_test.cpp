@@ -15,13 +15,13 @@
 #include <sstream>
 #include <thread>
 
-#include "estore/host/database.h"
-#include "estore/host/fiscal_code.h"
-#include "estore/host/host_config.h"
-#include "estore/host/host_service_set.h"
-#include "estore/host/invoice_config_check.h"
-#include "estore/host/invoice_repository.h"
-#include "estore/host/store_repository.h"
+#include "estore/host/config/host_config.h"
+#include "estore/host/invoicing/fiscal_code.h"
+#include "estore/host/invoicing/invoice_config_check.h"
+#include "estore/host/invoicing/invoice_repository.h"
+#include "estore/host/services/host_service_set.h"
+#include "estore/host/storage/database.h"
+#include "estore/host/storage/store_repository.h"
 #include "estore/sdk/amount.h"
 #include "test_support.h"
 

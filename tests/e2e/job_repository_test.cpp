@@ -6,10 +6,10 @@
 #include <set>
 #include <thread>
 
-#include "estore/host/database.h"
-#include "estore/host/job_repository.h"
-#include "estore/host/store_repository.h"
-#include "estore/host/transaction.h"
+#include "estore/host/storage/database.h"
+#include "estore/host/storage/job_repository.h"
+#include "estore/host/storage/store_repository.h"
+#include "estore/host/storage/transaction.h"
 #include "test_support.h"
 
 using namespace estore::host;

@@ -3,11 +3,11 @@
 
 #include <sstream>
 
-#include "estore/host/database.h"
-#include "estore/host/host_service_set.h"
-#include "estore/host/job_runner.h"
-#include "estore/host/plugin_registry.h"
-#include "estore/host/store_repository.h"
+#include "estore/host/jobs/job_runner.h"
+#include "estore/host/plugins/plugin_registry.h"
+#include "estore/host/services/host_service_set.h"
+#include "estore/host/storage/database.h"
+#include "estore/host/storage/store_repository.h"
 #include "test_support.h"
 
 using namespace estore::host;

@@ -10,10 +10,10 @@
 #include <thread>
 #include <vector>
 
-#include "estore/host/database.h"
-#include "estore/host/db_sales_orders.h"
-#include "estore/host/host_service_set.h"
-#include "estore/host/orders_command.h"
+#include "estore/host/cli/orders_command.h"
+#include "estore/host/services/db_sales_orders.h"
+#include "estore/host/services/host_service_set.h"
+#include "estore/host/storage/database.h"
 #include "estore/sdk/sales_order_json.h"
 #include "test_support.h"
 

@@ -5,12 +5,12 @@
 
 #include <cstdlib>
 
-#include "estore/host/database.h"
-#include "estore/host/host_service_set.h"
-#include "estore/host/job_repository.h"
-#include "estore/host/sandbox_process.h"
-#include "estore/host/store_repository.h"
-#include "estore/host/transaction.h"
+#include "estore/host/demo/sandbox_process.h"
+#include "estore/host/services/host_service_set.h"
+#include "estore/host/storage/database.h"
+#include "estore/host/storage/job_repository.h"
+#include "estore/host/storage/store_repository.h"
+#include "estore/host/storage/transaction.h"
 #include "test_support.h"
 
 using namespace estore::host;

@@ -1,7 +1,7 @@
 // Building a store's settings from the platform's dialog fields.
 #include <gtest/gtest.h>
 
-#include "estore/host/settings_builder.h"
+#include "estore/host/enrollment/settings_builder.h"
 
 using namespace estore::host;
 using namespace estore::host_api;

@@ -10,13 +10,13 @@
 #include <fstream>
 #include <sstream>
 
-#include "estore/host/command_context.h"
-#include "estore/host/database.h"
-#include "estore/host/host_config.h"
-#include "estore/host/progress_printer.h"
-#include "estore/host/stock_command.h"
-#include "estore/host/stock_repository.h"
-#include "estore/host/sync_summary.h"
+#include "estore/host/cli/command_context.h"
+#include "estore/host/cli/progress_printer.h"
+#include "estore/host/cli/stock_command.h"
+#include "estore/host/cli/sync_summary.h"
+#include "estore/host/config/host_config.h"
+#include "estore/host/stock/stock_repository.h"
+#include "estore/host/storage/database.h"
 #include "test_support.h"
 
 using namespace estore::host;

@@ -2,8 +2,8 @@
 // refused, with its line.
 #include <gtest/gtest.h>
 
-#include "estore/host/stock_csv_reader.h"
-#include "estore/host/stock_input.h"
+#include "estore/host/stock/stock_csv_reader.h"
+#include "estore/host/stock/stock_input.h"
 
 using namespace estore::host;
 

@@ -6,11 +6,11 @@
 #include <iostream>
 #include <stdexcept>
 
-#include "estore/host/database.h"
-#include "estore/host/host_service_set.h"
-#include "estore/host/stock_csv_reader.h"
-#include "estore/host/stock_repository.h"
-#include "estore/host/transaction.h"
+#include "estore/host/services/host_service_set.h"
+#include "estore/host/stock/stock_csv_reader.h"
+#include "estore/host/stock/stock_repository.h"
+#include "estore/host/storage/database.h"
+#include "estore/host/storage/transaction.h"
 #include "test_support.h"
 
 using namespace estore::host;

@@ -3,11 +3,11 @@
 
 #include <Poco/Data/Statement.h>
 
-#include "estore/host/database.h"
-#include "estore/host/host_service_set.h"
-#include "estore/host/job_repository.h"
-#include "estore/host/store_enrollment.h"
-#include "estore/host/store_repository.h"
+#include "estore/host/enrollment/store_enrollment.h"
+#include "estore/host/services/host_service_set.h"
+#include "estore/host/storage/database.h"
+#include "estore/host/storage/job_repository.h"
+#include "estore/host/storage/store_repository.h"
 #include "test_support.h"
 
 using namespace estore::host;

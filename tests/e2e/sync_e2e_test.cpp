@@ -5,9 +5,9 @@
 #include <Poco/JSON/Parser.h>
 
 #include "e2e_fixture.h"
-#include "estore/host/database.h"
-#include "estore/host/db_secrets.h"
-#include "estore/host/store_repository.h"
+#include "estore/host/services/db_secrets.h"
+#include "estore/host/storage/database.h"
+#include "estore/host/storage/store_repository.h"
 
 using estore::test::HostE2E;
 using estore::test::ProcessResult;

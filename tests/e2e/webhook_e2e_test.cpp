@@ -24,8 +24,8 @@
 
 #include "background_process.h"
 #include "e2e_fixture.h"
-#include "estore/host/database.h"
-#include "estore/host/webhook_inbox.h"
+#include "estore/host/storage/database.h"
+#include "estore/host/webhooks/webhook_inbox.h"
 
 using estore::test::BackgroundProcess;
 using estore::test::HostE2E;

@@ -10,16 +10,16 @@
 #include <set>
 #include <thread>
 
-#include "estore/host/database.h"
-#include "estore/host/sequence.h"
-#include "estore/host/store_repository.h"
-#include "estore/host/transaction.h"
-#include "estore/host/webhook_inbox.h"
-#include "estore/host/webhook_intake.h"
-#include "estore/host/webhook_journal.h"
-#include "estore/host/webhook_journal_record.h"
-#include "estore/host/webhook_token.h"
-#include "estore/host/webhook_token_repository.h"
+#include "estore/host/storage/database.h"
+#include "estore/host/storage/sequence.h"
+#include "estore/host/storage/store_repository.h"
+#include "estore/host/storage/transaction.h"
+#include "estore/host/webhooks/webhook_inbox.h"
+#include "estore/host/webhooks/webhook_intake.h"
+#include "estore/host/webhooks/webhook_journal.h"
+#include "estore/host/webhooks/webhook_journal_record.h"
+#include "estore/host/webhooks/webhook_token.h"
+#include "estore/host/webhooks/webhook_token_repository.h"
 #include "test_support.h"
 
 using namespace estore::host;

@@ -5,15 +5,15 @@
 
 #include <set>
 
-#include "estore/host/database.h"
-#include "estore/host/db_scheduler.h"
-#include "estore/host/job_repository.h"
-#include "estore/host/store_repository.h"
-#include "estore/host/transaction.h"
-#include "estore/host/webhook_endpoint.h"
-#include "estore/host/webhook_inbox.h"
-#include "estore/host/webhook_token.h"
-#include "estore/host/webhook_token_repository.h"
+#include "estore/host/services/db_scheduler.h"
+#include "estore/host/storage/database.h"
+#include "estore/host/storage/job_repository.h"
+#include "estore/host/storage/store_repository.h"
+#include "estore/host/storage/transaction.h"
+#include "estore/host/webhooks/webhook_endpoint.h"
+#include "estore/host/webhooks/webhook_inbox.h"
+#include "estore/host/webhooks/webhook_token.h"
+#include "estore/host/webhooks/webhook_token_repository.h"
 #include "test_support.h"
 
 using namespace estore::host;

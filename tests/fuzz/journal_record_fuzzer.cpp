@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "estore/host/webhook_journal_record.h"
+#include "estore/host/webhooks/webhook_journal_record.h"
 
 using estore::host::WebhookJournalRecord;
 
@@ -20,6 +20,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto twice = WebhookJournalRecord::decodeAll(again);
     if (twice.damagedBytes != 0 || twice.rows.size() != decoded.rows.size()) std::abort();
     for (std::size_t i = 0; i < twice.rows.size(); ++i)
-        if (twice.rows[i].body != decoded.rows[i].body || twice.rows[i].id != decoded.rows[i].id) std::abort();
+        if (twice.rows[i].body != decoded.rows[i].body || twice.rows[i].id != decoded.rows[i].id)
+            std::abort();
     return 0;
 }

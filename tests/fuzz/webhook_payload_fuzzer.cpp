@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "webhook_payload.h"
+#include "webhooks/webhook_payload.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view body(reinterpret_cast<const char*>(data), size);

@@ -17,12 +17,12 @@
 #include <thread>
 
 #include "e2e_fixture.h"
-#include "estore/host/database.h"
-#include "estore/host/store_repository.h"
+#include "estore/host/storage/database.h"
+#include "estore/host/storage/store_repository.h"
 #include "estore/sdk/json_access.h"
 #include "estore/sdk/sales_order_json.h"
-#include "order_mapper.h"
-#include "payment_methods.h"
+#include "orders/order_mapper.h"
+#include "settings/payment_methods.h"
 
 using namespace std::chrono_literals;
 using Poco::JSON::Object;

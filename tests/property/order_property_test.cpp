@@ -6,8 +6,8 @@
 #include "estore/sdk/amount.h"
 #include "estore/sdk/decimal.h"
 #include "estore/sdk/json_access.h"
-#include "order_mapper.h"
-#include "wix_sandbox/shop_generator.h"
+#include "orders/order_mapper.h"
+#include "wix_sandbox/orders/shop_generator.h"
 
 using estore::sdk::Decimal;
 using estore::sdk::toDecimal;

@@ -14,7 +14,7 @@
 #include <gtest/gtest.h>
 
 #include "test_client.h"
-#include "wix_sandbox/catalog_generator.h"
+#include "wix_sandbox/catalog/catalog_generator.h"
 
 namespace sandbox_test {
 namespace {

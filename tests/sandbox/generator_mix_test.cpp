@@ -9,9 +9,9 @@
 #include <gtest/gtest.h>
 
 #include "test_client.h"
-#include "wix_sandbox/json_body.h"
-#include "wix_sandbox/money.h"
-#include "wix_sandbox/shop_generator.h"
+#include "wix_sandbox/core/json_body.h"
+#include "wix_sandbox/core/money.h"
+#include "wix_sandbox/orders/shop_generator.h"
 
 namespace sandbox_test {
 namespace {

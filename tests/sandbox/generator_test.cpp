@@ -8,7 +8,7 @@
 #include <gtest/gtest.h>
 
 #include "test_client.h"
-#include "wix_sandbox/money.h"
+#include "wix_sandbox/core/money.h"
 
 namespace sandbox_test {
 namespace {

@@ -11,8 +11,8 @@
 #include <gtest/gtest.h>
 
 #include "test_client.h"
-#include "wix_sandbox/json_body.h"
-#include "wix_sandbox/money.h"
+#include "wix_sandbox/core/json_body.h"
+#include "wix_sandbox/core/money.h"
 
 namespace sandbox_test {
 namespace {

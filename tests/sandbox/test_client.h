@@ -9,7 +9,7 @@
 #include <Poco/Net/Context.h>
 #include <Poco/Net/NameValueCollection.h>
 
-#include "wix_sandbox/sandbox.h"
+#include "wix_sandbox/server/sandbox.h"
 
 namespace sandbox_test {
 

@@ -31,7 +31,7 @@
 #include <sstream>
 #include <thread>
 
-#include "estore/host/database.h"
+#include "estore/host/storage/database.h"
 #include "worker_cluster.h"
 
 using namespace std::chrono_literals;

@@ -13,11 +13,11 @@
 #include <stdexcept>
 #include <thread>
 
-#include "estore/host/add_store_command.h"
-#include "estore/host/command_context.h"
-#include "estore/host/database.h"
-#include "estore/host/host_config.h"
-#include "estore/host/webhook_command.h"
+#include "estore/host/cli/add_store_command.h"
+#include "estore/host/cli/command_context.h"
+#include "estore/host/cli/webhook_command.h"
+#include "estore/host/config/host_config.h"
+#include "estore/host/storage/database.h"
 
 using namespace Poco::Data::Keywords;
 

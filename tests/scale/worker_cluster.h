@@ -17,7 +17,7 @@
 #include <vector>
 
 #include "background_process.h"
-#include "estore/host/sandbox_process.h"
+#include "estore/host/demo/sandbox_process.h"
 #include "host_process.h"
 #include "test_support.h"
 

@@ -4,9 +4,9 @@
 // with the OpenSSL command line over the fixed test key in tests/data/fiscal.
 #include <gtest/gtest.h>
 
-#include "estore/host/fiscal_code.h"
-#include "estore/host/fiscal_signer.h"
-#include "estore/host/invoice_builder.h"
+#include "estore/host/invoicing/fiscal_code.h"
+#include "estore/host/invoicing/fiscal_signer.h"
+#include "estore/host/invoicing/invoice_builder.h"
 #include "estore/sdk/amount.h"
 
 using estore::host::FiscalCode;

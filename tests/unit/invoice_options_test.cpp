@@ -3,8 +3,8 @@
 #include <gtest/gtest.h>
 
 #include "estore/sdk/setting_map.h"
-#include "payment_methods.h"
-#include "store_settings.h"
+#include "settings/payment_methods.h"
+#include "settings/store_settings.h"
 
 using estore::host_api::SalesOrder;
 using estore::host_api::Settings;

@@ -17,7 +17,7 @@
 #include "estore/sdk/amount.h"
 #include "estore/sdk/json_access.h"
 #include "estore/sdk/sales_order_json.h"
-#include "order_mapper.h"
+#include "orders/order_mapper.h"
 
 using estore::host_api::Amount;
 using estore::host_api::ErrorCategory;

@@ -1,8 +1,8 @@
 #include <gtest/gtest.h>
 
+#include "client/request_pacer.h"
 #include "estore/sdk/json_access.h"
-#include "payment_methods.h"
-#include "request_pacer.h"
+#include "settings/payment_methods.h"
 
 using estore::wix::paymentMethodsByOrder;
 

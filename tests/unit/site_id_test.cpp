@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "site_id.h"
+#include "settings/site_id.h"
 
 using estore::wix::parseSiteId;
 using estore::wix::SiteIdProblem;

@@ -4,9 +4,9 @@
 
 #include <Poco/JSON/Parser.h>
 
-#include "stock_catalog_reader.h"
-#include "stock_planner.h"
-#include "stock_push_job.h"
+#include "stock/stock_catalog_reader.h"
+#include "stock/stock_planner.h"
+#include "stock/stock_push_job.h"
 
 using estore::host_api::Amount;
 using estore::host_api::StockLevel;

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "vat_rates.h"
+#include "orders/vat_rates.h"
 
 using estore::sdk::Decimal;
 using estore::wix::LineTax;

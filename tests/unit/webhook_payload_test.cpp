@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "estore/sdk/fake_host.h"
-#include "webhook_payload.h"
+#include "webhooks/webhook_payload.h"
 #include "wix_store.h"
 
 using estore::wix::readOrderReference;
@@ -77,6 +77,19 @@ TEST(WebhookPayload, HostileInputIsRefusedQuickly) {
     for (int i = 0; i < 30000; ++i) many += "\"k" + std::to_string(i) + "\":" + std::to_string(i) + ",";
     many += "\"z\":0}";
     expectNone("application/json", many);
+}
+
+TEST(WebhookPayload, TheParsersDepthLimitBoundsTheNesting) {
+    const auto nested = [](int levels) {
+        std::string body;
+        for (int i = 1; i < levels; ++i) body += R"({"x":)";
+        body += R"({"orderId":")" + kId + R"("})";
+        return body + std::string(static_cast<std::size_t>(levels - 1), '}');
+    };
+    expectReference("application/json", nested(20), kId, "");  // well within the limit of 32 levels
+    const auto tooDeep = readOrderReference("application/json", nested(33));
+    EXPECT_FALSE(tooDeep.reference.has_value());
+    EXPECT_NE(tooDeep.problem.find("depth"), std::string::npos) << tooDeep.problem;
 }
 
 TEST(WebhookPayload, OnWebhookAsksForTheOrderAndNeverTrustsThePayload) {

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "wix_errors.h"
+#include "client/wix_errors.h"
 
 using estore::host_api::ErrorCategory;
 using estore::sdk::HttpResult;

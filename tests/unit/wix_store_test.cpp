@@ -2,7 +2,7 @@
 
 #include "estore/sdk/fake_host.h"
 #include "estore/sdk/manifest.h"
-#include "store_settings.h"
+#include "settings/store_settings.h"
 #include "wix_store.h"
 
 using estore::host_api::ErrorCategory;

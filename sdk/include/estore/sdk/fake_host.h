@@ -70,7 +70,8 @@ public:
     // StoreStatus
     void credentialsNeedAttention(const std::string& storeId, const host_api::Outcome& cause) override;
     // WarehouseStock
-    host_api::Outcome levels(const std::string& warehouseCode, std::vector<host_api::StockLevel>& out) override;
+    host_api::Outcome levels(const std::string& warehouseCode,
+                             std::vector<host_api::StockLevel>& out) override;
 
     // Test controls
     void setConfig(const std::string& key, const std::string& value) { _config[key] = value; }

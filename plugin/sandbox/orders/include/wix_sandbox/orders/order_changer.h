@@ -1,0 +1,38 @@
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include <Poco/JSON/Object.h>
+
+#include "wix_sandbox/orders/order_change.h"
+#include "wix_sandbox/orders/order_record.h"
+
+namespace wix_sandbox {
+
+/// Applies an OrderChange the way Wix shows it: status, paymentStatus, fulfillmentStatus, archived,
+/// balanceSummary, activities, refundQuantity, the order's transactions, and updatedDate = `now`.
+class OrderChanger {
+public:
+    /// "pay", "cancel", "refund", "archive", "fulfil" (also "fulfill"); nullopt otherwise.
+    static std::optional<OrderChange> parse(const std::string& name);
+    /// The changed record. `refundCents` is for Refund (nullopt = everything still refundable). Throws
+    /// Poco::InvalidArgumentException when the change does not apply (paying a paid order, refunding
+    /// more than was paid, cancelling a cancelled one ...).
+    static OrderRecord apply(const OrderRecord& current, OrderChange change, const std::string& now,
+                             std::optional<long> refundCents = std::nullopt);
+
+private:
+    static void pay(Poco::JSON::Object::Ptr order, Poco::JSON::Object::Ptr transactions, PaymentMethod method,
+                    const std::string& now);
+    static void cancel(Poco::JSON::Object::Ptr order, Poco::JSON::Object::Ptr transactions,
+                       const std::string& now);
+    static void refund(Poco::JSON::Object::Ptr order, Poco::JSON::Object::Ptr transactions,
+                       PaymentMethod method, const std::string& now, std::optional<long> cents);
+    static void archive(Poco::JSON::Object::Ptr order);
+    static void fulfil(Poco::JSON::Object::Ptr order, const std::string& now);
+    static void addActivity(Poco::JSON::Object::Ptr order, const std::string& type, const std::string& now);
+    static void setBalance(Poco::JSON::Object::Ptr order, long balance, long paid, long refunded);
+};
+
+}  // namespace wix_sandbox

@@ -1,0 +1,154 @@
+#include "wix_sandbox/orders/order_changer.h"
+
+#include <Poco/Exception.h>
+#include <Poco/JSON/Array.h>
+
+#include "wix_sandbox/core/json_body.h"
+#include "wix_sandbox/core/money.h"
+#include "wix_sandbox/orders/order_transactions.h"
+
+namespace wix_sandbox {
+
+namespace {
+
+std::string text(Poco::JSON::Object::Ptr object, const std::string& key) {
+    return object && object->has(key) && !object->isNull(key) ? object->get(key).toString() : std::string();
+}
+
+long centsAt(Poco::JSON::Object::Ptr holder, const std::string& key) {
+    Poco::JSON::Object::Ptr money = holder ? holder->getObject(key) : nullptr;
+    return money ? Money::parseCents(text(money, "amount")).value_or(0) : 0;
+}
+
+std::string currencyOf(Poco::JSON::Object::Ptr order) {
+    const std::string currency = text(order, "currency");
+    return currency.empty() ? "EUR" : currency;
+}
+
+long totalOf(Poco::JSON::Object::Ptr order) {
+    return centsAt(order->getObject("priceSummary"), "total");
+}
+
+[[noreturn]] void refuse(const std::string& why) {
+    throw Poco::InvalidArgumentException(why);
+}
+
+}  // namespace
+
+std::optional<OrderChange> OrderChanger::parse(const std::string& name) {
+    if (name == "pay") return OrderChange::Pay;
+    if (name == "cancel") return OrderChange::Cancel;
+    if (name == "refund") return OrderChange::Refund;
+    if (name == "archive") return OrderChange::Archive;
+    if (name == "fulfil" || name == "fulfill") return OrderChange::Fulfil;
+    return std::nullopt;
+}
+
+OrderRecord OrderChanger::apply(const OrderRecord& current, OrderChange change, const std::string& now,
+                                std::optional<long> refundCents) {
+    Poco::JSON::Object::Ptr order = JsonBody::parseObjectStrict(current.jsonText());
+    Poco::JSON::Object::Ptr transactions = JsonBody::parseObjectStrict(OrderTransactions::of(current));
+    if (text(order, "status") == "INITIALIZED")
+        refuse("an INITIALIZED order (abandoned checkout) cannot change");
+    switch (change) {
+        case OrderChange::Pay: pay(order, transactions, current.paymentMethod, now); break;
+        case OrderChange::Cancel: cancel(order, transactions, now); break;
+        case OrderChange::Refund: refund(order, transactions, current.paymentMethod, now, refundCents); break;
+        case OrderChange::Archive: archive(order); break;
+        case OrderChange::Fulfil: fulfil(order, now); break;
+    }
+    order->set("updatedDate", now);
+    order->set("seenByAHuman", true);
+    OrderRecord changed = OrderRecord::fromJson(order);
+    changed.paymentMethod = current.paymentMethod;
+    changed.transactionsJson = JsonBody::stringify(transactions);
+    return changed;
+}
+
+void OrderChanger::pay(Poco::JSON::Object::Ptr order, Poco::JSON::Object::Ptr transactions,
+                       PaymentMethod method, const std::string& now) {
+    const std::string status = text(order, "paymentStatus");
+    if (text(order, "status") == "CANCELED") refuse("a cancelled order cannot be paid");
+    if (status != "NOT_PAID" && status != "PENDING" && status != "PARTIALLY_PAID")
+        refuse("the order is " + status + ", not waiting for payment");
+    const long total = totalOf(order);
+    order->set("paymentStatus", "PAID");
+    setBalance(order, 0, total, 0);
+    addActivity(order, "ORDER_PAID", now);
+    OrderTransactions::recordPayment(transactions, total, method, currencyOf(order), now);
+}
+
+void OrderChanger::cancel(Poco::JSON::Object::Ptr order, Poco::JSON::Object::Ptr transactions,
+                          const std::string& now) {
+    if (text(order, "status") == "CANCELED") refuse("the order is already cancelled");
+    // Cancelling refunds nothing by itself (a refund is its own change); nothing is owed any more.
+    Poco::JSON::Object::Ptr balance = order->getObject("balanceSummary");
+    order->set("status", "CANCELED");
+    setBalance(order, 0, centsAt(balance, "paid"), centsAt(balance, "refunded"));
+    addActivity(order, "ORDER_CANCELED", now);
+    OrderTransactions::recordCancel(transactions, now);
+}
+
+void OrderChanger::refund(Poco::JSON::Object::Ptr order, Poco::JSON::Object::Ptr transactions,
+                          PaymentMethod method, const std::string& now, std::optional<long> cents) {
+    Poco::JSON::Object::Ptr balance = order->getObject("balanceSummary");
+    const long paid = centsAt(balance, "paid");
+    const long refunded = centsAt(balance, "refunded");
+    const long open = paid - refunded;
+    if (open <= 0) refuse("nothing paid is left to refund");
+    const long amount = cents.value_or(open);
+    if (amount <= 0 || amount > open)
+        refuse("a refund must be more than 0 and at most " + Money::amount(open) +
+               " (paid and not refunded)");
+    const bool full = refunded + amount >= paid;
+    order->set("paymentStatus", full ? "FULLY_REFUNDED" : "PARTIALLY_REFUNDED");
+    setBalance(order, centsAt(balance, "balance"), paid, refunded + amount);
+    addActivity(order, "ORDER_REFUNDED", now);
+    if (full) {
+        // Everything went back: Wix counts every unit as refunded.
+        Poco::JSON::Array::Ptr lines = order->getArray("lineItems");
+        for (std::size_t i = 0; lines && i < lines->size(); ++i) {
+            Poco::JSON::Object::Ptr line = lines->getObject(static_cast<unsigned>(i));
+            line->set("refundQuantity",
+                      line->has("quantity") ? line->get("quantity") : Poco::Dynamic::Var(0));
+        }
+    }
+    OrderTransactions::recordRefund(transactions, amount, full, PaymentMethodTraits::of(method).offline,
+                                    currencyOf(order), now);
+}
+
+void OrderChanger::archive(Poco::JSON::Object::Ptr order) {
+    if (order->optValue("archived", false)) refuse("the order is already archived");
+    order->set("archived", true);
+}
+
+void OrderChanger::fulfil(Poco::JSON::Object::Ptr order, const std::string& now) {
+    if (text(order, "status") == "CANCELED") refuse("a cancelled order cannot be fulfilled");
+    if (text(order, "fulfillmentStatus") == "FULFILLED") refuse("the order is already fulfilled");
+    order->set("fulfillmentStatus", "FULFILLED");
+    addActivity(order, "ORDER_FULFILLED", now);
+}
+
+void OrderChanger::addActivity(Poco::JSON::Object::Ptr order, const std::string& type,
+                               const std::string& now) {
+    Poco::JSON::Array::Ptr activities = order->getArray("activities");
+    if (!activities) {
+        activities = new Poco::JSON::Array;
+        order->set("activities", activities);
+    }
+    Poco::JSON::Object::Ptr activity = JsonBody::object();
+    activity->set("createdDate", now);
+    activity->set("type", type);
+    activities->add(activity);
+}
+
+void OrderChanger::setBalance(Poco::JSON::Object::Ptr order, long balance, long paid, long refunded) {
+    const std::string currency = currencyOf(order);
+    Poco::JSON::Object::Ptr summary = JsonBody::object();
+    summary->set("balance", Money::toJson(balance, currency));
+    summary->set("paid", Money::toJson(paid, currency));
+    summary->set("refunded", Money::toJson(refunded, currency));
+    order->set("balanceSummary", summary);
+}
+
+}  // namespace wix_sandbox

@@ -1,0 +1,888 @@
+#include "orders/order_mapper.h"
+
+#include <Poco/String.h>
+
+#include <Poco/JSON/Array.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <stdexcept>
+
+#include "estore/sdk/amount.h"
+#include "estore/sdk/decimal.h"
+#include "estore/sdk/iso_time.h"
+#include "estore/sdk/json_access.h"
+#include "orders/vat_rates.h"
+
+namespace estore::wix {
+
+using host_api::ErrorCategory;
+using host_api::LineKind;
+using host_api::Outcome;
+using host_api::SalesOrder;
+using host_api::SalesOrderLine;
+using host_api::Text;
+using Poco::JSON::Object;
+using sdk::Decimal;
+
+namespace {
+
+constexpr int kMoneyScale = 2;  // the document keeps cents; Wix writes "35.0" and "69.16" alike
+
+// ---- why an order cannot be represented ----
+
+enum class Problem { Missing, NotDecimal, NotText, NotObject, NotList, NotWholeNumber, NotBoolean, NotDate };
+
+/// Thrown while reading, caught by OrderMapper::map and turned into the Outcome.
+struct Malformed {
+    std::string path;
+    Problem problem;
+    std::string value;  ///< the offending text, when it helps
+};
+
+Text describe(Problem p, const std::string& value) {
+    const std::string quoted = sdk::excerpt(value, 40);
+    switch (p) {
+        case Problem::Missing: return {"manjka", "is missing"};
+        case Problem::NotDecimal:
+            return {"ni decimalno število (»" + quoted + "«)",
+                    "is not a decimal number (\"" + quoted + "\")"};
+        case Problem::NotText: return {"ni besedilo", "is not text"};
+        case Problem::NotObject: return {"ni objekt JSON", "is not a JSON object"};
+        case Problem::NotList: return {"ni seznam", "is not a list"};
+        case Problem::NotWholeNumber:
+            return {"ni nenegativno celo število", "is not a non-negative whole number"};
+        case Problem::NotBoolean: return {"ni true ali false", "is not true or false"};
+        case Problem::NotDate:
+            return {"ni datum ISO-8601 (»" + quoted + "«)", "is not an ISO-8601 date (\"" + quoted + "\")"};
+    }
+    return {"ni veljavna", "is not valid"};
+}
+
+// ---- reading Wix JSON with paths ----
+
+/// An object in the order and the dotted path that leads to it, so every error names its value.
+class Node {
+public:
+    Node() = default;
+    Node(Object::Ptr object, std::string path) : _object(std::move(object)), _path(std::move(path)) {}
+
+    bool exists() const { return !_object.isNull(); }
+    const std::string& path() const { return _path; }
+    std::string pathOf(const std::string& key) const { return _path.empty() ? key : _path + "." + key; }
+
+    /// The child object; an empty Node when absent or null.
+    Node object(const std::string& key) const {
+        if (!exists()) return {};
+        if (Object::Ptr child = _object->getObject(key)) return {child, pathOf(key)};
+        if (!_object->isNull(key)) throw Malformed{pathOf(key), Problem::NotObject, {}};
+        return {};
+    }
+
+    /// Calls f(Node) for each element of an array of objects; nothing when absent or null.
+    template <typename F>
+    void eachObject(const std::string& key, F&& f) const {
+        if (!exists() || _object->isNull(key)) return;
+        Poco::JSON::Array::Ptr array = _object->getArray(key);
+        if (array.isNull()) throw Malformed{pathOf(key), Problem::NotList, {}};
+        for (unsigned i = 0; i < array->size(); ++i) {
+            const std::string path = pathOf(key) + "[" + std::to_string(i) + "]";
+            Object::Ptr element = array->getObject(i);
+            if (element.isNull()) throw Malformed{path, Problem::NotObject, {}};
+            f(Node(element, path));
+        }
+    }
+
+    std::optional<std::string> text(const std::string& key) const {
+        const Poco::Dynamic::Var v = value(key);
+        if (v.isEmpty()) return std::nullopt;
+        if (!v.isString()) throw Malformed{pathOf(key), Problem::NotText, {}};
+        return v.extract<std::string>();
+    }
+
+    /// Text, or a whole number written as text (the old Stores API had numeric order numbers).
+    std::optional<std::string> textOrNumber(const std::string& key) const {
+        const Poco::Dynamic::Var v = value(key);
+        if (!v.isEmpty() && v.isInteger()) return v.convert<std::string>();
+        return text(key);
+    }
+
+    /// Text or a whole number; anything else counts as absent. For free-form input such as checkout
+    /// custom fields, where an odd value must not stop the order.
+    std::optional<std::string> looseText(const std::string& key) const {
+        const Poco::Dynamic::Var v = value(key);
+        if (v.isEmpty() || !(v.isString() || v.isInteger())) return std::nullopt;
+        return v.convert<std::string>();
+    }
+
+    std::optional<bool> boolean(const std::string& key) const {
+        const Poco::Dynamic::Var v = value(key);
+        if (v.isEmpty()) return std::nullopt;
+        if (!v.isBoolean()) throw Malformed{pathOf(key), Problem::NotBoolean, {}};
+        return v.extract<bool>();
+    }
+
+    std::optional<std::int64_t> count(const std::string& key) const {
+        const Poco::Dynamic::Var v = value(key);
+        if (v.isEmpty()) return std::nullopt;
+        if (!v.isInteger() || v.convert<std::int64_t>() < 0)
+            throw Malformed{pathOf(key), Problem::NotWholeNumber,
+                            v.isString() ? v.extract<std::string>() : ""};
+        return v.convert<std::int64_t>();
+    }
+
+    /// Wix money {"amount": "35.0", "formattedAmount": "€35.00"}: the exact amount, or nullopt when the
+    /// object or its amount is absent. formattedAmount is display text and never read.
+    std::optional<Decimal> money(const std::string& key) const {
+        const Node m = object(key);
+        if (!m.exists()) return std::nullopt;
+        return m.decimal("amount");
+    }
+
+    /// A decimal written as a string ("0.04") or a whole JSON number; a fraction as a JSON number is
+    /// refused, since it has already been through a float.
+    std::optional<Decimal> decimal(const std::string& key) const {
+        const Poco::Dynamic::Var v = value(key);
+        if (v.isEmpty()) return std::nullopt;
+        if (v.isInteger()) return Decimal::fromInt(v.convert<std::int64_t>());
+        if (!v.isString())
+            throw Malformed{pathOf(key), Problem::NotDecimal, v.isNumeric() ? v.convert<std::string>() : ""};
+        const std::string s = v.extract<std::string>();
+        auto d = Decimal::parse(s);
+        if (!d) throw Malformed{pathOf(key), Problem::NotDecimal, s};
+        return d;
+    }
+
+    /// Like decimal(), but a value that is not one counts as absent: for hints Wix fills carelessly
+    /// (shipping taxRate is "" in the documented order 10108).
+    std::optional<Decimal> decimalHint(const std::string& key) const {
+        const Poco::Dynamic::Var v = value(key);
+        if (v.isEmpty() || !v.isString()) return std::nullopt;
+        return Decimal::parse(v.extract<std::string>());
+    }
+
+private:
+    Poco::Dynamic::Var value(const std::string& key) const {
+        return exists() ? _object->get(key) : Poco::Dynamic::Var();
+    }
+
+    Object::Ptr _object;
+    std::string _path;
+};
+
+// ---- small helpers ----
+
+std::string slNumber(const Decimal& d, int minScale = kMoneyScale) {
+    std::string s = d.toString(minScale);
+    std::replace(s.begin(), s.end(), '.', ',');
+    return s;
+}
+
+std::string enNumber(const Decimal& d, int minScale = kMoneyScale) {
+    return d.toString(minScale);
+}
+
+std::string joined(const std::string& a, const std::string& separator, const std::string& b) {
+    if (a.empty()) return b;
+    if (b.empty()) return a;
+    return a + separator + b;
+}
+
+// ---- VAT IDs in custom fields ----
+
+/// Lower-case ASCII words of a field title, with č, š, ž folded to c, s, z.
+std::vector<std::string> titleWords(std::string_view title) {
+    std::vector<std::string> words(1);
+    for (std::size_t i = 0; i < title.size(); ++i) {
+        const auto c = static_cast<unsigned char>(title[i]);
+        char folded = 0;
+        if (std::isalnum(c)) {
+            folded = static_cast<char>(std::tolower(c));
+        } else if ((c == 0xC4 || c == 0xC5) && i + 1 < title.size()) {
+            const auto next = static_cast<unsigned char>(title[i + 1]);
+            if (c == 0xC4 && (next == 0x8C || next == 0x8D)) folded = 'c';
+            if (c == 0xC5 && (next == 0xA0 || next == 0xA1)) folded = 's';
+            if (c == 0xC5 && (next == 0xBD || next == 0xBE)) folded = 'z';
+            if (folded) ++i;
+        }
+        if (folded)
+            words.back() += folded;
+        else if (!words.back().empty())
+            words.emplace_back();
+    }
+    if (words.back().empty()) words.pop_back();
+    return words;
+}
+
+/// "VAT", "VAT number", "DDV", "ID za DDV", "Davčna številka", "Tax ID", "USt-IdNr.", "TVA", "UID" …
+bool looksLikeVatTitle(std::string_view title) {
+    static constexpr std::array<std::string_view, 34> kWords = {"vat",
+                                                                "ddv",
+                                                                "davcna",
+                                                                "davcni",
+                                                                "davcno",
+                                                                "tva",
+                                                                "iva",
+                                                                "btw",
+                                                                "mwst",
+                                                                "moms",
+                                                                "alv",
+                                                                "pvm",
+                                                                "pdv",
+                                                                "dph",
+                                                                "dic",
+                                                                "afm",
+                                                                "nif",
+                                                                "nip",
+                                                                "cif",
+                                                                "oib",
+                                                                "uid",
+                                                                "ustid",
+                                                                "ustidnr",
+                                                                "vatid",
+                                                                "vatin",
+                                                                "vatno",
+                                                                "taxid",
+                                                                "steuer",
+                                                                "steuernummer",
+                                                                "umsatzsteuer",
+                                                                "umsatzsteuerid",
+                                                                "vatnumber",
+                                                                "btwnr",
+                                                                "tvaintra"};
+    const auto words = titleWords(title);
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        if (std::find(kWords.begin(), kWords.end(), words[i]) != kWords.end()) return true;
+        if (i + 1 < words.size()) {
+            const std::string& next = words[i + 1];
+            if (words[i] == "ust" && (next == "id" || next == "idnr")) return true;
+            if (words[i] == "tax" &&
+                (next == "id" || next == "number" || next == "no" || next == "identification"))
+                return true;
+        }
+    }
+    return false;
+}
+
+/// Upper case without spaces, dots or dashes: "si 123 456 78" → "SI12345678".
+std::string normalisedVatId(std::string_view value) {
+    std::string out;
+    for (char c : value) {
+        const auto u = static_cast<unsigned char>(c);
+        if (std::isspace(u) || c == '.' || c == '-') continue;
+        out += static_cast<char>(std::toupper(u));
+    }
+    return out;
+}
+
+/// Letters and digits, 8 to 14 of them with at least 6 digits: every EU VAT ID, with or without its
+/// country prefix, and not "ne", "/" or a company name typed into the wrong field.
+bool plausibleVatId(std::string_view id) {
+    if (id.size() < 8 || id.size() > 14) return false;
+    int digits = 0;
+    for (char c : id) {
+        const auto u = static_cast<unsigned char>(c);
+        if (!std::isalnum(u)) return false;
+        digits += std::isdigit(u) ? 1 : 0;
+    }
+    return digits >= 6;
+}
+
+// ---- the mapping ----
+
+/// A line's money as Wix gives it, before it becomes a SalesOrderLine.
+struct WixAmounts {
+    Decimal unitPrice;
+    Decimal quantity;
+    Decimal discount;
+    Decimal gross;
+    Decimal vat;
+    std::optional<Decimal> taxable;
+    std::optional<Decimal> statedRate;  ///< percent; Wix's own claim, used only for a line of zero amounts
+};
+
+struct RateTotal {
+    Decimal rate, net, vat, gross;
+};
+
+/// Builds one SalesOrder from one Wix order; collects review flags on the way.
+class OrderBuilder {
+public:
+    OrderBuilder(const Node& root, const std::string& paymentMethod) : _root(root) {
+        _order.paymentMethod = paymentMethod;
+    }
+
+    SalesOrder build() {
+        readIdentity();
+        readDates();
+        readBalance();
+        readBuyer();
+        readShippingAddress();
+        _knownRates = plausibleVatRates(_destination);
+        readProductLines();
+        readShippingLine();
+        readFeeLines();
+        spreadOrderDiscount();
+        addTotals();
+        checkTotals();
+        return std::move(_order);
+    }
+
+private:
+    // -- identity, dates, statuses --
+
+    void readIdentity() {
+        _order.externalId = _root.text("id").value_or("");
+        _order.number = _root.textOrNumber("number").value_or("");
+        if (_order.externalId.empty()) throw Malformed{"id", Problem::Missing, {}};
+        _order.currency = _root.text("currency").value_or("");
+        if (_order.currency.empty()) throw Malformed{"currency", Problem::Missing, {}};
+        _order.pricesIncludeVat = _root.boolean("taxIncludedInPrices").value_or(false);
+        _order.status = _root.text("status").value_or("");
+        _order.paymentStatus = _root.text("paymentStatus").value_or("");
+        _order.fulfillmentStatus = _root.text("fulfillmentStatus").value_or("");
+        _order.archived = _root.boolean("archived").value_or(false);
+    }
+
+    /// Dates as ISO-8601 UTC with milliseconds, whatever offset Wix wrote; updatedDate (else createdDate)
+    /// is required, since it decides whether an update is newer than what the host has.
+    void readDates() {
+        _order.createdAt = utcDate(_root, "createdDate");
+        _order.updatedAt = utcDate(_root, "updatedDate");
+        if (_order.updatedAt.empty()) _order.updatedAt = _order.createdAt;
+        if (_order.updatedAt.empty()) throw Malformed{"updatedDate", Problem::Missing, {}};
+        _order.updatedAtMillis = sdk::parseIsoMillis(_order.updatedAt).value_or(0);
+        _order.paidAt = paidDate();
+    }
+
+    static std::string utcDate(const Node& node, const std::string& key) {
+        const auto text = node.text(key);
+        if (!text || text->empty()) return {};
+        const auto millis = sdk::parseIsoMillis(*text);
+        if (!millis) throw Malformed{node.pathOf(key), Problem::NotDate, *text};
+        return sdk::formatIsoMillis(*millis);
+    }
+
+    /// When the order was paid: the first ORDER_PAID activity, for orders whose status says they were
+    /// paid (refunds come later and keep it). A PAID order without that activity (older orders, orders
+    /// marked paid by hand) takes its updatedDate, the latest moment it can have been paid: Wix gives
+    /// no better date on the order, and the payment's own date lives in Order Transactions.
+    std::string paidDate() const {
+        const std::string& s = _order.paymentStatus;
+        if (s != "PAID" && s != "PARTIALLY_REFUNDED" && s != "FULLY_REFUNDED") return {};
+        std::string paid;
+        _root.eachObject("activities", [&](const Node& activity) {
+            if (paid.empty() && activity.text("type").value_or("") == "ORDER_PAID")
+                paid = utcDate(activity, "createdDate");
+        });
+        if (paid.empty() && s == "PAID") paid = _order.updatedAt;
+        return paid;
+    }
+
+    /// What was paid and refunded (balanceSummary), for the host's auto-invoicing and credit notes.
+    void readBalance() {
+        const Node balance = _root.object("balanceSummary");
+        _order.paidAmount = sdk::toAmount(money(balance, "paid").value_or(Decimal()), kMoneyScale);
+        _order.refundedAmount = sdk::toAmount(money(balance, "refunded").value_or(Decimal()), kMoneyScale);
+    }
+
+    // -- buyer and addresses --
+
+    static host_api::Address readAddress(const Node& holder) {
+        const Node address = holder.object("address");
+        const Node contact = holder.object("contactDetails");
+        host_api::Address a;
+        a.name = Poco::trim(
+            joined(contact.text("firstName").value_or(""), " ", contact.text("lastName").value_or("")));
+        a.company = Poco::trim(contact.text("company").value_or(""));
+        a.street = Poco::trim(address.text("addressLine").value_or(""));
+        if (a.street.empty()) {
+            const Node street = address.object("streetAddress");
+            a.street =
+                Poco::trim(joined(street.text("name").value_or(""), " ", street.text("number").value_or("")));
+        }
+        a.street2 = Poco::trim(address.text("addressLine2").value_or(""));
+        a.postalCode = Poco::trim(address.text("postalCode").value_or(""));
+        a.city = Poco::trim(address.text("city").value_or(""));
+        a.region = address.text("subdivision").value_or("");
+        a.country = address.text("country").value_or("");
+        return a;
+    }
+
+    void readBuyer() {
+        const Node billing = _root.object("billingInfo");
+        host_api::Buyer& b = _order.buyer;
+        b.billing = readAddress(billing);
+        b.name = b.billing.name;
+        b.company = b.billing.company;
+        b.phone = Poco::trim(billing.object("contactDetails").text("phone").value_or(""));
+        b.email = Poco::trim(_root.object("buyerInfo").text("email").value_or(""));
+        readVatId();
+    }
+
+    /// Wix has no VAT ID field for EU buyers (contactDetails.vatId is Brazil's CPF/CNPJ): shops collect
+    /// it as a checkout custom field. The first field titled like one with a plausible value wins.
+    void readVatId() {
+        std::optional<std::pair<std::string, std::string>> doubtful;
+        _root.eachObject("customFields", [&](const Node& field) {
+            if (_order.buyer.business) return;
+            const std::string title = field.looseText("title").value_or("");
+            if (!looksLikeVatTitle(title)) return;
+            const std::string raw = Poco::trim(field.looseText("value").value_or(""));
+            if (raw.empty()) return;
+            const std::string id = normalisedVatId(raw);
+            if (plausibleVatId(id)) {
+                _order.buyer.vatId = id;
+                _order.buyer.business = true;
+            } else if (!doubtful) {
+                doubtful.emplace(title, raw);
+            }
+        });
+        if (!_order.buyer.business && doubtful)
+            flag(review::kVatIdUnrecognised,
+                 {"Polje »" + doubtful->first + "« vsebuje »" + doubtful->second +
+                      "«, kar ni videti kot ID za DDV; kupec je uvožen kot potrošnik.",
+                  "The field \"" + doubtful->first + "\" holds \"" + doubtful->second +
+                      "\", which does not look like a VAT ID; the buyer was imported as a consumer."});
+    }
+
+    /// Where the goods go: the shipping destination, or the recipient when Wix gives only that; none
+    /// for a pickup. Kept only when it differs from the billing address. The destination country also
+    /// decides which OSS rates are plausible (a pickup is supplied where it is picked up).
+    void readShippingAddress() {
+        const Node logistics = _root.object("shippingInfo").object("logistics");
+        const Node destination = logistics.object("shippingDestination");
+        const Node pickup = logistics.object("pickupDetails");
+        host_api::Address shipTo;
+        if (destination.exists())
+            shipTo = readAddress(destination);
+        else if (!pickup.exists())
+            shipTo = readAddress(_root.object("recipientInfo"));
+        const std::string pickupCountry = pickup.object("address").text("country").value_or("");
+        _destination = !shipTo.country.empty()  ? shipTo.country
+                       : !pickupCountry.empty() ? pickupCountry
+                                                : _order.buyer.billing.country;
+        if (!shipTo.empty() && !sameAddress(shipTo, _order.buyer.billing)) _order.shipping = shipTo;
+    }
+
+    static bool sameAddress(const host_api::Address& a, const host_api::Address& b) {
+        return a.name == b.name && a.company == b.company && a.street == b.street && a.street2 == b.street2 &&
+               a.postalCode == b.postalCode && a.city == b.city && a.region == b.region &&
+               a.country == b.country;
+    }
+
+    // -- lines --
+
+    /// Money to the cent; an amount with more decimals is rounded and flagged, never silently.
+    Decimal cents(const Decimal& value, const std::string& path) {
+        const Decimal rounded = value.rescaled(kMoneyScale);
+        if (rounded != value && !_roundedFlagged) {
+            _roundedFlagged = true;
+            flag(review::kAmountRounded,
+                 {"Znesek " + slNumber(value) + " (" + path +
+                      ") ima več kot dve decimalki in je zaokrožen na " + slNumber(rounded) + ".",
+                  "The amount " + enNumber(value) + " (" + path +
+                      ") has more than two decimals and was rounded to " + enNumber(rounded) + "."});
+        }
+        return rounded;
+    }
+
+    std::optional<Decimal> money(const Node& node, const std::string& key) {
+        auto value = node.money(key);
+        if (value) value = cents(*value, node.pathOf(key) + ".amount");
+        return value;
+    }
+
+    /// The tax Wix charged on a line or on shipping: the newer taxInfo, else taxDetails.
+    std::optional<Decimal> taxOf(const Node& node) {
+        if (auto tax = money(node.object("taxInfo"), "taxAmount")) return tax;
+        return money(node.object("taxDetails"), "totalTax");
+    }
+
+    std::optional<Decimal> statedRateOf(const Node& node) const {
+        auto fraction = node.object("taxInfo").decimalHint("taxRate");
+        if (!fraction) fraction = node.object("taxDetails").decimalHint("taxRate");
+        if (!fraction) return std::nullopt;
+        return *fraction * Decimal(100, 0);
+    }
+
+    /// gross from totalPriceAfterTax when Wix gives it; otherwise from the amount before tax (Wix's
+    /// lineItemPrice, or price × quantity − discount), adding the tax when prices exclude it.
+    Decimal grossOf(const std::optional<Decimal>& afterTax, const std::optional<Decimal>& beforeTax,
+                    const Decimal& base, const Decimal& vat) const {
+        if (afterTax) return *afterTax;
+        if (_order.pricesIncludeVat) return base;
+        return beforeTax.value_or(base) + vat;
+    }
+
+    std::string productName(const Node& item) const {
+        const Node productName = item.object("productName");
+        std::string name = productName.text("original").value_or(productName.text("translated").value_or(""));
+        std::string options;
+        item.eachObject("descriptionLines", [&](const Node& line) {
+            const Node label = line.object("name");
+            std::string value = line.object("plainText").text("original").value_or("");
+            if (value.empty()) value = line.object("colorInfo").text("original").value_or("");
+            if (value.empty()) return;
+            options = joined(options, ", ", joined(label.text("original").value_or(""), ": ", value));
+        });
+        return options.empty() ? name : name + " (" + options + ")";
+    }
+
+    void readProductLines() {
+        _root.eachObject("lineItems", [&](const Node& item) {
+            const auto quantity = item.count("quantity");
+            if (!quantity) throw Malformed{item.pathOf("quantity"), Problem::Missing, {}};
+            auto price = money(item, "price");
+            if (!price) price = money(item, "priceBeforeDiscounts");
+            if (!price) throw Malformed{item.pathOf("price"), Problem::Missing, {}};
+            WixAmounts w;
+            w.unitPrice = *price;
+            w.quantity = Decimal::fromInt(*quantity);
+            w.discount = money(item, "totalDiscount").value_or(Decimal());
+            w.vat = taxOf(item).value_or(Decimal());
+            const Decimal base = money(item, "lineItemPrice").value_or(w.unitPrice * w.quantity - w.discount);
+            w.gross =
+                grossOf(money(item, "totalPriceAfterTax"), money(item, "totalPriceBeforeTax"), base, w.vat);
+            w.taxable = money(item.object("taxInfo"), "taxableAmount");
+            if (!w.taxable) w.taxable = money(item.object("taxDetails"), "taxableAmount");
+            w.statedRate = statedRateOf(item);
+            SalesOrderLine line = makeLine(LineKind::Product, productName(item), w);
+            line.externalId = item.text("id").value_or("");
+            line.sku = Poco::trim(item.object("physicalProperties").text("sku").value_or(""));
+            _order.lines.push_back(std::move(line));
+        });
+    }
+
+    /// Shipping is a line of its own with its own rate; free shipping (nothing charged, nothing
+    /// discounted) adds no line.
+    void readShippingLine() {
+        const Node info = _root.object("shippingInfo");
+        const Node cost = info.object("cost");
+        if (!cost.exists()) return;
+        WixAmounts w;
+        w.unitPrice = money(cost, "price").value_or(Decimal());
+        w.quantity = Decimal::fromInt(1);
+        w.discount = money(cost, "discount").value_or(Decimal());
+        w.vat = taxOf(cost).value_or(Decimal());
+        w.gross = grossOf(money(cost, "totalPriceAfterTax"), money(cost, "totalPriceBeforeTax"),
+                          w.unitPrice - w.discount, w.vat);
+        w.statedRate = statedRateOf(cost);
+        if (w.unitPrice.isZero() && w.discount.isZero() && w.gross.isZero() && w.vat.isZero()) return;
+        const std::string title = Poco::trim(info.text("title").value_or(""));
+        _order.lines.push_back(makeLine(LineKind::Shipping, title.empty() ? "Dostava" : title, w));
+    }
+
+    void readFeeLines() {
+        _root.eachObject("additionalFees", [&](const Node& fee) {
+            WixAmounts w;
+            w.unitPrice = money(fee, "price").value_or(Decimal());
+            w.quantity = Decimal::fromInt(1);
+            w.vat = taxOf(fee).value_or(Decimal());
+            w.gross = grossOf(money(fee, "priceAfterTax"), money(fee, "priceBeforeTax"), w.unitPrice, w.vat);
+            w.statedRate = statedRateOf(fee);
+            if (w.unitPrice.isZero() && w.gross.isZero() && w.vat.isZero()) return;
+            std::string name = Poco::trim(fee.text("name").value_or(fee.text("code").value_or("")));
+            SalesOrderLine line = makeLine(LineKind::Fee, name.empty() ? "Dodatni strošek" : name, w);
+            line.externalId = fee.text("id").value_or(fee.text("code").value_or(""));
+            _order.lines.push_back(std::move(line));
+        });
+    }
+
+    SalesOrderLine makeLine(LineKind kind, std::string name, const WixAmounts& w) {
+        const Decimal net = w.gross - w.vat;
+        const RateMatch rate = matchVatRate({net, w.vat, w.gross, w.taxable}, _knownRates, w.statedRate);
+        if (!rate.verified) flagUnverifiedRate(name, net, w.vat, rate);
+        checkLinePrice(name, w, _order.pricesIncludeVat ? w.gross : net);
+        SalesOrderLine line;
+        line.kind = kind;
+        line.name = std::move(name);
+        line.quantity = sdk::toNormalizedAmount(w.quantity);
+        line.unitPrice = sdk::toAmount(w.unitPrice, kMoneyScale);
+        line.discount = sdk::toAmount(w.discount, kMoneyScale);
+        line.vatRate = sdk::toNormalizedAmount(rate.rate);
+        line.net = sdk::toAmount(net, kMoneyScale);
+        line.vat = sdk::toAmount(w.vat, kMoneyScale);
+        line.gross = sdk::toAmount(w.gross, kMoneyScale);
+        return line;
+    }
+
+    std::string ratesText(bool slovenian) const {
+        std::string out;
+        for (const auto& r : _knownRates)
+            out = joined(out, slovenian ? "; " : ", ", (slovenian ? slNumber(r, 0) : enNumber(r, 0)) + " %");
+        return out;
+    }
+
+    void flagUnverifiedRate(const std::string& name, const Decimal& net, const Decimal& vat,
+                            const RateMatch& m) {
+        const std::string country = _destination.empty() ? "SI" : _destination;
+        const std::string rawSl = m.raw ? slNumber(m.raw->rescaled(2), 0) + " %" : "nedoločljiva";
+        const std::string rawEn = m.raw ? enNumber(m.raw->rescaled(2), 0) + " %" : "undefined";
+        flag(review::kVatRateUnverified,
+             {"Stopnje DDV v vrstici »" + name + "« ni bilo mogoče potrditi: DDV " + slNumber(vat) +
+                  " od osnove " + slNumber(net) + " je " + rawSl + ", nobena znana stopnja za " + country +
+                  " (" + ratesText(true) +
+                  ") pa ne da tega zneska na cent. Prevzeti so zneski iz Wixa in stopnja " +
+                  slNumber(m.rate, 0) + " %; preverite jo.",
+              "The VAT rate of line \"" + name + "\" could not be confirmed: VAT " + enNumber(vat) + " on " +
+                  enNumber(net) + " is " + rawEn + ", and no known rate for " + country + " (" +
+                  ratesText(false) +
+                  ") gives that amount to the cent. Wix's amounts were kept with the rate " +
+                  enNumber(m.rate, 0) + " %; please check it."});
+    }
+
+    /// unit price × quantity − discount must be the line's amount (gross when prices include VAT, else
+    /// net), or whoever reads the document will get a different figure from the one Wix charged.
+    void checkLinePrice(const std::string& name, const WixAmounts& w, const Decimal& lineAmount) {
+        const Decimal expected = w.unitPrice * w.quantity - w.discount;
+        if (expected == lineAmount) return;
+        const std::string qty = w.quantity.toString(0);
+        flag(review::kLinePriceMismatch,
+             {"V vrstici »" + name + "« je cena " + slNumber(w.unitPrice) + " × " + qty + " − popust " +
+                  slNumber(w.discount) + " = " + slNumber(expected) + ", Wix pa za vrstico navaja " +
+                  slNumber(lineAmount) + ". Uvožen je znesek iz Wixa.",
+              "In line \"" + name + "\" price " + enNumber(w.unitPrice) + " × " + qty + " − discount " +
+                  enNumber(w.discount) + " = " + enNumber(expected) + ", but Wix gives " +
+                  enNumber(lineAmount) + " for the line. Wix's amount was imported."});
+    }
+
+    // -- order-level discount --
+
+    std::optional<Decimal> wixTotal() {
+        const Node summary = _root.object("priceSummary");
+        if (auto total = money(summary, "total")) return total;
+        return money(summary, "totalPrice");  // the 2021 schema's name
+    }
+
+    std::optional<Decimal> wixTax() {
+        if (auto tax = money(_root.object("priceSummary"), "tax")) return tax;
+        if (auto tax = money(_root.object("taxSummary"), "totalTax")) return tax;
+        return money(_root.object("taxInfo"), "totalTax");
+    }
+
+    Decimal linesGross(bool productsOnly) const {
+        Decimal sum;
+        for (const auto& line : _order.lines)
+            if (!productsOnly || line.kind == LineKind::Product) sum += sdk::toDecimal(line.gross);
+        return sum;
+    }
+
+    /// Product gross per VAT rate, in the order the rates first appear.
+    std::vector<RateTotal> productGrossByRate() const {
+        std::vector<RateTotal> groups;
+        for (const auto& line : _order.lines) {
+            if (line.kind != LineKind::Product) continue;
+            const Decimal rate = sdk::toDecimal(line.vatRate);
+            auto it = std::find_if(groups.begin(), groups.end(),
+                                   [&](const RateTotal& g) { return g.rate == rate; });
+            if (it == groups.end()) it = groups.insert(groups.end(), RateTotal{rate, {}, {}, {}});
+            it->gross += sdk::toDecimal(line.gross);
+        }
+        return groups;
+    }
+
+    /// A discount Wix took off the order total but not off any line (a GLOBAL merchant discount, say) is
+    /// the lines' gross minus Wix's total. It is spread over the product lines' VAT rates in proportion
+    /// to their gross, in whole cents by largest remainder, as one Discount line per rate with the VAT
+    /// that rate contains. Whether that reproduces Wix's tax is checked with the totals.
+    void spreadOrderDiscount() {
+        const auto total = wixTotal();
+        if (!total) return;
+        const Decimal difference = linesGross(false) - *total;
+        const Decimal products = linesGross(true);
+        if (difference.isNegative() || difference.isZero() || products < difference) {
+            _unspreadDifference = difference;
+            return;
+        }
+        _spreadDiscount = difference;
+        auto groups = productGrossByRate();
+        const auto shares = largestRemainderShares(difference.toUnits(kMoneyScale), groups);
+        const std::string name = discountName();
+        for (std::size_t i = 0; i < groups.size(); ++i) {
+            if (shares[i] == 0) continue;
+            const Decimal gross(-shares[i], kMoneyScale);
+            const Decimal vat = -vatInGross(-gross, groups[i].rate);
+            SalesOrderLine line;
+            line.kind = LineKind::Discount;
+            line.name = name;
+            line.quantity = {1, 0};
+            line.unitPrice = sdk::toAmount(_order.pricesIncludeVat ? gross : gross - vat, kMoneyScale);
+            line.discount = {0, kMoneyScale};
+            line.vatRate = sdk::toNormalizedAmount(groups[i].rate);
+            line.net = sdk::toAmount(gross - vat, kMoneyScale);
+            line.vat = sdk::toAmount(vat, kMoneyScale);
+            line.gross = sdk::toAmount(gross, kMoneyScale);
+            _order.lines.push_back(std::move(line));
+        }
+    }
+
+    /// `cents` split over the groups in proportion to their gross; the cents lost to rounding down go
+    /// one each to the largest remainders (ties: the earlier group).
+    static std::vector<std::int64_t> largestRemainderShares(std::int64_t cents,
+                                                            const std::vector<RateTotal>& groups) {
+        __extension__ typedef __int128 Wide;
+        Wide whole = 0;
+        for (const auto& g : groups) whole += g.gross.toUnits(kMoneyScale);
+        std::vector<std::int64_t> shares(groups.size());
+        std::vector<Wide> remainders(groups.size());
+        std::int64_t given = 0;
+        for (std::size_t i = 0; i < groups.size(); ++i) {
+            const Wide part = static_cast<Wide>(cents) * groups[i].gross.toUnits(kMoneyScale);
+            shares[i] = static_cast<std::int64_t>(part / whole);
+            remainders[i] = part % whole;
+            given += shares[i];
+        }
+        std::vector<std::size_t> order(groups.size());
+        for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+        std::stable_sort(order.begin(), order.end(),
+                         [&](std::size_t a, std::size_t b) { return remainders[a] > remainders[b]; });
+        for (std::size_t k = 0; given < cents; ++k, ++given) ++shares[order[k % order.size()]];
+        return shares;
+    }
+
+    /// "Popust na naročilo (POLETJE5)": the codes or descriptions of the order-wide discounts Wix lists.
+    std::string discountName() const {
+        std::string labels;
+        _root.eachObject("appliedDiscounts", [&](const Node& d) {
+            const std::string type = d.text("discountType").value_or("GLOBAL");
+            if (type != "GLOBAL") return;
+            std::string label = d.object("coupon").text("code").value_or("");
+            if (label.empty()) label = d.object("merchantDiscount").text("description").value_or("");
+            if (label.empty()) label = d.object("discountRule").object("name").text("original").value_or("");
+            labels = joined(labels, ", ", Poco::trim(label));
+        });
+        return labels.empty() ? "Popust na naročilo" : "Popust na naročilo (" + labels + ")";
+    }
+
+    // -- totals --
+
+    void addTotals() {
+        std::vector<RateTotal> byRate;
+        Decimal net, vat, gross;
+        for (const auto& line : _order.lines) {
+            const Decimal rate = sdk::toDecimal(line.vatRate);
+            auto it = std::find_if(byRate.begin(), byRate.end(),
+                                   [&](const RateTotal& t) { return t.rate == rate; });
+            if (it == byRate.end()) it = byRate.insert(byRate.end(), RateTotal{rate, {}, {}, {}});
+            it->net += sdk::toDecimal(line.net);
+            it->vat += sdk::toDecimal(line.vat);
+            it->gross += sdk::toDecimal(line.gross);
+            net += sdk::toDecimal(line.net);
+            vat += sdk::toDecimal(line.vat);
+            gross += sdk::toDecimal(line.gross);
+        }
+        std::stable_sort(byRate.begin(), byRate.end(),
+                         [](const RateTotal& a, const RateTotal& b) { return a.rate > b.rate; });
+        for (const auto& t : byRate)
+            _order.vatBreakdown.push_back({sdk::toNormalizedAmount(t.rate), sdk::toAmount(t.net, kMoneyScale),
+                                           sdk::toAmount(t.vat, kMoneyScale),
+                                           sdk::toAmount(t.gross, kMoneyScale)});
+        _order.totalNet = sdk::toAmount(net, kMoneyScale);
+        _order.totalVat = sdk::toAmount(vat, kMoneyScale);
+        _order.totalGross = sdk::toAmount(gross, kMoneyScale);
+    }
+
+    /// The document must equal Wix's total and tax to the cent. When it cannot, it stays as Wix's lines
+    /// make it and the order is flagged with both figures: nothing is invented to close the gap.
+    void checkTotals() {
+        const auto total = wixTotal();
+        const auto tax = wixTax();
+        const Decimal gross = sdk::toDecimal(_order.totalGross);
+        const Decimal vat = sdk::toDecimal(_order.totalVat);
+        std::string partsSl, partsEn;
+        if (total && gross != *total) {
+            partsSl = "skupaj " + slNumber(gross) + " namesto " + slNumber(*total);
+            partsEn = "total " + enNumber(gross) + " instead of " + enNumber(*total);
+        }
+        if (tax && vat != *tax) {
+            partsSl = joined(partsSl, ", ", "DDV " + slNumber(vat) + " namesto " + slNumber(*tax));
+            partsEn = joined(partsEn, ", ", "VAT " + enNumber(vat) + " instead of " + enNumber(*tax));
+        }
+        if (!partsSl.empty()) flagTotalMismatch(partsSl, partsEn);
+        if (!total || !tax) {
+            const std::string whatSl = !total ? "skupnega zneska" : "skupnega DDV";
+            const std::string whatEn = !total ? "total" : "tax total";
+            flag(review::kTotalUnverified,
+                 {"Wix ni dal " + whatSl + " naročila, zato dokumenta ni bilo mogoče preveriti.",
+                  "Wix gave no order " + whatEn + ", so the document could not be checked against it."});
+        }
+    }
+
+    void flagTotalMismatch(const std::string& partsSl, const std::string& partsEn) {
+        std::string noteSl, noteEn;
+        if (_spreadDiscount) {
+            noteSl =
+                " (po razdelitvi popusta na naročilo " + slNumber(*_spreadDiscount) + " po stopnjah DDV)";
+            noteEn = " (after spreading the order discount of " + enNumber(*_spreadDiscount) +
+                     " over the VAT rates)";
+        } else if (_unspreadDifference && !_unspreadDifference->isNegative() &&
+                   !_unspreadDifference->isZero()) {
+            noteSl = " (razlika " + slNumber(*_unspreadDifference) +
+                     " presega vrednost izdelkov, zato ni razdeljena kot popust)";
+            noteEn = " (the difference of " + enNumber(*_unspreadDifference) +
+                     " exceeds the products' value, so it was not spread as a discount)";
+        }
+        flag(review::kTotalMismatch,
+             {"Dokument se ne ujema z naročilom v Wixu: " + partsSl + noteSl +
+                  ". Zneski so uvoženi, kot jih je dal Wix; preverite jih pred izdajo računa.",
+              "The document does not add up to the Wix order: " + partsEn + noteEn +
+                  ". The amounts were imported as Wix gave them; check them before invoicing."});
+    }
+
+    void flag(const char* code, Text reason) { _order.flags.push_back({code, std::move(reason)}); }
+
+    const Node& _root;
+    SalesOrder _order;
+    std::string _destination;
+    std::vector<Decimal> _knownRates;
+    std::optional<Decimal> _spreadDiscount;
+    std::optional<Decimal> _unspreadDifference;
+    bool _roundedFlagged = false;
+};
+
+std::string orderLabel(const Poco::JSON::Object::Ptr& order, bool slovenian) {
+    std::string number, id;
+    if (order) {
+        const Poco::Dynamic::Var n = order->get("number");
+        if (!n.isEmpty() && (n.isString() || n.isInteger())) number = n.convert<std::string>();
+        const Poco::Dynamic::Var i = order->get("id");
+        if (!i.isEmpty() && i.isString()) id = i.extract<std::string>();
+    }
+    if (id.empty()) return number.empty() ? (slovenian ? "brez id" : "without an id") : number;
+    return number.empty() ? "(id " + id + ")" : number + " (id " + id + ")";
+}
+
+Outcome malformedOutcome(const Poco::JSON::Object::Ptr& order, const std::string& path, const Text& problem) {
+    return Outcome::failure(
+        ErrorCategory::Permanent, "wix.order.malformed",
+        {"Naročila Wix " + orderLabel(order, true) + " ni mogoče uvoziti: vrednost " + path + " " +
+             problem.sl + ". Popravite naročilo v Wixu ali obvestite podporo.",
+         "Wix order " + orderLabel(order, false) + " cannot be imported: " + path + " " + problem.en +
+             ". Correct the order in Wix or contact support."},
+        path + ": " + problem.en);
+}
+
+}  // namespace
+
+MappedOrder OrderMapper::map(const Poco::JSON::Object::Ptr& wixOrder,
+                             const std::string& paymentMethod) const {
+    MappedOrder result;
+    try {
+        if (wixOrder.isNull()) throw Malformed{"(order)", Problem::NotObject, {}};
+        const Node root(wixOrder, "");
+        result.order = OrderBuilder(root, paymentMethod).build();
+    } catch (const Malformed& m) {
+        result.error = malformedOutcome(wixOrder, m.path, describe(m.problem, m.value));
+    } catch (const std::overflow_error&) {
+        result.error = malformedOutcome(wixOrder, "(amounts)",
+                                        {"presegajo obseg zneskov", "exceed the range of amounts"});
+    } catch (const Poco::Exception& e) {
+        result.error = malformedOutcome(
+            wixOrder, "(order)", {"ni berljiva: " + e.displayText(), "is unreadable: " + e.displayText()});
+    }
+    return result;
+}
+
+}  // namespace estore::wix

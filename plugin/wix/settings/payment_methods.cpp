@@ -1,0 +1,126 @@
+#include "settings/payment_methods.h"
+
+#include <Poco/JSON/Array.h>
+
+#include "estore/sdk/amount.h"
+#include "estore/sdk/decimal.h"
+#include "estore/sdk/json_access.h"
+#include "estore/sdk/setting_map.h"
+
+namespace estore::wix {
+
+namespace {
+
+using Poco::JSON::Object;
+
+bool approved(const Object::Ptr& payment) {
+    // The payment-level status replaces regularPaymentDetails.status (deprecated 2026-11-01); read both.
+    std::string status = sdk::stringAt(payment, "status").value_or("");
+    if (status.empty()) status = sdk::stringAt(payment, "regularPaymentDetails.status").value_or("");
+    return status == "APPROVED" || status == "REFUNDED" || status == "PARTIALLY_REFUNDED";
+}
+
+std::string methodOf(const Object::Ptr& payment) {
+    if (payment->has("giftcardPaymentDetails")) return "GiftCard";
+    if (payment->has("membershipPaymentDetails")) return "Membership";
+    if (auto v = sdk::stringAt(payment, "regularPaymentDetails.paymentMethodName.userDefinedName.predefined"))
+        return *v;
+    if (auto v = sdk::stringAt(payment, "regularPaymentDetails.paymentMethodName.userDefinedName.custom"))
+        return *v;
+    if (auto v = sdk::stringAt(payment, "regularPaymentDetails.paymentMethod"); v && !v->empty()) return *v;
+    return sdk::stringAt(payment, "regularPaymentDetails.paymentMethodName.siteLanguageName").value_or("");
+}
+
+sdk::Decimal amountOf(const Object::Ptr& payment) {
+    auto text = sdk::stringAt(payment, "amount.amount");
+    auto value = text ? sdk::Decimal::parse(*text) : std::nullopt;
+    return value.value_or(sdk::Decimal());
+}
+
+}  // namespace
+
+std::map<std::string, std::string> paymentMethodsByOrder(const Object::Ptr& answer) {
+    std::map<std::string, std::string> methods;
+    Poco::JSON::Array::Ptr all = answer ? answer->getArray("orderTransactions") : nullptr;
+    if (!all) return methods;
+    for (std::size_t i = 0; i < all->size(); ++i) {
+        Object::Ptr transactions = all->getObject(static_cast<unsigned>(i));
+        if (!transactions) continue;
+        const std::string orderId = sdk::stringAt(transactions, "orderId").value_or("");
+        Poco::JSON::Array::Ptr payments = transactions->getArray("payments");
+        if (orderId.empty() || !payments) continue;
+        sdk::Decimal largest(-1, 0);
+        for (std::size_t j = 0; j < payments->size(); ++j) {
+            Object::Ptr payment = payments->getObject(static_cast<unsigned>(j));
+            if (!payment || !approved(payment)) continue;
+            const std::string method = methodOf(payment);
+            if (!method.empty() && amountOf(payment) > largest) {
+                largest = amountOf(payment);
+                methods[orderId] = method;
+            }
+        }
+    }
+    return methods;
+}
+
+namespace {
+
+std::string settingOf(const host_api::Settings& settings, const std::string& key) {
+    auto it = settings.find(key);
+    return it == settings.end() ? std::string() : it->second;
+}
+
+bool paid(const host_api::SalesOrder& order) {
+    const std::string& s = order.paymentStatus;
+    return s == "PAID" || s == "PARTIALLY_PAID" || s == "PARTIALLY_REFUNDED" || s == "FULLY_REFUNDED" ||
+           sdk::toDecimal(order.paidAmount) > sdk::Decimal();
+}
+
+void applyPaymentMap(host_api::SalesOrder& order, const sdk::SettingMap& map) {
+    if (order.paymentMethod.empty()) {
+        if (paid(order) && sdk::toDecimal(order.totalGross) > sdk::Decimal())
+            order.flags.push_back(
+                {review::kPaymentMethodUnknown,
+                 {"Naročilo je plačano, Wix pa ne navaja plačila, zato način plačila (in davčno potrjevanje) "
+                  "ni znan. Račun se ne izda samodejno.",
+                  "The order is paid but Wix names no payment, so the payment method (and fiscal "
+                  "verification) is unknown. No invoice is issued automatically."}});
+        return;
+    }
+    const sdk::SettingMapEntry* entry = map.find(order.paymentMethod);
+    if (!entry) {
+        order.flags.push_back(
+            {review::kPaymentMethodUnmapped,
+             {"Način plačila '" + order.paymentMethod +
+                  "' ni v preslikavi načinov plačila trgovine (polje payment_methods); račun se ne izda, "
+                  "dokler ga ne dodate.",
+              "The payment method '" + order.paymentMethod +
+                  "' is not in the store's payment method map (field payment_methods); no invoice is issued "
+                  "until you add it."}});
+        return;
+    }
+    order.paymentMethodCode = entry->value;
+    order.fiscalPayment = entry->hasFlag("fiscal");
+}
+
+}  // namespace
+
+std::string shopStatusOf(const host_api::SalesOrder& order) {
+    if (order.status == "CANCELED") return order.status;
+    if (order.fulfillmentStatus == "FULFILLED" || order.fulfillmentStatus == "PARTIALLY_FULFILLED")
+        return order.fulfillmentStatus;
+    return order.status.empty() ? "APPROVED" : order.status;
+}
+
+void applyStoreMaps(host_api::SalesOrder& order, const host_api::Settings& settings) {
+    // Maps are checked when the store is configured; one broken later is treated as empty (review).
+    if (settings.count("payment_methods"))
+        applyPaymentMap(order, sdk::parseSettingMap(settingOf(settings, "payment_methods")).map);
+    const auto statuses = sdk::parseSettingMap(settingOf(settings, "order_statuses")).map;
+    if (const auto* entry = statuses.find(shopStatusOf(order))) {
+        order.orderStatus = entry->value;
+        order.invoiceOnStatus = entry->hasFlag("invoice");
+    }
+}
+
+}  // namespace estore::wix

@@ -1,0 +1,34 @@
+#pragma once
+// estore-host's command line: Poco::Util::Application with sub-commands.
+#include <Poco/Util/Application.h>
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "estore/host/cli/command_context.h"
+
+namespace estore::host {
+
+class HostApplication : public Poco::Util::Application {
+public:
+    HostApplication();
+
+    /// Parses the command line and runs it; returns the process exit code (see ExitCode). Never throws.
+    static int execute(int argc, char** argv);
+
+    static void printHelp(std::ostream& out);
+
+protected:
+    void defineOptions(Poco::Util::OptionSet& options) override;
+    void handleOption(const std::string& name, const std::string& value) override;
+    int main(const std::vector<std::string>& args) override;
+
+private:
+    int dispatch(const std::string& command, CommandContext& ctx);
+
+    CliOptions _options;
+    bool _help = false;
+};
+
+}  // namespace estore::host

@@ -1,0 +1,212 @@
+#include "estore/host/app/host_application.h"
+
+#include <Poco/Exception.h>
+#include <Poco/NumberParser.h>
+#include <Poco/Util/HelpFormatter.h>
+#include <Poco/Util/Option.h>
+#include <Poco/Util/OptionException.h>
+#include <Poco/Util/OptionSet.h>
+
+#include <iostream>
+
+#include "estore/host/cli/activity_command.h"
+#include "estore/host/cli/add_store_command.h"
+#include "estore/host/cli/configure_command.h"
+#include "estore/host/cli/invoice_command.h"
+#include "estore/host/cli/invoices_command.h"
+#include "estore/host/cli/jobs_command.h"
+#include "estore/host/cli/orders_command.h"
+#include "estore/host/cli/platforms_command.h"
+#include "estore/host/cli/remove_store_command.h"
+#include "estore/host/cli/run_command.h"
+#include "estore/host/cli/stock_command.h"
+#include "estore/host/cli/stores_command.h"
+#include "estore/host/cli/sync_command.h"
+#include "estore/host/cli/webhook_command.h"
+#include "estore/host/config/host_config.h"
+#include "estore/host/core/error_text.h"
+#include "estore/host/demo/demo_command.h"
+#include "estore/host/storage/database.h"
+
+using Poco::Util::Option;
+
+namespace estore::host {
+
+namespace {
+
+int parsePort(const std::string& value) {
+    int port = -1;
+    if (!Poco::NumberParser::tryParse(value, port) || port < 0 || port > 65535)
+        throw Poco::Util::InvalidArgumentException("--webhook-port needs a port number 0-65535", value);
+    return port;
+}
+
+}  // namespace
+
+HostApplication::HostApplication() {
+    setUnixOptions(true);
+}
+
+void HostApplication::printHelp(std::ostream& out) {
+    out << "estore-host: referenčni gostitelj e-računov za vtičnike spletnih trgovin\n"
+           "             the reference e-računi host for web shop plugins\n\n"
+           "Uporaba / usage: estore-host [options] COMMAND [ARGS]\n\n"
+           "Ukazi / commands:\n"
+           "  platforms [--json]                         platforms in the plugin folder (no code loaded)\n"
+           "  add-store --platform ID --set key=value …  add a store (validated live against the shop)\n"
+           "  stores [--json]                            connected stores (and what to do when one needs "
+           "attention)\n"
+           "  configure STORE_ID [--set key=value …]     change a store's settings (validated live; resumes "
+           "it)\n"
+           "  remove-store STORE_ID [--force]            deactivate and remove a store (activity log stays)\n"
+           "  jobs [STORE_ID] [--json]                   scheduled jobs\n"
+           "  activity STORE_ID [--json]                 a store's activity log\n"
+           "  sync STORE_ID JOB [--json] [--force]       run one job of a store now, showing progress\n"
+           "  orders STORE_ID [--json]                   a store's imported sales orders\n"
+           "  invoices STORE_ID [--json]                 a store's invoices and credit notes "
+           "(auto-invoicing)\n"
+           "  invoice show NUMBER [--json]               one invoice as a person reads it (ZOI, QR when "
+           "fiscal)\n"
+           "  stock WAREHOUSE [--json]                   a warehouse's stock (zaloga), by product code\n"
+           "  stock set WAREHOUSE PRODUCT_CODE ON_HAND [RESERVED]\n"
+           "                                             set one product's stock (2,5 or 2.5; reserved 0)\n"
+           "  stock import WAREHOUSE FILE.csv [--json]   CSV product_code;on_hand;reserved, all or nothing\n"
+           "  run [--once] [--worker NAME]               the scheduler loop and the webhook endpoint (Ctrl+C "
+           "stops)\n"
+           "      [--webhook-port N] [--port-file F]     endpoint port (0: ephemeral), written to F\n"
+           "  webhook STORE_ID --generate [--json]       issue the store's webhook URL (revokes the old "
+           "one)\n"
+           "  webhook STORE_ID --revoke                  withdraw the store's webhook URL\n"
+           "  demo                                       wix-sandbox + add-store + order import, end to "
+           "end\n\n"
+           "Možnosti / options:\n"
+           "  --db PATH|URL      SQLite file or postgresql://user@host:port/dbname (config host.db;\n"
+           "                     default ./estore-data/estore.db)\n"
+           "  --config FILE      configuration (.properties, .ini, .json, .xml)\n"
+           "  --plugins DIR      plugin folder (config host.plugins_dir; default <bin>/../plugins)\n"
+           "  --json             machine-readable output\n"
+           "  --help             this text\n\n"
+           "Izhodne kode / exit codes: 0 ok, 1 usage, 2 validation or operation failed, 3 plugin load "
+           "failed\n"
+           "Config: wix.api_base_url (env WIX_API_BASE_URL), wix.ca_file, host.lease_seconds, "
+           "host.poll_millis,\n"
+           "        host.inbox_poll_millis, host.job_interval.<job id> (seconds),\n"
+           "        host.public_url, host.webhook_bind, host.webhook_port, host.webhook_max_bytes,\n"
+           "        company.name, company.address, company.tax_number, fiscal.certificate, "
+           "fiscal.private_key,\n"
+           "        fiscal.key_password, mail.outbox_dir, mail.smtp_host, mail.smtp_port, mail.from\n";
+}
+
+void HostApplication::defineOptions(Poco::Util::OptionSet& options) {
+    Application::defineOptions(options);
+    options.addOption(Option("help", "h", "show help"));
+    options.addOption(Option("json", "", "machine-readable output"));
+    options.addOption(Option("db", "", "database file or postgresql:// URL").argument("PATH"));
+    options.addOption(Option("config", "", "configuration file").argument("FILE"));
+    options.addOption(Option("plugins", "", "plugin folder").argument("DIR"));
+    options.addOption(Option("platform", "", "platform id").argument("ID"));
+    options.addOption(Option("set", "", "a setting").argument("KEY=VALUE").repeatable(true));
+    options.addOption(Option("once", "", "run due jobs, then exit"));
+    options.addOption(Option("worker", "", "worker name in leases").argument("NAME"));
+    options.addOption(Option("generate", "", "webhook: issue a new URL"));
+    options.addOption(Option("revoke", "", "webhook: withdraw the URL"));
+    options.addOption(Option("webhook-port", "", "run: webhook endpoint port (0: ephemeral)").argument("N"));
+    options.addOption(Option("port-file", "", "run: write the bound webhook port here").argument("FILE"));
+    options.addOption(
+        Option("force", "", "remove-store: even if the plugin cannot deactivate; sync: even a paused store"));
+}
+
+void HostApplication::handleOption(const std::string& name, const std::string& value) {
+    Application::handleOption(name, value);
+    if (name == "help")
+        _help = true;
+    else if (name == "json")
+        _options.json = true;
+    else if (name == "db")
+        _options.db = value;
+    else if (name == "config")
+        loadConfiguration(value, PRIO_APPLICATION);
+    else if (name == "plugins")
+        _options.pluginsDir = value;
+    else if (name == "platform")
+        _options.platform = value;
+    else if (name == "set")
+        _options.sets.push_back(value);
+    else if (name == "once")
+        _options.once = true;
+    else if (name == "worker")
+        _options.worker = value;
+    else if (name == "force")
+        _options.force = true;
+    else if (name == "generate")
+        _options.generate = true;
+    else if (name == "revoke")
+        _options.revoke = true;
+    else if (name == "webhook-port")
+        _options.webhookPort = parsePort(value);
+    else if (name == "port-file")
+        _options.portFile = value;
+}
+
+int HostApplication::main(const std::vector<std::string>& args) {
+    if (_help) {
+        printHelp(std::cout);
+        return kExitOk;
+    }
+    if (args.empty()) {
+        printHelp(std::cerr);
+        return kExitUsage;
+    }
+    HostConfig hostConfig(Poco::AutoPtr<Poco::Util::AbstractConfiguration>(&config(), true));
+    CommandContext ctx(_options, std::vector<std::string>(args.begin() + 1, args.end()), hostConfig,
+                       config().getString("application.dir", "."), std::cout, std::cerr);
+    try {
+        return dispatch(args.front(), ctx);
+    } catch (const DatabaseError& e) {
+        std::cerr << "estore-host: " << errorText(e) << "\n";
+    } catch (const Poco::Exception& e) {
+        std::cerr << "estore-host: " << e.displayText() << "\n";
+    } catch (const std::exception& e) {
+        std::cerr << "estore-host: " << errorText(e) << "\n";
+    }
+    return kExitFailure;
+}
+
+int HostApplication::dispatch(const std::string& command, CommandContext& ctx) {
+    if (command == "platforms") return PlatformsCommand::run(ctx);
+    if (command == "add-store") return AddStoreCommand::run(ctx);
+    if (command == "stores") return StoresCommand::run(ctx);
+    if (command == "remove-store") return RemoveStoreCommand::run(ctx);
+    if (command == "jobs") return JobsCommand::run(ctx);
+    if (command == "activity") return ActivityCommand::run(ctx);
+    if (command == "configure") return ConfigureCommand::run(ctx);
+    if (command == "sync") return SyncCommand::run(ctx);
+    if (command == "orders") return OrdersCommand::run(ctx);
+    if (command == "invoices") return InvoicesCommand::run(ctx);
+    if (command == "invoice") return InvoiceCommand::run(ctx);
+    if (command == "stock") return StockCommand::run(ctx);
+    if (command == "run") return RunCommand::run(ctx);
+    if (command == "webhook") return WebhookCommand::run(ctx);
+    if (command == "demo") return DemoCommand::run(ctx);
+    return ctx.usage("unknown command '" + command + "'");
+}
+
+int HostApplication::execute(int argc, char** argv) {
+    try {
+        Poco::AutoPtr<HostApplication> app = new HostApplication;
+        try {
+            app->init(argc, argv);
+        } catch (const Poco::Util::OptionException& e) {
+            std::cerr << "estore-host: " << e.displayText() << "\nPomoč / help: estore-host --help\n";
+            return kExitUsage;
+        }
+        return app->run();
+    } catch (const Poco::Exception& e) {
+        std::cerr << "estore-host: " << e.displayText() << "\n";
+    } catch (const std::exception& e) {
+        std::cerr << "estore-host: " << errorText(e) << "\n";
+    }
+    return kExitFailure;
+}
+
+}  // namespace estore::host

@@ -1,0 +1,42 @@
+#pragma once
+// `estore-host add-store --platform ID --set key=value … [--json]`: the "Dodaj elektronsko trgovino"
+// dialog on the command line. The demo adds its store through addStore() as well.
+#include <string>
+#include <vector>
+
+#include "estore/host/enrollment/store_enrollment.h"
+#include "estore/host_api/host_services.h"
+
+namespace estore::host {
+
+class CommandContext;
+class SettingsBuilder;
+
+class AddStoreCommand {
+public:
+    static int run(CommandContext& ctx);
+    /// Loads the platform's plugin, builds the settings, validates, stores and activates; prints the result.
+    static int addStore(CommandContext& ctx, const std::string& platformId,
+                        const std::vector<std::string>& assignments);
+
+    static void printSuccess(CommandContext& ctx, const EnrollmentResult& result,
+                             const host_api::Text& heading = kAdded);
+    /// `heading` says what did not happen (configure has its own); by default "cannot be added".
+    static void printFailure(CommandContext& ctx, const EnrollmentResult& result,
+                             const host_api::Text& heading = kNotAdded);
+    /// Builds settings from --set assignments; prints and returns an exit code other than kExitOk when
+    /// they name unknown fields or are malformed.
+    static int applyAssignments(CommandContext& ctx, SettingsBuilder& builder,
+                                const std::vector<std::string>& assignments);
+
+    static inline const host_api::Text kAdded = {"Trgovina je dodana.", "Store added."};
+    static inline const host_api::Text kNotAdded = {"Trgovine ni mogoče dodati; nič ni shranjeno.",
+                                                    "The store cannot be added; nothing was stored."};
+
+private:
+    /// Asks for the missing required fields at a terminal; false when somebody gave no answer.
+    static bool promptMissing(CommandContext& ctx, SettingsBuilder& builder);
+    static std::string choicesHint(const host_api::FieldSpec& field, host_api::Company& company);
+};
+
+}  // namespace estore::host

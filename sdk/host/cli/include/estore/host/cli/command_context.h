@@ -1,0 +1,89 @@
+#pragma once
+// What a sub-command gets: the parsed options, its arguments, the configuration, and the database,
+// services and plugins, each opened only when the command first asks for it.
+#include <filesystem>
+#include <iosfwd>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "estore/host/storage/store_repository.h"
+
+namespace estore::host {
+
+class Database;
+class HostConfig;
+class HostServiceSet;
+class PluginRegistry;
+
+/// Exit codes of estore-host.
+enum ExitCode : int {
+    kExitOk = 0,
+    kExitUsage = 1,       ///< the command line is wrong
+    kExitFailure = 2,     ///< validation or the operation failed
+    kExitPluginLoad = 3,  ///< the platform's plugin could not be loaded
+};
+
+struct CliOptions {
+    bool json = false;
+    bool once = false;
+    bool force = false;
+    bool generate = false;  ///< webhook --generate
+    bool revoke = false;    ///< webhook --revoke
+    int webhookPort = -1;   ///< run --webhook-port; -1: from the config
+    std::string portFile;   ///< run --port-file: where to write the bound webhook port
+    std::string db;
+    std::string pluginsDir;
+    std::string platform;
+    std::string worker;
+    std::vector<std::string> sets;  ///< "key=value", in command-line order
+};
+
+class CommandContext {
+public:
+    CommandContext(CliOptions options, std::vector<std::string> args, HostConfig& config,
+                   std::filesystem::path executableDir, std::ostream& out, std::ostream& err);
+    ~CommandContext();
+
+    CliOptions& options() { return _options; }
+    const std::vector<std::string>& args() const { return _args; }
+    HostConfig& config() { return _config; }
+    std::ostream& out() { return _out; }
+    std::ostream& err() { return _err; }
+    const std::filesystem::path& executableDir() const { return _executableDir; }
+
+    /// --db, else config host.db, else ./estore-data/estore.db.
+    std::string databaseLocation() const;
+    /// --plugins, else config host.plugins_dir, else <dir of the executable>/../plugins.
+    std::filesystem::path pluginDir() const;
+
+    /// Opens the database (and migrates it) on first use; throws DatabaseError.
+    Database& database();
+    HostServiceSet& host();
+    PluginRegistry& plugins();
+
+    /// Prints a usage error and returns kExitUsage.
+    int usage(const std::string& message);
+    /// "The store does not exist", in Slovenian and English, on stderr.
+    void reportUnknownStore(const std::string& storeId);
+    /// "The platform's plugin cannot be loaded" with the loader's reason, on stderr.
+    void reportPluginLoadFailure(const std::string& platform, const std::string& reason);
+    /// The store with its platform's plugin loaded; on failure says why on stderr and sets exitCode
+    /// (kExitFailure for an unknown store, kExitPluginLoad for a plugin that cannot load).
+    std::optional<StoreRecord> storeWithPlugin(const std::string& storeId, int& exitCode);
+
+private:
+    CliOptions _options;
+    std::vector<std::string> _args;
+    HostConfig& _config;
+    std::filesystem::path _executableDir;
+    std::ostream& _out;
+    std::ostream& _err;
+    // Declared in this order so the services go before the database they use.
+    std::unique_ptr<PluginRegistry> _plugins;
+    std::unique_ptr<Database> _database;
+    std::unique_ptr<HostServiceSet> _host;
+};
+
+}  // namespace estore::host

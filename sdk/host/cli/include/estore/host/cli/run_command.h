@@ -1,0 +1,31 @@
+#pragma once
+#include <memory>
+#include <string>
+
+#include "estore/host/jobs/job_runner.h"
+
+namespace estore::host {
+
+class CommandContext;
+class WebhookServer;
+
+/// `estore-host run [--once] [--worker NAME] [--webhook-port N] [--port-file F]`: the scheduler loop,
+/// which also processes the webhook inbox, and (unless --once) the webhook endpoint on its own threads. The
+/// first SIGINT/SIGTERM lets the current job finish and then stops; a second one ends the process at once
+/// (the job's lease expires, and every write is in a transaction, so nothing is left half done).
+class RunCommand {
+public:
+    static int run(CommandContext& ctx);
+    static bool stopRequested();
+    /// Lease and polling from the host config; the worker is --worker, else `role`@host:pid.
+    static RunnerOptions runnerOptions(CommandContext& ctx, const std::string& role);
+
+private:
+    static void installSignalHandlers();
+    /// Starts the endpoint on host.webhook_bind : (--webhook-port, else host.webhook_port).
+    static std::unique_ptr<WebhookServer> startWebhookServer(CommandContext& ctx);
+    /// Writes the port to --port-file (via a temporary file, so a reader never sees half of it).
+    static void writePortFile(const std::string& path, unsigned short port);
+};
+
+}  // namespace estore::host

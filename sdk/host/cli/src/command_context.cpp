@@ -1,0 +1,89 @@
+#include "estore/host/cli/command_context.h"
+
+#include <ostream>
+
+#include "estore/host/config/host_config.h"
+#include "estore/host/plugins/plugin_registry.h"
+#include "estore/host/services/host_service_set.h"
+#include "estore/host/storage/database.h"
+
+namespace estore::host {
+
+CommandContext::CommandContext(CliOptions options, std::vector<std::string> args, HostConfig& config,
+                               std::filesystem::path executableDir, std::ostream& out, std::ostream& err)
+    : _options(std::move(options)),
+      _args(std::move(args)),
+      _config(config),
+      _executableDir(std::move(executableDir)),
+      _out(out),
+      _err(err) {}
+
+CommandContext::~CommandContext() {
+    // Services first, then the connection; plugin libraries last, once nothing can call them.
+    _host.reset();
+    _database.reset();
+    _plugins.reset();
+}
+
+std::string CommandContext::databaseLocation() const {
+    if (!_options.db.empty()) return _options.db;
+    return _config.getString("host.db", "./estore-data/estore.db");
+}
+
+std::filesystem::path CommandContext::pluginDir() const {
+    if (!_options.pluginsDir.empty()) return _options.pluginsDir;
+    const std::string configured = _config.getString("host.plugins_dir", "");
+    if (!configured.empty()) return configured;
+    return (_executableDir / ".." / "plugins").lexically_normal();
+}
+
+Database& CommandContext::database() {
+    if (!_database) {
+        _database = std::make_unique<Database>(databaseLocation());
+        _config.loadStored(*_database);
+    }
+    return *_database;
+}
+
+HostServiceSet& CommandContext::host() {
+    if (!_host) _host = std::make_unique<HostServiceSet>(database(), _config);
+    return *_host;
+}
+
+PluginRegistry& CommandContext::plugins() {
+    if (!_plugins) _plugins = std::make_unique<PluginRegistry>(pluginDir());
+    return *_plugins;
+}
+
+int CommandContext::usage(const std::string& message) {
+    _err << "estore-host: " << message << "\n"
+         << "Pomoč / help: estore-host --help\n";
+    return kExitUsage;
+}
+
+void CommandContext::reportUnknownStore(const std::string& storeId) {
+    _err << "Trgovina " << storeId << " ne obstaja. / Store " << storeId << " does not exist.\n";
+}
+
+void CommandContext::reportPluginLoadFailure(const std::string& platform, const std::string& reason) {
+    _err << "Vtičnika za platformo '" << platform
+         << "' ni mogoče naložiti. / Cannot load the plugin for platform '" << platform << "'.\n  " << reason
+         << "\n";
+}
+
+std::optional<StoreRecord> CommandContext::storeWithPlugin(const std::string& storeId, int& exitCode) {
+    auto store = StoreRepository(database()).find(storeId);
+    if (!store) {
+        reportUnknownStore(storeId);
+        exitCode = kExitFailure;
+        return std::nullopt;
+    }
+    if (auto error = plugins().open(store->platform)) {
+        reportPluginLoadFailure(store->platform, error->message);
+        exitCode = kExitPluginLoad;
+        return std::nullopt;
+    }
+    return store;
+}
+
+}  // namespace estore::host

@@ -1,0 +1,84 @@
+#include "estore/host/cli/orders_command.h"
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/ParseHandler.h>
+#include <Poco/JSON/Parser.h>
+
+#include <ostream>
+
+#include "estore/host/cli/command_context.h"
+#include "estore/host/core/formats.h"
+#include "estore/host/core/json_codec.h"
+#include "estore/host/storage/database.h"
+#include "estore/host/storage/store_repository.h"
+#include "estore/sdk/sales_order_json.h"
+
+namespace estore::host {
+
+namespace {
+
+/// The document as stored, its key order kept (a plain Poco parse would sort the keys).
+Poco::Dynamic::Var parseDocument(const std::string& document) {
+    Poco::JSON::Parser parser(new Poco::JSON::ParseHandler(true));
+    return parser.parse(document);
+}
+
+std::string buyerOf(const host_api::Buyer& buyer) {
+    if (!buyer.company.empty() && !buyer.name.empty()) return buyer.company + " (" + buyer.name + ")";
+    return buyer.company.empty() ? buyer.name : buyer.company;
+}
+
+std::vector<std::string> lineOf(const SalesOrderRecord& record) {
+    std::string error;
+    const auto order = sdk::salesOrderFromJson(record.document, &error);
+    if (!order) return {"  " + record.number, "?", "(dokument ni berljiv / unreadable: " + error + ")"};
+    return {"  " + order->number,
+            order->createdAt.substr(0, 10),
+            buyerOf(order->buyer),
+            order->status + " / " + order->paymentStatus,
+            record.totalGross + " " + order->currency,
+            order->flags.empty() ? "" : "PREGLED / REVIEW"};
+}
+
+}  // namespace
+
+int OrdersCommand::run(CommandContext& ctx) {
+    if (ctx.args().size() != 1) return ctx.usage("orders needs exactly one argument: STORE_ID");
+    const std::string& storeId = ctx.args().front();
+    if (!StoreRepository(ctx.database()).find(storeId) && DbSalesOrders(ctx.database()).count(storeId) == 0) {
+        ctx.reportUnknownStore(storeId);
+        return kExitFailure;
+    }
+    const auto orders = DbSalesOrders(ctx.database()).list(storeId);
+    if (ctx.options().json) {
+        ctx.out() << json(storeId, orders);
+        return kExitOk;
+    }
+    ctx.out() << "Naročila / orders: " << storeId << " (" << ctx.database().location() << ")\n"
+              << text(orders);
+    return kExitOk;
+}
+
+std::string OrdersCommand::json(const std::string& storeId, const std::vector<SalesOrderRecord>& orders) {
+    auto root = JsonCodec::newObject();
+    root->set("store_id", storeId);
+    Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
+    for (const auto& order : orders) list->add(parseDocument(order.document));
+    root->set("orders", list);
+    return JsonCodec::stringify(root) + "\n";
+}
+
+std::string OrdersCommand::text(const std::vector<SalesOrderRecord>& orders) {
+    if (orders.empty()) return "  (ni naročil / no orders)\n";
+    std::vector<std::vector<std::string>> rows = {
+        {"  Številka / number", "Datum / date", "Kupec / buyer", "Stanje / status", "Skupaj / total", ""}};
+    std::size_t flagged = 0;
+    for (const auto& order : orders) {
+        rows.push_back(lineOf(order));
+        if (order.flagged) ++flagged;
+    }
+    return Formats::table(rows) + "Naročil / orders: " + std::to_string(orders.size()) +
+           " (za pregled / for review: " + std::to_string(flagged) + ")\n";
+}
+
+}  // namespace estore::host

@@ -1,0 +1,149 @@
+#include "estore/host/cli/run_command.h"
+
+#include <Poco/Environment.h>
+#include <Poco/Process.h>
+
+#include <algorithm>
+#include <atomic>
+#include <csignal>
+#include <filesystem>
+#include <fstream>
+#include <ostream>
+#include <stdexcept>
+
+#include "estore/host/cli/command_context.h"
+#include "estore/host/config/host_config.h"
+#include "estore/host/core/error_text.h"
+#include "estore/host/jobs/job_runner.h"
+#include "estore/host/storage/database.h"
+#include "estore/host/webhooks/webhook_inbox_processor.h"
+#include "estore/host/webhooks/webhook_journal_record.h"
+#include "estore/host/webhooks/webhook_server.h"
+
+namespace estore::host {
+
+namespace {
+
+std::atomic<bool> gStop{false};
+
+extern "C" void onStopSignal(int signal) {
+    if (gStop.exchange(true)) {
+        // Asked twice: stop now.
+        std::signal(signal, SIG_DFL);
+        std::raise(signal);
+    }
+}
+
+}  // namespace
+
+bool RunCommand::stopRequested() {
+    return gStop.load();
+}
+
+void RunCommand::installSignalHandlers() {
+    struct sigaction action {};
+    action.sa_handler = onStopSignal;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr);
+}
+
+RunnerOptions RunCommand::runnerOptions(CommandContext& ctx, const std::string& role) {
+    RunnerOptions options;
+    options.worker = ctx.options().worker.empty() ? role + "@" + Poco::Environment::nodeName() + ":" +
+                                                        std::to_string(Poco::Process::id())
+                                                  : ctx.options().worker;
+    options.leaseSeconds = ctx.config().getInt("host.lease_seconds", options.leaseSeconds);
+    options.pollMillis = ctx.config().getInt("host.poll_millis", options.pollMillis);
+    options.heartbeatConnection = ctx.databaseLocation();
+    return options;
+}
+
+void RunCommand::writePortFile(const std::string& path, unsigned short port) {
+    const std::string temporary = path + ".tmp";
+    std::ofstream(temporary) << port << "\n";
+    std::filesystem::rename(temporary, path);
+}
+
+std::unique_ptr<WebhookServer> RunCommand::startWebhookServer(CommandContext& ctx) {
+    WebhookServerOptions options;
+    options.bind = ctx.config().getString("host.webhook_bind", options.bind);
+    const std::int64_t port = ctx.options().webhookPort >= 0
+                                  ? ctx.options().webhookPort
+                                  : ctx.config().getInt("host.webhook_port", options.port);
+    options.port = static_cast<unsigned short>(port);
+    const std::int64_t maxBytes =
+        ctx.config().getInt("host.webhook_max_bytes", static_cast<std::int64_t>(options.maxBytes));
+    // A journal frame holds at most WebhookJournalRecord::kMaxPayload; Automations' bodies are a few KiB.
+    const auto ceiling = static_cast<std::int64_t>(WebhookJournalRecord::kMaxPayload / 2);
+    if (maxBytes < 1 || maxBytes > ceiling)
+        throw std::invalid_argument("host.webhook_max_bytes must be between 1 and " +
+                                    std::to_string(ceiling));
+    options.maxBytes = static_cast<std::size_t>(maxBytes);
+    options.journalDir = ctx.config().getString("host.webhook_journal_dir", "");
+    // At least 1 ms: 0 would have the intake read the tokens' version without pause.
+    options.tokenCheck = std::chrono::milliseconds(std::max<std::int64_t>(
+        1, ctx.config().getInt("host.webhook_token_check_millis", options.tokenCheck.count())));
+    auto server = std::make_unique<WebhookServer>(ctx.databaseLocation(), options);
+    server->start();
+    ctx.out() << "Webhooki / webhooks: POST http://" << options.bind << ":" << server->port()
+              << "/estore/webhook/…\n";
+    if (!ctx.options().portFile.empty()) writePortFile(ctx.options().portFile, server->port());
+    return server;
+}
+
+int RunCommand::run(CommandContext& ctx) {
+    if (!ctx.args().empty()) return ctx.usage("run takes no arguments");
+    const RunnerOptions options = runnerOptions(ctx, "run");
+
+    installSignalHandlers();
+    JobRunner runner(ctx.host(), ctx.plugins(), options, ctx.out());
+    WebhookInboxProcessor inbox(ctx.host(), ctx.plugins(), options.worker, options.leaseSeconds * 1000,
+                                ctx.out());
+    const bool once = ctx.options().once;
+    ctx.out() << "Razporejevalnik teče / scheduler running: worker " << options.worker << ", "
+              << ctx.database().location() << (once ? ", --once" : ", Ctrl+C ustavi / stops") << "\n"
+              << std::flush;
+    // --once only drains what is due; it is no server.
+    std::unique_ptr<WebhookServer> server;
+    if (!once) {
+        try {
+            server = startWebhookServer(ctx);
+        } catch (const std::exception& e) {
+            ctx.err() << "Končna točka za webhooke se ni zagnala / the webhook endpoint did not start: "
+                      << errorText(e) << "\n"
+                      << "Preverite / check host.webhook_bind, host.webhook_port (--webhook-port), "
+                         "host.webhook_max_bytes, host.webhook_journal_dir.\n";
+            return kExitFailure;
+        }
+    }
+    ctx.out() << std::flush;
+    // The inbox is shared by every worker: look at it when this worker's endpoint took a webhook, and
+    // otherwise every host.inbox_poll_millis, not before every job (a busy worker would spend a
+    // database round trip per job on an empty inbox).
+    const std::int64_t inboxPollMillis = ctx.config().getInt("host.inbox_poll_millis", 100);
+    std::int64_t nextInboxPoll = 0;
+    bool received = false;
+    auto receivedHere = [&server, &received, &ctx] {
+        if (!server) return received;
+        for (const auto& message : server->intake().takeMessages()) ctx.out() << "  ! " << message << "\n";
+        if (server->intake().takeMoved()) received = true;
+        return received;
+    };
+    auto processInbox = [&] {
+        const std::int64_t nowMs = Database::nowMillis();
+        if (!receivedHere() && nowMs < nextInboxPoll) return false;
+        received = false;
+        const bool didSome = inbox.processSome() > 0;
+        nextInboxPoll = didSome ? 0 : nowMs + inboxPollMillis;
+        return didSome;
+    };
+    const RunTotals totals = runner.run(once, &RunCommand::stopRequested, processInbox, receivedHere);
+    if (server) server->stop();
+    ctx.out() << "Opravil / jobs run: " << totals.ran << " (uspešnih / ok " << totals.succeeded
+              << ", neuspešnih / failed " << totals.failed << ")"
+              << (stopRequested() ? " - ustavljeno / stopped" : "") << "\n";
+    return kExitOk;
+}
+
+}  // namespace estore::host

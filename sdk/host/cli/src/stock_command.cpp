@@ -1,0 +1,185 @@
+#include "estore/host/cli/stock_command.h"
+
+#include <Poco/JSON/Array.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <ostream>
+#include <sstream>
+
+#include "estore/host/cli/command_context.h"
+#include "estore/host/core/formats.h"
+#include "estore/host/core/json_codec.h"
+#include "estore/host/stock/db_warehouse_stock.h"
+#include "estore/host/stock/stock_input.h"
+#include "estore/host/storage/database.h"
+
+namespace estore::host {
+
+namespace {
+
+/// A refused import lists this many problems for people (JSON lists all): enough to fix a file by, without
+/// flooding the terminal when a whole file is in the wrong format.
+constexpr std::size_t kProblemsShown = 100;
+
+std::optional<std::string> readWholeFile(const std::string& path) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec)) return std::nullopt;
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return std::nullopt;
+    std::ostringstream content;
+    content << in.rdbuf();
+    if (in.bad()) return std::nullopt;
+    return content.str();
+}
+
+Poco::JSON::Object::Ptr levelJson(const std::string& productCode, const sdk::Decimal& onHand,
+                                  const sdk::Decimal& reserved) {
+    auto object = JsonCodec::newObject();
+    object->set("product_code", productCode);
+    object->set("on_hand", onHand.toString());
+    object->set("reserved", reserved.toString());
+    return object;
+}
+
+}  // namespace
+
+int StockCommand::run(CommandContext& ctx) {
+    const auto& args = ctx.args();
+    if (args.empty())
+        return ctx.usage(
+            "stock needs WAREHOUSE, or set WAREHOUSE PRODUCT_CODE ON_HAND [RESERVED], or import "
+            "WAREHOUSE FILE.csv");
+    if (args.front() == "set") return set(ctx);
+    if (args.front() == "import") return importFile(ctx);
+    if (args.size() != 1) return ctx.usage("stock takes one WAREHOUSE (or: stock set …, stock import …)");
+    return list(ctx, args.front());
+}
+
+bool StockCommand::checkWarehouse(CommandContext& ctx, const std::string& warehouse) {
+    const auto known = StockRepository(ctx.database()).warehouseCodes();
+    if (std::find(known.begin(), known.end(), warehouse) != known.end()) return true;
+    const host_api::Text message = DbWarehouseStock::unknownWarehouse(warehouse, known);
+    ctx.err() << message.sl << "\n" << message.en << "\n";
+    return false;
+}
+
+int StockCommand::list(CommandContext& ctx, const std::string& warehouse) {
+    if (!checkWarehouse(ctx, warehouse)) return kExitFailure;
+    const auto levels = StockRepository(ctx.database()).list(warehouse);
+    if (ctx.options().json) {
+        ctx.out() << json(levels);
+        return kExitOk;
+    }
+    ctx.out() << "Zaloga / stock: " << warehouse << " (" << ctx.database().location() << ")\n"
+              << text(levels);
+    return kExitOk;
+}
+
+int StockCommand::set(CommandContext& ctx) {
+    const auto& args = ctx.args();
+    if (args.size() != 4 && args.size() != 5)
+        return ctx.usage("stock set needs WAREHOUSE PRODUCT_CODE ON_HAND [RESERVED]");
+    const std::string& warehouse = args[1];
+    StockEntry entry;
+    if (auto problem = StockInput::entry(args[2], args[3], args.size() == 5 ? args[4] : "", entry)) {
+        ctx.err() << "Zaloge ni mogoče nastaviti. / Cannot set the stock.\n"
+                  << "  " << problem->sl << "\n  " << problem->en << "\n";
+        return kExitFailure;
+    }
+    if (!checkWarehouse(ctx, warehouse)) return kExitFailure;
+    StockRepository(ctx.database()).set(warehouse, entry);
+    if (ctx.options().json) {
+        auto root = levelJson(entry.productCode, entry.onHand, entry.reserved);
+        root->set("warehouse", warehouse);
+        ctx.out() << JsonCodec::stringify(root) << "\n";
+        return kExitOk;
+    }
+    ctx.out() << "Zaloga nastavljena / stock set: " << warehouse << " " << entry.productCode
+              << ": zaloga / on hand " << entry.onHand.toString() << ", rezervirano / reserved "
+              << entry.reserved.toString() << "\n";
+    return kExitOk;
+}
+
+int StockCommand::importFile(CommandContext& ctx) {
+    const auto& args = ctx.args();
+    if (args.size() != 3) return ctx.usage("stock import needs WAREHOUSE FILE.csv");
+    const std::string& warehouse = args[1];
+    const std::string& file = args[2];
+    if (!checkWarehouse(ctx, warehouse)) return kExitFailure;
+    const auto content = readWholeFile(file);
+    if (!content) {
+        ctx.err() << "Datoteke " << file << " ni mogoče prebrati. / Cannot read the file " << file << ".\n";
+        return kExitFailure;
+    }
+    const StockCsv csv = StockCsvReader::parse(*content);
+    if (!csv.ok()) {
+        printRefusedImport(ctx, warehouse, file, csv.problems);
+        return kExitFailure;
+    }
+    const std::size_t applied = StockRepository(ctx.database()).apply(warehouse, csv.entries);
+    if (ctx.options().json) {
+        auto root = JsonCodec::newObject();
+        root->set("ok", true);
+        root->set("warehouse", warehouse);
+        root->set("file", file);
+        root->set("applied", applied);
+        ctx.out() << JsonCodec::stringify(root) << "\n";
+        return kExitOk;
+    }
+    ctx.out() << "Uvoženo / imported: " << applied << " (skladišče / warehouse " << warehouse
+              << ", datoteka / file " << file << ")\n";
+    return kExitOk;
+}
+
+void StockCommand::printRefusedImport(CommandContext& ctx, const std::string& warehouse,
+                                      const std::string& file, const std::vector<StockCsvProblem>& problems) {
+    if (ctx.options().json) {
+        auto root = JsonCodec::newObject();
+        root->set("ok", false);
+        root->set("warehouse", warehouse);
+        root->set("file", file);
+        Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
+        for (const auto& p : problems) {
+            auto problem = JsonCodec::newObject();
+            problem->set("line", p.line);
+            problem->set("reason", JsonCodec::fromText(p.reason));
+            list->add(problem);
+        }
+        root->set("problems", list);
+        ctx.out() << JsonCodec::stringify(root) << "\n";
+    }
+    auto& err = ctx.err();
+    err << "Datoteke " << file << " ni mogoče uvoziti; zaloga ni spremenjena. / Cannot import " << file
+        << "; no stock was changed.\n";
+    for (std::size_t i = 0; i < problems.size() && i < kProblemsShown; ++i) {
+        const auto& p = problems[i];
+        err << "  vrstica " << p.line << " / line " << p.line << ": " << p.reason.sl << " / " << p.reason.en
+            << "\n";
+    }
+    if (problems.size() > kProblemsShown)
+        err << "  … in še " << problems.size() - kProblemsShown << " / and "
+            << problems.size() - kProblemsShown << " more\n";
+    err << "Težav / problems: " << problems.size() << "\n";
+}
+
+std::string StockCommand::json(const std::vector<StockRecord>& levels) {
+    Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
+    for (const auto& level : levels) list->add(levelJson(level.productCode, level.onHand, level.reserved));
+    return JsonCodec::stringify(list) + "\n";
+}
+
+std::string StockCommand::text(const std::vector<StockRecord>& levels) {
+    if (levels.empty()) return "  (ni zalog / no stock)\n";
+    std::vector<std::vector<std::string>> rows = {
+        {"  Šifra / product code", "Zaloga / on hand", "Rezervirano / reserved", "Spremenjeno / changed"}};
+    rows.reserve(levels.size() + 1);
+    for (const auto& level : levels)
+        rows.push_back({"  " + level.productCode, level.onHand.toString(), level.reserved.toString(),
+                        Formats::localTime(level.updatedAt)});
+    return Formats::table(rows) + "Izdelkov / products: " + std::to_string(levels.size()) + "\n";
+}
+
+}  // namespace estore::host

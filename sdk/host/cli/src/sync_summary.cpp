@@ -1,0 +1,35 @@
+#include "estore/host/cli/sync_summary.h"
+
+#include "estore/host/cli/progress_printer.h"
+
+namespace estore::host {
+
+namespace {
+
+struct Label {
+    const char* count;
+    const char* words;
+};
+
+// "pushed" marks a push job: orders.import counts "failed" too, but never "pushed".
+const Label kPushLabels[] = {
+    {"pushed", "Preneseno / pushed"},
+    {"unchanged", "nespremenjeno / unchanged"},
+    {"unmatched", "brez para / unmatched"},
+    {"failed", "neuspešno / failed"},
+};
+
+}  // namespace
+
+std::string SyncSummary::pushLine(const std::map<std::string, std::int64_t>& counts) {
+    if (counts.find("pushed") == counts.end()) return {};
+    std::string line;
+    for (const auto& label : kPushLabels) {
+        const auto it = counts.find(label.count);
+        line += (line.empty() ? "" : ", ") + std::string(label.words) + ": " +
+                ProgressPrinter::grouped(it == counts.end() ? 0 : it->second);
+    }
+    return line;
+}
+
+}  // namespace estore::host

@@ -1,0 +1,83 @@
+#include "estore/host/config/host_config.h"
+
+#include "estore/sdk/int_setting.h"
+
+#include <Poco/Data/Statement.h>
+#include <Poco/Tuple.h>
+#include <stdexcept>
+
+#include <cstdlib>
+#include <iostream>
+
+#include "estore/host/core/error_text.h"
+#include "estore/host/storage/database.h"
+
+using namespace Poco::Data::Keywords;
+
+namespace estore::host {
+
+namespace {
+
+struct EnvironmentKey {
+    const char* key;
+    const char* variable;
+};
+
+const EnvironmentKey kEnvironment[] = {
+    {"wix.api_base_url", "WIX_API_BASE_URL"},
+    {"wix.ca_file", "WIX_CA_FILE"},
+};
+
+const std::map<std::string, std::string> kDefaults = {
+    {"wix.api_base_url", "https://www.wixapis.com"},
+};
+
+bool isPrivate(const std::string& key) {
+    // Poco's own branches hold the whole environment and the command line: not for plugins.
+    return key.rfind("system.", 0) == 0 || key.rfind("application.", 0) == 0;
+}
+
+}  // namespace
+
+std::optional<std::string> HostConfig::get(const std::string& key) {
+    try {
+        if (isPrivate(key)) return std::nullopt;
+        return lookup(key);
+    } catch (const std::exception& e) {
+        std::cerr << "estore-host: config key " << key << " could not be read: " << errorText(e) << "\n";
+        return std::nullopt;
+    }
+}
+
+std::optional<std::string> HostConfig::lookup(const std::string& key) {
+    if (auto it = _overrides.find(key); it != _overrides.end()) return it->second;
+    for (const auto& entry : kEnvironment) {
+        if (key != entry.key) continue;
+        const char* value = std::getenv(entry.variable);
+        if (value && *value) return std::string(value);
+    }
+    if (auto it = _stored.find(key); it != _stored.end()) return it->second;
+    if (_file && _file->hasProperty(key)) return _file->getString(key);
+    if (auto it = kDefaults.find(key); it != kDefaults.end()) return it->second;
+    return std::nullopt;
+}
+
+std::string HostConfig::getString(const std::string& key, const std::string& fallback) {
+    auto value = lookup(key);
+    return value ? *value : fallback;
+}
+
+std::int64_t HostConfig::getInt(const std::string& key, std::int64_t fallback) {
+    const sdk::IntSetting setting = sdk::readIntSetting(this, key, fallback);
+    if (!setting.ok()) throw std::invalid_argument(setting.problem->sl + " / " + setting.problem->en);
+    return setting.value;
+}
+
+void HostConfig::loadStored(Database& db) {
+    std::vector<Poco::Tuple<std::string, std::string>> rows;
+    db.session() << "SELECT name, value FROM host_config", into(rows), now;
+    _stored.clear();
+    for (const auto& row : rows) _stored[row.get<0>()] = row.get<1>();
+}
+
+}  // namespace estore::host

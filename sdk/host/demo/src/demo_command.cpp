@@ -1,0 +1,167 @@
+#include "estore/host/demo/demo_command.h"
+
+#include <filesystem>
+#include <map>
+#include <ostream>
+
+#include "estore/host/cli/add_store_command.h"
+#include "estore/host/cli/command_context.h"
+#include "estore/host/cli/sync_command.h"
+#include "estore/host/config/host_config.h"
+#include "estore/host/demo/demo_invoice_step.h"
+#include "estore/host/demo/demo_stock_step.h"
+#include "estore/host/demo/demo_webhook_step.h"
+#include "estore/host/demo/sandbox_process.h"
+#include "estore/host/jobs/job_runner.h"
+#include "estore/host/storage/database.h"
+#include "estore/host/storage/store_repository.h"
+#include "estore/sdk/amount.h"
+#include "estore/sdk/sales_order_json.h"
+
+namespace estore::host {
+
+namespace {
+
+constexpr const char* kDemoDir = "estore-demo";
+constexpr std::size_t kSamples = 3;
+// The sandbox's shop starts in March 2025; the demo imports all of it (a real store starts "today").
+constexpr const char* kImportSince = "2020-01-01";
+
+/// The demo starts from nothing each time: the old database (and its WAL files) go.
+std::filesystem::path freshDatabase(const std::filesystem::path& dir) {
+    std::filesystem::create_directories(dir);
+    const auto db = dir / "estore.db";
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+        std::filesystem::remove(std::filesystem::path(db.string() + suffix));
+    return db;
+}
+
+std::int64_t count(const JobRun& run, const std::string& name) {
+    auto it = run.report.counts.find(name);
+    return it == run.report.counts.end() ? 0 : it->second;
+}
+
+std::string shortForm(const host_api::SalesOrder& order) {
+    std::string text = "   #" + order.number + "  " + order.createdAt.substr(0, 10) + "  " +
+                       (order.buyer.company.empty() ? order.buyer.name : order.buyer.company) + "  " +
+                       order.status + " / " + order.paymentStatus + "\n";
+    for (const auto& line : order.lines)
+        text += "      " + std::string(sdk::lineKindName(line.kind)) + "  " +
+                (line.sku.empty() ? "-" : line.sku) + "  " + line.name + "  " +
+                sdk::toDecimal(line.quantity).toString() + " × " +
+                sdk::toDecimal(line.unitPrice).toString(2) +
+                (line.discount.units == 0 ? "" : " − " + sdk::toDecimal(line.discount).toString(2)) +
+                "  DDV / VAT " + sdk::toDecimal(line.vatRate).toString() +
+                " %  = " + sdk::toDecimal(line.gross).toString(2) + "\n";
+    text += "      skupaj / total: neto / net " + sdk::toDecimal(order.totalNet).toString(2) +
+            " + DDV / VAT " + sdk::toDecimal(order.totalVat).toString(2) + " = " +
+            sdk::toDecimal(order.totalGross).toString(2) + " " + order.currency + "\n";
+    return text;
+}
+
+}  // namespace
+
+std::string DemoCommand::importSummary(const JobRun& run, const std::vector<SalesOrderRecord>& orders) {
+    std::string text = "   Uvoženih / imported: " + std::to_string(count(run, "orders")) + " (novih / new " +
+                       std::to_string(count(run, "created")) + ", posodobljenih / updated " +
+                       std::to_string(count(run, "updated")) + ", neuspešnih / failed " +
+                       std::to_string(count(run, "failed")) + ")\n";
+    std::map<std::string, sdk::Decimal> totals;
+    std::vector<host_api::SalesOrder> documents;
+    std::string flagged;
+    std::size_t flaggedCount = 0;
+    for (const auto& record : orders) {
+        auto order = sdk::salesOrderFromJson(record.document, nullptr);
+        if (!order) continue;
+        totals[order->currency] += sdk::toDecimal(order->totalGross);
+        for (const auto& flag : order->flags)
+            flagged += "     #" + order->number + ": " + flag.reason.sl + " / " + flag.reason.en + " [" +
+                       flag.code + "]\n";
+        if (!order->flags.empty()) ++flaggedCount;
+        if (documents.size() < kSamples) documents.push_back(std::move(*order));
+    }
+    text += "   V bazi / stored: " + std::to_string(orders.size()) + " naročil / orders\n";
+    text += "   Za pregled / flagged for review: " + std::to_string(flaggedCount) + "\n" + flagged;
+    text += "   Skupaj po valutah / totals per currency:";
+    for (const auto& [currency, total] : totals) text += "  " + total.toString(2) + " " + currency;
+    text += "\n   Primeri dokumentov / sample documents:\n";
+    for (const auto& order : documents) text += shortForm(order);
+    return text;
+}
+
+int DemoCommand::run(CommandContext& ctx) {
+    if (!ctx.args().empty()) return ctx.usage("demo takes no arguments");
+    auto& out = ctx.out();
+    const auto dir = std::filesystem::absolute(kDemoDir);
+    if (!ctx.options().db.empty())
+        ctx.err() << "demo: --db ignored; the demo always uses its own database in " << dir.string() << "\n";
+    const auto db = freshDatabase(dir);
+
+    out << "Demo: e-računi + Wix (lokalni peskovnik / local sandbox)\n\n";
+    // The sandbox's rate limit is off and so is the plugin's pacing: only this demo, against its own local
+    // sandbox, may go faster than Wix allows (a real store keeps wix.requests_per_minute at Wix's 200).
+    SandboxProcess sandbox(ctx.executableDir() / "wix-sandbox", {"--seed", "1", "--rate-limit", "0"},
+                           dir / "wix-sandbox.log");
+    SandboxIdentity identity;
+    try {
+        sandbox.start();
+        identity = sandbox.seededIdentity();
+    } catch (const std::exception& e) {
+        ctx.err() << "Peskovnika Wix ni mogoče zagnati. / Cannot start the Wix sandbox.\n  " << e.what()
+                  << "\n";
+        return kExitFailure;
+    }
+    out << "1. Peskovnik Wix teče / Wix sandbox running: " << sandbox.baseUrl() << "\n"
+        << "   Trgovina / site: " << identity.siteId << "\n"
+        << "   API ključ / API key: iz peskovnika, ne prikazujemo / from the sandbox, not shown\n\n";
+
+    // Exactly what a person would type into the dialog, including the pasted dashboard address.
+    ctx.config().setOverride("wix.api_base_url", sandbox.baseUrl());
+    ctx.config().setOverride("wix.requests_per_minute", "0");
+    ctx.options().db = db.string();
+    ctx.options().json = false;
+    const std::string dashboard = "https://manage.wix.com/dashboard/" + identity.siteId + "/home";
+    out << "2. Dodajanje trgovine / adding the store:\n"
+        << "   site_id=" << dashboard
+        << "\n   warehouse=GLAVNO  cost_center=SPLET  import_since=" << kImportSince << "\n\n";
+    int rc =
+        AddStoreCommand::addStore(ctx, "wix",
+                                  {"api_key=" + identity.apiKey, "site_id=" + dashboard, "warehouse=GLAVNO",
+                                   "cost_center=SPLET", std::string("import_since=") + kImportSince});
+    if (rc == kExitOk) rc = importOrders(ctx);
+    if (rc == kExitOk)
+        rc = DemoWebhookStep::run(ctx, sandbox, StoreRepository(ctx.database()).list().back().id);
+    if (rc == kExitOk)
+        rc = DemoInvoiceStep::run(ctx, sandbox, StoreRepository(ctx.database()).list().back().id);
+    if (rc == kExitOk)
+        rc = DemoStockStep::run(ctx, sandbox, StoreRepository(ctx.database()).list().back().id);
+
+    sandbox.stop();
+    out << "\nPodatkovna baza / database: " << db.string() << "\n"
+        << "Dnevnik peskovnika / sandbox log: " << (dir / "wix-sandbox.log").string() << "\n";
+    out << "Peskovnik je ustavljen. / The sandbox has been stopped.\n";
+    if (rc == kExitOk)
+        out << "Naprej / next: estore-host --db " << db.string()
+            << " orders wix-1   (ali / or: invoices wix-1, stock GLAVNO, stores, jobs, activity wix-1, sync "
+               "wix-1 orders.import)\n";
+    return rc;
+}
+
+}  // namespace estore::host
+
+namespace estore::host {
+
+int DemoCommand::importOrders(CommandContext& ctx) {
+    auto stores = StoreRepository(ctx.database()).list();
+    if (stores.empty()) return kExitFailure;
+    const std::string storeId = stores.back().id;
+    ctx.out() << "\n3. Uvoz naročil / importing orders (estore-host sync " << storeId << " orders.import):\n";
+    JobRun run;
+    const int rc = SyncCommand::sync(ctx, storeId, "orders.import", &run);
+    if (rc != kExitOk) return rc;
+    ctx.out() << "\n4. Povzetek / summary:\n"
+              << importSummary(run, DbSalesOrders(ctx.database()).list(storeId));
+    return kExitOk;
+}
+
+}  // namespace estore::host

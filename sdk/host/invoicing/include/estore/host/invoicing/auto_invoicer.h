@@ -1,0 +1,66 @@
+#pragma once
+// The host's automatic invoicing of imported orders (e-računi's "Samodejno fakturiranje"). DbSalesOrders
+// calls it inside the transaction that stores an order, so the order, its invoice and the number the
+// invoice took are committed together or not at all: exactly one invoice per qualifying order, however
+// often the order is imported, and numbers per premise and device without gaps or repeats.
+//
+// An invoice whose payment method is fiscal gets its ZOI and QR data here (signed with the key named in
+// host configuration); the reference host never talks to FURS, so its EOR stays empty, state
+// "not_submitted". Refunds after invoicing become credit notes referring to the invoice; an order
+// cancelled before it was invoiced gets nothing. E-mails go out only after the commit.
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "estore/host/invoicing/invoice.h"
+#include "estore/host/invoicing/invoice_settings.h"
+#include "estore/host_api/host_services.h"
+
+namespace estore::host {
+
+class Database;
+class HostConfig;
+class FiscalSigner;
+
+class AutoInvoicer {
+public:
+    AutoInvoicer(Database& db, HostConfig& config, host_api::Activity& activity);
+    ~AutoInvoicer();
+
+    AutoInvoicer(const AutoInvoicer&) = delete;
+    AutoInvoicer& operator=(const AutoInvoicer&) = delete;
+
+    /// The issue time source (tests pin it); epoch milliseconds.
+    void setClock(std::function<std::int64_t()> now) { _now = std::move(now); }
+
+    /// Inside the storing transaction, after the order was created or replaced. Throws on failure (the
+    /// caller rolls back; FiscalConfigError when the fiscal key or tax number is missing).
+    void orderStored(const std::string& storeId, const host_api::SalesOrder& order);
+    /// After that transaction committed: e-mails what it issued, if the store asks for it.
+    void committed();
+    /// After it rolled back: what it issued is gone, numbers included.
+    void rolledBack() { _toMail.clear(); }
+
+private:
+    void issueInvoice(const std::string& storeId, const InvoiceSettings& settings,
+                      const host_api::SalesOrder& order);
+    void creditRefunds(const InvoiceSettings& settings, const host_api::SalesOrder& order,
+                       const Invoice& invoice, const std::vector<Invoice>& documents);
+    void holdForReview(const std::string& storeId, const host_api::SalesOrder& order);
+    /// Number, issue time, seller and fiscal data, then stored.
+    void issue(Invoice document, const InvoiceSettings& settings, std::int64_t creditKey);
+    void addFiscalData(Invoice& document);
+    Seller seller();
+    const FiscalSigner& signer();
+
+    Database& _db;
+    HostConfig& _config;
+    host_api::Activity& _activity;
+    std::function<std::int64_t()> _now;
+    std::unique_ptr<FiscalSigner> _signer;
+    std::vector<Invoice> _toMail;
+};
+
+}  // namespace estore::host

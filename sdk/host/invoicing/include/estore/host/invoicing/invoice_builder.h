@@ -1,0 +1,36 @@
+#pragma once
+// The documents' contents, without numbers, dates or fiscal data (the issuer adds those): an invoice is
+// the order's lines and VAT breakdown to the cent; a credit note gives back a refund, split over the VAT
+// rates the invoice still has left, in proportion, to the cent.
+#include <vector>
+
+#include "estore/host/invoicing/invoice.h"
+#include "estore/sdk/decimal.h"
+
+namespace estore::host {
+
+class InvoiceBuilder {
+public:
+    /// The invoice for an order: its buyer, lines, VAT breakdown (derived from the lines when the order
+    /// has none) and totals, unchanged.
+    static Invoice fromOrder(const host_api::SalesOrder& order);
+
+    /// The credit note for `refund` (a positive amount) against `invoice`, after the credit notes already
+    /// issued for it. `full`: everything still left on the invoice, whatever `refund` says; the first full
+    /// refund mirrors the invoice's own lines. Returns an empty-lined note when nothing is left to credit.
+    static Invoice creditNote(const Invoice& invoice, const std::vector<Invoice>& earlierCredits,
+                              const sdk::Decimal& refund, bool full);
+
+    /// What is still left on the invoice per VAT rate after the credit notes (all positive).
+    static std::vector<host_api::VatRateTotal> remaining(const Invoice& invoice,
+                                                         const std::vector<Invoice>& credits);
+
+    /// The VAT breakdown of lines, one entry per rate in order of first appearance.
+    static std::vector<host_api::VatRateTotal> breakdownOf(
+        const std::vector<host_api::SalesOrderLine>& lines);
+
+    /// Splits `total` cents over the weights in proportion, to the cent (largest remainder first).
+    static std::vector<std::int64_t> allocate(std::int64_t total, const std::vector<std::int64_t>& weights);
+};
+
+}  // namespace estore::host

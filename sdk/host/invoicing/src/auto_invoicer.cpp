@@ -1,0 +1,174 @@
+#include "estore/host/invoicing/auto_invoicer.h"
+
+#include <filesystem>
+
+#include "estore/host/config/host_config.h"
+#include "estore/host/invoicing/fiscal_code.h"
+#include "estore/host/invoicing/fiscal_signer.h"
+#include "estore/host/invoicing/invoice_builder.h"
+#include "estore/host/invoicing/invoice_mailer.h"
+#include "estore/host/invoicing/invoice_repository.h"
+#include "estore/host/storage/database.h"
+#include "estore/host/storage/store_repository.h"
+#include "estore/sdk/amount.h"
+
+namespace estore::host {
+
+using sdk::Decimal;
+using sdk::toDecimal;
+
+namespace {
+
+const Invoice* invoiceAmong(const std::vector<Invoice>& documents) {
+    for (const auto& d : documents)
+        if (d.kind == InvoiceKind::Invoice) return &d;
+    return nullptr;
+}
+
+std::vector<Invoice> creditsAmong(const std::vector<Invoice>& documents) {
+    std::vector<Invoice> credits;
+    for (const auto& d : documents)
+        if (d.kind == InvoiceKind::CreditNote) credits.push_back(d);
+    return credits;
+}
+
+/// The outbox beside an SQLite database file; the working folder for anything else.
+std::string outboxBeside(const Database& db) {
+    if (db.dialect() != SqlDialect::SQLite) return "outbox";
+    return (std::filesystem::path(db.location()).parent_path() / "outbox").string();
+}
+
+}  // namespace
+
+AutoInvoicer::AutoInvoicer(Database& db, HostConfig& config, host_api::Activity& activity)
+    : _db(db), _config(config), _activity(activity), _now([] { return Database::nowMillis(); }) {}
+
+AutoInvoicer::~AutoInvoicer() = default;
+
+void AutoInvoicer::orderStored(const std::string& storeId, const host_api::SalesOrder& order) {
+    const auto store = StoreRepository(_db).find(storeId);
+    if (!store) return;
+    const InvoiceSettings settings = InvoiceSettings::of(store->settings);
+    if (!settings.enabled()) return;
+    std::vector<Invoice> documents = InvoiceRepository(_db).forOrder(storeId, order.externalId);
+    if (!invoiceAmong(documents)) {
+        if (!order.flags.empty()) {
+            holdForReview(storeId, order);
+            return;
+        }
+        if (!settings.qualifies(order)) return;
+        issueInvoice(storeId, settings, order);
+        documents = InvoiceRepository(_db).forOrder(storeId, order.externalId);
+    }
+    if (const Invoice* invoice = invoiceAmong(documents)) creditRefunds(settings, order, *invoice, documents);
+}
+
+void AutoInvoicer::issueInvoice(const std::string& storeId, const InvoiceSettings& settings,
+                                const host_api::SalesOrder& order) {
+    Invoice invoice = InvoiceBuilder::fromOrder(order);
+    invoice.storeId = storeId;
+    issue(std::move(invoice), settings, 0);
+}
+
+void AutoInvoicer::creditRefunds(const InvoiceSettings& settings, const host_api::SalesOrder& order,
+                                 const Invoice& invoice, const std::vector<Invoice>& documents) {
+    const Decimal invoiced = toDecimal(invoice.totalGross);
+    const bool full = order.paymentStatus == "FULLY_REFUNDED" || toDecimal(order.refundedAmount) >= invoiced;
+    const Decimal target = full ? invoiced : toDecimal(order.refundedAmount);
+    const std::vector<Invoice> credits = creditsAmong(documents);
+    Decimal credited;
+    for (const auto& credit : credits) credited -= toDecimal(credit.totalGross);
+    if (target <= credited) return;
+    Invoice note = InvoiceBuilder::creditNote(invoice, credits, target - credited, full);
+    if (note.lines.empty()) return;
+    issue(std::move(note), settings, target.toUnits(2));
+}
+
+void AutoInvoicer::holdForReview(const std::string& storeId, const host_api::SalesOrder& order) {
+    std::string reasons;
+    for (const auto& flag : order.flags) reasons += (reasons.empty() ? "" : ", ") + flag.code;
+    _activity.record(
+        storeId, host_api::ActivityLevel::Warning, "invoice.held",
+        {"Naročilo " + order.number + " čaka na pregled; račun se samodejno ne izda (" + reasons + ").",
+         "Order " + order.number + " is held for review; no invoice is issued automatically (" + reasons +
+             ")."},
+        "order=" + order.externalId);
+}
+
+void AutoInvoicer::issue(Invoice document, const InvoiceSettings& settings, std::int64_t creditKey) {
+    InvoiceRepository invoices(_db);
+    document.premise = settings.premise();
+    document.device = settings.device();
+    document.sequence = invoices.takeNumber(document.premise, document.device);
+    document.number = document.premise + "-" + document.device + "-" + std::to_string(document.sequence);
+    document.issuedAtMillis = _now();
+    document.issuedLocal = FiscalCode::ljubljanaTime(document.issuedAtMillis).isoForm();
+    document.seller = seller();
+    addFiscalData(document);
+    document.emailState = settings.emailInvoice() ? "pending" : "";
+    invoices.insert(document, creditKey);
+    const bool credit = document.kind == InvoiceKind::CreditNote;
+    _activity.record(
+        document.storeId, host_api::ActivityLevel::Info, credit ? "invoice.credit_note" : "invoice.issued",
+        {std::string(credit ? "Izdan dobropis " : "Izdan račun ") + document.number + " za naročilo " +
+             document.orderNumber + ": " + toDecimal(document.totalGross).toString(2) + " " +
+             document.currency + (document.fiscal.fiscal ? " (davčno potrjen račun, ZOI)." : "."),
+         std::string(credit ? "Credit note " : "Invoice ") + document.number + " issued for order " +
+             document.orderNumber + ": " + toDecimal(document.totalGross).toString(2) + " " +
+             document.currency + (document.fiscal.fiscal ? " (fiscal, ZOI computed)." : ".")},
+        "order=" + document.orderExternalId + (credit ? " refers_to=" + document.refersTo : ""));
+    if (settings.emailInvoice()) _toMail.push_back(std::move(document));
+}
+
+void AutoInvoicer::addFiscalData(Invoice& document) {
+    if (!document.fiscal.fiscal) {
+        document.fiscal.state = "not_fiscal";
+        return;
+    }
+    if (!FiscalCode::isTaxNumber(document.seller.taxNumber))
+        throw FiscalConfigError(
+            "company.tax_number",
+            "Davčna številka podjetja (company.tax_number) mora imeti 8 števk; brez nje ni ZOI. / "
+            "The company's tax number (company.tax_number) must have 8 digits; there is no ZOI "
+            "without it.");
+    const LocalDateTime issued = FiscalCode::ljubljanaTime(document.issuedAtMillis);
+    const std::string input =
+        FiscalCode::zoiInput(document.seller.taxNumber, issued, std::to_string(document.sequence),
+                             document.premise, document.device, toDecimal(document.totalGross));
+    document.fiscal.zoi = signer().zoi(input);
+    document.fiscal.qr = FiscalCode::qrData(document.fiscal.zoi, document.seller.taxNumber, issued);
+    document.fiscal.eor.clear();
+    document.fiscal.state = "not_submitted";
+}
+
+Seller AutoInvoicer::seller() {
+    return {_config.getString("company.name", "Podjetje d.o.o."), _config.getString("company.address", ""),
+            _config.getString("company.tax_number", "")};
+}
+
+const FiscalSigner& AutoInvoicer::signer() {
+    if (!_signer)
+        _signer = FiscalSigner::load(_config.getString("fiscal.certificate", ""),
+                                     _config.getString("fiscal.private_key", ""),
+                                     _config.getString("fiscal.key_password", ""));
+    return *_signer;
+}
+
+void AutoInvoicer::committed() {
+    if (_toMail.empty()) return;
+    std::vector<Invoice> toMail;
+    toMail.swap(_toMail);
+    InvoiceMailer mailer(_config, outboxBeside(_db));
+    InvoiceRepository invoices(_db);
+    for (const auto& invoice : toMail) {
+        const MailDelivery delivery = mailer.deliver(invoice);
+        invoices.setEmailState(invoice.number, delivery.state);
+        if (delivery.state == "failed")
+            _activity.record(invoice.storeId, host_api::ActivityLevel::Error, "invoice.email_failed",
+                             {"Računa " + invoice.number + " ni bilo mogoče poslati po e-pošti.",
+                              "Invoice " + invoice.number + " could not be e-mailed."},
+                             delivery.detail);
+    }
+}
+
+}  // namespace estore::host

@@ -1,0 +1,182 @@
+#include "estore/host/invoicing/invoice_builder.h"
+
+#include <algorithm>
+#include <numeric>
+
+#include "estore/sdk/amount.h"
+
+namespace estore::host {
+
+using host_api::Amount;
+using host_api::VatRateTotal;
+using sdk::Decimal;
+using sdk::toDecimal;
+
+namespace {
+
+constexpr int kCents = 2;
+
+Amount money(const Decimal& value) {
+    return sdk::toAmount(value, kCents);
+}
+
+Amount negated(const Amount& a) {
+    return {-a.units, a.scale};
+}
+
+VatRateTotal* findRate(std::vector<VatRateTotal>& totals, const Amount& rate) {
+    for (auto& t : totals)
+        if (sdk::sameValue(t.rate, rate)) return &t;
+    return nullptr;
+}
+
+void add(VatRateTotal& into, const Decimal& net, const Decimal& vat, const Decimal& gross) {
+    into.net = money(toDecimal(into.net) + net);
+    into.vat = money(toDecimal(into.vat) + vat);
+    into.gross = money(toDecimal(into.gross) + gross);
+}
+
+void setTotals(Invoice& document) {
+    Decimal net, vat, gross;
+    for (const auto& t : document.vatBreakdown) {
+        net += toDecimal(t.net);
+        vat += toDecimal(t.vat);
+        gross += toDecimal(t.gross);
+    }
+    document.totalNet = money(net);
+    document.totalVat = money(vat);
+    document.totalGross = money(gross);
+}
+
+Invoice noteFor(const Invoice& invoice) {
+    Invoice note;
+    note.kind = InvoiceKind::CreditNote;
+    note.refersTo = invoice.number;
+    note.storeId = invoice.storeId;
+    note.orderExternalId = invoice.orderExternalId;
+    note.orderNumber = invoice.orderNumber;
+    note.currency = invoice.currency;
+    note.buyer = invoice.buyer;
+    note.paymentMethodCode = invoice.paymentMethodCode;
+    note.fiscal.fiscal = invoice.fiscal.fiscal;
+    return note;
+}
+
+/// The whole invoice, negated line by line: the first and only credit note of a full refund.
+Invoice mirrored(const Invoice& invoice) {
+    Invoice note = noteFor(invoice);
+    for (auto line : invoice.lines) {
+        line.quantity = negated(line.quantity);
+        line.discount = negated(line.discount);
+        line.net = negated(line.net);
+        line.vat = negated(line.vat);
+        line.gross = negated(line.gross);
+        note.lines.push_back(line);
+    }
+    for (const auto& t : invoice.vatBreakdown)
+        note.vatBreakdown.push_back({t.rate, negated(t.net), negated(t.vat), negated(t.gross)});
+    setTotals(note);
+    return note;
+}
+
+/// One refund line per VAT rate, net and VAT split as the rate's remaining amounts are.
+void addRefundLine(Invoice& note, const VatRateTotal& left, std::int64_t grossCents) {
+    if (grossCents == 0) return;
+    const Decimal gross(grossCents, kCents);
+    Decimal vat = toDecimal(left.vat);
+    if (grossCents != toDecimal(left.gross).toUnits(kCents))
+        vat = (toDecimal(left.vat) * gross).dividedBy(toDecimal(left.gross), kCents).value_or(Decimal());
+    const Decimal net = gross - vat;
+    host_api::SalesOrderLine line;
+    line.kind = host_api::LineKind::Product;
+    line.name = "Vračilo kupnine po računu " + note.refersTo + " / Refund for invoice " + note.refersTo;
+    line.quantity = {-1, 0};
+    line.unitPrice = money(gross);
+    line.vatRate = left.rate;
+    line.net = money(-net);
+    line.vat = money(-vat);
+    line.gross = money(-gross);
+    note.lines.push_back(line);
+    note.vatBreakdown.push_back({left.rate, line.net, line.vat, line.gross});
+}
+
+}  // namespace
+
+std::vector<VatRateTotal> InvoiceBuilder::breakdownOf(const std::vector<host_api::SalesOrderLine>& lines) {
+    std::vector<VatRateTotal> totals;
+    for (const auto& line : lines) {
+        VatRateTotal* total = findRate(totals, line.vatRate);
+        if (!total) {
+            totals.push_back({line.vatRate, money({}), money({}), money({})});
+            total = &totals.back();
+        }
+        add(*total, toDecimal(line.net), toDecimal(line.vat), toDecimal(line.gross));
+    }
+    return totals;
+}
+
+Invoice InvoiceBuilder::fromOrder(const host_api::SalesOrder& order) {
+    Invoice invoice;
+    invoice.orderExternalId = order.externalId;
+    invoice.orderNumber = order.number;
+    invoice.currency = order.currency;
+    invoice.buyer = order.buyer;
+    invoice.lines = order.lines;
+    invoice.vatBreakdown = order.vatBreakdown.empty() ? breakdownOf(order.lines) : order.vatBreakdown;
+    invoice.totalNet = order.totalNet;
+    invoice.totalVat = order.totalVat;
+    invoice.totalGross = order.totalGross;
+    invoice.paymentMethodCode = order.paymentMethodCode;
+    invoice.fiscal.fiscal = order.fiscalPayment;
+    return invoice;
+}
+
+std::vector<VatRateTotal> InvoiceBuilder::remaining(const Invoice& invoice,
+                                                    const std::vector<Invoice>& credits) {
+    std::vector<VatRateTotal> left = invoice.vatBreakdown;
+    for (const auto& credit : credits)
+        for (const auto& t : credit.vatBreakdown)
+            if (VatRateTotal* rate = findRate(left, t.rate))
+                add(*rate, toDecimal(t.net), toDecimal(t.vat), toDecimal(t.gross));
+    return left;
+}
+
+std::vector<std::int64_t> InvoiceBuilder::allocate(std::int64_t total,
+                                                   const std::vector<std::int64_t>& weights) {
+    std::vector<std::int64_t> shares(weights.size(), 0);
+    const std::int64_t sum = std::accumulate(weights.begin(), weights.end(), std::int64_t{0});
+    if (sum <= 0 || total <= 0) return shares;
+    std::vector<std::pair<std::int64_t, std::size_t>> remainders;
+    std::int64_t given = 0;
+    for (std::size_t i = 0; i < weights.size(); ++i) {
+        // Cents are far below 2^31, so the product stays well inside 64 bits.
+        shares[i] = total * weights[i] / sum;
+        remainders.push_back({total * weights[i] % sum, i});
+        given += shares[i];
+    }
+    std::stable_sort(remainders.begin(), remainders.end(),
+                     [](const auto& a, const auto& b) { return a.first > b.first; });
+    for (std::size_t k = 0; given < total && k < remainders.size(); ++k, ++given)
+        ++shares[remainders[k].second];
+    return shares;
+}
+
+Invoice InvoiceBuilder::creditNote(const Invoice& invoice, const std::vector<Invoice>& earlierCredits,
+                                   const Decimal& refund, bool full) {
+    if (full && earlierCredits.empty()) return mirrored(invoice);
+    Invoice note = noteFor(invoice);
+    const std::vector<VatRateTotal> left = remaining(invoice, earlierCredits);
+    std::vector<std::int64_t> weights;
+    std::int64_t leftTotal = 0;
+    for (const auto& t : left) {
+        weights.push_back(std::max<std::int64_t>(0, toDecimal(t.gross).toUnits(kCents)));
+        leftTotal += weights.back();
+    }
+    const std::int64_t wanted = full ? leftTotal : std::min(refund.toUnits(kCents), leftTotal);
+    const auto shares = allocate(wanted, weights);
+    for (std::size_t i = 0; i < left.size(); ++i) addRefundLine(note, left[i], shares[i]);
+    setTotals(note);
+    return note;
+}
+
+}  // namespace estore::host

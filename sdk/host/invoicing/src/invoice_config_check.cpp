@@ -1,0 +1,56 @@
+#include "estore/host/invoicing/invoice_config_check.h"
+
+#include "estore/host/config/host_config.h"
+#include "estore/host/invoicing/fiscal_code.h"
+#include "estore/host/invoicing/fiscal_signer.h"
+#include "estore/host/invoicing/invoice_settings.h"
+#include "estore/sdk/setting_map.h"
+
+namespace estore::host {
+
+namespace {
+
+std::string fiscalMethods(const host_api::Settings& settings) {
+    auto it = settings.find("payment_methods");
+    std::string names;
+    if (it == settings.end()) return names;
+    for (const auto& entry : sdk::parseSettingMap(it->second).map.entries)
+        if (entry.hasFlag("fiscal")) names += (names.empty() ? "" : ", ") + entry.key;
+    return names;
+}
+
+}  // namespace
+
+std::vector<host_api::FieldError> InvoiceConfigCheck::check(const host_api::Settings& settings,
+                                                            HostConfig& config) {
+    const InvoiceSettings invoicing = InvoiceSettings::of(settings);
+    if (!invoicing.enabled() || !invoicing.anyFiscalMethod()) return {};
+    const std::string methods = fiscalMethods(settings);
+    std::vector<host_api::FieldError> errors;
+    try {
+        FiscalSigner::load(config.getString("fiscal.certificate", ""),
+                           config.getString("fiscal.private_key", ""),
+                           config.getString("fiscal.key_password", ""));
+    } catch (const FiscalConfigError& e) {
+        errors.push_back(
+            {"payment_methods",
+             "payment_methods.fiscal_certificate",
+             {"Preslikava načinov plačila (payment_methods): davčno potrjeni načini (" + methods +
+                  ") potrebujejo certifikat FURS v nastavitvah gostitelja. " + e.what(),
+              "Payment method map (payment_methods): the fiscal methods (" + methods +
+                  ") need a FURS certificate in host configuration. " + e.what()}});
+    }
+    if (!FiscalCode::isTaxNumber(config.getString("company.tax_number", "")))
+        errors.push_back(
+            {"payment_methods",
+             "payment_methods.tax_number",
+             {"Preslikava načinov plačila (payment_methods): za davčno potrjene načine (" + methods +
+                  ") mora biti v nastavitvah gostitelja davčna številka podjetja (company.tax_number, 8 "
+                  "števk).",
+              "Payment method map (payment_methods): the fiscal methods (" + methods +
+                  ") need the company's tax number in host configuration (company.tax_number, 8 "
+                  "digits)."}});
+    return errors;
+}
+
+}  // namespace estore::host

@@ -1,0 +1,108 @@
+#include "estore/host/invoicing/invoice_repository.h"
+
+#include <Poco/Data/Statement.h>
+
+#include <stdexcept>
+
+#include "estore/host/invoicing/invoice_json.h"
+#include "estore/host/storage/database.h"
+#include "estore/sdk/amount.h"
+
+using namespace Poco::Data::Keywords;
+using Poco::Int64;
+
+namespace estore::host {
+
+std::int64_t InvoiceRepository::takeNumber(const std::string& premise, const std::string& device) {
+    if (!_db.inTransaction()) throw std::logic_error("invoice numbers are taken only inside a transaction");
+    // The UPDATE locks the counter row until the invoice's transaction ends (SQLite: the whole database),
+    // so a concurrent invoice of the same premise and device waits and then takes the next number, and a
+    // rolled-back invoice gives its number back: gapless and never repeated, on any number of workers.
+    auto increment = [this, &premise, &device] {
+        Poco::Data::Statement update(_db.session());
+        update << _db.sql(
+            "UPDATE invoice_sequences SET next_value = next_value + 1 WHERE premise = ? AND device = ?"),
+            bind(premise), bind(device);
+        return update.execute() > 0;
+    };
+    if (!increment()) {
+        // The first invoice of this premise and device. A concurrent first one waits on the new key and
+        // then does nothing, so both go on to the row lock above.
+        _db.session() << _db.sql(
+            "INSERT INTO invoice_sequences (premise, device, next_value) VALUES (?, ?, 1) "
+            "ON CONFLICT (premise, device) DO NOTHING"),
+            bind(premise), bind(device), now;
+        if (!increment())
+            throw std::runtime_error("the invoice counter " + premise + "-" + device + " is missing");
+    }
+    Int64 value = 0;
+    _db.session() << _db.sql("SELECT next_value - 1 FROM invoice_sequences WHERE premise = ? AND device = ?"),
+        bind(premise), bind(device), into(value), now;
+    return value;
+}
+
+void InvoiceRepository::insert(const Invoice& invoice, std::int64_t creditKey) {
+    const std::string total = sdk::toDecimal(invoice.totalGross).toString(2);
+    const Int64 fiscal = invoice.fiscal.fiscal ? 1 : 0;
+    const std::string document = InvoiceJson::toText(invoice);
+    _db.session() << _db.sql(
+        "INSERT INTO invoices (number, store_id, order_external_id, order_number, kind, refers_to, premise, "
+        "device, sequence, credit_key, issued_at, total_gross, currency, fiscal, zoi, fiscal_state, "
+        "email_state, "
+        "document) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        bind(invoice.number), bind(invoice.storeId), bind(invoice.orderExternalId), bind(invoice.orderNumber),
+        bind(std::string(invoiceKindName(invoice.kind))), bind(invoice.refersTo), bind(invoice.premise),
+        bind(invoice.device), bind(Int64(invoice.sequence)), bind(Int64(creditKey)),
+        bind(Int64(invoice.issuedAtMillis)), bind(total), bind(invoice.currency), bind(fiscal),
+        bind(invoice.fiscal.zoi), bind(invoice.fiscal.state), bind(invoice.emailState), bind(document), now;
+}
+
+void InvoiceRepository::setEmailState(const std::string& number, const std::string& state) {
+    auto invoice = find(number);
+    if (!invoice) return;
+    invoice->emailState = state;
+    const std::string document = InvoiceJson::toText(*invoice);
+    _db.session() << _db.sql("UPDATE invoices SET email_state = ?, document = ? WHERE number = ?"),
+        bind(state), bind(document), bind(number), now;
+}
+
+std::vector<Invoice> InvoiceRepository::select(const std::string& where,
+                                               const std::vector<std::string>& values) {
+    std::vector<std::string> documents;
+    Poco::Data::Statement statement(_db.session());
+    statement << _db.sql("SELECT document FROM invoices WHERE " + where +
+                         " ORDER BY issued_at, premise, device, sequence"),
+        into(documents);
+    for (const auto& value : values) statement, bind(value);
+    statement.execute();
+    std::vector<Invoice> invoices;
+    for (const auto& document : documents) {
+        std::string error;
+        if (auto invoice = InvoiceJson::fromText(document, &error)) invoices.push_back(std::move(*invoice));
+    }
+    return invoices;
+}
+
+std::vector<Invoice> InvoiceRepository::forOrder(const std::string& storeId,
+                                                 const std::string& orderExternalId) {
+    return select("store_id = ? AND order_external_id = ?", {storeId, orderExternalId});
+}
+
+std::vector<Invoice> InvoiceRepository::list(const std::string& storeId) {
+    return select("store_id = ?", {storeId});
+}
+
+std::optional<Invoice> InvoiceRepository::find(const std::string& number) {
+    auto found = select("number = ?", {number});
+    if (found.empty()) return std::nullopt;
+    return std::move(found.front());
+}
+
+std::int64_t InvoiceRepository::count(const std::string& storeId) {
+    Int64 count = 0;
+    _db.session() << _db.sql("SELECT COUNT(*) FROM invoices WHERE store_id = ?"), bind(storeId), into(count),
+        now;
+    return count;
+}
+
+}  // namespace estore::host

@@ -1,0 +1,122 @@
+#include "estore/host/invoicing/invoice_text.h"
+
+#include "estore/host/core/formats.h"
+#include "estore/sdk/amount.h"
+#include "estore/sdk/eracuni_payment_methods.h"
+
+#include <Poco/Net/Net.h>
+
+namespace estore::host {
+
+namespace {
+
+using Poco::Net::htmlize;  // <, >, " and & as entities
+
+using sdk::toDecimal;
+
+std::string money(const host_api::Amount& a) {
+    return toDecimal(a).toString(2);
+}
+
+std::string number(const host_api::Amount& a) {
+    return toDecimal(a).toString();
+}
+
+std::string paymentName(const std::string& code) {
+    const auto* method = sdk::findEracuniPaymentMethod(code);
+    return method ? method->name.sl + " / " + method->name.en : code;
+}
+
+std::string buyerLine(const host_api::Buyer& b) {
+    std::string text = b.company.empty() ? b.name : b.company + (b.name.empty() ? "" : " (" + b.name + ")");
+    const auto& a = b.billing;
+    for (const auto& part : {a.street, a.postalCode + (a.city.empty() ? "" : " " + a.city), a.country})
+        if (!part.empty() && part != " ") text += ", " + part;
+    if (!b.vatId.empty()) text += ", ID za DDV / VAT ID " + b.vatId;
+    return text;
+}
+
+std::vector<std::vector<std::string>> lineRows(const Invoice& invoice) {
+    std::vector<std::vector<std::string>> rows = {{"  Artikel / item", "Šifra / code", "Kol. / qty",
+                                                   "Cena / price", "DDV / VAT %", "Neto / net", "DDV / VAT",
+                                                   "Skupaj / gross"}};
+    for (const auto& l : invoice.lines)
+        rows.push_back({"  " + l.name, l.sku.empty() ? "-" : l.sku, number(l.quantity), money(l.unitPrice),
+                        number(l.vatRate), money(l.net), money(l.vat), money(l.gross)});
+    return rows;
+}
+
+std::vector<std::vector<std::string>> vatRows(const Invoice& invoice) {
+    std::vector<std::vector<std::string>> rows = {
+        {"  DDV / VAT %", "Osnova / base", "DDV / VAT", "Skupaj / gross"}};
+    for (const auto& t : invoice.vatBreakdown)
+        rows.push_back({"  " + number(t.rate) + " %", money(t.net), money(t.vat), money(t.gross)});
+    return rows;
+}
+
+std::string fiscalText(const Invoice& invoice) {
+    if (!invoice.fiscal.fiscal)
+        return "Davčno potrjevanje / fiscal verification: ne / no (negotovinsko plačilo / non-cash)\n";
+    return "ZOI: " + invoice.fiscal.zoi + "\n" +
+           "EOR: " + (invoice.fiscal.eor.empty() ? "(ni pridobljen / not obtained)" : invoice.fiscal.eor) +
+           "\n" + "Stanje / state: " + invoice.fiscal.state +
+           " (referenčni gostitelj ne pošilja na FURS / the reference host does not submit to FURS)\n" +
+           "QR: " + invoice.fiscal.qr + "\n";
+}
+
+}  // namespace
+
+std::string InvoiceText::title(const Invoice& invoice) {
+    return invoice.kind == InvoiceKind::CreditNote ? "Dobropis / Credit note" : "Račun / Invoice";
+}
+
+std::string InvoiceText::plain(const Invoice& invoice) {
+    std::string text = title(invoice) + " " + invoice.number + "\n";
+    if (!invoice.refersTo.empty()) text += "Za račun / for invoice: " + invoice.refersTo + "\n";
+    text += "Izdan / issued: " + invoice.issuedLocal + " (Europe/Ljubljana)\n";
+    text +=
+        "Prodajalec / seller: " + invoice.seller.name +
+        (invoice.seller.address.empty() ? "" : ", " + invoice.seller.address) +
+        (invoice.seller.taxNumber.empty() ? ""
+                                          : ", davčna številka / tax number " + invoice.seller.taxNumber) +
+        "\n";
+    text += "Kupec / buyer: " + buyerLine(invoice.buyer) + "\n";
+    text += "Naročilo / order: " + invoice.orderNumber +
+            "   Plačilo / payment: " + paymentName(invoice.paymentMethodCode) + "\n\n";
+    text += Formats::table(lineRows(invoice)) + "\n";
+    text += Formats::table(vatRows(invoice)) + "\n";
+    text += "Skupaj brez DDV / total net: " + money(invoice.totalNet) + " " + invoice.currency + "\n";
+    text += "DDV / VAT: " + money(invoice.totalVat) + " " + invoice.currency + "\n";
+    text += "Za plačilo / total: " + money(invoice.totalGross) + " " + invoice.currency + "\n\n";
+    return text + fiscalText(invoice);
+}
+
+std::string InvoiceText::html(const Invoice& invoice) {
+    std::string h = "<!DOCTYPE html><html lang=\"sl\"><head><meta charset=\"utf-8\"><title>" +
+                    htmlize(title(invoice)) + " " + htmlize(invoice.number) + "</title></head><body>\n";
+    h += "<h1>" + htmlize(title(invoice)) + " " + htmlize(invoice.number) + "</h1>\n";
+    if (!invoice.refersTo.empty()) h += "<p>Za račun / for invoice " + htmlize(invoice.refersTo) + "</p>\n";
+    h += "<p>Izdan / issued: " + htmlize(invoice.issuedLocal) + "</p>\n";
+    h += "<p><b>Prodajalec / seller:</b> " + htmlize(invoice.seller.name) + ", " +
+         htmlize(invoice.seller.address) + ", " + htmlize(invoice.seller.taxNumber) +
+         "<br><b>Kupec / buyer:</b> " + htmlize(buyerLine(invoice.buyer)) +
+         "</p>\n<table border=\"1\" cellpadding=\"4\" cellspacing=\"0\">\n";
+    for (const auto& row : lineRows(invoice)) {
+        h += "<tr>";
+        for (const auto& cell : row) h += "<td>" + htmlize(cell) + "</td>";
+        h += "</tr>\n";
+    }
+    h += "</table>\n<table border=\"1\" cellpadding=\"4\" cellspacing=\"0\">\n";
+    for (const auto& row : vatRows(invoice)) {
+        h += "<tr>";
+        for (const auto& cell : row) h += "<td>" + htmlize(cell) + "</td>";
+        h += "</tr>\n";
+    }
+    h += "</table>\n<p><b>Za plačilo / total: " + htmlize(money(invoice.totalGross)) + " " +
+         htmlize(invoice.currency) + "</b> (neto / net " + htmlize(money(invoice.totalNet)) + ", DDV / VAT " +
+         htmlize(money(invoice.totalVat)) + ")</p>\n";
+    h += "<pre>" + htmlize(fiscalText(invoice)) + "</pre>\n</body></html>\n";
+    return h;
+}
+
+}  // namespace estore::host

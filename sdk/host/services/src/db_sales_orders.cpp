@@ -1,0 +1,174 @@
+#include "estore/host/services/db_sales_orders.h"
+
+#include <Poco/Data/Statement.h>
+#include <Poco/Tuple.h>
+
+#include <algorithm>
+#include <sstream>
+#include <tuple>
+
+#include "estore/host/core/error_text.h"
+#include "estore/host/invoicing/auto_invoicer.h"
+#include "estore/host/invoicing/fiscal_signer.h"
+#include "estore/host/services/db_scheduler.h"
+#include "estore/host/storage/database.h"
+#include "estore/host/storage/transaction.h"
+#include "estore/sdk/amount.h"
+#include "estore/sdk/sales_order_json.h"
+
+using namespace Poco::Data::Keywords;
+using estore::host_api::UpsertResult;
+using Poco::Int64;
+
+namespace estore::host {
+
+struct DbSalesOrders::Row {
+    std::string externalId;
+    std::string number;
+    Int64 updatedAtMillis = 0;
+    std::string status;
+    std::string paymentStatus;
+    std::string totalGross;
+    std::string currency;
+    Int64 flagged = 0;
+    std::string document;
+};
+
+DbSalesOrders::Row DbSalesOrders::rowOf(const host_api::SalesOrder& order) {
+    Row row;
+    row.externalId = order.externalId;
+    row.number = order.number;
+    row.updatedAtMillis = order.updatedAtMillis;
+    row.status = order.status;
+    row.paymentStatus = order.paymentStatus;
+    row.totalGross = sdk::toDecimal(order.totalGross).toString(order.totalGross.scale);
+    row.currency = order.currency;
+    row.flagged = order.flags.empty() ? 0 : 1;
+    std::ostringstream document;
+    sdk::salesOrderToJson(order)->stringify(document);
+    row.document = document.str();
+    return row;
+}
+
+host_api::Outcome DbSalesOrders::upsert(const std::string& storeId, const host_api::SalesOrder& order,
+                                        UpsertResult& result) {
+    try {
+        if (order.externalId.empty())
+            return host_api::Outcome::failure(host_api::ErrorCategory::Permanent, "host.sales_order.no_id",
+                                              {"Naročilo brez oznake trgovine ni mogoče shraniti.",
+                                               "An order without the shop's id cannot be stored."},
+                                              "number=" + order.number);
+        if (_invoicer) return storeAndInvoice(storeId, order, rowOf(order), result);
+        result = store(storeId, rowOf(order));
+        return host_api::Outcome::success();
+    } catch (const std::exception& e) {
+        return hostFailure("sales order " + order.number, e);
+    }
+}
+
+host_api::Outcome DbSalesOrders::storeAndInvoice(const std::string& storeId,
+                                                 const host_api::SalesOrder& order, const Row& row,
+                                                 UpsertResult& result) {
+    constexpr int kAttempts = 3;
+    const bool joined = _db.inTransaction();
+    for (int attempt = 1;; ++attempt) {
+        try {
+            Transaction tx(_db);
+            result = store(storeId, row);
+            if (result != UpsertResult::Unchanged) _invoicer->orderStored(storeId, order);
+            tx.commit();
+            if (!joined) _invoicer->committed();
+            return host_api::Outcome::success();
+        } catch (const FiscalConfigError& e) {
+            _invoicer->rolledBack();
+            return host_api::Outcome::failure(
+                host_api::ErrorCategory::Config, "host.invoice.fiscal_config",
+                {"Naročila " + order.number + " ni mogoče fakturirati: " + errorText(e),
+                 "Order " + order.number + " cannot be invoiced: " + errorText(e)},
+                "config key " + e.configKey());
+        } catch (const std::exception&) {
+            _invoicer->rolledBack();
+            // A concurrent first insert (PostgreSQL aborts the transaction on the unique key): once more
+            // from the start, which then finds the other writer's rows.
+            if (joined || attempt == kAttempts) throw;
+        }
+    }
+}
+
+UpsertResult DbSalesOrders::store(const std::string& storeId, const Row& row) {
+    // Most calls of a repeated import find the order unchanged: try the cheap paths first.
+    if (updateIfNewer(storeId, row)) return UpsertResult::Updated;
+    if (exists(storeId, row.externalId)) return UpsertResult::Unchanged;
+    try {
+        if (insertIfAbsent(storeId, row)) return UpsertResult::Created;
+    } catch (const std::exception&) {
+        // Another connection inserted it between our check and our insert (the unique key said no).
+        // Not that? Then it is a real failure.
+        if (!exists(storeId, row.externalId)) throw;
+    }
+    // Somebody else created it first: theirs stands unless ours is newer.
+    return updateIfNewer(storeId, row) ? UpsertResult::Updated : UpsertResult::Unchanged;
+}
+
+bool DbSalesOrders::updateIfNewer(const std::string& storeId, const Row& row) {
+    Poco::Data::Statement statement(_db.session());
+    statement << _db.sql(
+        "UPDATE sales_orders SET number = ?, updated_at_millis = ?, status = ?, payment_status = ?, "
+        "total_gross = ?, currency = ?, flagged = ?, document = ?, updated_at = ? "
+        "WHERE store_id = ? AND external_id = ? AND updated_at_millis < ?"),
+        bind(row.number), bind(row.updatedAtMillis), bind(row.status), bind(row.paymentStatus),
+        bind(row.totalGross), bind(row.currency), bind(row.flagged), bind(row.document),
+        bind(Int64(Database::nowMillis())), bind(storeId), bind(row.externalId), bind(row.updatedAtMillis);
+    return statement.execute() > 0;
+}
+
+bool DbSalesOrders::insertIfAbsent(const std::string& storeId, const Row& row) {
+    const Int64 now = Database::nowMillis();
+    Poco::Data::Statement statement(_db.session());
+    statement << _db.sql(
+        "INSERT INTO sales_orders (store_id, external_id, number, updated_at_millis, status, "
+        "payment_status, total_gross, currency, flagged, document, created_at, updated_at) "
+        "SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? "
+        "WHERE NOT EXISTS (SELECT 1 FROM sales_orders WHERE store_id = ? AND external_id = ?)"),
+        bind(storeId), bind(row.externalId), bind(row.number), bind(row.updatedAtMillis), bind(row.status),
+        bind(row.paymentStatus), bind(row.totalGross), bind(row.currency), bind(row.flagged),
+        bind(row.document), bind(now), bind(now), bind(storeId), bind(row.externalId);
+    return statement.execute() > 0;
+}
+
+bool DbSalesOrders::exists(const std::string& storeId, const std::string& externalId) {
+    Int64 count = 0;
+    _db.session() << _db.sql("SELECT COUNT(*) FROM sales_orders WHERE store_id = ? AND external_id = ?"),
+        bind(storeId), bind(externalId), into(count), now;
+    return count > 0;
+}
+
+std::int64_t DbSalesOrders::count(const std::string& storeId) {
+    Int64 count = 0;
+    _db.session() << _db.sql("SELECT COUNT(*) FROM sales_orders WHERE store_id = ?"), bind(storeId),
+        into(count), now;
+    return count;
+}
+
+std::vector<SalesOrderRecord> DbSalesOrders::list(const std::string& storeId) {
+    using Tuple = Poco::Tuple<std::string, std::string, Int64, std::string, std::string, std::string,
+                              std::string, Int64, std::string, Int64, Int64>;
+    std::vector<Tuple> rows;
+    _db.session() << _db.sql(
+        "SELECT external_id, number, updated_at_millis, status, payment_status, total_gross, currency, "
+        "flagged, document, created_at, updated_at FROM sales_orders WHERE store_id = ?"),
+        bind(storeId), into(rows), now;
+    std::vector<SalesOrderRecord> orders;
+    orders.reserve(rows.size());
+    for (const auto& r : rows)
+        orders.push_back({storeId, r.get<0>(), r.get<1>(), r.get<2>(), r.get<3>(), r.get<4>(), r.get<5>(),
+                          r.get<6>(), r.get<7>() != 0, r.get<8>(), r.get<9>(), r.get<10>()});
+    // Shops number orders upwards as they are placed; shorter numbers first makes "999" precede "1000".
+    std::sort(orders.begin(), orders.end(), [](const SalesOrderRecord& a, const SalesOrderRecord& b) {
+        return std::make_tuple(a.number.size(), a.number, a.externalId) <
+               std::make_tuple(b.number.size(), b.number, b.externalId);
+    });
+    return orders;
+}
+
+}  // namespace estore::host

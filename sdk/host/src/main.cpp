@@ -1,5 +1,0 @@
-#include "estore/host/host_application.h"
-
-int main(int argc, char** argv) {
-    return estore::host::HostApplication::execute(argc, argv);
-}

@@ -242,6 +242,17 @@ TEST_F(ValidateContract, ASlowWixTimesOut) {
     expectFailure(validateDefault(), ErrorCategory::Transient, "wix.timeout", "");
 }
 
+TEST_F(ValidateContract, AHostTimeoutThatIsNoWholeNumberIsRefusedNamingItsKey) {
+    _sandbox->resetStats();
+    _host.setConfig("wix.timeout_ms", "30s");  // std::stoi once read this as 30 ms
+    const Validation v = validateDefault();
+    expectFailure(v, ErrorCategory::Config, "host.config.not_a_number", "");
+    EXPECT_NE(v.outcome.message.en.find("wix.timeout_ms = '30s' is not a whole number"), std::string::npos)
+        << v.outcome.message.en;
+    EXPECT_NE(v.outcome.message.sl.find("wix.timeout_ms"), std::string::npos) << v.outcome.message.sl;
+    EXPECT_EQ(_sandbox->stats().total, 0u);  // refused before any call to Wix
+}
+
 TEST_F(ValidateContract, NobodyListening) {
     const unsigned short port = _sandbox->port();
     _sandbox->stop();

@@ -435,4 +435,20 @@ TEST_F(WebhookE2E, ARunWhoseWebhookEndpointCannotStartStopsWithAClearError) {
     EXPECT_EQ(zero.exitCode, 2) << zero.describe();
     EXPECT_NE(zero.err.find("host.webhook_max_bytes must be between 1 and 33554432"), std::string::npos)
         << zero.describe();
+    // std::stoll once read "256k" as 256 bytes; now a setting that is no whole number stops run, named.
+    writeConfig("http://127.0.0.1:1", {"host.webhook_max_bytes = 256k"});
+    const auto suffixed = host({"run", "--webhook-port", "0"});
+    EXPECT_EQ(suffixed.exitCode, 2) << suffixed.describe();
+    EXPECT_NE(suffixed.err.find("host setting host.webhook_max_bytes = '256k' is not a whole number"),
+              std::string::npos)
+        << suffixed.describe();
+    EXPECT_NE(suffixed.err.find("nastavitev gostitelja host.webhook_max_bytes = '256k' ni celo število"),
+              std::string::npos)
+        << suffixed.describe();
+
+    writeConfig("http://127.0.0.1:1", {"host.lease_seconds = 30s"});
+    const auto lease = host({"run", "--once"});
+    EXPECT_NE(lease.exitCode, 0) << lease.describe();
+    EXPECT_NE(lease.err.find("host setting host.lease_seconds = '30s' is not a whole number"), std::string::npos)
+        << lease.describe();
 }

@@ -84,6 +84,7 @@ Poco::Net::Context::Ptr makeTlsContext(const HttpClientOptions& options, const s
         X509_VERIFY_PARAM_set1_ip_asc(param, host.c_str());
     else
         X509_VERIFY_PARAM_set1_host(param, host.c_str(), 0);
+    if (options.tlsSetup) options.tlsSetup(*context);
     return context;
 }
 

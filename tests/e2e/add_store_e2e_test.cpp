@@ -5,6 +5,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <regex>
 
 #include "e2e_fixture.h"
 
@@ -219,6 +220,13 @@ TEST_F(AddStoreE2E, TheDemoAddsTheSandboxShopAndStopsTheSandbox) {
     ASSERT_EQ(result.exitCode, 0) << result.describe();
     EXPECT_NE(result.out.find("orders.import"), std::string::npos) << result.out;
     EXPECT_NE(result.out.find("estore-demo"), std::string::npos) << result.out;
+    // The cash-paid order's invoice is verified by furs-sandbox: its EOR is a UUID, printed on it.
+    EXPECT_NE(result.out.find("Stanje / state: davčno potrjen / fiscally verified"), std::string::npos)
+        << result.out;
+    EXPECT_TRUE(
+        std::regex_search(result.out, std::regex("EOR: [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-"
+                                                 "[0-9a-f]{12}\n")))
+        << result.out;
     EXPECT_TRUE(std::filesystem::exists(_dir.path() / "estore-demo" / "estore.db"));
     auto again = estore::test::runProcess(ESTORE_HOST_EXE, {"demo"}, _dir.path().string());
     EXPECT_EQ(again.exitCode, 0) << "the demo database is replaced on each run\n" << again.describe();

@@ -4,8 +4,8 @@
 // with the OpenSSL command line over the fixed test key in tests/data/fiscal.
 #include <gtest/gtest.h>
 
-#include "estore/host/invoicing/fiscal_code.h"
-#include "estore/host/invoicing/fiscal_signer.h"
+#include "estore/host/fiscal/fiscal_code.h"
+#include "estore/host/fiscal/fiscal_signer.h"
 #include "estore/host/invoicing/invoice_builder.h"
 #include "estore/sdk/amount.h"
 

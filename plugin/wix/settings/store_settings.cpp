@@ -143,6 +143,20 @@ std::vector<FieldError> invoiceOptionErrors(const host_api::Settings& settings) 
     if (auto e = fiscalIdError("electronic_device", settingOf(settings, "electronic_device"),
                                {"Elektronska naprava", "Electronic device"}))
         errors.push_back(*e);
+    const std::string nonfiscal = settingOf(settings, "nonfiscal_device");
+    if (nonfiscal.empty()) return errors;
+    if (auto e = fiscalIdError("nonfiscal_device", nonfiscal,
+                               {"Naprava za negotovinske račune", "Non-cash invoice device"}))
+        errors.push_back(*e);
+    else if (nonfiscal == settingOf(settings, "electronic_device"))
+        // One sequence for cash and non-cash invoices is allowed only when all are verified (FURS, 2019).
+        errors.push_back(
+            {"nonfiscal_device",
+             "nonfiscal_device.same_as_device",
+             {"Naprava za negotovinske račune (nonfiscal_device) mora biti druga kot elektronska "
+              "naprava; za eno zaporedje izberite številčenje 'vsi računi davčno potrjeni'.",
+              "Non-cash invoice device (nonfiscal_device) must differ from the electronic device; "
+              "for one sequence choose the numbering 'every invoice verified'."}});
     return errors;
 }
 

@@ -12,6 +12,7 @@
 #include "estore/host/cli/activity_command.h"
 #include "estore/host/cli/add_store_command.h"
 #include "estore/host/cli/configure_command.h"
+#include "estore/host/cli/fiscal_command.h"
 #include "estore/host/cli/invoice_command.h"
 #include "estore/host/cli/invoices_command.h"
 #include "estore/host/cli/jobs_command.h"
@@ -77,6 +78,12 @@ void HostApplication::printHelp(std::ostream& out) {
            "  webhook STORE_ID --generate [--json]       issue the store's webhook URL (revokes the old "
            "one)\n"
            "  webhook STORE_ID --revoke                  withdraw the store's webhook URL\n"
+           "  fiscal status [--json]                     fiscal invoices by FURS state, premises, "
+           "certificate\n"
+           "  fiscal echo                                is FURS reachable with the certificate\n"
+           "  fiscal submit [--json]                     send the fiscal invoices still without EOR now\n"
+           "  fiscal premise register PREMISE --set type=C|cadastral_number=… --set software_supplier=…\n"
+           "                                             register a business premise with FURS\n"
            "  demo                                       wix-sandbox + add-store + order import, end to "
            "end\n\n"
            "Možnosti / options:\n"
@@ -94,7 +101,11 @@ void HostApplication::printHelp(std::ostream& out) {
            "        host.public_url, host.webhook_bind, host.webhook_port, host.webhook_max_bytes,\n"
            "        company.name, company.address, company.tax_number, fiscal.certificate, "
            "fiscal.private_key,\n"
-           "        fiscal.key_password, mail.outbox_dir, mail.smtp_host, mail.smtp_port, mail.from\n";
+           "        fiscal.key_password, fiscal.furs_url (default: FURS's test environment), "
+           "fiscal.furs_ca_file,\n"
+           "        fiscal.furs_timeout_ms, fiscal.retry_seconds, fiscal.operator_tax_number, "
+           "fiscal.software_supplier,\n"
+           "        mail.outbox_dir, mail.smtp_host, mail.smtp_port, mail.from\n";
 }
 
 void HostApplication::defineOptions(Poco::Util::OptionSet& options) {
@@ -187,6 +198,7 @@ int HostApplication::dispatch(const std::string& command, CommandContext& ctx) {
     if (command == "stock") return StockCommand::run(ctx);
     if (command == "run") return RunCommand::run(ctx);
     if (command == "webhook") return WebhookCommand::run(ctx);
+    if (command == "fiscal") return FiscalCommand::run(ctx);
     if (command == "demo") return DemoCommand::run(ctx);
     return ctx.usage("unknown command '" + command + "'");
 }

@@ -14,7 +14,9 @@
 #include "estore/host/cli/command_context.h"
 #include "estore/host/config/host_config.h"
 #include "estore/host/core/error_text.h"
+#include "estore/host/invoicing/fiscal_submitter.h"
 #include "estore/host/jobs/job_runner.h"
+#include "estore/host/services/host_service_set.h"
 #include "estore/host/storage/database.h"
 #include "estore/host/webhooks/webhook_inbox_processor.h"
 #include "estore/host/webhooks/webhook_journal_record.h"
@@ -138,7 +140,27 @@ int RunCommand::run(CommandContext& ctx) {
         nextInboxPoll = didSome ? 0 : nowMs + inboxPollMillis;
         return didSome;
     };
-    const RunTotals totals = runner.run(once, &RunCommand::stopRequested, processInbox, receivedHere);
+    // Fiscal invoices still without an EOR (FURS was away, or the issuing process died): every
+    // fiscal.retry_seconds, and on --once right away.
+    FiscalSubmitter fiscal(ctx.database(), ctx.config(), ctx.host().activity());
+    const std::int64_t fiscalPassMillis = fiscal.retryMillis();
+    std::int64_t nextFiscalPass = 0;
+    auto passFiscal = [&] {
+        const std::int64_t nowMs = Database::nowMillis();
+        if (nowMs < nextFiscalPass) return false;
+        nextFiscalPass = nowMs + fiscalPassMillis;
+        const FiscalPass pass = fiscal.submitDue();
+        if (pass.verified + pass.failed > 0)
+            ctx.out() << "  FURS: potrjenih / verified " << pass.verified << ", brez EOR / without an EOR "
+                      << pass.failed << "\n"
+                      << std::flush;
+        return pass.verified > 0 && pass.failed == 0;
+    };
+    auto otherWork = [&] {
+        const bool inboxWork = processInbox();
+        return passFiscal() || inboxWork;
+    };
+    const RunTotals totals = runner.run(once, &RunCommand::stopRequested, otherWork, receivedHere);
     if (server) server->stop();
     ctx.out() << "Opravil / jobs run: " << totals.ran << " (uspešnih / ok " << totals.succeeded
               << ", neuspešnih / failed " << totals.failed << ")"

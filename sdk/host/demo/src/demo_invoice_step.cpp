@@ -3,7 +3,9 @@
 #include <Poco/JSON/Parser.h>
 
 #include <filesystem>
+#include <fstream>
 #include <ostream>
+#include <stdexcept>
 
 #include "estore/host/cli/add_store_command.h"
 #include "estore/host/cli/command_context.h"
@@ -11,13 +13,17 @@
 #include "estore/host/config/host_config.h"
 #include "estore/host/demo/sandbox_process.h"
 #include "estore/host/enrollment/store_enrollment.h"
-#include "estore/host/invoicing/fiscal_test_certificate.h"
+#include "estore/host/fiscal/fiscal_code.h"
+#include "estore/host/fiscal/fiscal_signer.h"
+#include "estore/host/fiscal/furs_client.h"
+#include "estore/host/invoicing/fiscal_premises.h"
 #include "estore/host/invoicing/invoice_repository.h"
 #include "estore/host/invoicing/invoice_text.h"
 #include "estore/host/plugins/plugin_registry.h"
 #include "estore/host/services/host_service_set.h"
 #include "estore/host/storage/database.h"
 #include "estore/host/storage/store_repository.h"
+#include "estore/sdk/http_client.h"
 
 namespace estore::host {
 
@@ -31,16 +37,59 @@ std::filesystem::path demoDir(CommandContext& ctx) {
 
 }  // namespace
 
-void DemoInvoiceStep::configureHost(CommandContext& ctx) {
+void DemoInvoiceStep::configureHost(CommandContext& ctx, SandboxProcess& furs) {
     const auto dir = demoDir(ctx);
-    const FiscalTestPair pair = FiscalTestCertificate::generate(dir / "fiscal", kTaxNumber);
+    const auto caFile = dir / "furs" / "ca.pem";
+    // furs-sandbox issues the company's TEST certificate, as FURS issues its test certificates.
+    sdk::HttpClientOptions options;
+    options.caFile = caFile.string();
+    sdk::HttpClient http(furs.baseUrl(), options);
+    sdk::HttpRequest request;
+    request.method = "POST";
+    request.target = "/_sandbox/certificates";
+    request.body = std::string(R"({"tax_number":")") + kTaxNumber + R"(","name":"DEMO TRGOVINA D.O.O."})";
+    const sdk::HttpResult issued = http.send(request);
+    if (!issued.delivered() || issued.response.status != 200)
+        throw std::runtime_error("furs-sandbox did not issue a certificate: " + issued.detail +
+                                 issued.response.body);
+    const auto answer = Poco::JSON::Parser().parse(issued.response.body).extract<Poco::JSON::Object::Ptr>();
+    std::filesystem::create_directories(dir / "fiscal");
+    const auto certificate = dir / "fiscal" / "certificate.pem";
+    const auto key = dir / "fiscal" / "private_key.pem";
+    std::ofstream(certificate) << answer->getValue<std::string>("certificate");
+    std::ofstream(key) << answer->getValue<std::string>("private_key");
+    std::filesystem::permissions(key,
+                                 std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
     HostConfig& config = ctx.config();
-    config.setOverride("fiscal.certificate", pair.certificate.string());
-    config.setOverride("fiscal.private_key", pair.privateKey.string());
+    config.setOverride("fiscal.certificate", certificate.string());
+    config.setOverride("fiscal.private_key", key.string());
+    config.setOverride("fiscal.furs_url", furs.baseUrl());
+    config.setOverride("fiscal.furs_ca_file", caFile.string());
+    config.setOverride("fiscal.software_supplier", kTaxNumber);
     config.setOverride("company.name", "Demo trgovina d.o.o.");
     config.setOverride("company.address", "Slovenska cesta 1, 1000 Ljubljana");
     config.setOverride("company.tax_number", kTaxNumber);
     config.setOverride("mail.outbox_dir", (dir / "outbox").string());
+}
+
+bool DemoInvoiceStep::registerPremise(CommandContext& ctx) {
+    FursPremise premise;
+    premise.taxNumber = kTaxNumber;
+    premise.premise = "SPLET1";
+    premise.premiseType = "C";  // a lone electronic device: the web shop's invoicing
+    premise.validityDate = FiscalCode::ljubljanaTime(Database::nowMillis()).isoForm().substr(0, 10);
+    premise.softwareSupplierTaxNumber = kTaxNumber;
+    const auto signer = FiscalSigner::fromConfig(ctx.config());
+    const FursAnswer answer = FursClient(FursSettings::from(ctx.config()), *signer).registerPremise(premise);
+    if (!answer.accepted()) {
+        ctx.err() << "   FURS ni prijavil prostora SPLET1 / FURS did not register premise SPLET1: "
+                  << answer.detail << "\n";
+        return false;
+    }
+    FiscalPremises(ctx.database())
+        .record({kTaxNumber, "SPLET1", Database::nowMillis(), premise.validityDate, false});
+    ctx.out() << "   Poslovni prostor SPLET1 prijavljen pri FURS / premise SPLET1 registered with FURS\n";
+    return true;
 }
 
 bool DemoInvoiceStep::enableInvoicing(CommandContext& ctx, const std::string& storeId) {
@@ -74,13 +123,22 @@ std::string DemoInvoiceStep::placePaidOrder(SandboxProcess& sandbox, std::string
 
 int DemoInvoiceStep::run(CommandContext& ctx, SandboxProcess& sandbox, const std::string& storeId) {
     auto& out = ctx.out();
-    out << "\n6. Samodejno fakturiranje plačanih naročil / auto-invoicing of paid orders:\n"
-        << "   estore-host configure " << storeId
+    const auto dir = demoDir(ctx);
+    SandboxProcess furs(ctx.executableDir() / "furs-sandbox", {"--state-dir", (dir / "furs").string()},
+                        dir / "furs-sandbox.log");
+    furs.setScheme("https");
+    furs.start();
+    out << "\n6. Samodejno fakturiranje in davčno potrjevanje / auto-invoicing and fiscal verification:\n"
+        << "   furs-sandbox (lokalni FURS / a local FURS): " << furs.baseUrl() << "\n"
+        << "   Testni certifikat (ni pravi) / test certificate (not a real one): "
+        << (dir / "fiscal").string() << "\n"
+        << "   estore-host fiscal premise register SPLET1 --set type=C --set software_supplier=" << kTaxNumber
+        << "\n";
+    configureHost(ctx, furs);
+    if (!registerPremise(ctx)) return kExitFailure;
+    out << "   estore-host configure " << storeId
         << " --set auto_invoice=paid --set email_invoice=true --set business_premise=SPLET1 "
-           "--set electronic_device=1\n"
-        << "   Testni certifikat FURS (ni pravi) / test FURS certificate (not a real one): "
-        << (demoDir(ctx) / "fiscal").string() << "\n";
-    configureHost(ctx);
+           "--set electronic_device=1\n";
     if (!enableInvoicing(ctx, storeId)) return kExitFailure;
     std::string number;
     const std::string orderId = placePaidOrder(sandbox, number);

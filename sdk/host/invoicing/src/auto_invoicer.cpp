@@ -3,8 +3,9 @@
 #include <filesystem>
 
 #include "estore/host/config/host_config.h"
-#include "estore/host/invoicing/fiscal_code.h"
-#include "estore/host/invoicing/fiscal_signer.h"
+#include "estore/host/fiscal/fiscal_code.h"
+#include "estore/host/fiscal/fiscal_signer.h"
+#include "estore/host/invoicing/fiscal_submitter.h"
 #include "estore/host/invoicing/invoice_builder.h"
 #include "estore/host/invoicing/invoice_mailer.h"
 #include "estore/host/invoicing/invoice_repository.h"
@@ -41,7 +42,16 @@ std::string outboxBeside(const Database& db) {
 }  // namespace
 
 AutoInvoicer::AutoInvoicer(Database& db, HostConfig& config, host_api::Activity& activity)
-    : _db(db), _config(config), _activity(activity), _now([] { return Database::nowMillis(); }) {}
+    : _db(db),
+      _config(config),
+      _activity(activity),
+      _now([] { return Database::nowMillis(); }),
+      _submitter(std::make_unique<FiscalSubmitter>(db, config, activity)) {}
+
+void AutoInvoicer::setClock(std::function<std::int64_t()> now) {
+    _now = now;
+    _submitter->setClock(std::move(now));
+}
 
 AutoInvoicer::~AutoInvoicer() = default;
 
@@ -97,8 +107,9 @@ void AutoInvoicer::holdForReview(const std::string& storeId, const host_api::Sal
 
 void AutoInvoicer::issue(Invoice document, const InvoiceSettings& settings, std::int64_t creditKey) {
     InvoiceRepository invoices(_db);
+    if (settings.verifyAll()) document.fiscal.fiscal = true;
     document.premise = settings.premise();
-    document.device = settings.device();
+    document.device = settings.deviceFor(document.fiscal.fiscal);
     document.sequence = invoices.takeNumber(document.premise, document.device);
     document.number = document.premise + "-" + document.device + "-" + std::to_string(document.sequence);
     document.issuedAtMillis = _now();
@@ -106,7 +117,11 @@ void AutoInvoicer::issue(Invoice document, const InvoiceSettings& settings, std:
     document.seller = seller();
     addFiscalData(document);
     document.emailState = settings.emailInvoice() ? "pending" : "";
-    invoices.insert(document, creditKey);
+    // Its issuer sends it right after the commit; only if that process is gone by then does a retry pass
+    // (any worker's) take it over.
+    const std::int64_t fiscalDue = document.issuedAtMillis + _submitter->retryMillis();
+    invoices.insert(document, creditKey, document.fiscal.fiscal ? fiscalDue : 0);
+    if (document.fiscal.fiscal) _toSubmit.push_back(document.number);
     const bool credit = document.kind == InvoiceKind::CreditNote;
     _activity.record(
         document.storeId, host_api::ActivityLevel::Info, credit ? "invoice.credit_note" : "invoice.issued",
@@ -138,7 +153,7 @@ void AutoInvoicer::addFiscalData(Invoice& document) {
     document.fiscal.zoi = signer().zoi(input);
     document.fiscal.qr = FiscalCode::qrData(document.fiscal.zoi, document.seller.taxNumber, issued);
     document.fiscal.eor.clear();
-    document.fiscal.state = "not_submitted";
+    document.fiscal.state = "pending";
 }
 
 Seller AutoInvoicer::seller() {
@@ -147,20 +162,22 @@ Seller AutoInvoicer::seller() {
 }
 
 const FiscalSigner& AutoInvoicer::signer() {
-    if (!_signer)
-        _signer = FiscalSigner::load(_config.getString("fiscal.certificate", ""),
-                                     _config.getString("fiscal.private_key", ""),
-                                     _config.getString("fiscal.key_password", ""));
+    if (!_signer) _signer = FiscalSigner::fromConfig(_config);
     return *_signer;
 }
 
 void AutoInvoicer::committed() {
+    std::vector<std::string> toSubmit;
+    toSubmit.swap(_toSubmit);
+    _submitter->submitIssued(toSubmit);
     if (_toMail.empty()) return;
     std::vector<Invoice> toMail;
     toMail.swap(_toMail);
     InvoiceMailer mailer(_config, outboxBeside(_db));
     InvoiceRepository invoices(_db);
-    for (const auto& invoice : toMail) {
+    for (const auto& issued : toMail) {
+        // As stored now: with the EOR FURS gave it a moment ago.
+        const Invoice invoice = invoices.find(issued.number).value_or(issued);
         const MailDelivery delivery = mailer.deliver(invoice);
         invoices.setEmailState(invoice.number, delivery.state);
         if (delivery.state == "failed")

@@ -1,8 +1,9 @@
 #include "estore/host/invoicing/invoice_config_check.h"
 
 #include "estore/host/config/host_config.h"
-#include "estore/host/invoicing/fiscal_code.h"
-#include "estore/host/invoicing/fiscal_signer.h"
+#include "estore/host/fiscal/fiscal_code.h"
+#include "estore/host/fiscal/fiscal_signer.h"
+#include "estore/host/fiscal/x509_certificate.h"
 #include "estore/host/invoicing/invoice_settings.h"
 #include "estore/sdk/setting_map.h"
 
@@ -24,13 +25,26 @@ std::string fiscalMethods(const host_api::Settings& settings) {
 std::vector<host_api::FieldError> InvoiceConfigCheck::check(const host_api::Settings& settings,
                                                             HostConfig& config) {
     const InvoiceSettings invoicing = InvoiceSettings::of(settings);
-    if (!invoicing.enabled() || !invoicing.anyFiscalMethod()) return {};
-    const std::string methods = fiscalMethods(settings);
+    if (!invoicing.enabled() || (!invoicing.anyFiscalMethod() && !invoicing.verifyAll())) return {};
+    const std::string methods =
+        invoicing.verifyAll() ? "vsi / all (invoice_numbering=verify_all)" : fiscalMethods(settings);
     std::vector<host_api::FieldError> errors;
+    const std::string companyTaxNumber = config.getString("company.tax_number", "");
     try {
-        FiscalSigner::load(config.getString("fiscal.certificate", ""),
-                           config.getString("fiscal.private_key", ""),
-                           config.getString("fiscal.key_password", ""));
+        const auto signer = FiscalSigner::fromConfig(config);
+        // FURS refuses a message whose tax number is not the certificate's (S005, SPEC32 §4).
+        const std::string certified = X509Certificate::fromPem(signer->certificatePem()).taxNumber();
+        if (!certified.empty() && FiscalCode::isTaxNumber(companyTaxNumber) && certified != companyTaxNumber)
+            errors.push_back(
+                {"payment_methods",
+                 "payment_methods.certificate_tax_number",
+                 {"Preslikava načinov plačila (payment_methods): certifikat FURS je izdan za davčno "
+                  "številko " +
+                      certified + ", podjetje pa ima " + companyTaxNumber +
+                      " (company.tax_number); FURS bi račune zavrnil.",
+                  "Payment method map (payment_methods): the FURS certificate is issued for tax number " +
+                      certified + ", but the company's is " + companyTaxNumber +
+                      " (company.tax_number); FURS would refuse the invoices."}});
     } catch (const FiscalConfigError& e) {
         errors.push_back(
             {"payment_methods",
@@ -40,7 +54,7 @@ std::vector<host_api::FieldError> InvoiceConfigCheck::check(const host_api::Sett
               "Payment method map (payment_methods): the fiscal methods (" + methods +
                   ") need a FURS certificate in host configuration. " + e.what()}});
     }
-    if (!FiscalCode::isTaxNumber(config.getString("company.tax_number", "")))
+    if (!FiscalCode::isTaxNumber(companyTaxNumber))
         errors.push_back(
             {"payment_methods",
              "payment_methods.tax_number",

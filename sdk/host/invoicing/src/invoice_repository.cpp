@@ -1,6 +1,7 @@
 #include "estore/host/invoicing/invoice_repository.h"
 
 #include <Poco/Data/Statement.h>
+#include <Poco/Tuple.h>
 
 #include <stdexcept>
 
@@ -41,20 +42,22 @@ std::int64_t InvoiceRepository::takeNumber(const std::string& premise, const std
     return value;
 }
 
-void InvoiceRepository::insert(const Invoice& invoice, std::int64_t creditKey) {
+void InvoiceRepository::insert(const Invoice& invoice, std::int64_t creditKey, std::int64_t fiscalDueMillis) {
     const std::string total = sdk::toDecimal(invoice.totalGross).toString(2);
     const Int64 fiscal = invoice.fiscal.fiscal ? 1 : 0;
     const std::string document = InvoiceJson::toText(invoice);
     _db.session() << _db.sql(
         "INSERT INTO invoices (number, store_id, order_external_id, order_number, kind, refers_to, premise, "
         "device, sequence, credit_key, issued_at, total_gross, currency, fiscal, zoi, fiscal_state, "
-        "email_state, "
-        "document) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        "email_state, document, eor, fiscal_due) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        "?, "
+        "?, ?)"),
         bind(invoice.number), bind(invoice.storeId), bind(invoice.orderExternalId), bind(invoice.orderNumber),
         bind(std::string(invoiceKindName(invoice.kind))), bind(invoice.refersTo), bind(invoice.premise),
         bind(invoice.device), bind(Int64(invoice.sequence)), bind(Int64(creditKey)),
         bind(Int64(invoice.issuedAtMillis)), bind(total), bind(invoice.currency), bind(fiscal),
-        bind(invoice.fiscal.zoi), bind(invoice.fiscal.state), bind(invoice.emailState), bind(document), now;
+        bind(invoice.fiscal.zoi), bind(invoice.fiscal.state), bind(invoice.emailState), bind(document),
+        bind(invoice.fiscal.eor), bind(Int64(fiscalDueMillis)), now;
 }
 
 void InvoiceRepository::setEmailState(const std::string& number, const std::string& state) {
@@ -64,6 +67,73 @@ void InvoiceRepository::setEmailState(const std::string& number, const std::stri
     const std::string document = InvoiceJson::toText(*invoice);
     _db.session() << _db.sql("UPDATE invoices SET email_state = ?, document = ? WHERE number = ?"),
         bind(state), bind(document), bind(number), now;
+}
+
+std::vector<FiscalBacklogEntry> InvoiceRepository::fiscalBacklog(std::int64_t nowMillis, std::size_t limit) {
+    std::vector<Poco::Tuple<std::string, std::string, Int64, Int64, Int64, Int64>> rows;
+    const Int64 due = nowMillis;
+    const Int64 most = static_cast<Int64>(limit);
+    _db.session() << _db.sql(
+        "SELECT number, store_id, issued_at, fiscal_due, fiscal_attempts, fiscal_warned FROM invoices "
+        "WHERE fiscal = 1 AND fiscal_state IN ('pending', 'subsequent') AND fiscal_due <= ? "
+        "ORDER BY issued_at, number LIMIT ?"),
+        bind(due), bind(most), into(rows), now;
+    std::vector<FiscalBacklogEntry> backlog;
+    for (const auto& r : rows)
+        backlog.push_back({r.get<0>(), r.get<1>(), r.get<2>(), r.get<3>(), r.get<4>(), r.get<5>()});
+    return backlog;
+}
+
+bool InvoiceRepository::claimSubmission(const std::string& number, std::int64_t expectedDue,
+                                        std::int64_t newDue) {
+    Poco::Data::Statement update(_db.session());
+    update << _db.sql(
+        "UPDATE invoices SET fiscal_due = ? WHERE number = ? AND fiscal_due = ? AND eor = '' "
+        "AND fiscal_state IN ('pending', 'subsequent')"),
+        bind(Int64(newDue)), bind(number), bind(Int64(expectedDue));
+    return update.execute() == 1;
+}
+
+bool InvoiceRepository::recordEor(const std::string& number, const std::string& eor) {
+    auto invoice = find(number);
+    if (!invoice || !invoice->fiscal.eor.empty()) return false;
+    invoice->fiscal.eor = eor;
+    invoice->fiscal.state = "verified";
+    const std::string document = InvoiceJson::toText(*invoice);
+    Poco::Data::Statement update(_db.session());
+    update << _db.sql(
+        "UPDATE invoices SET eor = ?, fiscal_state = 'verified', fiscal_error = '', "
+        "fiscal_attempts = fiscal_attempts + 1, document = ? WHERE number = ? AND eor = ''"),
+        bind(eor), bind(document), bind(number);
+    return update.execute() == 1;
+}
+
+void InvoiceRepository::recordSubmissionFailure(const std::string& number, const std::string& error,
+                                                std::int64_t dueMillis) {
+    auto invoice = find(number);
+    if (!invoice || !invoice->fiscal.eor.empty()) return;
+    invoice->fiscal.state = "subsequent";
+    const std::string document = InvoiceJson::toText(*invoice);
+    _db.session() << _db.sql(
+        "UPDATE invoices SET fiscal_state = 'subsequent', fiscal_error = ?, fiscal_due = ?, "
+        "fiscal_attempts = fiscal_attempts + 1, document = ? WHERE number = ? AND eor = ''"),
+        bind(error), bind(Int64(dueMillis)), bind(document), bind(number), now;
+}
+
+void InvoiceRepository::setFiscalWarned(const std::string& number, std::int64_t level) {
+    _db.session() << _db.sql("UPDATE invoices SET fiscal_warned = ? WHERE number = ?"), bind(Int64(level)),
+        bind(number), now;
+}
+
+std::vector<std::pair<std::string, std::int64_t>> InvoiceRepository::fiscalStateCounts() {
+    std::vector<Poco::Tuple<std::string, Int64>> rows;
+    _db.session() << _db.sql(
+        "SELECT fiscal_state, COUNT(*) FROM invoices WHERE fiscal = 1 GROUP BY fiscal_state "
+        "ORDER BY fiscal_state"),
+        into(rows), now;
+    std::vector<std::pair<std::string, std::int64_t>> counts;
+    for (const auto& r : rows) counts.emplace_back(r.get<0>(), r.get<1>());
+    return counts;
 }
 
 std::vector<Invoice> InvoiceRepository::select(const std::string& where,

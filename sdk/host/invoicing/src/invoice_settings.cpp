@@ -26,9 +26,16 @@ InvoiceSettings InvoiceSettings::of(const host_api::Settings& settings) {
     s._emailInvoice = settingOf(settings, "email_invoice") == "true";
     s._premise = settingOf(settings, "business_premise");
     s._device = settingOf(settings, "electronic_device");
+    s._verifyAll = settingOf(settings, "invoice_numbering") == "verify_all";
+    s._nonfiscalDevice = settingOf(settings, "nonfiscal_device");
     for (const auto& entry : sdk::parseSettingMap(settingOf(settings, "payment_methods")).map.entries)
         s._anyFiscal = s._anyFiscal || entry.hasFlag("fiscal");
     return s;
+}
+
+std::string InvoiceSettings::deviceFor(bool fiscal) const {
+    if (fiscal || _verifyAll) return _device;
+    return _nonfiscalDevice.empty() ? _device + "N" : _nonfiscalDevice;
 }
 
 bool InvoiceSettings::fullyPaid(const host_api::SalesOrder& order) {

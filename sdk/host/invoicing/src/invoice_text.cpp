@@ -57,11 +57,15 @@ std::vector<std::vector<std::string>> vatRows(const Invoice& invoice) {
 std::string fiscalText(const Invoice& invoice) {
     if (!invoice.fiscal.fiscal)
         return "Davčno potrjevanje / fiscal verification: ne / no (negotovinsko plačilo / non-cash)\n";
-    return "ZOI: " + invoice.fiscal.zoi + "\n" +
-           "EOR: " + (invoice.fiscal.eor.empty() ? "(ni pridobljen / not obtained)" : invoice.fiscal.eor) +
-           "\n" + "Stanje / state: " + invoice.fiscal.state +
-           " (referenčni gostitelj ne pošilja na FURS / the reference host does not submit to FURS)\n" +
-           "QR: " + invoice.fiscal.qr + "\n";
+    // ZDavPR Art. 9: an invoice issued while FURS could not be reached carries its ZOI and no EOR; the
+    // EOR FURS gives it later is stored with the invoice, and the buyer gets no new invoice.
+    const std::string state = invoice.fiscal.state == "verified" ? "davčno potrjen / fiscally verified"
+                              : invoice.fiscal.state == "subsequent"
+                                  ? "naknadno pošiljanje FURS / to be sent to FURS subsequently"
+                                  : "pošiljanje FURS / being sent to FURS";
+    return "ZOI: " + invoice.fiscal.zoi + "\n" + "EOR: " +
+           (invoice.fiscal.eor.empty() ? "(še ni dodeljen / not assigned yet)" : invoice.fiscal.eor) + "\n" +
+           "Stanje / state: " + state + "\n" + "QR: " + invoice.fiscal.qr + "\n";
 }
 
 }  // namespace

@@ -63,6 +63,7 @@ void SchemaMigrator::migrate(Database& db) {
     if (current < 4) createVersion4(db);
     if (current < 5) createVersion5(db);
     if (current < 6) createVersion6(db);
+    if (current < 7) createVersion7(db);
     if (current < kVersion) {
         Poco::Int64 version = kVersion;
         Poco::Int64 at = Database::nowMillis();
@@ -184,6 +185,26 @@ void SchemaMigrator::createVersion5(Database& db) {
 
 void SchemaMigrator::createVersion6(Database& db) {
     db.execute("INSERT INTO sequences (name, next_value) VALUES ('webhook_tokens', 1)");
+}
+
+void SchemaMigrator::createVersion7(Database& db) {
+    const std::vector<std::string> statements = {
+        "ALTER TABLE invoices ADD COLUMN eor TEXT NOT NULL DEFAULT ''",
+        // Epoch ms from which the submitter may (re)send the invoice to FURS; the issuing process holds it
+        // a while so that no other worker sends it at the same time.
+        "ALTER TABLE invoices ADD COLUMN fiscal_due BIGINT NOT NULL DEFAULT 0",
+        "ALTER TABLE invoices ADD COLUMN fiscal_attempts BIGINT NOT NULL DEFAULT 0",
+        "ALTER TABLE invoices ADD COLUMN fiscal_error TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE invoices ADD COLUMN fiscal_warned BIGINT NOT NULL DEFAULT 0",
+        // Fiscal invoices issued before the host talked to FURS are sent now, as subsequent submissions.
+        "UPDATE invoices SET fiscal_state = 'subsequent' WHERE fiscal_state = 'not_submitted'",
+        "CREATE INDEX IF NOT EXISTS invoices_fiscal_due ON invoices (fiscal_state, fiscal_due)",
+        "CREATE TABLE IF NOT EXISTS fiscal_premises (tax_number TEXT NOT NULL, premise TEXT NOT NULL, "
+        "registered_at BIGINT NOT NULL, validity_date TEXT NOT NULL, closed BIGINT NOT NULL, message TEXT "
+        "NOT "
+        "NULL, PRIMARY KEY (tax_number, premise))",
+    };
+    for (const auto& statement : statements) db.execute(statement);
 }
 
 }  // namespace estore::host

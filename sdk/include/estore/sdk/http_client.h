@@ -1,6 +1,7 @@
 #pragma once
 // A small blocking HTTP(S) client over Poco: one base URL, keep-alive, TLS with certificate and host name
 // verification always on, and transport failures sorted into kinds the caller can explain to a user.
+#include <functional>
 #include <memory>
 #include <string>
 #include <utility>
@@ -8,7 +9,8 @@
 
 namespace Poco::Net {
 class HTTPClientSession;
-}
+class Context;
+}  // namespace Poco::Net
 
 namespace estore::sdk {
 
@@ -17,6 +19,9 @@ struct HttpClientOptions {
     int timeoutMs = 30000;
     std::string caFile;  ///< extra trusted certificates (PEM) besides the system's
     std::string userAgent = "estore-wix/0.1";
+    /// Called on a new TLS context before it connects, e.g. to present a client certificate (FURS
+    /// authenticates the company by its certificate). Verification stays on whatever it does.
+    std::function<void(Poco::Net::Context&)> tlsSetup;
 };
 
 using HttpHeaders = std::vector<std::pair<std::string, std::string>>;

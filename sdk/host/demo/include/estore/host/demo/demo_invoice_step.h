@@ -1,7 +1,8 @@
 #pragma once
-// The demo's invoicing step: a test FURS key pair (generated, clearly marked TEST), the store switched to
-// "invoice when paid" with e-mail, an order placed and paid in the sandbox, one import, and the invoice
-// the host issued for it, printed as a person reads it (with ZOI and QR data when its method is fiscal).
+// The demo's invoicing step: furs-sandbox (the local FURS stand-in) started, a TEST company certificate
+// issued by it, the business premise registered with it, the store switched to "invoice when paid" with
+// e-mail, an order placed and paid in the Wix sandbox, one import, and the invoice the host issued for it,
+// printed as a person reads it: with its ZOI, the EOR FURS gave it, and the QR data when it is fiscal.
 #include <string>
 
 namespace estore::host {
@@ -14,8 +15,11 @@ public:
     static int run(CommandContext& ctx, SandboxProcess& sandbox, const std::string& storeId);
 
 private:
-    /// Host configuration for invoicing: test key pair, company data, the outbox beside the database.
-    static void configureHost(CommandContext& ctx);
+    /// Host configuration for invoicing: the certificate furs-sandbox issued, FURS's address and CA,
+    /// company data, the outbox beside the database.
+    static void configureHost(CommandContext& ctx, SandboxProcess& furs);
+    /// Registers the demo's premise with FURS, as `estore-host fiscal premise register` does.
+    static bool registerPremise(CommandContext& ctx);
     /// auto_invoice=paid, email_invoice=true, premise SPLET1, device 1, through the same path as configure.
     static bool enableInvoicing(CommandContext& ctx, const std::string& storeId);
     /// Places an order and pays it; returns its Wix id.

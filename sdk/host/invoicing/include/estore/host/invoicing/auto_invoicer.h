@@ -5,9 +5,11 @@
 // often the order is imported, and numbers per premise and device without gaps or repeats.
 //
 // An invoice whose payment method is fiscal gets its ZOI and QR data here (signed with the key named in
-// host configuration); the reference host never talks to FURS, so its EOR stays empty, state
-// "not_submitted". Refunds after invoicing become credit notes referring to the invoice; an order
-// cancelled before it was invoiced gets nothing. E-mails go out only after the commit.
+// host configuration), state "pending"; once the transaction has committed, FiscalSubmitter asks FURS
+// for its EOR ("verified"), or marks it for subsequent submission ("subsequent"). Refunds after
+// invoicing become credit notes referring to the invoice; an order cancelled before it was invoiced gets
+// nothing. E-mails go out only after the commit and the FURS call, so they carry the EOR when there is
+// one.
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -23,6 +25,7 @@ namespace estore::host {
 class Database;
 class HostConfig;
 class FiscalSigner;
+class FiscalSubmitter;
 
 class AutoInvoicer {
 public:
@@ -33,15 +36,19 @@ public:
     AutoInvoicer& operator=(const AutoInvoicer&) = delete;
 
     /// The issue time source (tests pin it); epoch milliseconds.
-    void setClock(std::function<std::int64_t()> now) { _now = std::move(now); }
+    void setClock(std::function<std::int64_t()> now);
 
     /// Inside the storing transaction, after the order was created or replaced. Throws on failure (the
     /// caller rolls back; FiscalConfigError when the fiscal key or tax number is missing).
     void orderStored(const std::string& storeId, const host_api::SalesOrder& order);
-    /// After that transaction committed: e-mails what it issued, if the store asks for it.
+    /// After that transaction committed: sends the fiscal invoices it issued to FURS, then e-mails what
+    /// it issued, if the store asks for it.
     void committed();
     /// After it rolled back: what it issued is gone, numbers included.
-    void rolledBack() { _toMail.clear(); }
+    void rolledBack() {
+        _toMail.clear();
+        _toSubmit.clear();
+    }
 
 private:
     void issueInvoice(const std::string& storeId, const InvoiceSettings& settings,
@@ -60,7 +67,9 @@ private:
     host_api::Activity& _activity;
     std::function<std::int64_t()> _now;
     std::unique_ptr<FiscalSigner> _signer;
+    std::unique_ptr<FiscalSubmitter> _submitter;
     std::vector<Invoice> _toMail;
+    std::vector<std::string> _toSubmit;  ///< numbers of the fiscal invoices issued in this transaction
 };
 
 }  // namespace estore::host

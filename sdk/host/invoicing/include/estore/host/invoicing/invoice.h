@@ -18,14 +18,14 @@ struct Seller {
     std::string taxNumber;  ///< 8 digits; the ZOI is computed over it
 };
 
-/// What FURS needs and what the host did with it. The reference host computes the ZOI locally but never
-/// talks to FURS (that is e-računi's own service), so the EOR stays empty and the state "not_submitted".
+/// What FURS needs and what FURS gave. The host computes the ZOI when it issues the invoice and asks
+/// FURS for the EOR right after (FiscalSubmitter).
 struct FiscalData {
     bool fiscal = false;
     std::string zoi;    ///< 32 hex digits; empty for a non-fiscal invoice
     std::string qr;     ///< 60 digits; empty for a non-fiscal invoice
-    std::string eor;    ///< FURS's unique invoice id: always empty here
-    std::string state;  ///< "not_submitted" (fiscal) or "not_fiscal"
+    std::string eor;    ///< FURS's unique invoice id (a UUID); empty until FURS gave it
+    std::string state;  ///< "not_fiscal", or "pending" (issued), "subsequent" (to be sent later), "verified"
 };
 
 struct Invoice {

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "estore/host/invoicing/invoice.h"
@@ -14,6 +15,16 @@ namespace estore::host {
 
 class Database;
 
+/// A fiscal invoice still without its EOR, as the submitter sees it.
+struct FiscalBacklogEntry {
+    std::string number;
+    std::string storeId;
+    std::int64_t issuedAtMillis = 0;
+    std::int64_t dueMillis = 0;  ///< its next submission may start then
+    std::int64_t attempts = 0;   ///< submissions made so far
+    std::int64_t warned = 0;     ///< 0; 1 after the one-working-day warning; 2 after the deadline error
+};
+
 class InvoiceRepository {
 public:
     explicit InvoiceRepository(Database& db) : _db(db) {}
@@ -21,8 +32,22 @@ public:
     /// The next sequence number for the premise and device (1 for the first); must run in a transaction.
     std::int64_t takeNumber(const std::string& premise, const std::string& device);
     /// Stores the document; creditKey is 0 for an invoice, the refunded cents after a credit note.
-    void insert(const Invoice& invoice, std::int64_t creditKey);
+    /// fiscalDueMillis: when a fiscal invoice may first be sent by anyone but its issuer.
+    void insert(const Invoice& invoice, std::int64_t creditKey, std::int64_t fiscalDueMillis = 0);
     void setEmailState(const std::string& number, const std::string& state);
+
+    /// Fiscal invoices without an EOR whose next submission is due at nowMillis, oldest first.
+    std::vector<FiscalBacklogEntry> fiscalBacklog(std::int64_t nowMillis, std::size_t limit);
+    /// Takes the invoice's next submission for this process: moves its due time from expectedDue to
+    /// newDue, which only one of several workers can do. False: another one has it, or it has its EOR.
+    bool claimSubmission(const std::string& number, std::int64_t expectedDue, std::int64_t newDue);
+    /// FURS's EOR. An invoice keeps the first EOR it gets; false when it already had one.
+    bool recordEor(const std::string& number, const std::string& eor);
+    /// A submission without an EOR: state "subsequent", the reason, when to try again.
+    void recordSubmissionFailure(const std::string& number, const std::string& error, std::int64_t dueMillis);
+    void setFiscalWarned(const std::string& number, std::int64_t level);
+    /// Fiscal invoices by state ("pending", "subsequent", "verified").
+    std::vector<std::pair<std::string, std::int64_t>> fiscalStateCounts();
 
     /// The order's documents, in the order they were issued.
     std::vector<Invoice> forOrder(const std::string& storeId, const std::string& orderExternalId);

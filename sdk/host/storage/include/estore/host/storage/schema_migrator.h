@@ -11,7 +11,7 @@ class Database;
 class SchemaMigrator {
 public:
     /// The newest schema this binary knows.
-    static constexpr std::int64_t kVersion = 6;
+    static constexpr std::int64_t kVersion = 7;
 
     /// Brings the database up to kVersion in one transaction. Throws DatabaseError when the database
     /// was written by a newer estore-host (its schema version is higher than kVersion).
@@ -32,6 +32,9 @@ private:
     static void createVersion5(Database& db);
     /// The webhook tokens' version counter (the endpoint's in-memory copy checks it).
     static void createVersion6(Database& db);
+    /// Fiscal verification with FURS: an invoice's EOR, when its next submission is due, how many were
+    /// made and the last error; the business premises registered with FURS.
+    static void createVersion7(Database& db);
     static void seedCompany(Database& db);
 };
 

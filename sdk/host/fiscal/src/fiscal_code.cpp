@@ -1,4 +1,4 @@
-#include "estore/host/invoicing/fiscal_code.h"
+#include "estore/host/fiscal/fiscal_code.h"
 
 #include <cctype>
 #include <chrono>

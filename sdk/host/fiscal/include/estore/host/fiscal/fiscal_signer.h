@@ -1,11 +1,17 @@
 #pragma once
-// Signs ZOI inputs with the company's FURS certificate key (RSA-SHA256, PKCS #1 v1.5, which is
-// deterministic: the same input always gives the same ZOI, so an invoice's ZOI can be re-checked).
-// The key is read from PEM files named in host configuration and lives only in this object; it is never
-// written to a log, a message or an invoice.
+// Signs ZOI inputs and FURS messages with the company's FURS certificate key (RSA-SHA256, PKCS #1 v1.5,
+// which is deterministic: the same input always gives the same ZOI, so an invoice's ZOI can be
+// re-checked). The key is read from the .p12 file FURS issues (with its password) or from PEM files named
+// in host configuration, and lives only in this object; it is never written to a log, a message or an
+// invoice.
+#include <cstdint>
 #include <memory>
 #include <stdexcept>
 #include <string>
+
+#include <openssl/types.h>
+
+#include "estore/host_api/host_services.h"
 
 namespace estore::host {
 
@@ -22,10 +28,16 @@ private:
 
 class FiscalSigner {
 public:
-    /// Reads the certificate and the private key (optionally password-protected) and checks that they
-    /// belong together. Throws FiscalConfigError naming fiscal.certificate or fiscal.private_key.
+    /// Reads the certificate and the private key and checks that they belong together. certificatePath
+    /// is either FURS's PKCS #12 file (.p12 or .pfx: certificate and key in one, opened with keyPassword;
+    /// keyPath is not used) or a PEM certificate with its PEM key in keyPath (optionally encrypted with
+    /// keyPassword). Throws FiscalConfigError naming fiscal.certificate, fiscal.private_key or
+    /// fiscal.key_password.
     static std::unique_ptr<FiscalSigner> load(const std::string& certificatePath, const std::string& keyPath,
                                               const std::string& keyPassword);
+    /// load() of the files host configuration names: fiscal.certificate, fiscal.private_key,
+    /// fiscal.key_password.
+    static std::unique_ptr<FiscalSigner> fromConfig(host_api::Config& config);
     ~FiscalSigner();
 
     FiscalSigner(const FiscalSigner&) = delete;
@@ -37,12 +49,18 @@ public:
     std::string zoi(const std::string& zoiInput) const;
     /// The certificate's subject, for messages ("CN=…, O=…"); never anything secret.
     const std::string& subject() const { return _subject; }
+    /// The certificate (no key), PEM.
+    std::string certificatePem() const;
+    /// For the TLS client authentication FURS requires; owned by this object.
+    X509* nativeCertificate() const;
+    EVP_PKEY* nativeKey() const;
 
     /// Lower-case MD5 hex of the bytes.
     static std::string md5Hex(const std::string& data);
 
+    struct Keys;  ///< the OpenSSL objects, opaque here
+
 private:
-    struct Keys;
     explicit FiscalSigner(std::unique_ptr<Keys> keys, std::string subject);
 
     std::unique_ptr<Keys> _keys;

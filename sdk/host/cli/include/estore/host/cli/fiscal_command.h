@@ -1,0 +1,27 @@
+#pragma once
+// `estore-host fiscal …`: fiscal verification with FURS.
+//   fiscal status [--json]                  invoices by FURS state, registered premises, the certificate
+//   fiscal echo                             is FURS reachable with this certificate (EchoRequest)
+//   fiscal submit [--json]                  send every fiscal invoice still without its EOR now
+//   fiscal premise register PREMISE --set … register (or with --set closing=true close) a business premise
+#include <string>
+
+namespace estore::host {
+
+class CommandContext;
+struct FursPremise;
+
+class FiscalCommand {
+public:
+    static int run(CommandContext& ctx);
+
+private:
+    static int status(CommandContext& ctx);
+    static int echo(CommandContext& ctx);
+    static int submit(CommandContext& ctx);
+    static int registerPremise(CommandContext& ctx, const std::string& premise);
+    /// The premise's data from --set keys and host configuration; "" or the problem to report.
+    static std::string premiseFromSets(CommandContext& ctx, FursPremise& premise);
+};
+
+}  // namespace estore::host

@@ -1,0 +1,233 @@
+#include "estore/host/cli/fiscal_command.h"
+
+#include <Poco/Timestamp.h>
+
+#include <map>
+#include <ostream>
+#include <regex>
+
+#include "estore/host/cli/command_context.h"
+#include "estore/host/config/host_config.h"
+#include "estore/host/core/json_codec.h"
+#include "estore/host/enrollment/settings_builder.h"
+#include "estore/host/fiscal/fiscal_code.h"
+#include "estore/host/fiscal/fiscal_signer.h"
+#include "estore/host/fiscal/furs_client.h"
+#include "estore/host/fiscal/x509_certificate.h"
+#include "estore/host/invoicing/fiscal_premises.h"
+#include "estore/host/invoicing/fiscal_submitter.h"
+#include "estore/host/invoicing/invoice_repository.h"
+#include "estore/host/services/host_service_set.h"
+#include "estore/host/storage/database.h"
+
+namespace estore::host {
+
+namespace {
+
+constexpr std::int64_t kExpiryWarningDays = 30;
+
+const char* const kPremiseKeys[] = {"validity_date",
+                                    "software_supplier",
+                                    "type",
+                                    "cadastral_number",
+                                    "building_number",
+                                    "building_section_number",
+                                    "street",
+                                    "house_number",
+                                    "house_number_additional",
+                                    "community",
+                                    "city",
+                                    "postal_code",
+                                    "closing",
+                                    "notes"};
+
+bool matches(const std::string& text, const char* pattern) {
+    return std::regex_match(text, std::regex(pattern));
+}
+
+std::string today() {
+    const std::string local =
+        FiscalCode::ljubljanaTime(Poco::Timestamp().epochMicroseconds() / 1000).isoForm();
+    return local.substr(0, 10);
+}
+
+/// The certificate's holder, tax number and days left; a warning 30 days before it expires.
+void printCertificate(CommandContext& ctx, const FiscalSigner& signer) {
+    const X509Certificate certificate = X509Certificate::fromPem(signer.certificatePem());
+    const std::int64_t daysLeft =
+        (certificate.notAfterEpochSeconds() - Poco::Timestamp().epochMicroseconds() / 1000000) / 86400;
+    ctx.out() << "Certifikat / certificate: " << certificate.subjectRfc2253() << "\n"
+              << "  davčna številka / tax number " << certificate.taxNumber() << ", velja še / valid for "
+              << daysLeft << " dni / days\n";
+    if (daysLeft < kExpiryWarningDays)
+        ctx.out() << "  ! Certifikat FURS poteče v " << daysLeft
+                  << " dneh: pridobite novega (eDavki). / The FURS certificate expires in " << daysLeft
+                  << " days: get a new one (eDavki).\n";
+}
+
+}  // namespace
+
+int FiscalCommand::run(CommandContext& ctx) {
+    const auto& args = ctx.args();
+    if (args.size() == 1 && args[0] == "status") return status(ctx);
+    if (args.size() == 1 && args[0] == "echo") return echo(ctx);
+    if (args.size() == 1 && args[0] == "submit") return submit(ctx);
+    if (args.size() == 3 && args[0] == "premise" && args[1] == "register")
+        return registerPremise(ctx, args[2]);
+    return ctx.usage("fiscal needs: status | echo | submit | premise register PREMISE [--set key=value …]");
+}
+
+int FiscalCommand::status(CommandContext& ctx) {
+    InvoiceRepository invoices(ctx.database());
+    const auto counts = invoices.fiscalStateCounts();
+    const auto premises = FiscalPremises(ctx.database()).list();
+    if (ctx.options().json) {
+        auto root = JsonCodec::newObject();
+        auto states = JsonCodec::newObject();
+        for (const auto& [state, count] : counts) states->set(state, static_cast<Poco::Int64>(count));
+        root->set("invoices", states);
+        Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
+        for (const auto& p : premises) {
+            auto o = JsonCodec::newObject();
+            o->set("taxNumber", p.taxNumber);
+            o->set("premise", p.premise);
+            o->set("validityDate", p.validityDate);
+            o->set("closed", p.closed);
+            list->add(o);
+        }
+        root->set("premises", list);
+        ctx.out() << JsonCodec::stringify(root) << "\n";
+        return kExitOk;
+    }
+    ctx.out() << "Davčno potrjeni računi / fiscal invoices:";
+    if (counts.empty()) ctx.out() << " ni jih / none";
+    for (const auto& [state, count] : counts) ctx.out() << " " << state << "=" << count;
+    ctx.out() << "\nPoslovni prostori, prijavljeni pri FURS / premises registered with FURS:";
+    if (premises.empty()) ctx.out() << " ni jih / none";
+    for (const auto& p : premises)
+        ctx.out() << " " << p.premise << (p.closed ? " (zaprt / closed)" : "") << " od / from "
+                  << p.validityDate;
+    ctx.out() << "\nFURS: " << FursSettings::from(ctx.config()).baseUrl << "\n";
+    try {
+        printCertificate(ctx, *FiscalSigner::fromConfig(ctx.config()));
+    } catch (const FiscalConfigError& e) {
+        ctx.out() << "Certifikat / certificate: " << e.what() << "\n";
+    }
+    return kExitOk;
+}
+
+int FiscalCommand::echo(CommandContext& ctx) {
+    const auto signer = FiscalSigner::fromConfig(ctx.config());
+    const FursSettings settings = FursSettings::from(ctx.config());
+    const FursAnswer answer = FursClient(settings, *signer).echo();
+    if (!answer.accepted()) {
+        ctx.err() << "FURS (" << settings.baseUrl << ") ne odgovarja / does not answer: " << answer.detail
+                  << "\n";
+        return kExitFailure;
+    }
+    ctx.out() << "FURS (" << settings.baseUrl << ") odgovarja / answers.\n";
+    return kExitOk;
+}
+
+int FiscalCommand::submit(CommandContext& ctx) {
+    FiscalSubmitter submitter(ctx.database(), ctx.config(), ctx.host().activity());
+    FiscalPass total;
+    // Until nothing due is left, or FURS stops answering (the pass then leaves the rest for later).
+    for (;;) {
+        const FiscalPass pass = submitter.submitDue();
+        total.verified += pass.verified;
+        total.failed += pass.failed;
+        total.warned += pass.warned;
+        if (pass.verified == 0 || pass.failed > 0) break;
+    }
+    if (ctx.options().json) {
+        auto root = JsonCodec::newObject();
+        root->set("verified", total.verified);
+        root->set("failed", total.failed);
+        root->set("warned", total.warned);
+        ctx.out() << JsonCodec::stringify(root) << "\n";
+    } else {
+        ctx.out() << "Potrjenih / verified: " << total.verified
+                  << ", brez EOR / still without an EOR: " << total.failed << "\n";
+    }
+    return total.failed > 0 ? kExitFailure : kExitOk;
+}
+
+std::string FiscalCommand::premiseFromSets(CommandContext& ctx, FursPremise& premise) {
+    std::map<std::string, std::string> sets;
+    for (const auto& assignment : ctx.options().sets) {
+        std::string key, value;
+        if (!SettingsBuilder::parseAssignment(assignment, key, value)) return "--set wants key=value";
+        if (std::find(std::begin(kPremiseKeys), std::end(kPremiseKeys), key) == std::end(kPremiseKeys))
+            return "unknown key '" + key + "'";
+        sets[key] = value;
+    }
+    auto value = [&sets](const char* key) { return sets.count(key) ? sets[key] : std::string(); };
+    premise.validityDate = sets.count("validity_date") ? sets["validity_date"] : today();
+    if (!matches(premise.validityDate, R"(\d{4}-\d{2}-\d{2})")) return "validity_date must be YYYY-MM-DD";
+    const std::string supplier = sets.count("software_supplier")
+                                     ? sets["software_supplier"]
+                                     : ctx.config().getString("fiscal.software_supplier", "");
+    if (supplier.empty())
+        return "software_supplier (or host config fiscal.software_supplier) is required: the software "
+               "supplier's tax number, or a foreign supplier's name";
+    (FiscalCode::isTaxNumber(supplier) ? premise.softwareSupplierTaxNumber : premise.softwareSupplierName) =
+        supplier;
+    premise.closing = value("closing") == "true";
+    premise.specialNotes = value("notes");
+    if (!value("cadastral_number").empty()) {
+        FursPremise::RealEstate r{value("cadastral_number"),
+                                  value("building_number"),
+                                  value("building_section_number"),
+                                  value("street"),
+                                  value("house_number"),
+                                  value("house_number_additional"),
+                                  value("community"),
+                                  value("city"),
+                                  value("postal_code")};
+        if (!matches(r.cadastralNumber, R"(\d{1,4})") || !matches(r.buildingNumber, R"(\d{1,5})") ||
+            !matches(r.buildingSectionNumber, R"(\d{1,4})"))
+            return "cadastral_number (1-4 digits), building_number (1-5) and building_section_number (1-4) "
+                   "are required for a premise in a building";
+        if (r.street.empty() || r.houseNumber.empty() || r.community.empty() || r.city.empty() ||
+            !matches(r.postalCode, R"(\d{4})"))
+            return "street, house_number, community, city and postal_code (4 digits) are required for a "
+                   "premise in a building";
+        premise.realEstate = r;
+    } else {
+        premise.premiseType = value("type");
+        if (premise.premiseType != "A" && premise.premiseType != "B" && premise.premiseType != "C")
+            return "give type=A (movable), B (fixed spot) or C (a lone electronic device), or the building's "
+                   "cadastral_number, building_number, building_section_number and address";
+    }
+    return "";
+}
+
+int FiscalCommand::registerPremise(CommandContext& ctx, const std::string& premiseId) {
+    FursPremise premise;
+    premise.premise = premiseId;
+    premise.taxNumber = ctx.config().getString("company.tax_number", "");
+    if (!matches(premiseId, R"([0-9a-zA-Z]{1,20})"))
+        return ctx.usage("the premise ID has 1-20 letters and digits (as on the invoice), got '" + premiseId +
+                         "'");
+    if (!FiscalCode::isTaxNumber(premise.taxNumber))
+        return ctx.usage("company.tax_number (8 digits) must be set in host configuration");
+    if (const std::string problem = premiseFromSets(ctx, premise); !problem.empty())
+        return ctx.usage("fiscal premise register: " + problem);
+    const auto signer = FiscalSigner::fromConfig(ctx.config());
+    const FursAnswer answer = FursClient(FursSettings::from(ctx.config()), *signer).registerPremise(premise);
+    if (!answer.accepted()) {
+        ctx.err() << "FURS ni prijavil poslovnega prostora " << premiseId
+                  << " / FURS did not register premise " << premiseId << ": " << answer.detail << "\n";
+        return kExitFailure;
+    }
+    FiscalPremises(ctx.database())
+        .record({premise.taxNumber, premiseId, Database::nowMillis(), premise.validityDate, premise.closing});
+    ctx.out() << "Poslovni prostor " << premiseId << (premise.closing ? " je zaprt" : " je prijavljen")
+              << " pri FURS (od " << premise.validityDate << "). / Business premise " << premiseId
+              << (premise.closing ? " is closed" : " is registered") << " with FURS (from "
+              << premise.validityDate << ").\n";
+    return kExitOk;
+}
+
+}  // namespace estore::host

@@ -122,14 +122,18 @@ HttpResult HttpClient::send(const HttpRequest& request) {
         r.detail = "invalid base URL '" + _baseUrl + "': " + _urlError;
         return r;
     }
-    const bool reused = _session && _sessionUsed;
+    const bool reused = reusingConnection();
     HttpResult result = sendOnce(request);
     // A kept-alive connection the server has since closed fails at once; that is not the server's answer.
-    if (reused && result.failure == TransportFailure::Dropped) {
+    if (reused && result.failure == TransportFailure::Dropped && _options.resendOnStaleConnection) {
         resetSession();
         result = sendOnce(request);
     }
     return result;
+}
+
+bool HttpClient::reusingConnection() const {
+    return _session && _sessionUsed;
 }
 
 HttpResult HttpClient::sendOnce(const HttpRequest& request) {

@@ -92,7 +92,9 @@ FursSettings FursSettings::from(host_api::Config& config) {
 }
 
 FursClient::FursClient(FursSettings settings, const FiscalSigner& signer)
-    : _settings(std::move(settings)), _signer(signer) {}
+    : _settings(std::move(settings)), _signer(signer), _protectedHeader(protectedHeader(signer)) {}
+
+FursClient::~FursClient() = default;
 
 FursAnswer FursClient::echo() {
     if (!_settings.problem.empty()) return fail(FursStatus::NotReached, _settings.problem);
@@ -107,23 +109,25 @@ FursAnswer FursClient::echo() {
 }
 
 FursAnswer FursClient::registerPremise(const FursPremise& premise) {
-    const FursHeader header = FursHeader::now();
-    return sendSigned(kPremisePath, header, FursMessage::premiseRequest(header, premise),
-                      "BusinessPremiseResponse");
+    return sendSigned(
+        kPremisePath,
+        [&premise](const FursHeader& header) { return FursMessage::premiseRequest(header, premise); },
+        "BusinessPremiseResponse");
 }
 
 FursAnswer FursClient::submitInvoice(const FursInvoice& invoice) {
-    const FursHeader header = FursHeader::now();
-    FursAnswer answer =
-        sendSigned(kInvoicePath, header, FursMessage::invoiceRequest(header, invoice), "InvoiceResponse");
+    FursAnswer answer = sendSigned(
+        kInvoicePath,
+        [&invoice](const FursHeader& header) { return FursMessage::invoiceRequest(header, invoice); },
+        "InvoiceResponse");
     if (answer.accepted() && answer.eor.size() != 36)
         return fail(FursStatus::BadAnswer, "FURS's answer has no UniqueInvoiceID (EOR)");
     return answer;
 }
 
-std::string FursClient::protectedHeader() const {
+std::string FursClient::protectedHeader(const FiscalSigner& signer) {
     // SPEC32 §8.1: alg plus the certificate's subject, issuer and serial (a decimal JSON number).
-    const X509Certificate certificate = X509Certificate::fromPem(_signer.certificatePem());
+    const X509Certificate certificate = X509Certificate::fromNative(signer.nativeCertificate());
     Object header(Poco::JSON_PRESERVE_KEY_ORDER);
     header.set("alg", "RS256");
     header.set("subject_name", certificate.subjectRfc2253());
@@ -135,33 +139,47 @@ std::string FursClient::protectedHeader() const {
     return text;
 }
 
-FursAnswer FursClient::sendSigned(const std::string& path, const FursHeader& header,
-                                  const std::string& payload, const char* responseKey) {
+FursAnswer FursClient::sendSigned(const std::string& path,
+                                  const std::function<std::string(const FursHeader&)>& payload,
+                                  const char* responseKey) {
     if (!_settings.problem.empty()) return fail(FursStatus::NotReached, _settings.problem);
-    const std::string token = compactJws(protectedHeader(), payload,
-                                         [this](const std::string& input) { return _signer.sign(input); });
-    const sdk::HttpResult result = post(path, "{\"token\":\"" + token + "\"}");
-    if (auto problem = undelivered(result)) return *problem;
-    return readAnswer(result.response.body, header, responseKey);
+    for (int attempt = 0;; ++attempt) {
+        // A new header for every message, a resend included (R_1.0).
+        const FursHeader header = FursHeader::now();
+        const std::string token =
+            compactJws(_protectedHeader, payload(header),
+                       [this](const std::string& input) { return _signer.sign(input); });
+        const bool reused = _http && _http->reusingConnection();
+        const sdk::HttpResult result = post(path, "{\"token\":\"" + token + "\"}");
+        // A kept-alive connection FURS closed while idle: the same message once more as a new one, on a
+        // new connection. FURS knows an invoice by its identifier, so a resend cannot make a second one.
+        if (reused && attempt == 0 && result.failure == sdk::TransportFailure::Dropped) continue;
+        if (auto problem = undelivered(result)) return *problem;
+        return readAnswer(result.response.body, header, responseKey);
+    }
 }
 
-sdk::HttpResult FursClient::post(const std::string& path, const std::string& body) const {
-    sdk::HttpClientOptions options;
-    options.timeoutMs = options.connectTimeoutMs = _settings.timeoutMs;
-    options.caFile = _settings.caFile;
-    const FiscalSigner& signer = _signer;
-    options.tlsSetup = [&signer](Poco::Net::Context& context) {
-        // FURS knows the company by the certificate its TLS presents (SPEC32 §2).
-        SSL_CTX_use_certificate(context.sslContext(), signer.nativeCertificate());
-        SSL_CTX_use_PrivateKey(context.sslContext(), signer.nativeKey());
-    };
-    sdk::HttpClient http(_settings.baseUrl, options);
+sdk::HttpResult FursClient::post(const std::string& path, const std::string& body) {
+    if (!_http) {
+        sdk::HttpClientOptions options;
+        options.timeoutMs = options.connectTimeoutMs = _settings.timeoutMs;
+        options.caFile = _settings.caFile;
+        const FiscalSigner& signer = _signer;
+        options.tlsSetup = [&signer](Poco::Net::Context& context) {
+            // FURS knows the company by the certificate its TLS presents (SPEC32 §2).
+            SSL_CTX_use_certificate(context.sslContext(), signer.nativeCertificate());
+            SSL_CTX_use_PrivateKey(context.sslContext(), signer.nativeKey());
+        };
+        // Kept alive between messages: a mutual TLS handshake costs more than a message.
+        options.resendOnStaleConnection = false;  // sendSigned resends, as a new message
+        _http = std::make_unique<sdk::HttpClient>(_settings.baseUrl, options);
+    }
     sdk::HttpRequest request;
     request.method = "POST";
     request.target = path;
     request.body = body;
     request.contentType = "application/json; charset=UTF-8";
-    return http.send(request);
+    return _http->send(request);
 }
 
 std::optional<FursAnswer> FursClient::undelivered(const sdk::HttpResult& result) {

@@ -22,6 +22,9 @@ struct HttpClientOptions {
     /// Called on a new TLS context before it connects, e.g. to present a client certificate (FURS
     /// authenticates the company by its certificate). Verification stays on whatever it does.
     std::function<void(Poco::Net::Context&)> tlsSetup;
+    /// A kept-alive connection the server has since closed fails at once; send the request again on a new
+    /// one. Off for a protocol that wants every resend to be a new message (FURS: a new MessageID).
+    bool resendOnStaleConnection = true;
 };
 
 using HttpHeaders = std::vector<std::pair<std::string, std::string>>;
@@ -71,6 +74,8 @@ public:
     HttpClient& operator=(const HttpClient&) = delete;
 
     HttpResult send(const HttpRequest& request);
+    /// Whether the next send goes over a connection that has carried a request already.
+    bool reusingConnection() const;
 
     const std::string& baseUrl() const { return _baseUrl; }
     bool secure() const { return _secure; }

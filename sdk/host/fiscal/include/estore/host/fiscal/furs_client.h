@@ -3,7 +3,9 @@
 // ../shared/reference/furs-protocol.md): each message is a JWS signed RS256 with the company's FURS
 // certificate, sent over TLS that presents the same certificate; each answer is a JWS signed by FURS,
 // checked against FURS's certificate chain (fiscal.furs_ca_file) before anything in it is believed.
-// One blocking call per message; no thread of its own.
+// One blocking call per message over a kept-alive connection; no thread of its own.
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -51,21 +53,26 @@ struct FursAnswer {
 class FursClient {
 public:
     FursClient(FursSettings settings, const FiscalSigner& signer);
+    ~FursClient();
 
     FursAnswer echo();
     FursAnswer registerPremise(const FursPremise& premise);
     FursAnswer submitInvoice(const FursInvoice& invoice);
 
 private:
-    sdk::HttpResult post(const std::string& path, const std::string& body) const;
+    sdk::HttpResult post(const std::string& path, const std::string& body);
     static std::optional<FursAnswer> undelivered(const sdk::HttpResult& result);
-    FursAnswer sendSigned(const std::string& path, const FursHeader& header, const std::string& payload,
+    FursAnswer sendSigned(const std::string& path,
+                          const std::function<std::string(const FursHeader&)>& payload,
                           const char* responseKey);
-    std::string protectedHeader() const;
+    /// The JWS header of every message: the certificate's identity (SPEC32 §8.1).
+    static std::string protectedHeader(const FiscalSigner& signer);
     FursAnswer readAnswer(const std::string& body, const FursHeader& header, const char* responseKey) const;
 
     FursSettings _settings;
     const FiscalSigner& _signer;
+    std::string _protectedHeader;
+    std::unique_ptr<sdk::HttpClient> _http;
 };
 
 }  // namespace estore::host

@@ -107,7 +107,8 @@ protected:
 
     std::vector<std::string> activity(const std::string& code) {
         std::vector<std::string> messages;
-        _db->session() << "SELECT message_sl || ' | ' || message_en FROM activity WHERE code = ? ORDER BY id",
+        _db->session() << _db->sql(
+            "SELECT message_sl || ' | ' || message_en FROM activity WHERE code = ? ORDER BY id"),
             bind(code), into(messages), now;
         return messages;
     }

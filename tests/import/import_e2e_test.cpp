@@ -106,10 +106,11 @@ protected:
             for (std::size_t i = 0; i < orders->size(); ++i) {
                 auto order = orders->getObject(static_cast<unsigned>(i));
                 auto method = methods.find(order->getValue<std::string>("id"));
-                auto mapped = mapper.map(order, method == methods.end() ? std::string() : method->second);
+                const auto payments = method == methods.end() ? estore::wix::OrderPayments{} : method->second;
+                auto mapped = mapper.map(order, payments.main);
                 EXPECT_TRUE(mapped.order.has_value());
                 if (!mapped.order) continue;
-                estore::wix::applyStoreMaps(*mapped.order, settings);
+                estore::wix::applyStoreMaps(*mapped.order, settings, payments.others);
                 std::ostringstream text;
                 estore::sdk::salesOrderToJson(*mapped.order)->stringify(text);
                 out[mapped.order->externalId] = text.str();

@@ -110,6 +110,23 @@ TEST(StoreMaps, MappedMethodGivesCodeAndFiscalFlag) {
     EXPECT_FALSE(card.fiscalPayment);
 }
 
+TEST(StoreMaps, AMixedPaymentIsFiscalWhenAnyPartIsPaidByAFiscalMethod) {
+    SalesOrder cardAndCash = paidOrder("WixPayments");
+    estore::wix::applyStoreMaps(cardAndCash, invoicing(), {"cash"});  // the rest paid on delivery
+    EXPECT_EQ(cardAndCash.paymentMethodCode, "CreditCard");
+    EXPECT_TRUE(cardAndCash.fiscalPayment);
+    EXPECT_TRUE(cardAndCash.flags.empty());
+    SalesOrder cardAndPayPal = paidOrder("WixPayments");
+    estore::wix::applyStoreMaps(cardAndPayPal, invoicing(), {"PayPal"});
+    EXPECT_FALSE(cardAndPayPal.fiscalPayment);
+    SalesOrder cardAndUnknown = paidOrder("WixPayments");
+    estore::wix::applyStoreMaps(cardAndUnknown, invoicing(), {"Klarna"});
+    EXPECT_TRUE(cardAndUnknown.paymentMethodCode.empty());  // fiscal or not is unknown: not invoiced
+    ASSERT_EQ(cardAndUnknown.flags.size(), 1u);
+    EXPECT_EQ(cardAndUnknown.flags[0].code, estore::wix::review::kPaymentMethodUnmapped);
+    EXPECT_NE(cardAndUnknown.flags[0].reason.en.find("Klarna"), std::string::npos);
+}
+
 TEST(StoreMaps, UnmappedMethodIsHeldForReviewNotGuessed) {
     SalesOrder o = paidOrder("Klarna");
     estore::wix::applyStoreMaps(o, invoicing());

@@ -31,10 +31,12 @@ TEST(PaymentMethods, TakesTheLargestApprovedPaymentAndPrefersTheMerchantsName) {
          "regularPaymentDetails":{"paymentMethod":"PayPal","status":"APPROVED"}}]}
     ]})");
     auto methods = paymentMethodsByOrder(answer);
-    EXPECT_EQ(methods["a"], "CreditCard");
-    EXPECT_EQ(methods["b"], "CASH");
+    EXPECT_EQ(methods["a"].main, "CreditCard");
+    EXPECT_EQ(methods["a"].others, std::vector<std::string>{"GiftCard"});  // a gift card paid the rest
+    EXPECT_TRUE(methods["b"].others.empty());
+    EXPECT_EQ(methods["b"].main, "CASH");
     EXPECT_EQ(methods.count("c"), 0u) << "an unconfirmed offline payment names no method yet";
-    EXPECT_EQ(methods["d"], "PayPal") << "the deprecated status field still counts";
+    EXPECT_EQ(methods["d"].main, "PayPal") << "the deprecated status field still counts";
 }
 
 TEST(PaymentMethods, ToleratesMissingPieces) {

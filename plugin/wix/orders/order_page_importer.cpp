@@ -26,7 +26,7 @@ PageResult OrderPageImporter::import(const Poco::JSON::Array::Ptr& orders) {
     for (std::size_t i = 0; i < orders->size(); ++i)
         if (auto o = orders->getObject(static_cast<unsigned>(i)))
             if (auto id = sdk::stringAt(o, "id")) ids.push_back(*id);
-    std::map<std::string, std::string> methods;
+    std::map<std::string, OrderPayments> methods;
     if (!ids.empty()) {
         WixAnswer transactions = _client.listTransactions(ids);
         if (!transactions.outcome.ok()) {
@@ -38,12 +38,12 @@ PageResult OrderPageImporter::import(const Poco::JSON::Array::Ptr& orders) {
     for (std::size_t i = 0; i < orders->size() && !result.stopped; ++i) {
         Poco::JSON::Object::Ptr order = orders->getObject(static_cast<unsigned>(i));
         const std::string id = order ? sdk::stringAt(order, "id").value_or("") : "";
-        importOne(order, methods.count(id) ? methods[id] : std::string(), result);
+        importOne(order, methods.count(id) ? methods[id] : OrderPayments{}, result);
     }
     return result;
 }
 
-void OrderPageImporter::importOne(const Poco::JSON::Object::Ptr& order, const std::string& paymentMethod,
+void OrderPageImporter::importOne(const Poco::JSON::Object::Ptr& order, const OrderPayments& payments,
                                   PageResult& result) {
     const std::string id = order ? sdk::stringAt(order, "id").value_or("") : "";
     const std::string number = order ? sdk::stringAt(order, "number").value_or("") : "";
@@ -51,13 +51,13 @@ void OrderPageImporter::importOne(const Poco::JSON::Object::Ptr& order, const st
         if (auto updated = sdk::stringAt(order, "updatedDate"))
             if (auto millis = sdk::parseIsoMillis(*updated))
                 result.newestUpdatedMillis = std::max(result.newestUpdatedMillis, *millis);
-    MappedOrder mapped = _mapper.map(order, paymentMethod);
+    MappedOrder mapped = _mapper.map(order, payments.main);
     if (!mapped.order) {
         recordSkipped(number.empty() ? id : number, mapped.error);
         if (!id.empty()) result.failedIds.push_back(id);
         return;
     }
-    applyStoreMaps(*mapped.order, _store.settings);
+    applyStoreMaps(*mapped.order, _store.settings, payments.others);
     host_api::UpsertResult upsert = host_api::UpsertResult::Unchanged;
     Outcome stored = _host.salesOrders->upsert(_store.storeId, *mapped.order, upsert);
     if (!stored.ok()) {

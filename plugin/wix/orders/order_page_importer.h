@@ -11,6 +11,7 @@
 #include "client/wix_client.h"
 #include "estore/host_api/host_services.h"
 #include "orders/order_mapper.h"
+#include "settings/payment_methods.h"
 
 namespace estore::wix {
 
@@ -30,8 +31,7 @@ public:
     PageResult import(const Poco::JSON::Array::Ptr& orders);
 
 private:
-    void importOne(const Poco::JSON::Object::Ptr& order, const std::string& paymentMethod,
-                   PageResult& result);
+    void importOne(const Poco::JSON::Object::Ptr& order, const OrderPayments& payments, PageResult& result);
     void recordSkipped(const std::string& orderRef, const host_api::Outcome& why);
 
     const host_api::StoreRef& _store;

@@ -1,5 +1,7 @@
 #include "settings/payment_methods.h"
 
+#include <algorithm>
+
 #include <Poco/JSON/Array.h>
 
 #include "estore/sdk/amount.h"
@@ -39,8 +41,8 @@ sdk::Decimal amountOf(const Object::Ptr& payment) {
 
 }  // namespace
 
-std::map<std::string, std::string> paymentMethodsByOrder(const Object::Ptr& answer) {
-    std::map<std::string, std::string> methods;
+std::map<std::string, OrderPayments> paymentMethodsByOrder(const Object::Ptr& answer) {
+    std::map<std::string, OrderPayments> methods;
     Poco::JSON::Array::Ptr all = answer ? answer->getArray("orderTransactions") : nullptr;
     if (!all) return methods;
     for (std::size_t i = 0; i < all->size(); ++i) {
@@ -50,15 +52,24 @@ std::map<std::string, std::string> paymentMethodsByOrder(const Object::Ptr& answ
         Poco::JSON::Array::Ptr payments = transactions->getArray("payments");
         if (orderId.empty() || !payments) continue;
         sdk::Decimal largest(-1, 0);
+        std::vector<std::string> approvedMethods;
         for (std::size_t j = 0; j < payments->size(); ++j) {
             Object::Ptr payment = payments->getObject(static_cast<unsigned>(j));
             if (!payment || !approved(payment)) continue;
             const std::string method = methodOf(payment);
-            if (!method.empty() && amountOf(payment) > largest) {
+            if (method.empty()) continue;
+            approvedMethods.push_back(method);
+            if (amountOf(payment) > largest) {
                 largest = amountOf(payment);
-                methods[orderId] = method;
+                methods[orderId].main = method;
             }
         }
+        if (!methods.count(orderId)) continue;
+        OrderPayments& order = methods[orderId];
+        for (const auto& method : approvedMethods)
+            if (method != order.main &&
+                std::find(order.others.begin(), order.others.end(), method) == order.others.end())
+                order.others.push_back(method);
     }
     return methods;
 }
@@ -76,7 +87,20 @@ bool paid(const host_api::SalesOrder& order) {
            sdk::toDecimal(order.paidAmount) > sdk::Decimal();
 }
 
-void applyPaymentMap(host_api::SalesOrder& order, const sdk::SettingMap& map) {
+void flagUnmapped(host_api::SalesOrder& order, const std::string& method) {
+    order.flags.push_back({review::kPaymentMethodUnmapped,
+                           {"Način plačila '" + method +
+                                "' ni v preslikavi načinov plačila trgovine (polje payment_methods); račun "
+                                "se ne izda, dokler ga "
+                                "ne dodate.",
+                            "The payment method '" + method +
+                                "' is not in the store's payment method map (field payment_methods); no "
+                                "invoice is issued until "
+                                "you add it."}});
+}
+
+void applyPaymentMap(host_api::SalesOrder& order, const sdk::SettingMap& map,
+                     const std::vector<std::string>& otherMethods) {
     if (order.paymentMethod.empty()) {
         if (paid(order) && sdk::toDecimal(order.totalGross) > sdk::Decimal())
             order.flags.push_back(
@@ -89,18 +113,20 @@ void applyPaymentMap(host_api::SalesOrder& order, const sdk::SettingMap& map) {
     }
     const sdk::SettingMapEntry* entry = map.find(order.paymentMethod);
     if (!entry) {
-        order.flags.push_back(
-            {review::kPaymentMethodUnmapped,
-             {"Način plačila '" + order.paymentMethod +
-                  "' ni v preslikavi načinov plačila trgovine (polje payment_methods); račun se ne izda, "
-                  "dokler ga ne dodate.",
-              "The payment method '" + order.paymentMethod +
-                  "' is not in the store's payment method map (field payment_methods); no invoice is issued "
-                  "until you add it."}});
+        flagUnmapped(order, order.paymentMethod);
         return;
     }
     order.paymentMethodCode = entry->value;
     order.fiscalPayment = entry->hasFlag("fiscal");
+    for (const auto& method : otherMethods) {
+        const sdk::SettingMapEntry* part = map.find(method);
+        if (!part) {
+            flagUnmapped(order, method);  // fiscal or not is unknown: no invoice on a guess
+            order.paymentMethodCode.clear();
+            return;
+        }
+        order.fiscalPayment = order.fiscalPayment || part->hasFlag("fiscal");
+    }
 }
 
 }  // namespace
@@ -112,10 +138,12 @@ std::string shopStatusOf(const host_api::SalesOrder& order) {
     return order.status.empty() ? "APPROVED" : order.status;
 }
 
-void applyStoreMaps(host_api::SalesOrder& order, const host_api::Settings& settings) {
+void applyStoreMaps(host_api::SalesOrder& order, const host_api::Settings& settings,
+                    const std::vector<std::string>& otherMethods) {
     // Maps are checked when the store is configured; one broken later is treated as empty (review).
     if (settings.count("payment_methods"))
-        applyPaymentMap(order, sdk::parseSettingMap(settingOf(settings, "payment_methods")).map);
+        applyPaymentMap(order, sdk::parseSettingMap(settingOf(settings, "payment_methods")).map,
+                        otherMethods);
     const auto statuses = sdk::parseSettingMap(settingOf(settings, "order_statuses")).map;
     if (const auto* entry = statuses.find(shopStatusOf(order))) {
         order.orderStatus = entry->value;

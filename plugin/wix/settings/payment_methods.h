@@ -5,17 +5,24 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include "estore/host_api/sales_order.h"
 #include "estore/host_api/values.h"
 
 namespace estore::wix {
 
-/// orderId → the method of its largest approved payment, as Wix names it: the merchant's own name for a
-/// manual method (`paymentMethodName.userDefinedName`: CASH, BANK_TRANSFER, CHECK or custom text), else the
-/// provider's method (`regularPaymentDetails.paymentMethod`, e.g. "CreditCard", "PayPal"; deprecated but
-/// the only provider-level key), "GiftCard" or "Membership". Orders without an approved payment are absent.
-std::map<std::string, std::string> paymentMethodsByOrder(const Poco::JSON::Object::Ptr& listByIdsAnswer);
+/// An order's approved payments by method, as Wix names them: the merchant's own name for a manual method
+/// (`paymentMethodName.userDefinedName`: CASH, BANK_TRANSFER, CHECK or custom text), else the provider's
+/// method (`regularPaymentDetails.paymentMethod`, e.g. "CreditCard", "PayPal"; deprecated but the only
+/// provider-level key), "GiftCard" or "Membership".
+struct OrderPayments {
+    std::string main;                 ///< the method of the largest approved payment: the invoice's method
+    std::vector<std::string> others;  ///< the other approved payments' methods (a gift card and a card …)
+};
+
+/// orderId → its approved payments. Orders without an approved payment are absent.
+std::map<std::string, OrderPayments> paymentMethodsByOrder(const Poco::JSON::Object::Ptr& listByIdsAnswer);
 
 /// The review flag codes raised by applyStoreMaps.
 namespace review {
@@ -33,6 +40,10 @@ std::string shopStatusOf(const host_api::SalesOrder& order);
 /// from the store's `payment_methods` and `order_statuses` settings. A store without a `payment_methods`
 /// setting has no map at all (older stores, tests): the order is left unmapped without a flag. With a map,
 /// a method it does not know, or a paid order without a method, is flagged for review.
-void applyStoreMaps(host_api::SalesOrder& order, const host_api::Settings& settings);
+/// otherMethods: the order's other payments (mixed payments). The invoice is fiscal when any paid part is
+/// paid by a fiscal method (ZDavPR Art. 2: a cash part makes it a cash invoice); a part whose method the
+/// map does not know is flagged like the main one.
+void applyStoreMaps(host_api::SalesOrder& order, const host_api::Settings& settings,
+                    const std::vector<std::string>& otherMethods = {});
 
 }  // namespace estore::wix

@@ -174,8 +174,7 @@ void FiscalSubmitter::warnIfLate(const FiscalBacklogEntry& entry, FiscalPass& pa
     const int level = now > WorkingDays::endOfNthWorkingDayAfter(entry.issuedAtMillis, 2)   ? 2
                       : now > WorkingDays::endOfNthWorkingDayAfter(entry.issuedAtMillis, 1) ? 1
                                                                                             : 0;
-    if (level <= entry.warned) return;
-    InvoiceRepository(_db).setFiscalWarned(entry.number, level);
+    if (level <= entry.warned || !InvoiceRepository(_db).raiseFiscalWarning(entry.number, level)) return;
     ++pass.warned;
     if (level == 2)
         _activity.record(entry.storeId, host_api::ActivityLevel::Error, "invoice.fiscal_overdue",

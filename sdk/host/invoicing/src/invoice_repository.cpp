@@ -120,9 +120,11 @@ void InvoiceRepository::recordSubmissionFailure(const std::string& number, const
         bind(error), bind(Int64(dueMillis)), bind(document), bind(number), now;
 }
 
-void InvoiceRepository::setFiscalWarned(const std::string& number, std::int64_t level) {
-    _db.session() << _db.sql("UPDATE invoices SET fiscal_warned = ? WHERE number = ?"), bind(Int64(level)),
-        bind(number), now;
+bool InvoiceRepository::raiseFiscalWarning(const std::string& number, std::int64_t level) {
+    Poco::Data::Statement update(_db.session());
+    update << _db.sql("UPDATE invoices SET fiscal_warned = ? WHERE number = ? AND fiscal_warned < ?"),
+        bind(Int64(level)), bind(number), bind(Int64(level));
+    return update.execute() == 1;
 }
 
 std::vector<std::pair<std::string, std::int64_t>> InvoiceRepository::fiscalStateCounts() {

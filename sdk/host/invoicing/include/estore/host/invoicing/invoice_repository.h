@@ -45,7 +45,8 @@ public:
     bool recordEor(const std::string& number, const std::string& eor);
     /// A submission without an EOR: state "subsequent", the reason, when to try again.
     void recordSubmissionFailure(const std::string& number, const std::string& error, std::int64_t dueMillis);
-    void setFiscalWarned(const std::string& number, std::int64_t level);
+    /// Raises the invoice's warning level; false when it was there already (another worker said it).
+    bool raiseFiscalWarning(const std::string& number, std::int64_t level);
     /// Fiscal invoices by state ("pending", "subsequent", "verified").
     std::vector<std::pair<std::string, std::int64_t>> fiscalStateCounts();
 

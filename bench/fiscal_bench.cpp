@@ -13,13 +13,12 @@
 #include <vector>
 
 #include "estore/host/config/host_config.h"
-#include "estore/host/fiscal/fiscal_signer.h"
-#include "estore/host/fiscal/furs_client.h"
 #include "estore/host/furs_sandbox/furs_sandbox.h"
 #include "estore/host/invoicing/invoice_repository.h"
 #include "estore/host/services/host_service_set.h"
 #include "estore/host/storage/database.h"
 #include "estore/host/storage/store_repository.h"
+#include "furs_host.h"
 #include "test_orders.h"
 
 namespace {
@@ -42,15 +41,11 @@ public:
         _furs = std::make_unique<furs_sandbox::FursSandbox>(options);
         _furs->start();
         const auto files = _furs->issueCertificate(kTaxNumber, "BENCH D.O.O.").writeTo(_dir / "certificate");
-        _config.setOverride("fiscal.certificate", files.certificate.string());
-        _config.setOverride("fiscal.private_key", files.privateKey.string());
-        _config.setOverride("fiscal.furs_url", _furs->baseUrl());
-        _config.setOverride("fiscal.furs_ca_file", _furs->caFile());
-        _config.setOverride("company.tax_number", kTaxNumber);
+        estore::test::useFurs(_config, *_furs, files, kTaxNumber);
         _config.setOverride("mail.outbox_dir", (_dir / "outbox").string());
         _db = std::make_unique<Database>((_dir / "estore.db").string());
         _host = std::make_unique<HostServiceSet>(*_db, _config);
-        registerPremise();
+        estore::test::registerPremiseSplet1(_config, kTaxNumber);
         StoreRecord store;
         store.id = "wix-1";
         store.platform = "wix";
@@ -78,17 +73,6 @@ public:
     std::vector<Invoice> invoices() { return InvoiceRepository(*_db).list("wix-1"); }
 
 private:
-    void registerPremise() {
-        FursPremise premise;
-        premise.taxNumber = kTaxNumber;
-        premise.premise = "SPLET1";
-        premise.premiseType = "C";
-        premise.validityDate = "2025-01-01";
-        premise.softwareSupplierTaxNumber = kTaxNumber;
-        const auto signer = FiscalSigner::fromConfig(_config);
-        FursClient(FursSettings::from(_config), *signer).registerPremise(premise);
-    }
-
     fs::path _dir;
     std::unique_ptr<furs_sandbox::FursSandbox> _furs;
     HostConfig _config;

@@ -20,6 +20,7 @@
 #include "estore/host/services/host_service_set.h"
 #include "estore/host/storage/database.h"
 #include "estore/host/storage/store_repository.h"
+#include "furs_host.h"
 #include "test_orders.h"
 #include "test_support.h"
 
@@ -50,13 +51,9 @@ protected:
     }
 
     void configure(HostConfig& config) const {
-        config.setOverride("fiscal.certificate", _files.certificate.string());
-        config.setOverride("fiscal.private_key", _files.privateKey.string());
-        config.setOverride("fiscal.furs_url", _furs->baseUrl());
-        config.setOverride("fiscal.furs_ca_file", _furs->caFile());
+        estore::test::useFurs(config, *_furs, _files, kTaxNumber);
         config.setOverride("fiscal.furs_timeout_ms", "1000");
         config.setOverride("company.name", "Testno podjetje d.o.o.");
-        config.setOverride("company.tax_number", kTaxNumber);
         config.setOverride("mail.outbox_dir", _dir.file("outbox"));
     }
 
@@ -74,14 +71,7 @@ protected:
     }
 
     void registerPremise() {
-        FursPremise premise;
-        premise.taxNumber = kTaxNumber;
-        premise.premise = "SPLET1";
-        premise.premiseType = "C";
-        premise.validityDate = "2025-01-01";
-        premise.softwareSupplierTaxNumber = "11111111";
-        const auto signer = FiscalSigner::fromConfig(_config);
-        const FursAnswer answer = FursClient(FursSettings::from(_config), *signer).registerPremise(premise);
+        const FursAnswer answer = estore::test::registerPremiseSplet1(_config, kTaxNumber);
         ASSERT_TRUE(answer.accepted()) << answer.detail;
     }
 

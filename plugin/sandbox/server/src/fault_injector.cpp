@@ -25,24 +25,6 @@ std::optional<Fault> FaultInjector::take(const std::string& method, const std::s
     return std::nullopt;
 }
 
-void FaultInjector::sleep(int milliseconds) {
-    std::unique_lock lock(_mutex);
-    _wake.wait_for(lock, std::chrono::milliseconds(milliseconds), [&] { return _interrupted; });
-}
-
-void FaultInjector::interruptSleeps() {
-    {
-        std::lock_guard lock(_mutex);
-        _interrupted = true;
-    }
-    _wake.notify_all();
-}
-
-void FaultInjector::allowSleeps() {
-    std::lock_guard lock(_mutex);
-    _interrupted = false;
-}
-
 bool FaultInjector::matches(const Fault& fault, const std::string& method, const std::string& path) {
     if (fault.count == 0) return false;
     if (!fault.method.empty() && fault.method != method) return false;

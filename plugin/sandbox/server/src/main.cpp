@@ -13,8 +13,9 @@
 #include <Poco/Util/IntValidator.h>
 #include <Poco/Util/Option.h>
 #include <Poco/Util/OptionSet.h>
-#include <pthread.h>
 
+#include "estore/sandbox_kit/termination_signals.h"
+#include "estore/sdk/atomic_file.h"
 #include "wix_sandbox/server/model_json.h"
 #include "wix_sandbox/server/sandbox.h"
 
@@ -82,28 +83,14 @@ private:
     }
 
     int serve() {
-        const sigset_t signals = terminationSignals();
-        // Blocked before any server thread exists, so all threads inherit the mask and sigwait() below
-        // receives the signal instead of the default action killing the process mid-request.
-        pthread_sigmask(SIG_BLOCK, &signals, nullptr);
-        // A client or webhook receiver hanging up mid-write must fail that one exchange, not end the process.
-        std::signal(SIGPIPE, SIG_IGN);
+        estore::sandbox_kit::TerminationSignals signals;  // before any server thread exists
         wix_sandbox::Sandbox sandbox(_options);
         sandbox.start();
         announce(sandbox);
         writePortFile(sandbox.port());
-        int signal = 0;
-        sigwait(&signals, &signal);
+        signals.wait();
         sandbox.stop();
         return EXIT_OK;
-    }
-
-    static sigset_t terminationSignals() {
-        sigset_t signals;
-        sigemptyset(&signals);
-        sigaddset(&signals, SIGINT);
-        sigaddset(&signals, SIGTERM);
-        return signals;
     }
 
     static void announce(const wix_sandbox::Sandbox& sandbox) {
@@ -115,15 +102,7 @@ private:
     }
 
     void writePortFile(unsigned short port) const {
-        if (_portFile.empty()) return;
-        // Written aside and renamed, so a script polling for the file never reads half of it.
-        const std::string partial = _portFile + ".partial";
-        {
-            std::ofstream out(partial, std::ios::trunc);
-            out << port << '\n';
-            if (!out) throw Poco::WriteFileException("cannot write port file", _portFile);
-        }
-        Poco::File(partial).renameTo(_portFile);
+        if (!_portFile.empty()) estore::sdk::AtomicFile::writePublic(_portFile, std::to_string(port) + "\n");
     }
 
     int printHelp() {

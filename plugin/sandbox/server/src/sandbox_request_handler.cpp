@@ -5,6 +5,7 @@
 #include <Poco/StreamCopier.h>
 #include <Poco/URI.h>
 
+#include "estore/sandbox_kit/server_connection.h"
 #include "wix_sandbox/core/wix_errors.h"
 
 namespace wix_sandbox {
@@ -57,7 +58,7 @@ bool SandboxRequestHandler::applyFault(const Fault& fault, Poco::Net::HTTPServer
     if (fault.latencyMs > 0) _faults.sleep(fault.latencyMs);
     if (fault.drop) {
         inFlight.end();
-        drop(request, response);
+        estore::sandbox_kit::closeWithoutAnswer(request, response);
         _counter.countStatus(0);
         return true;
     }
@@ -82,19 +83,6 @@ WixRequest SandboxRequestHandler::toWixRequest(Poco::Net::HTTPServerRequest& req
     // Read the whole body even when the answer ignores it, so a kept-alive connection stays in sync.
     Poco::StreamCopier::copyToString(request.stream(), wixRequest.body);
     return wixRequest;
-}
-
-void SandboxRequestHandler::drop(Poco::Net::HTTPServerRequest& request,
-                                 Poco::Net::HTTPServerResponse& response) {
-    // No response is written; not keeping the connection alive makes Poco's connection loop end and
-    // close the socket, and the shutdown makes the client see the end of the stream at once.
-    response.setKeepAlive(false);
-    auto& impl = dynamic_cast<Poco::Net::HTTPServerRequestImpl&>(request);
-    try {
-        impl.socket().shutdown();
-    } catch (const Poco::Exception&) {
-        // Already gone: dropped either way.
-    }
 }
 
 void SandboxRequestHandler::send(const HttpReply& reply, Poco::Net::HTTPServerResponse& response) {

@@ -8,6 +8,7 @@
 #include <Poco/Net/SSLManager.h>
 #include <Poco/Net/SecureServerSocket.h>
 #include <Poco/Net/SocketAddress.h>
+#include "estore/sandbox_kit/server_connection.h"
 
 namespace wix_sandbox {
 
@@ -27,7 +28,8 @@ SandboxServer::SandboxServer(Poco::Net::HTTPRequestHandlerFactory::Ptr factory, 
     try {
         Poco::Net::ServerSocket socket = listen(options);
         _port = socket.address().port();
-        _server = std::make_unique<Poco::Net::HTTPServer>(factory, _threads, socket, params(options));
+        _server = std::make_unique<Poco::Net::HTTPServer>(
+            factory, _threads, socket, estore::sandbox_kit::serverParams(options.maxThreads));
         _server->start();
     } catch (...) {
         if (_secure) Poco::Net::uninitializeSSL();
@@ -54,16 +56,6 @@ Poco::Net::ServerSocket SandboxServer::listen(const SandboxOptions& options) {
         new Poco::Net::Context(Poco::Net::Context::TLS_SERVER_USE, options.tlsKeyFile, options.tlsCertFile,
                                "", Poco::Net::Context::VERIFY_NONE);
     return Poco::Net::SecureServerSocket(address, kBacklog, context);
-}
-
-Poco::Net::HTTPServerParams::Ptr SandboxServer::params(const SandboxOptions& options) {
-    Poco::Net::HTTPServerParams::Ptr params = new Poco::Net::HTTPServerParams;
-    params->setMaxThreads(std::max(2, options.maxThreads));
-    params->setMaxQueued(256);
-    params->setKeepAlive(true);
-    params->setKeepAliveTimeout(Poco::Timespan(5, 0));
-    params->setTimeout(Poco::Timespan(30, 0));
-    return params;
 }
 
 }  // namespace wix_sandbox

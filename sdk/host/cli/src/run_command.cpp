@@ -21,6 +21,7 @@
 #include "estore/host/webhooks/webhook_inbox_processor.h"
 #include "estore/host/webhooks/webhook_journal_record.h"
 #include "estore/host/webhooks/webhook_server.h"
+#include "estore/sdk/atomic_file.h"
 
 namespace estore::host {
 
@@ -62,9 +63,7 @@ RunnerOptions RunCommand::runnerOptions(CommandContext& ctx, const std::string& 
 }
 
 void RunCommand::writePortFile(const std::string& path, unsigned short port) {
-    const std::string temporary = path + ".tmp";
-    std::ofstream(temporary) << port << "\n";
-    std::filesystem::rename(temporary, path);
+    sdk::AtomicFile::writePublic(path, std::to_string(port) + "\n");
 }
 
 std::unique_ptr<WebhookServer> RunCommand::startWebhookServer(CommandContext& ctx) {

@@ -23,6 +23,7 @@
 #include "estore/host/services/host_service_set.h"
 #include "estore/host/storage/database.h"
 #include "estore/host/storage/store_repository.h"
+#include "estore/sdk/atomic_file.h"
 #include "estore/sdk/http_client.h"
 
 namespace estore::host {

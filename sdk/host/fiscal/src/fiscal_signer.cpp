@@ -1,4 +1,5 @@
 #include "estore/host/fiscal/fiscal_signer.h"
+#include "estore/host/fiscal/openssl_handle.h"
 
 #include <Poco/DigestEngine.h>
 #include <Poco/MD5Engine.h>
@@ -20,21 +21,6 @@ namespace {
 struct FileCloser {
     void operator()(std::FILE* f) const { std::fclose(f); }
 };
-struct KeyFree {
-    void operator()(EVP_PKEY* k) const { EVP_PKEY_free(k); }
-};
-struct CertFree {
-    void operator()(X509* c) const { X509_free(c); }
-};
-struct Pkcs12Free {
-    void operator()(PKCS12* p) const { PKCS12_free(p); }
-};
-struct BioFree {
-    void operator()(BIO* b) const { BIO_free(b); }
-};
-struct MdCtxFree {
-    void operator()(EVP_MD_CTX* c) const { EVP_MD_CTX_free(c); }
-};
 
 using FilePtr = std::unique_ptr<std::FILE, FileCloser>;
 
@@ -54,8 +40,8 @@ FilePtr open(const std::string& path, const std::string& configKey, const std::s
 }  // namespace
 
 struct FiscalSigner::Keys {
-    std::unique_ptr<EVP_PKEY, KeyFree> key;
-    std::unique_ptr<X509, CertFree> certificate;
+    OpenSslPtr<EVP_PKEY, EVP_PKEY_free> key;
+    OpenSslPtr<X509, X509_free> certificate;
 };
 
 namespace {
@@ -93,7 +79,7 @@ void loadLegacyProvider() {
 
 void readPkcs12(FiscalSigner::Keys& keys, const std::string& path, const std::string& password) {
     FilePtr file = open(path, "fiscal.certificate", "certifikata", "certificate");
-    std::unique_ptr<PKCS12, Pkcs12Free> p12(d2i_PKCS12_fp(file.get(), nullptr));
+    OpenSslPtr<PKCS12, PKCS12_free> p12(d2i_PKCS12_fp(file.get(), nullptr));
     if (!p12)
         throw FiscalConfigError("fiscal.certificate",
                                 "Datoteka " + path +
@@ -164,7 +150,7 @@ std::unique_ptr<FiscalSigner> FiscalSigner::load(const std::string& certificateP
 }
 
 std::string FiscalSigner::sign(const std::string& data) const {
-    std::unique_ptr<EVP_MD_CTX, MdCtxFree> ctx(EVP_MD_CTX_new());
+    OpenSslPtr<EVP_MD_CTX, EVP_MD_CTX_free> ctx(EVP_MD_CTX_new());
     std::size_t length = 0;
     if (!ctx || EVP_DigestSignInit(ctx.get(), nullptr, EVP_sha256(), nullptr, _keys->key.get()) != 1 ||
         EVP_DigestSign(ctx.get(), nullptr, &length, reinterpret_cast<const unsigned char*>(data.data()),
@@ -183,7 +169,7 @@ std::unique_ptr<FiscalSigner> FiscalSigner::fromConfig(host_api::Config& config)
 }
 
 std::string FiscalSigner::certificatePem() const {
-    std::unique_ptr<BIO, BioFree> bio(BIO_new(BIO_s_mem()));
+    OpenSslPtr<BIO, BIO_free> bio(BIO_new(BIO_s_mem()));
     PEM_write_bio_X509(bio.get(), _keys->certificate.get());
     char* data = nullptr;
     const long length = BIO_get_mem_data(bio.get(), &data);

@@ -18,29 +18,11 @@
 #include <vector>
 
 #include "estore/host/fiscal/jws.h"
+#include "estore/host/fiscal/openssl_handle.h"
 
 namespace estore::host {
 
 namespace {
-
-struct BioFree {
-    void operator()(BIO* b) const { BIO_free(b); }
-};
-struct BnFree {
-    void operator()(BIGNUM* b) const { BN_free(b); }
-};
-struct MdCtxFree {
-    void operator()(EVP_MD_CTX* c) const { EVP_MD_CTX_free(c); }
-};
-struct StoreFree {
-    void operator()(X509_STORE* s) const { X509_STORE_free(s); }
-};
-struct StoreCtxFree {
-    void operator()(X509_STORE_CTX* c) const { X509_STORE_CTX_free(c); }
-};
-struct TypeFree {
-    void operator()(ASN1_TYPE* t) const { ASN1_TYPE_free(t); }
-};
 
 std::shared_ptr<X509> own(X509* certificate) {
     return std::shared_ptr<X509>(certificate, [](X509* c) { X509_free(c); });
@@ -113,7 +95,7 @@ std::string utf8Value(const ASN1_STRING* data) {
 }
 
 std::string hexDerValue(const ASN1_STRING* data) {
-    std::unique_ptr<ASN1_TYPE, TypeFree> type(ASN1_TYPE_new());
+    OpenSslPtr<ASN1_TYPE, ASN1_TYPE_free> type(ASN1_TYPE_new());
     if (!type || ASN1_TYPE_set1(type.get(), ASN1_STRING_type(data), data) != 1) return "#";
     unsigned char* der = nullptr;
     const int length = i2d_ASN1_TYPE(type.get(), &der);
@@ -171,7 +153,7 @@ bool isEightDigits(const std::string& text) {
 }  // namespace
 
 X509Certificate X509Certificate::fromPem(const std::string& pem) {
-    std::unique_ptr<BIO, BioFree> bio(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
+    OpenSslPtr<BIO, BIO_free> bio(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
     X509* certificate = bio ? PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr) : nullptr;
     if (!certificate)
         throw std::runtime_error(
@@ -212,7 +194,7 @@ std::string X509Certificate::issuerRfc2253() const {
 }
 
 std::string X509Certificate::serialDecimal() const {
-    std::unique_ptr<BIGNUM, BnFree> number(ASN1_INTEGER_to_BN(X509_get0_serialNumber(native()), nullptr));
+    OpenSslPtr<BIGNUM, BN_free> number(ASN1_INTEGER_to_BN(X509_get0_serialNumber(native()), nullptr));
     if (!number) throw std::runtime_error("certificate serial cannot be read");
     char* decimal = BN_bn2dec(number.get());
     std::string out(decimal);
@@ -234,7 +216,7 @@ std::string X509Certificate::derBase64() const {
 }
 
 std::string X509Certificate::pem() const {
-    std::unique_ptr<BIO, BioFree> bio(BIO_new(BIO_s_mem()));
+    OpenSslPtr<BIO, BIO_free> bio(BIO_new(BIO_s_mem()));
     if (!bio || PEM_write_bio_X509(bio.get(), native()) != 1)
         throw std::runtime_error("certificate cannot be PEM-encoded");
     char* data = nullptr;
@@ -272,7 +254,7 @@ bool X509Certificate::verifyRs256(const std::string& data, const std::string& si
     EVP_PKEY* key = X509_get0_pubkey(native());
     // RS256 is RSA only (RFC 7518 §3.3); an EC key must not pass as "RS256".
     if (!key || EVP_PKEY_base_id(key) != EVP_PKEY_RSA) return false;
-    std::unique_ptr<EVP_MD_CTX, MdCtxFree> context(EVP_MD_CTX_new());
+    OpenSslPtr<EVP_MD_CTX, EVP_MD_CTX_free> context(EVP_MD_CTX_new());
     const bool valid =
         context && EVP_DigestVerifyInit(context.get(), nullptr, EVP_sha256(), nullptr, key) == 1 &&
         EVP_DigestVerify(context.get(), reinterpret_cast<const unsigned char*>(signature.data()),
@@ -283,7 +265,7 @@ bool X509Certificate::verifyRs256(const std::string& data, const std::string& si
 }
 
 bool X509Certificate::chainsTo(const std::string& caFile, std::string* why) const {
-    std::unique_ptr<X509_STORE, StoreFree> store(X509_STORE_new());
+    OpenSslPtr<X509_STORE, X509_STORE_free> store(X509_STORE_new());
     if (!store || X509_STORE_load_file(store.get(), caFile.c_str()) != 1) {
         if (why) *why = "cannot read CA certificates from " + caFile + ": " + openSslReason();
         return false;
@@ -291,7 +273,7 @@ bool X509Certificate::chainsTo(const std::string& caFile, std::string* why) cons
     // A pinned intermediate (FURS recommends pinning the root or the intermediate, SPEC32 §2) is a
     // trust anchor of its own: the chain need not reach a self-signed root.
     X509_STORE_set_flags(store.get(), X509_V_FLAG_PARTIAL_CHAIN);
-    std::unique_ptr<X509_STORE_CTX, StoreCtxFree> context(X509_STORE_CTX_new());
+    OpenSslPtr<X509_STORE_CTX, X509_STORE_CTX_free> context(X509_STORE_CTX_new());
     if (!context || X509_STORE_CTX_init(context.get(), store.get(), native(), nullptr) != 1) {
         if (why) *why = "cannot start verification: " + openSslReason();
         return false;

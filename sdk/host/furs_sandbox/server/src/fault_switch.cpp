@@ -43,22 +43,4 @@ std::optional<FursFault> FaultSwitch::takeLocked() {
     return fault;
 }
 
-void FaultSwitch::sleep(int milliseconds) {
-    std::unique_lock lock(_mutex);
-    _wake.wait_for(lock, std::chrono::milliseconds(milliseconds), [&] { return _interrupted; });
-}
-
-void FaultSwitch::interruptSleeps() {
-    {
-        std::lock_guard lock(_mutex);
-        _interrupted = true;
-    }
-    _wake.notify_all();
-}
-
-void FaultSwitch::allowSleeps() {
-    std::lock_guard lock(_mutex);
-    _interrupted = false;
-}
-
 }  // namespace furs_sandbox

@@ -6,6 +6,7 @@
 #include <Poco/URI.h>
 
 #include "estore/host/furs_sandbox/html_pages.h"
+#include "estore/sandbox_kit/server_connection.h"
 
 namespace furs_sandbox {
 
@@ -27,7 +28,7 @@ void FursRequestHandler::handleRequest(Poco::Net::HTTPServerRequest& request,
             reply = _api.handle(fursRequest);
         }
         if (reply.closeWithoutAnswer)
-            closeWithoutAnswer(request, response);
+            estore::sandbox_kit::closeWithoutAnswer(request, response);
         else
             send(reply, response);
     } catch (const std::exception&) {
@@ -73,19 +74,6 @@ void FursRequestHandler::send(const FursReply& reply, Poco::Net::HTTPServerRespo
     response.setContentType(reply.contentType);
     response.setContentLength(static_cast<std::streamsize>(reply.body.size()));
     response.sendBuffer(reply.body.data(), reply.body.size());
-}
-
-void FursRequestHandler::closeWithoutAnswer(Poco::Net::HTTPServerRequest& request,
-                                            Poco::Net::HTTPServerResponse& response) {
-    // No answer is written; without keep-alive Poco's connection loop ends and closes the socket, and the
-    // shutdown lets the client see the end of the stream at once.
-    response.setKeepAlive(false);
-    auto& impl = dynamic_cast<Poco::Net::HTTPServerRequestImpl&>(request);
-    try {
-        impl.socket().shutdown();
-    } catch (const Poco::Exception&) {
-        // Already gone: closed either way.
-    }
 }
 
 }  // namespace furs_sandbox

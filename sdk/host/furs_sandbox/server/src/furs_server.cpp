@@ -13,6 +13,7 @@
 #include <stdexcept>
 
 #include "estore/host/furs_sandbox/furs_connection_factory.h"
+#include "estore/sandbox_kit/server_connection.h"
 
 namespace furs_sandbox {
 
@@ -36,7 +37,7 @@ FursServer::FursServer(Poco::SharedPtr<FursHandlerFactory> handlers, FaultSwitch
     try {
         Poco::Net::ServerSocket socket = listen(pki, options);
         _port = socket.address().port();
-        Poco::Net::HTTPServerParams::Ptr serverParams = params(options);
+        Poco::Net::HTTPServerParams::Ptr serverParams = estore::sandbox_kit::serverParams(options.maxThreads);
         _server = std::make_unique<Poco::Net::TCPServer>(
             new FursConnectionFactory(serverParams, _handlers, faults, counter), _threads, socket,
             serverParams);
@@ -82,16 +83,6 @@ Poco::Net::ServerSocket FursServer::listen(const SandboxPki& pki, const FursSand
     X509_VERIFY_PARAM_set_flags(SSL_CTX_get0_param(ssl), X509_V_FLAG_NO_CHECK_TIME);
     const Poco::Net::SocketAddress address(options.bindAddress, options.port);
     return Poco::Net::SecureServerSocket(address, kBacklog, context);
-}
-
-Poco::Net::HTTPServerParams::Ptr FursServer::params(const FursSandboxOptions& options) {
-    Poco::Net::HTTPServerParams::Ptr params = new Poco::Net::HTTPServerParams;
-    params->setMaxThreads(std::max(2, options.maxThreads));
-    params->setMaxQueued(256);
-    params->setKeepAlive(true);
-    params->setKeepAliveTimeout(Poco::Timespan(5, 0));
-    params->setTimeout(Poco::Timespan(30, 0));
-    return params;
 }
 
 }  // namespace furs_sandbox

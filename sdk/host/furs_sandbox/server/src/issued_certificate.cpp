@@ -1,6 +1,6 @@
 #include "estore/host/furs_sandbox/issued_certificate.h"
 
-#include "estore/host/furs_sandbox/atomic_file.h"
+#include "estore/sdk/atomic_file.h"
 
 namespace furs_sandbox {
 
@@ -8,10 +8,10 @@ CertificateFiles IssuedCertificate::writeTo(const std::filesystem::path& dir) co
     std::filesystem::create_directories(dir);
     CertificateFiles files{dir / (taxNumber + ".cert.pem"), dir / (taxNumber + ".key.pem"),
                            dir / (taxNumber + ".p12"), dir / (taxNumber + ".p12.password")};
-    AtomicFile::writePublic(files.certificate, certificatePem);
-    AtomicFile::writeSecret(files.privateKey, privateKeyPem);
-    AtomicFile::writeSecret(files.p12, p12);
-    AtomicFile::writeSecret(files.p12Password, p12Password + "\n");
+    estore::sdk::AtomicFile::writePublic(files.certificate, certificatePem);
+    estore::sdk::AtomicFile::writeSecret(files.privateKey, privateKeyPem);
+    estore::sdk::AtomicFile::writeSecret(files.p12, p12);
+    estore::sdk::AtomicFile::writeSecret(files.p12Password, p12Password + "\n");
     return files;
 }
 

@@ -11,10 +11,10 @@
 #include <Poco/Util/IntValidator.h>
 #include <Poco/Util/Option.h>
 #include <Poco/Util/OptionSet.h>
-#include <pthread.h>
 
-#include "estore/host/furs_sandbox/atomic_file.h"
 #include "estore/host/furs_sandbox/furs_sandbox.h"
+#include "estore/sandbox_kit/termination_signals.h"
+#include "estore/sdk/atomic_file.h"
 
 namespace {
 
@@ -66,15 +66,7 @@ private:
     }
 
     int serve() {
-        sigset_t signals;
-        sigemptyset(&signals);
-        sigaddset(&signals, SIGINT);
-        sigaddset(&signals, SIGTERM);
-        // Blocked before any server thread exists, so every thread inherits the mask and sigwait() below
-        // takes the signal instead of the default action ending the process mid-request.
-        pthread_sigmask(SIG_BLOCK, &signals, nullptr);
-        // A client hanging up mid-answer must fail that one exchange, not end the process.
-        std::signal(SIGPIPE, SIG_IGN);
+        estore::sandbox_kit::TerminationSignals signals;  // before any server thread exists
         if (_options.stateDir.empty()) _options.stateDir = "furs-sandbox-state";
         _options.stateDir = std::filesystem::absolute(_options.stateDir).lexically_normal().string();
         furs_sandbox::FursSandbox sandbox(_options);
@@ -83,9 +75,8 @@ private:
                   << std::endl;
         // Renamed into place, so a script polling for the file never reads half of it.
         if (!_portFile.empty())
-            furs_sandbox::AtomicFile::writePublic(_portFile, std::to_string(sandbox.port()) + "\n");
-        int signal = 0;
-        sigwait(&signals, &signal);
+            estore::sdk::AtomicFile::writePublic(_portFile, std::to_string(sandbox.port()) + "\n");
+        signals.wait();
         sandbox.stop();
         return EXIT_OK;
     }

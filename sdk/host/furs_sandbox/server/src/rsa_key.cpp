@@ -9,18 +9,12 @@
 #include <stdexcept>
 #include <vector>
 
-#include "estore/host/furs_sandbox/atomic_file.h"
+#include "estore/host/fiscal/openssl_handle.h"
+#include "estore/sdk/atomic_file.h"
 
 namespace furs_sandbox {
 
 namespace {
-
-struct BioFree {
-    void operator()(BIO* b) const { BIO_free(b); }
-};
-struct MdCtxFree {
-    void operator()(EVP_MD_CTX* c) const { EVP_MD_CTX_free(c); }
-};
 
 std::shared_ptr<EVP_PKEY> own(EVP_PKEY* key) {
     return std::shared_ptr<EVP_PKEY>(key, [](EVP_PKEY* k) { EVP_PKEY_free(k); });
@@ -41,7 +35,7 @@ RsaKey RsaKey::generate(int bits) {
 }
 
 RsaKey RsaKey::fromPem(const std::string& pem) {
-    std::unique_ptr<BIO, BioFree> bio(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
+    estore::host::OpenSslPtr<BIO, BIO_free> bio(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
     EVP_PKEY* key = bio ? PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, nullptr) : nullptr;
     ERR_clear_error();
     if (!key) throw std::runtime_error("not an unencrypted PEM private key");
@@ -53,7 +47,7 @@ RsaKey RsaKey::fromPem(const std::string& pem) {
 }
 
 RsaKey RsaKey::fromPemFile(const std::string& path) {
-    const std::string pem = AtomicFile::read(path);
+    const std::string pem = estore::sdk::AtomicFile::read(path);
     try {
         return fromPem(pem);
     } catch (const std::runtime_error& error) {
@@ -62,21 +56,21 @@ RsaKey RsaKey::fromPemFile(const std::string& path) {
 }
 
 std::string RsaKey::pem() const {
-    std::unique_ptr<BIO, BioFree> bio(BIO_new(BIO_s_mem()));
+    estore::host::OpenSslPtr<BIO, BIO_free> bio(BIO_new(BIO_s_mem()));
     if (!bio || PEM_write_bio_PrivateKey(bio.get(), native(), nullptr, nullptr, 0, nullptr, nullptr) != 1)
         throw std::runtime_error("the key cannot be written as PEM");
     return memoryText(bio.get());
 }
 
 std::string RsaKey::publicPem() const {
-    std::unique_ptr<BIO, BioFree> bio(BIO_new(BIO_s_mem()));
+    estore::host::OpenSslPtr<BIO, BIO_free> bio(BIO_new(BIO_s_mem()));
     if (!bio || PEM_write_bio_PUBKEY(bio.get(), native()) != 1)
         throw std::runtime_error("the public key cannot be written as PEM");
     return memoryText(bio.get());
 }
 
 std::string RsaKey::signRs256(const std::string& data) const {
-    std::unique_ptr<EVP_MD_CTX, MdCtxFree> context(EVP_MD_CTX_new());
+    estore::host::OpenSslPtr<EVP_MD_CTX, EVP_MD_CTX_free> context(EVP_MD_CTX_new());
     std::size_t length = 0;
     const auto* bytes = reinterpret_cast<const unsigned char*>(data.data());
     if (!context || EVP_DigestSignInit(context.get(), nullptr, EVP_sha256(), nullptr, native()) != 1 ||

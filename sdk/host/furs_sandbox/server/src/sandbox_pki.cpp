@@ -13,7 +13,8 @@
 #include <stdexcept>
 #include <vector>
 
-#include "estore/host/furs_sandbox/atomic_file.h"
+#include "estore/host/fiscal/openssl_handle.h"
+#include "estore/sdk/atomic_file.h"
 
 namespace furs_sandbox {
 
@@ -24,17 +25,8 @@ using estore::host::X509Certificate;
 constexpr std::int64_t kDay = 24 * 3600;
 constexpr std::int64_t kYear = 365 * kDay;
 
-struct CertFree {
-    void operator()(X509* c) const { X509_free(c); }
-};
-struct BnFree {
-    void operator()(BIGNUM* b) const { BN_free(b); }
-};
 struct StackFree {
     void operator()(STACK_OF(X509) * s) const { sk_X509_free(s); }
-};
-struct P12Free {
-    void operator()(PKCS12* p) const { PKCS12_free(p); }
 };
 
 /// One attribute of a subject, in DER order (least specific first); `joinPrevious` puts it into the same
@@ -71,7 +63,7 @@ void setRandomSerial(X509* certificate, int bytes) {
     std::vector<unsigned char> random(static_cast<std::size_t>(bytes));
     if (RAND_bytes(random.data(), bytes) != 1) fail("no random bytes for a serial");
     random[0] = static_cast<unsigned char>((random[0] & 0x7f) | 0x40);
-    std::unique_ptr<BIGNUM, BnFree> number(BN_bin2bn(random.data(), bytes, nullptr));
+    estore::host::OpenSslPtr<BIGNUM, BN_free> number(BN_bin2bn(random.data(), bytes, nullptr));
     if (!number || !BN_to_ASN1_INTEGER(number.get(), X509_get_serialNumber(certificate)))
         fail("cannot set a serial");
 }
@@ -91,7 +83,7 @@ void setSubject(X509* certificate, const std::vector<NameEntry>& entries) {
 /// Builds and signs a certificate; `issuer` null means self-signed with `subjectKey`.
 X509Certificate makeCertificate(const CertificateSpec& spec, const RsaKey& subjectKey,
                                 const X509Certificate* issuer, const RsaKey& issuerKey) {
-    std::unique_ptr<X509, CertFree> certificate(X509_new());
+    estore::host::OpenSslPtr<X509, X509_free> certificate(X509_new());
     if (!certificate || X509_set_version(certificate.get(), 2) != 1) fail("cannot make a certificate");
     setRandomSerial(certificate.get(), spec.serialBytes);
     if (!X509_gmtime_adj(X509_getm_notBefore(certificate.get()), static_cast<long>(spec.notBeforeOffset)) ||
@@ -197,8 +189,8 @@ std::pair<X509Certificate, RsaKey> leaf(const std::filesystem::path& certificate
     }
     RsaKey key = RsaKey::generate();
     X509Certificate certificate = makeCertificate(spec, key, &ca, caKey);
-    AtomicFile::writeSecret(keyFile, key.pem());
-    AtomicFile::writePublic(certificateFile, certificate.pem());
+    estore::sdk::AtomicFile::writeSecret(keyFile, key.pem());
+    estore::sdk::AtomicFile::writePublic(certificateFile, certificate.pem());
     return {certificate, key};
 }
 
@@ -217,8 +209,8 @@ std::string p12Bundle(const std::string& password, const std::string& name, cons
     if (!chain || sk_X509_push(chain.get(), ca.native()) == 0) fail("cannot make the .p12 chain");
     // nid 0 and iterations 0: OpenSSL 3's defaults, PBES2 with AES-256-CBC and an HMAC-SHA-256 MAC
     // (FURS's own test .p12 files still use RC2-40, which needs OpenSSL's legacy provider).
-    std::unique_ptr<PKCS12, P12Free> bundle(PKCS12_create(password.c_str(), name.c_str(), key.native(),
-                                                          certificate.native(), chain.get(), 0, 0, 0, 0, 0));
+    estore::host::OpenSslPtr<PKCS12, PKCS12_free> bundle(PKCS12_create(
+        password.c_str(), name.c_str(), key.native(), certificate.native(), chain.get(), 0, 0, 0, 0, 0));
     if (!bundle) fail("cannot make the .p12");
     unsigned char* der = nullptr;
     const int length = i2d_PKCS12(bundle.get(), &der);
@@ -280,8 +272,8 @@ SandboxPki::Materials SandboxPki::loadOrCreate(const std::filesystem::path& stat
         throw std::runtime_error(caKeyFile.string() + " is not the key of " + caFile.string() +
                                  "; remove both to make a new CA");
     if (!haveCa) {
-        AtomicFile::writeSecret(caKeyFile, caKey.pem());
-        AtomicFile::writePublic(caFile, ca.pem());
+        estore::sdk::AtomicFile::writeSecret(caKeyFile, caKey.pem());
+        estore::sdk::AtomicFile::writePublic(caFile, ca.pem());
     }
     auto [server, serverKey] =
         leaf(stateDir / "server.pem", stateDir / "server.key", serverSpec(), ca, caKey);
@@ -323,7 +315,8 @@ IssuedCertificate SandboxPki::issue(const std::string& taxNumber, const std::str
     issued.p12Password = randomPassword();
     issued.p12 = p12Bundle(issued.p12Password, name, key, certificate, _ca);
     std::lock_guard lock(_mutex);
-    AtomicFile::writePublic(_stateDir / "issued" / (issued.serial + ".pem"), issued.certificatePem);
+    estore::sdk::AtomicFile::writePublic(_stateDir / "issued" / (issued.serial + ".pem"),
+                                         issued.certificatePem);
     _issued.insert(issued.serial);
     return issued;
 }
@@ -339,7 +332,7 @@ bool SandboxPki::revoke(const std::string& serial) {
     if (!_revoked.insert(serial).second) return true;
     std::string lines;
     for (const std::string& revokedSerial : _revoked) lines += revokedSerial + "\n";
-    AtomicFile::writePublic(_stateDir / "revoked", lines);
+    estore::sdk::AtomicFile::writePublic(_stateDir / "revoked", lines);
     return true;
 }
 

@@ -31,7 +31,6 @@ private:
     bool applyFault(const Fault& fault, Poco::Net::HTTPServerRequest& request,
                     Poco::Net::HTTPServerResponse& response, InFlightRequest& inFlight);
     static WixRequest toWixRequest(Poco::Net::HTTPServerRequest& request);
-    static void drop(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response);
     static void send(const HttpReply& reply, Poco::Net::HTTPServerResponse& response);
 
     WixApi& _wixApi;

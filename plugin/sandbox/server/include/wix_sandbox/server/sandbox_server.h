@@ -25,7 +25,6 @@ public:
 
 private:
     static Poco::Net::ServerSocket listen(const SandboxOptions& options);
-    static Poco::Net::HTTPServerParams::Ptr params(const SandboxOptions& options);
 
     bool _secure;
     Poco::ThreadPool _threads;

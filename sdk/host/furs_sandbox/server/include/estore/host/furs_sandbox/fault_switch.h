@@ -1,9 +1,10 @@
 #pragma once
-#include <condition_variable>
 #include <mutex>
 #include <optional>
 
 #include "estore/host/furs_sandbox/furs_fault.h"
+
+#include "estore/sandbox_kit/interruptible_sleep.h"
 
 namespace furs_sandbox {
 
@@ -23,16 +24,15 @@ public:
 
     /// Sleeps for a fault's delay; returns at once while sleeps are interrupted, so stopping the server
     /// never waits out a long delay.
-    void sleep(int milliseconds);
-    void interruptSleeps();
-    void allowSleeps();
+    void sleep(int milliseconds) { _sleep.sleep(milliseconds); }
+    void interruptSleeps() { _sleep.interrupt(); }
+    void allowSleeps() { _sleep.allow(); }
 
 private:
     std::optional<FursFault> takeLocked();
 
     mutable std::mutex _mutex;
-    std::condition_variable _wake;
-    bool _interrupted = false;
+    estore::sandbox_kit::InterruptibleSleep _sleep;
     std::optional<FursFault> _fault;
 };
 

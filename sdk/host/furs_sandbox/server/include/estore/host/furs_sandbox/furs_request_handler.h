@@ -27,8 +27,6 @@ private:
         Poco::Net::HTTPServerRequest& request);
     static std::string readBody(std::istream& in, std::size_t limit);
     static void send(const FursReply& reply, Poco::Net::HTTPServerResponse& response);
-    static void closeWithoutAnswer(Poco::Net::HTTPServerRequest& request,
-                                   Poco::Net::HTTPServerResponse& response);
 
     FursApi& _api;
     ControlApi& _control;

@@ -34,7 +34,6 @@ public:
 
 private:
     static Poco::Net::ServerSocket listen(const SandboxPki& pki, const FursSandboxOptions& options);
-    static Poco::Net::HTTPServerParams::Ptr params(const FursSandboxOptions& options);
 
     Poco::ThreadPool _threads;
     Poco::SharedPtr<FursHandlerFactory> _handlers;

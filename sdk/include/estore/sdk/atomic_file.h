@@ -2,10 +2,11 @@
 #include <filesystem>
 #include <string>
 
-namespace furs_sandbox {
+namespace estore::sdk {
 
-/// Writes state files atomically (a temporary file renamed over the target), so a crash never leaves half
-/// a key or certificate behind, and secrets are mode 0600 from their first byte.
+/// Writes files atomically (a temporary file renamed over the target), so a crash never leaves half a key,
+/// certificate or port file behind and a reader polling for it never reads half of it, and secrets are
+/// mode 0600 from their first byte.
 class AtomicFile {
 public:
     /// Mode 0600: keys, .p12 files, passwords.
@@ -19,4 +20,4 @@ private:
     static void write(const std::filesystem::path& path, const std::string& content, unsigned mode);
 };
 
-}  // namespace furs_sandbox
+}  // namespace estore::sdk

@@ -1,4 +1,4 @@
-#include "estore/host/furs_sandbox/atomic_file.h"
+#include "estore/sdk/atomic_file.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -10,7 +10,7 @@
 #include <sstream>
 #include <stdexcept>
 
-namespace furs_sandbox {
+namespace estore::sdk {
 
 void AtomicFile::writeSecret(const std::filesystem::path& path, const std::string& content) {
     write(path, content, 0600);
@@ -50,4 +50,4 @@ void AtomicFile::write(const std::filesystem::path& path, const std::string& con
     std::filesystem::rename(partial, path);
 }
 
-}  // namespace furs_sandbox
+}  // namespace estore::sdk

@@ -449,6 +449,7 @@ TEST_F(WebhookE2E, ARunWhoseWebhookEndpointCannotStartStopsWithAClearError) {
     writeConfig("http://127.0.0.1:1", {"host.lease_seconds = 30s"});
     const auto lease = host({"run", "--once"});
     EXPECT_NE(lease.exitCode, 0) << lease.describe();
-    EXPECT_NE(lease.err.find("host setting host.lease_seconds = '30s' is not a whole number"), std::string::npos)
+    EXPECT_NE(lease.err.find("host setting host.lease_seconds = '30s' is not a whole number"),
+              std::string::npos)
         << lease.describe();
 }

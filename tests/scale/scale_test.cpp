@@ -326,8 +326,9 @@ protected:
             std::sort(sequences.begin(), sequences.end());
             for (std::size_t i = 0; i < sequences.size(); ++i)
                 if (sequences[i] != static_cast<std::int64_t>(i) + 1) {
-                    ADD_FAILURE() << "invoice numbers SPLET1-" << device << "-… are not 1…" << sequences.size()
-                                  << " without gaps: position " << i + 1 << " holds " << sequences[i];
+                    ADD_FAILURE() << "invoice numbers SPLET1-" << device << "-… are not 1…"
+                                  << sequences.size() << " without gaps: position " << i + 1 << " holds "
+                                  << sequences[i];
                     break;
                 }
         }

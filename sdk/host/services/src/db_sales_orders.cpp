@@ -8,8 +8,8 @@
 #include <tuple>
 
 #include "estore/host/core/error_text.h"
-#include "estore/host/invoicing/auto_invoicer.h"
 #include "estore/host/fiscal/fiscal_signer.h"
+#include "estore/host/invoicing/auto_invoicer.h"
 #include "estore/host/services/db_scheduler.h"
 #include "estore/host/storage/database.h"
 #include "estore/host/storage/transaction.h"

@@ -253,6 +253,20 @@ TEST_F(ValidateContract, AHostTimeoutThatIsNoWholeNumberIsRefusedNamingItsKey) {
     EXPECT_EQ(_sandbox->stats().total, 0u);  // refused before any call to Wix
 }
 
+TEST_F(ValidateContract, PlainHttpIsRefusedForAnythingButThisMachine) {
+    _sandbox->resetStats();
+    _host.setConfig("wix.api_base_url", "http://wix-proxy.example.com:" + std::to_string(_sandbox->port()));
+    const Validation v = validateDefault();
+    expectFailure(v, ErrorCategory::Config, "host.config.insecure_url", "");
+    EXPECT_NE(v.outcome.message.en.find("must be an https:// address"), std::string::npos)
+        << v.outcome.message.en;
+    EXPECT_NE(v.outcome.message.sl.find("wix.api_base_url"), std::string::npos) << v.outcome.message.sl;
+    EXPECT_EQ(_sandbox->stats().total, 0u);  // refused before any request carried the key
+    // The sandbox on this machine is still reachable over plain http.
+    _host.setConfig("wix.api_base_url", _sandbox->baseUrl());
+    EXPECT_TRUE(validateDefault().outcome.ok());
+}
+
 TEST_F(ValidateContract, NobodyListening) {
     const unsigned short port = _sandbox->port();
     _sandbox->stop();

@@ -207,6 +207,12 @@ TEST_F(WebhookE2E, EveryAnswerOfTheEndpoint) {
         chunks += "1000\r\n" + big.substr(at, 4096) + "\r\n";
     EXPECT_EQ(sendRaw(head + "Transfer-Encoding: chunked\r\n", chunks + "0\r\n\r\n"), 413);
     EXPECT_EQ(send("POST", _path, "image/png", "x").status, 415);
+    // A broken %-escape in the path is the sender's mistake: 400, not a server error.
+    EXPECT_EQ(
+        sendRaw("POST /estore/webhook/%zz HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                "Content-Length: 2\r\n",
+                "{}"),
+        400);
     EXPECT_EQ(send("POST", _path, "", "{}").status, 415);
 
     // Generating again revokes the old URL, --revoke withdraws the new one: both within the endpoint's

@@ -7,7 +7,6 @@
 #include "estore/host_api/host_services.h"
 #include "estore/host_api/values.h"
 #include "estore/sdk/http_client.h"
-#include "estore/sdk/int_setting.h"
 
 namespace estore::wix {
 
@@ -15,7 +14,9 @@ namespace estore::wix {
 struct WixEndpoint {
     std::string baseUrl;
     sdk::HttpClientOptions http;
-    sdk::IntSetting timeout;  ///< wix.timeout_ms as read; a refused value must stop the caller
+    /// Why these settings cannot be used (a wix.timeout_ms that is no whole number, plain http:// to a
+    /// host that is not this machine); the caller stops with it before any request.
+    host_api::Outcome problem;
 };
 
 WixEndpoint endpointFromConfig(host_api::Config* config);

@@ -35,8 +35,8 @@ StoreSession openStoreSession(const host_api::StoreRef& store, host_api::HostSer
             session.error = setting.failure();
             return session;
         }
-    if (!endpoint.timeout.ok()) {
-        session.error = endpoint.timeout.failure();
+    if (!endpoint.problem.ok()) {
+        session.error = endpoint.problem;
         return session;
     }
     CallPolicy policy;

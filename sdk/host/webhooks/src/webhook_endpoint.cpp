@@ -1,5 +1,6 @@
 #include "estore/host/webhooks/webhook_endpoint.h"
 
+#include <Poco/Exception.h>
 #include <Poco/String.h>
 #include <Poco/URI.h>
 
@@ -117,7 +118,12 @@ void WebhookEndpoint::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::H
         ~Done() { --count; }
     } done{_inFlight};
     // The path holds the token: it is never logged, echoed or put into an error.
-    const std::string path = Poco::URI(request.getURI()).getPath();
+    std::string path;
+    try {
+        path = Poco::URI(request.getURI()).getPath();
+    } catch (const Poco::SyntaxException&) {  // a broken %-escape: the client's mistake, not ours
+        return answer(response, HTTPResponse::HTTP_BAD_REQUEST, "{\"error\":\"malformed URI\"}");
+    }
     const std::string prefix = kPathPrefix;
     const std::string token = path.rfind(prefix, 0) == 0 ? path.substr(prefix.size()) : "";
     if (token.empty() || token.find('/') != std::string::npos)

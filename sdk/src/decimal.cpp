@@ -1,6 +1,8 @@
 #include "estore/sdk/decimal.h"
 
 #include <algorithm>
+#include <climits>
+#include <iterator>
 #include <stdexcept>
 
 namespace estore::sdk {
@@ -29,6 +31,14 @@ constexpr std::int64_t kPow10[] = {1,
                                    10000000000000000,
                                    100000000000000000,
                                    1000000000000000000};
+
+/// 10^n for the scale differences a Decimal can meet; beyond 10^18 no int64 holds it, so a scale that
+/// far apart is refused rather than read past the table.
+std::int64_t pow10(int n) {
+    if (n < 0 || n >= static_cast<int>(std::size(kPow10)))
+        throw std::overflow_error("decimal scale out of range");
+    return kPow10[n];
+}
 
 std::int64_t checkedMul(std::int64_t a, std::int64_t b) {
     std::int64_t r;
@@ -90,13 +100,18 @@ std::optional<Decimal> Decimal::parse(std::string_view text) {
 
 Decimal Decimal::rescaled(int scale) const {
     if (scale == _scale) return *this;
-    if (scale > _scale) return {checkedMul(_units, kPow10[scale - _scale]), scale};
-    return {roundedDivide(_units, kPow10[_scale - scale]), scale};
+    if (scale > _scale) return {checkedMul(_units, pow10(scale - _scale)), scale};
+    return {roundedDivide(_units, pow10(_scale - scale)), scale};
 }
 
 Decimal Decimal::operator+(const Decimal& o) const {
     const int s = std::max(_scale, o._scale);
     return {checkedAdd(rescaled(s)._units, o.rescaled(s)._units), s};
+}
+
+Decimal Decimal::operator-() const {
+    if (_units == INT64_MIN) throw std::overflow_error("decimal overflow");
+    return {-_units, _scale};
 }
 
 Decimal Decimal::operator-(const Decimal& o) const {
@@ -110,7 +125,7 @@ Decimal Decimal::operator*(const Decimal& o) const {
         if (product > INT64_MAX || product < INT64_MIN) throw std::overflow_error("decimal overflow");
         return {static_cast<std::int64_t>(product), scale};
     }
-    return {roundedDivide(product, kPow10[scale - kMaxScale]), kMaxScale};
+    return {roundedDivide(product, pow10(scale - kMaxScale)), kMaxScale};
 }
 
 std::optional<Decimal> Decimal::dividedBy(const Decimal& o, int scale) const {
@@ -120,16 +135,16 @@ std::optional<Decimal> Decimal::dividedBy(const Decimal& o, int scale) const {
     Wide numerator = _units;
     Wide denominator = o._units;
     if (shift >= 0)
-        numerator *= kPow10[shift];
+        numerator *= pow10(shift);
     else
-        denominator *= kPow10[-shift];
+        denominator *= pow10(-shift);
     return Decimal(roundedDivide(numerator, denominator), scale);
 }
 
 std::strong_ordering Decimal::operator<=>(const Decimal& o) const {
     const int s = std::max(_scale, o._scale);
-    return static_cast<Wide>(_units) * kPow10[s - _scale] <=>
-           static_cast<Wide>(o._units) * kPow10[s - o._scale];
+    return static_cast<Wide>(_units) * pow10(s - _scale) <=>
+           static_cast<Wide>(o._units) * pow10(s - o._scale);
 }
 
 std::string Decimal::toString(int minScale) const {

@@ -50,7 +50,7 @@ protected:
              std::string("company.tax_number = ") + kTaxNumber,
              "fiscal.certificate = " + files.certificate.string(),
              "fiscal.private_key = " + files.privateKey.string(), "fiscal.furs_url = " + _furs->baseUrl(),
-             "fiscal.furs_ca_file = " + _furs->caFile(), "fiscal.furs_timeout_ms = 20000",
+             "fiscal.furs_ca_file = " + _furs->caFile(), "fiscal.furs_timeout_ms = 1500",
              "fiscal.retry_seconds = 1", "fiscal.software_supplier = 11111111", "host.lease_seconds = 2"});
     }
 
@@ -156,8 +156,9 @@ TEST_F(FiscalE2E, KilledWhileAnInvoiceIsOnItsWayToFursEveryInvoiceEndsWithOneEor
     EXPECT_EQ(killed[0].state, "pending");  // issued and stored; its answer never came
 
     // Restarted: the import goes on, and the retry pass sends the stranded invoice as subsequent.
-    // Past the killed run's job lease (2 s) and fiscal.retry_seconds (1 s).
-    std::this_thread::sleep_for(std::chrono::milliseconds(2500));
+    // Past the killed run's job lease (2 s) and its hold on the invoice it was sending (fiscal.retry_seconds
+    // plus eight FURS timeouts: 1 s + 12 s), after which any worker may send it.
+    std::this_thread::sleep_for(std::chrono::milliseconds(13500));
     const auto resumed = host({"sync", _storeId, "orders.import"});
     ASSERT_EQ(resumed.exitCode, 0) << resumed.describe();
     const auto submitted = host({"fiscal", "submit", "--json"});

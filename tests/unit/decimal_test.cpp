@@ -49,3 +49,17 @@ TEST(Decimal, ComparesAcrossScales) {
     EXPECT_GT(d("-1"), d("-1.5"));
     EXPECT_EQ(d("22.0"), d("22"));
 }
+
+TEST(Decimal, EdgesThatWouldBeUndefinedBehaviourThrowInstead) {
+    const Decimal lowest(INT64_MIN, 0);
+    EXPECT_THROW(-lowest, std::overflow_error);  // -INT64_MIN does not fit
+    EXPECT_THROW(Decimal(5, 0) - lowest, std::overflow_error);
+    EXPECT_EQ(lowest.toString(), "-9223372036854775808");
+    // Scales more than 18 apart cannot be brought together in an int64: refused, never a read past the
+    // powers of ten.
+    EXPECT_THROW(Decimal(1, 0).rescaled(19), std::overflow_error);
+    EXPECT_THROW(Decimal(1, 0).rescaled(-19), std::overflow_error);
+    EXPECT_THROW((void)(Decimal(1, 25) < Decimal(1, 0)), std::overflow_error);
+    EXPECT_EQ(Decimal(1, 0).rescaled(18).units(), 1000000000000000000);
+    EXPECT_EQ(Decimal(12, 1).toString(2), "1.20");
+}

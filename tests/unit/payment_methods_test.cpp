@@ -39,6 +39,22 @@ TEST(PaymentMethods, TakesTheLargestApprovedPaymentAndPrefersTheMerchantsName) {
     EXPECT_EQ(methods["d"].main, "PayPal") << "the deprecated status field still counts";
 }
 
+TEST(PaymentMethods, APendingPartCountsAsAnotherMethodButNeverAsTheMainOne) {
+    auto answer = parse(R"({"orderTransactions":[
+      {"orderId":"a","payments":[
+        {"id":"p1","status":"APPROVED","amount":{"amount":"10.00"},
+         "regularPaymentDetails":{"paymentMethod":"CreditCard"}},
+        {"id":"p2","status":"PENDING_MERCHANT","amount":{"amount":"50.00"},
+         "regularPaymentDetails":{"paymentMethod":"Offline","offlinePayment":true,
+           "paymentMethodName":{"userDefinedName":{"predefined":"CASH"}}}},
+        {"id":"p3","status":"DECLINED","amount":{"amount":"5.00"},
+         "regularPaymentDetails":{"paymentMethod":"PayPal"}}]}
+    ]})");
+    auto methods = paymentMethodsByOrder(answer);
+    EXPECT_EQ(methods["a"].main, "CreditCard");
+    EXPECT_EQ(methods["a"].others, std::vector<std::string>{"CASH"});  // a declined part is no part
+}
+
 TEST(PaymentMethods, ToleratesMissingPieces) {
     EXPECT_TRUE(paymentMethodsByOrder(parse("{}")).empty());
     EXPECT_TRUE(

@@ -15,11 +15,22 @@ namespace {
 
 using Poco::JSON::Object;
 
-bool approved(const Object::Ptr& payment) {
+std::string statusOf(const Object::Ptr& payment) {
     // The payment-level status replaces regularPaymentDetails.status (deprecated 2026-11-01); read both.
     std::string status = sdk::stringAt(payment, "status").value_or("");
     if (status.empty()) status = sdk::stringAt(payment, "regularPaymentDetails.status").value_or("");
+    return status;
+}
+
+bool approved(const Object::Ptr& payment) {
+    const std::string status = statusOf(payment);
     return status == "APPROVED" || status == "REFUNDED" || status == "PARTIALLY_REFUNDED";
+}
+
+/// A part still to be paid (cash on delivery before delivery): if it could be cash, the invoice must be
+/// verified (FURS's 2019 guidance, furs-protocol.md §4), so it counts for the fiscal decision.
+bool pending(const Object::Ptr& payment) {
+    return statusOf(payment).find("PENDING") != std::string::npos;
 }
 
 std::string methodOf(const Object::Ptr& payment) {
@@ -52,21 +63,21 @@ std::map<std::string, OrderPayments> paymentMethodsByOrder(const Object::Ptr& an
         Poco::JSON::Array::Ptr payments = transactions->getArray("payments");
         if (orderId.empty() || !payments) continue;
         sdk::Decimal largest(-1, 0);
-        std::vector<std::string> approvedMethods;
+        std::vector<std::string> partMethods;
         for (std::size_t j = 0; j < payments->size(); ++j) {
             Object::Ptr payment = payments->getObject(static_cast<unsigned>(j));
-            if (!payment || !approved(payment)) continue;
+            if (!payment || !(approved(payment) || pending(payment))) continue;
             const std::string method = methodOf(payment);
             if (method.empty()) continue;
-            approvedMethods.push_back(method);
-            if (amountOf(payment) > largest) {
+            partMethods.push_back(method);
+            if (approved(payment) && amountOf(payment) > largest) {
                 largest = amountOf(payment);
                 methods[orderId].main = method;
             }
         }
         if (!methods.count(orderId)) continue;
         OrderPayments& order = methods[orderId];
-        for (const auto& method : approvedMethods)
+        for (const auto& method : partMethods)
             if (method != order.main &&
                 std::find(order.others.begin(), order.others.end(), method) == order.others.end())
                 order.others.push_back(method);

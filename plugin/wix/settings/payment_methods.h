@@ -17,11 +17,13 @@ namespace estore::wix {
 /// method (`regularPaymentDetails.paymentMethod`, e.g. "CreditCard", "PayPal"; deprecated but the only
 /// provider-level key), "GiftCard" or "Membership".
 struct OrderPayments {
-    std::string main;                 ///< the method of the largest approved payment: the invoice's method
-    std::vector<std::string> others;  ///< the other approved payments' methods (a gift card and a card …)
+    std::string main;  ///< the method of the largest approved payment: the invoice's method
+    /// The other parts' methods, approved or still pending (a gift card and a card; a card and cash on
+    /// delivery not yet collected): a part that could be cash makes the invoice fiscal.
+    std::vector<std::string> others;
 };
 
-/// orderId → its approved payments. Orders without an approved payment are absent.
+/// orderId → its payments. Orders without an approved payment are absent.
 std::map<std::string, OrderPayments> paymentMethodsByOrder(const Poco::JSON::Object::Ptr& listByIdsAnswer);
 
 /// The review flag codes raised by applyStoreMaps.

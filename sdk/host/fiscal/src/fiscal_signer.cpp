@@ -11,6 +11,7 @@
 #include <openssl/x509.h>
 
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <vector>
 
@@ -103,6 +104,13 @@ void readPkcs12(FiscalSigner::Keys& keys, const std::string& path, const std::st
                                 path + ": wrong password or a damaged file (fiscal.key_password).");
 }
 
+int passwordCallback(char* buffer, int size, int, void* password) {
+    const auto* text = static_cast<const std::string*>(password);
+    if (!text || text->empty() || static_cast<int>(text->size()) > size) return 0;
+    std::memcpy(buffer, text->data(), text->size());
+    return static_cast<int>(text->size());
+}
+
 void readPem(FiscalSigner::Keys& keys, const std::string& certificatePath, const std::string& keyPath,
              const std::string& keyPassword) {
     {
@@ -115,10 +123,10 @@ void readPem(FiscalSigner::Keys& keys, const std::string& certificatePath, const
                                         certificatePath + " is not a PEM certificate (fiscal.certificate).");
     }
     FilePtr file = open(keyPath, "fiscal.private_key", "zasebnega ključa", "private key");
-    // The password goes to OpenSSL as the callback's user data: never copied, never printed.
+    // The password goes to OpenSSL through the callback only: never copied, never printed, and an
+    // encrypted key without one fails at once instead of OpenSSL asking on the terminal.
     keys.key.reset(
-        PEM_read_PrivateKey(file.get(), nullptr, nullptr,
-                            keyPassword.empty() ? nullptr : const_cast<char*>(keyPassword.c_str())));
+        PEM_read_PrivateKey(file.get(), nullptr, passwordCallback, const_cast<std::string*>(&keyPassword)));
     if (!keys.key)
         throw FiscalConfigError("fiscal.private_key",
                                 "Zasebnega ključa ni mogoče prebrati (napačna datoteka ali geslo; "

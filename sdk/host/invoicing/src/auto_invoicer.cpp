@@ -119,7 +119,7 @@ void AutoInvoicer::issue(Invoice document, const InvoiceSettings& settings, std:
     document.emailState = settings.emailInvoice() ? "pending" : "";
     // Its issuer sends it right after the commit; only if that process is gone by then does a retry pass
     // (any worker's) take it over.
-    const std::int64_t fiscalDue = document.issuedAtMillis + _submitter->retryMillis();
+    const std::int64_t fiscalDue = document.issuedAtMillis + _submitter->holdMillis();
     invoices.insert(document, creditKey, document.fiscal.fiscal ? fiscalDue : 0);
     if (document.fiscal.fiscal) _toSubmit.push_back(document.number);
     const bool credit = document.kind == InvoiceKind::CreditNote;
@@ -169,21 +169,40 @@ const FiscalSigner& AutoInvoicer::signer() {
 void AutoInvoicer::committed() {
     std::vector<std::string> toSubmit;
     toSubmit.swap(_toSubmit);
-    _submitter->submitIssued(toSubmit);
-    if (_toMail.empty()) return;
     std::vector<Invoice> toMail;
     toMail.swap(_toMail);
+    try {
+        _submitter->submitIssued(toSubmit);
+        mail(toMail);
+    } catch (const std::exception& e) {
+        // The order and its invoices are stored: the retry pass sends them to FURS later; only what this
+        // step did not finish is lost, and that is said here rather than failing the stored order.
+        const std::string storeId = toMail.empty() ? std::string() : toMail.front().storeId;
+        if (!storeId.empty())
+            _activity.record(
+                storeId, host_api::ActivityLevel::Error, "invoice.after_commit_failed",
+                {"Po izdaji računa pošiljanje FURS ali e-pošte ni uspelo; FURS ga dobi ob naslednjem "
+                 "poskusu.",
+                 "After the invoice was issued, sending it to FURS or by e-mail failed; FURS gets it "
+                 "on the next attempt."},
+                e.what());
+    }
+}
+
+void AutoInvoicer::mail(const std::vector<Invoice>& toMail) {
+    if (toMail.empty()) return;
     InvoiceMailer mailer(_config, outboxBeside(_db));
     InvoiceRepository invoices(_db);
     for (const auto& issued : toMail) {
-        // As stored now: with the EOR FURS gave it a moment ago.
-        const Invoice invoice = invoices.find(issued.number).value_or(issued);
-        const MailDelivery delivery = mailer.deliver(invoice);
-        invoices.setEmailState(invoice.number, delivery.state);
+        // As stored now: with the EOR FURS gave it a moment ago. One that is not there was rolled back.
+        const auto invoice = invoices.find(issued.number);
+        if (!invoice) continue;
+        const MailDelivery delivery = mailer.deliver(*invoice);
+        invoices.setEmailState(invoice->number, delivery.state);
         if (delivery.state == "failed")
-            _activity.record(invoice.storeId, host_api::ActivityLevel::Error, "invoice.email_failed",
-                             {"Računa " + invoice.number + " ni bilo mogoče poslati po e-pošti.",
-                              "Invoice " + invoice.number + " could not be e-mailed."},
+            _activity.record(invoice->storeId, host_api::ActivityLevel::Error, "invoice.email_failed",
+                             {"Računa " + invoice->number + " ni bilo mogoče poslati po e-pošti.",
+                              "Invoice " + invoice->number + " could not be e-mailed."},
                              delivery.detail);
     }
 }

@@ -51,6 +51,13 @@ std::int64_t FiscalSubmitter::retryMillis() {
     return std::max<std::int64_t>(1, _config.getInt("fiscal.retry_seconds", 60)) * 1000;
 }
 
+std::int64_t FiscalSubmitter::holdMillis() {
+    // Longer than one submission can take: connect, send and receive may each use the whole timeout,
+    // and a stale kept-alive connection makes it twice; nobody else may send the invoice meanwhile.
+    const std::int64_t timeout = FursSettings::from(_config).timeoutMs;
+    return retryMillis() + 8 * timeout;
+}
+
 FursClient& FiscalSubmitter::client() {
     if (!_client) {
         _signer = FiscalSigner::fromConfig(_config);
@@ -62,14 +69,16 @@ FursClient& FiscalSubmitter::client() {
 void FiscalSubmitter::submitIssued(const std::vector<std::string>& numbers) {
     InvoiceRepository invoices(_db);
     for (const auto& number : numbers) {
+        // Held for this process since it was issued (holdMillis): no other worker sends it meanwhile.
         if (_now() < _fursDownUntil) {
             // FURS failed a moment ago: do not hold the import up with another timeout per invoice.
-            invoices.recordSubmissionFailure(number, "FURS did not answer shortly before; sent later",
-                                             _now() + retryMillis());
+            FursAnswer deferred;
+            deferred.detail = "FURS did not answer shortly before; sent later";
+            recordFailure(number, deferred, 0, "");
             continue;
         }
         bool reached = false;
-        submit(number, false, 0, reached);
+        submit(number, false, 0, "", reached);
         if (!reached) _fursDownUntil = _now() + retryMillis();
     }
 }
@@ -80,9 +89,9 @@ FiscalPass FiscalSubmitter::submitDue(std::size_t limit) {
     for (const auto& entry : invoices.fiscalBacklog(_now(), limit)) {
         warnIfLate(entry, pass);
         // Held while it is sent: another worker's pass skips it, and takes it over if this one dies.
-        if (!invoices.claimSubmission(entry.number, entry.dueMillis, _now() + retryMillis())) continue;
+        if (!invoices.claimSubmission(entry.number, entry.dueMillis, _now() + holdMillis())) continue;
         bool reached = false;
-        if (submit(entry.number, true, entry.attempts, reached))
+        if (submit(entry.number, true, entry.attempts, entry.lastError, reached))
             ++pass.verified;
         else
             ++pass.failed;
@@ -96,7 +105,7 @@ FiscalPass FiscalSubmitter::submitDue(std::size_t limit) {
 }
 
 bool FiscalSubmitter::submit(const std::string& number, bool subsequent, std::int64_t attempts,
-                             bool& reached) {
+                             const std::string& lastError, bool& reached) {
     InvoiceRepository invoices(_db);
     const auto invoice = invoices.find(number);
     reached = true;
@@ -109,24 +118,37 @@ bool FiscalSubmitter::submit(const std::string& number, bool subsequent, std::in
         answer.detail = e.what();
     }
     reached = answer.status == FursStatus::Accepted || answer.status == FursStatus::Refused;
-    if (answer.accepted()) {
-        invoices.recordEor(number, answer.eor);
+    if (!answer.accepted()) {
+        recordFailure(number, answer, attempts, lastError);
+        return false;
+    }
+    // Another worker may have stored one first (a held invoice taken over): the first EOR stays, and
+    // only the worker that stored it says so.
+    if (invoices.recordEor(number, answer.eor))
         _activity.record(invoice->storeId, host_api::ActivityLevel::Info, "invoice.verified",
                          {"Račun " + invoice->number + " je davčno potrjen, EOR " + answer.eor +
                               (subsequent ? " (naknadno poslan)." : "."),
                           "Invoice " + invoice->number + " is fiscally verified, EOR " + answer.eor +
                               (subsequent ? " (sent subsequently)." : ".")},
                          "attempts=" + std::to_string(attempts + 1));
-        return true;
-    }
+    return true;
+}
+
+void FiscalSubmitter::recordFailure(const std::string& number, const FursAnswer& answer,
+                                    std::int64_t attempts, const std::string& lastError) {
+    InvoiceRepository invoices(_db);
+    const auto invoice = invoices.find(number);
+    if (!invoice) return;
     const std::int64_t backoff =
         std::min(kMaxBackoffMillis, retryMillis() << std::min<std::int64_t>(attempts, 4));
     invoices.recordSubmissionFailure(number, answer.detail, _now() + backoff);
-    if (attempts > 0) return false;  // said once, when it first failed; the retry pass says when it is done
-    if (answer.status == FursStatus::Refused)
-        _activity.record(invoice->storeId, host_api::ActivityLevel::Error, "invoice.fiscal_refused",
-                         refusal(*invoice, answer), answer.detail);
-    else
+    // Said when it first fails, and a refusal again whenever FURS's reason changes (S006 after an
+    // outage); the retry pass says when it is done.
+    if (answer.status == FursStatus::Refused) {
+        if (answer.detail != lastError)
+            _activity.record(invoice->storeId, host_api::ActivityLevel::Error, "invoice.fiscal_refused",
+                             refusal(*invoice, answer), answer.detail);
+    } else if (attempts == 0) {
         _activity.record(invoice->storeId, host_api::ActivityLevel::Warning, "invoice.fiscal_pending",
                          {"FURS ni odgovoril; račun " + invoice->number +
                               " je izdan z ZOI in brez EOR ter bo poslan naknadno (ZDavPR, 9. člen).",
@@ -134,7 +156,7 @@ bool FiscalSubmitter::submit(const std::string& number, bool subsequent, std::in
                               " is issued with its ZOI and without an EOR, and will be sent subsequently "
                               "(ZDavPR Art. 9)."},
                          answer.detail);
-    return false;
+    }
 }
 
 FursInvoice FiscalSubmitter::fursInvoice(const Invoice& invoice, bool subsequent) {

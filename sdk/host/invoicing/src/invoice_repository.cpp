@@ -61,26 +61,26 @@ void InvoiceRepository::insert(const Invoice& invoice, std::int64_t creditKey, s
 }
 
 void InvoiceRepository::setEmailState(const std::string& number, const std::string& state) {
-    auto invoice = find(number);
-    if (!invoice) return;
-    invoice->emailState = state;
-    const std::string document = InvoiceJson::toText(*invoice);
-    _db.session() << _db.sql("UPDATE invoices SET email_state = ?, document = ? WHERE number = ?"),
-        bind(state), bind(document), bind(number), now;
+    // A column of its own (select() lays it over the document): no read-modify-write of the document
+    // that could undo another worker's EOR.
+    _db.session() << _db.sql("UPDATE invoices SET email_state = ? WHERE number = ?"), bind(state),
+        bind(number), now;
 }
 
 std::vector<FiscalBacklogEntry> InvoiceRepository::fiscalBacklog(std::int64_t nowMillis, std::size_t limit) {
-    std::vector<Poco::Tuple<std::string, std::string, Int64, Int64, Int64, Int64>> rows;
+    std::vector<Poco::Tuple<std::string, std::string, Int64, Int64, Int64, Int64, std::string>> rows;
     const Int64 due = nowMillis;
     const Int64 most = static_cast<Int64>(limit);
     _db.session() << _db.sql(
-        "SELECT number, store_id, issued_at, fiscal_due, fiscal_attempts, fiscal_warned FROM invoices "
+        "SELECT number, store_id, issued_at, fiscal_due, fiscal_attempts, fiscal_warned, fiscal_error FROM "
+        "invoices "
         "WHERE fiscal = 1 AND fiscal_state IN ('pending', 'subsequent') AND fiscal_due <= ? "
         "ORDER BY issued_at, number LIMIT ?"),
         bind(due), bind(most), into(rows), now;
     std::vector<FiscalBacklogEntry> backlog;
     for (const auto& r : rows)
-        backlog.push_back({r.get<0>(), r.get<1>(), r.get<2>(), r.get<3>(), r.get<4>(), r.get<5>()});
+        backlog.push_back(
+            {r.get<0>(), r.get<1>(), r.get<2>(), r.get<3>(), r.get<4>(), r.get<5>(), r.get<6>()});
     return backlog;
 }
 
@@ -95,29 +95,20 @@ bool InvoiceRepository::claimSubmission(const std::string& number, std::int64_t 
 }
 
 bool InvoiceRepository::recordEor(const std::string& number, const std::string& eor) {
-    auto invoice = find(number);
-    if (!invoice || !invoice->fiscal.eor.empty()) return false;
-    invoice->fiscal.eor = eor;
-    invoice->fiscal.state = "verified";
-    const std::string document = InvoiceJson::toText(*invoice);
     Poco::Data::Statement update(_db.session());
     update << _db.sql(
         "UPDATE invoices SET eor = ?, fiscal_state = 'verified', fiscal_error = '', "
-        "fiscal_attempts = fiscal_attempts + 1, document = ? WHERE number = ? AND eor = ''"),
-        bind(eor), bind(document), bind(number);
+        "fiscal_attempts = fiscal_attempts + 1 WHERE number = ? AND eor = ''"),
+        bind(eor), bind(number);
     return update.execute() == 1;
 }
 
 void InvoiceRepository::recordSubmissionFailure(const std::string& number, const std::string& error,
                                                 std::int64_t dueMillis) {
-    auto invoice = find(number);
-    if (!invoice || !invoice->fiscal.eor.empty()) return;
-    invoice->fiscal.state = "subsequent";
-    const std::string document = InvoiceJson::toText(*invoice);
     _db.session() << _db.sql(
         "UPDATE invoices SET fiscal_state = 'subsequent', fiscal_error = ?, fiscal_due = ?, "
-        "fiscal_attempts = fiscal_attempts + 1, document = ? WHERE number = ? AND eor = ''"),
-        bind(error), bind(Int64(dueMillis)), bind(document), bind(number), now;
+        "fiscal_attempts = fiscal_attempts + 1 WHERE number = ? AND eor = ''"),
+        bind(error), bind(Int64(dueMillis)), bind(number), now;
 }
 
 bool InvoiceRepository::raiseFiscalWarning(const std::string& number, std::int64_t level) {
@@ -140,17 +131,23 @@ std::vector<std::pair<std::string, std::int64_t>> InvoiceRepository::fiscalState
 
 std::vector<Invoice> InvoiceRepository::select(const std::string& where,
                                                const std::vector<std::string>& values) {
-    std::vector<std::string> documents;
+    std::vector<Poco::Tuple<std::string, std::string, std::string, std::string>> rows;
     Poco::Data::Statement statement(_db.session());
-    statement << _db.sql("SELECT document FROM invoices WHERE " + where +
+    statement << _db.sql("SELECT document, eor, fiscal_state, email_state FROM invoices WHERE " + where +
                          " ORDER BY issued_at, premise, device, sequence"),
-        into(documents);
+        into(rows);
     for (const auto& value : values) statement, bind(value);
     statement.execute();
     std::vector<Invoice> invoices;
-    for (const auto& document : documents) {
+    for (const auto& row : rows) {
         std::string error;
-        if (auto invoice = InvoiceJson::fromText(document, &error)) invoices.push_back(std::move(*invoice));
+        auto invoice = InvoiceJson::fromText(row.get<0>(), &error);
+        if (!invoice) continue;
+        // What changes after issue lives in columns, each updated on its own by whoever changes it.
+        invoice->fiscal.eor = row.get<1>();
+        invoice->fiscal.state = row.get<2>();
+        invoice->emailState = row.get<3>();
+        invoices.push_back(std::move(*invoice));
     }
     return invoices;
 }

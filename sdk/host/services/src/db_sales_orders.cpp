@@ -77,6 +77,8 @@ host_api::Outcome DbSalesOrders::storeAndInvoice(const std::string& storeId,
             result = store(storeId, row);
             if (result != UpsertResult::Unchanged) _invoicer->orderStored(storeId, order);
             tx.commit();
+            // After the commit and outside the retries: what follows (FURS, e-mail) never stores the
+            // order again, and its own failures are the invoicer's to record.
             if (!joined) _invoicer->committed();
             return host_api::Outcome::success();
         } catch (const FiscalConfigError& e) {

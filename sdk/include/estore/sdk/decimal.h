@@ -26,14 +26,16 @@ public:
     bool isZero() const { return _units == 0; }
     bool isNegative() const { return _units < 0; }
 
-    /// The same value with the given scale; rounds half away from zero when the scale shrinks.
+    /// The same value with the given scale; rounds half away from zero when the scale shrinks. Scales more
+    /// than 18 apart, and results an int64 cannot hold, throw std::overflow_error.
     Decimal rescaled(int scale) const;
     /// The value in minor units of `scale` (e.g. cents for 2), rounded half away from zero.
     std::int64_t toUnits(int scale) const { return rescaled(scale)._units; }
 
     Decimal operator+(const Decimal& o) const;
     Decimal operator-(const Decimal& o) const;
-    Decimal operator-() const { return {-_units, _scale}; }
+    /// Throws std::overflow_error for the one value whose negation an int64 cannot hold.
+    Decimal operator-() const;
     /// Exact product (scales add), capped at kMaxScale with rounding.
     Decimal operator*(const Decimal& o) const;
     Decimal& operator+=(const Decimal& o) { return *this = *this + o; }

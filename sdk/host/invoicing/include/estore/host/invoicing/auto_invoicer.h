@@ -59,6 +59,8 @@ private:
     /// Number, issue time, seller and fiscal data, then stored.
     void issue(Invoice document, const InvoiceSettings& settings, std::int64_t creditKey);
     void addFiscalData(Invoice& document);
+    /// E-mails the documents as stored now (with their EOR), if they are still there.
+    void mail(const std::vector<Invoice>& toMail);
     Seller seller();
     const FiscalSigner& signer();
 

@@ -44,9 +44,11 @@ public:
 
     void setClock(std::function<std::int64_t()> now) { _now = std::move(now); }
 
-    /// How long an issuer keeps its new invoices to itself before any retry pass may send them: fiscal.
-    /// retry_seconds (default 60), in ms.
+    /// fiscal.retry_seconds (default 60), in ms: how often invoices without an EOR are sent again.
     std::int64_t retryMillis();
+    /// How long a worker keeps an invoice it is sending (its issuer, or a retry pass) before another may
+    /// take it over: longer than any one submission can take.
+    std::int64_t holdMillis();
 
     /// After the issuing transaction committed: sends each of the numbered fiscal invoices now, unless
     /// FURS failed within the last fiscal.retry_seconds (then the retry pass sends them).
@@ -56,7 +58,11 @@ public:
 
 private:
     /// Sends one invoice (its next submission already claimed) and records what came of it.
-    bool submit(const std::string& number, bool subsequent, std::int64_t attempts, bool& reached);
+    bool submit(const std::string& number, bool subsequent, std::int64_t attempts,
+                const std::string& lastError, bool& reached);
+    /// No EOR this time: state "subsequent", when to try again, and what the user is told.
+    void recordFailure(const std::string& number, const FursAnswer& answer, std::int64_t attempts,
+                       const std::string& lastError);
     FursInvoice fursInvoice(const Invoice& invoice, bool subsequent);
     void warnIfLate(const FiscalBacklogEntry& entry, FiscalPass& pass);
     FursClient& client();

@@ -23,6 +23,7 @@ struct FiscalBacklogEntry {
     std::int64_t dueMillis = 0;  ///< its next submission may start then
     std::int64_t attempts = 0;   ///< submissions made so far
     std::int64_t warned = 0;     ///< 0; 1 after the one-working-day warning; 2 after the deadline error
+    std::string lastError;       ///< what the last submission met
 };
 
 class InvoiceRepository {

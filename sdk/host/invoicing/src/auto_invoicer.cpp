@@ -150,7 +150,7 @@ void AutoInvoicer::addFiscalData(Invoice& document) {
     const std::string input =
         FiscalCode::zoiInput(document.seller.taxNumber, issued, std::to_string(document.sequence),
                              document.premise, document.device, toDecimal(document.totalGross));
-    document.fiscal.zoi = signer().zoi(input);
+    document.fiscal.zoi = _submitter->signer().zoi(input);
     document.fiscal.qr = FiscalCode::qrData(document.fiscal.zoi, document.seller.taxNumber, issued);
     document.fiscal.eor.clear();
     document.fiscal.state = "pending";
@@ -159,11 +159,6 @@ void AutoInvoicer::addFiscalData(Invoice& document) {
 Seller AutoInvoicer::seller() {
     return {_config.getString("company.name", "Podjetje d.o.o."), _config.getString("company.address", ""),
             _config.getString("company.tax_number", "")};
-}
-
-const FiscalSigner& AutoInvoicer::signer() {
-    if (!_signer) _signer = FiscalSigner::fromConfig(_config);
-    return *_signer;
 }
 
 void AutoInvoicer::committed() {

@@ -58,11 +58,13 @@ std::int64_t FiscalSubmitter::holdMillis() {
     return retryMillis() + 8 * timeout;
 }
 
+const FiscalSigner& FiscalSubmitter::signer() {
+    if (!_signer) _signer = FiscalSigner::fromConfig(_config);
+    return *_signer;
+}
+
 FursClient& FiscalSubmitter::client() {
-    if (!_client) {
-        _signer = FiscalSigner::fromConfig(_config);
-        _client = std::make_unique<FursClient>(FursSettings::from(_config), *_signer);
-    }
+    if (!_client) _client = std::make_unique<FursClient>(FursSettings::from(_config), signer());
     return *_client;
 }
 

@@ -46,8 +46,6 @@ struct FursAnswer {
     std::string detail;        ///< what happened, for the activity log; never a secret
 
     bool accepted() const { return status == FursStatus::Accepted; }
-    /// Whether FURS certainly did not take the message: a resend cannot make a second record of it.
-    bool certainlyNotTaken() const { return status == FursStatus::Refused; }
 };
 
 class FursClient {

@@ -24,7 +24,6 @@ namespace estore::host {
 
 class Database;
 class HostConfig;
-class FiscalSigner;
 class FiscalSubmitter;
 
 class AutoInvoicer {
@@ -62,13 +61,11 @@ private:
     /// E-mails the documents as stored now (with their EOR), if they are still there.
     void mail(const std::vector<Invoice>& toMail);
     Seller seller();
-    const FiscalSigner& signer();
 
     Database& _db;
     HostConfig& _config;
     host_api::Activity& _activity;
     std::function<std::int64_t()> _now;
-    std::unique_ptr<FiscalSigner> _signer;
     std::unique_ptr<FiscalSubmitter> _submitter;
     std::vector<Invoice> _toMail;
     std::vector<std::string> _toSubmit;  ///< numbers of the fiscal invoices issued in this transaction

@@ -50,6 +50,10 @@ public:
     /// take it over: longer than any one submission can take.
     std::int64_t holdMillis();
 
+    /// The company's certificate and key (fiscal.certificate …), read once: the ZOI and FURS's messages
+    /// are signed with the same key. Throws FiscalConfigError naming the setting to fix.
+    const FiscalSigner& signer();
+
     /// After the issuing transaction committed: sends each of the numbered fiscal invoices now, unless
     /// FURS failed within the last fiscal.retry_seconds (then the retry pass sends them).
     void submitIssued(const std::vector<std::string>& numbers);

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include "abi/older_minor_store.h"
+
 namespace estore::sdk {
 
 namespace fs = std::filesystem;
@@ -51,9 +53,11 @@ public:
         if (!raw) return nullptr;
         // The deleter runs host code only: it calls the plugin's destroyer, then drops its share of the
         // library.
-        return StoreHandle(raw, [library = _library, destroy = _destroy](host_api::ElectronicStore* store) {
+        StoreHandle plugin(raw, [library = _library, destroy = _destroy](host_api::ElectronicStore* store) {
             destroy(store);
         });
+        if (!abi::OlderMinorStore::needed(_version)) return plugin;
+        return std::make_shared<abi::OlderMinorStore>(raw, _version, std::move(plugin));
     }
 
 private:

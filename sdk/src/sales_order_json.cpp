@@ -262,6 +262,10 @@ SalesOrder orderFromJson(const Reader& r) {
         o.refundedAmount = payment->amount("refunded");
         o.paymentMethodCode = payment->string("methodCode");
         o.fiscalPayment = payment->boolean("fiscal");
+        payment->eachObject("parts", [&](const Reader& part) {
+            o.payments.push_back({part.string("method"), part.string("methodCode"), part.amount("amount"),
+                                  part.boolean("fiscal"), part.boolean("pending")});
+        });
     }
     if (auto mapped = r.object("eracuniStatus")) {
         o.orderStatus = mapped->string("name");
@@ -289,6 +293,20 @@ std::optional<LineKind> lineKindFromName(std::string_view name) {
     if (name == "discount") return LineKind::Discount;
     return std::nullopt;
 }
+
+namespace {
+
+Object::Ptr paymentPartToJson(const host_api::PaymentPart& part) {
+    Object::Ptr o = newObject();
+    o->set("method", part.method);
+    o->set("methodCode", part.methodCode);
+    o->set("amount", moneyText(part.amount));
+    o->set("fiscal", part.fiscal);
+    o->set("pending", part.pending);
+    return o;
+}
+
+}  // namespace
 
 Object::Ptr salesOrderToJson(const SalesOrder& order) {
     Object::Ptr o = newObject();
@@ -333,6 +351,9 @@ Object::Ptr salesOrderToJson(const SalesOrder& order) {
     payment->set("refunded", moneyText(order.refundedAmount));
     payment->set("methodCode", order.paymentMethodCode);
     payment->set("fiscal", order.fiscalPayment);
+    Array::Ptr parts = new Array;
+    for (const auto& part : order.payments) parts->add(paymentPartToJson(part));
+    payment->set("parts", parts);
     o->set("payment", payment);
     Object::Ptr mapped = newObject();
     mapped->set("name", order.orderStatus);

@@ -38,6 +38,15 @@ TEST_F(HostE2E, UsageErrorsExitWithOne) {
     EXPECT_EQ(host({"--help"}).exitCode, 0);
 }
 
+TEST_F(HostE2E, VersionNamesTheProjectAndTheHostApi) {
+    auto text = host({"--version"});
+    EXPECT_EQ(text.exitCode, 0) << text.describe();
+    EXPECT_EQ(text.out, "estore-host " ESTORE_PROJECT_VERSION " (host API 1.3)\n");
+    auto json = host({"--version", "--json"});
+    EXPECT_EQ(json.out, R"({"version":")" ESTORE_PROJECT_VERSION R"(","host_api":"1.3"})"
+                        "\n");
+}
+
 TEST_F(HostE2E, AnUnloadablePluginExitsWithThree) {
     auto result = host({"add-store", "--platform", "shopify", "--set", "x=y"});
     EXPECT_EQ(result.exitCode, 3) << result.describe();

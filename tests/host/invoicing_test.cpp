@@ -19,6 +19,7 @@
 #include "estore/host/fiscal/fiscal_code.h"
 #include "estore/host/invoicing/invoice_config_check.h"
 #include "estore/host/invoicing/invoice_repository.h"
+#include "estore/host/invoicing/invoice_text.h"
 #include "estore/host/services/host_service_set.h"
 #include "estore/host/storage/database.h"
 #include "estore/host/storage/store_repository.h"
@@ -298,6 +299,48 @@ TEST_F(Invoicing, FiscalInvoiceCarriesZoiAndQrComputedAsFursSpecifies) {
     EXPECT_EQ(invoice.fiscal.qr.substr(0, 39),
               std::string(39 - FiscalCode::hexToDecimal(expectedZoi).size(), '0') +
                   FiscalCode::hexToDecimal(expectedZoi));
+}
+
+TEST_F(Invoicing, AMixedPaymentIsFiscalAndListsEachPartWithItsAmount) {
+    addStore("paid");
+    SalesOrder o = order("A1", 1, "PAID", "PayPal");  // 61.60: 50.00 by PayPal, the rest in cash
+    o.fiscalPayment = true;                           // the plugin's decision: a cash part
+    o.payments = {{"PayPal", "PayPal", {5000, 2}, false, false},
+                  {"CASH", "CashOnDelivery", {1160, 2}, true, false}};
+    upsert(o);
+    const auto docs = documents("A1");  // read back from the stored document
+    ASSERT_EQ(docs.size(), 1u);
+    const Invoice& invoice = docs[0];
+    EXPECT_TRUE(invoice.fiscal.fiscal);
+    EXPECT_FALSE(invoice.fiscal.zoi.empty());
+    EXPECT_EQ(invoice.paymentMethodCode, "PayPal");
+    ASSERT_EQ(invoice.payments.size(), 2u);
+    EXPECT_EQ(invoice.payments[1].methodCode, "CashOnDelivery");
+    EXPECT_EQ(money(invoice.payments[1].amount), "11.60");
+    EXPECT_TRUE(invoice.payments[1].fiscal);
+    const std::string text = InvoiceText::plain(invoice);
+    EXPECT_NE(
+        text.find("Plačilo / payment: PayPal / PayPal 50.00 EUR; Plačilo po povzetju / Cash on delivery "
+                  "11.60 EUR\n"),
+        std::string::npos)
+        << text;
+    EXPECT_NE(InvoiceText::html(invoice).find("PayPal / PayPal 50.00 EUR; Plačilo po povzetju"),
+              std::string::npos);
+
+    // A part not collected yet says so; a single payment is named without an amount, as before.
+    o = order("A2", 1, "PAID", "PayPal");
+    o.payments = {{"PayPal", "PayPal", {5000, 2}, false, false},
+                  {"BANK_TRANSFER", "", {1160, 2}, false, true}};
+    upsert(o);
+    ASSERT_EQ(documents("A2").size(), 1u);
+    EXPECT_NE(
+        InvoiceText::plain(documents("A2")[0]).find("BANK_TRANSFER 11.60 EUR (še ni plačano / not paid yet)"),
+        std::string::npos);
+    upsert(order("A3", 1, "PAID", "PayPal"));
+    ASSERT_EQ(documents("A3").size(), 1u);
+    EXPECT_TRUE(documents("A3")[0].payments.empty());
+    EXPECT_NE(InvoiceText::plain(documents("A3")[0]).find("Plačilo / payment: PayPal / PayPal\n"),
+              std::string::npos);
 }
 
 TEST_F(Invoicing, FiscalCreditNoteHasItsOwnZoiOverTheNegativeAmount) {

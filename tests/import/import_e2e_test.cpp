@@ -110,7 +110,7 @@ protected:
                 auto mapped = mapper.map(order, payments.main);
                 EXPECT_TRUE(mapped.order.has_value());
                 if (!mapped.order) continue;
-                estore::wix::applyStoreMaps(*mapped.order, settings, payments.others);
+                estore::wix::applyPayments(*mapped.order, settings, payments);
                 std::ostringstream text;
                 estore::sdk::salesOrderToJson(*mapped.order)->stringify(text);
                 out[mapped.order->externalId] = text.str();

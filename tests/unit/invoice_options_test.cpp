@@ -127,6 +127,32 @@ TEST(StoreMaps, AMixedPaymentIsFiscalWhenAnyPartIsPaidByAFiscalMethod) {
     EXPECT_NE(cardAndUnknown.flags[0].reason.en.find("Klarna"), std::string::npos);
 }
 
+TEST(StoreMaps, EachPartOfAMixedPaymentGetsItsEracuniMethodAndFiscalFlag) {
+    SalesOrder order = paidOrder("WixPayments");
+    estore::wix::OrderPayments payments;
+    payments.main = "WixPayments";
+    payments.others = {"CASH"};
+    payments.parts = {{"WixPayments", "", {2000, 2}, false, false}, {"CASH", "", {440, 2}, false, true}};
+    estore::wix::applyPayments(order, invoicing(), payments);
+    EXPECT_EQ(order.paymentMethodCode, "CreditCard") << "the largest part's method";
+    EXPECT_TRUE(order.fiscalPayment) << "a cash part makes the invoice fiscal";
+    ASSERT_EQ(order.payments.size(), 2u);
+    EXPECT_EQ(order.payments[0].methodCode, "CreditCard");
+    EXPECT_FALSE(order.payments[0].fiscal);
+    EXPECT_EQ(order.payments[0].amount.units, 2000);
+    EXPECT_EQ(order.payments[1].methodCode, "CashOnDelivery");
+    EXPECT_TRUE(order.payments[1].fiscal);
+    EXPECT_TRUE(order.payments[1].pending);
+
+    SalesOrder unknownPart = paidOrder("WixPayments");
+    payments.others = {"Klarna"};
+    payments.parts[1].method = "Klarna";
+    estore::wix::applyPayments(unknownPart, invoicing(), payments);
+    EXPECT_TRUE(unknownPart.paymentMethodCode.empty()) << "held for review";
+    ASSERT_EQ(unknownPart.payments.size(), 2u);
+    EXPECT_TRUE(unknownPart.payments[1].methodCode.empty()) << "an unknown part gets no code";
+}
+
 TEST(StoreMaps, UnmappedMethodIsHeldForReviewNotGuessed) {
     SalesOrder o = paidOrder("Klarna");
     estore::wix::applyStoreMaps(o, invoicing());

@@ -53,6 +53,33 @@ TEST(PaymentMethods, APendingPartCountsAsAnotherMethodButNeverAsTheMainOne) {
     auto methods = paymentMethodsByOrder(answer);
     EXPECT_EQ(methods["a"].main, "CreditCard");
     EXPECT_EQ(methods["a"].others, std::vector<std::string>{"CASH"});  // a declined part is no part
+    // The parts with their amounts, largest first, the uncollected one marked pending.
+    const auto& parts = methods["a"].parts;
+    ASSERT_EQ(parts.size(), 2u);
+    EXPECT_EQ(parts[0].method, "CASH");
+    EXPECT_EQ(parts[0].amount.units, 5000);
+    EXPECT_EQ(parts[0].amount.scale, 2);
+    EXPECT_TRUE(parts[0].pending);
+    EXPECT_EQ(parts[1].method, "CreditCard");
+    EXPECT_EQ(parts[1].amount.units, 1000);
+    EXPECT_FALSE(parts[1].pending);
+    EXPECT_TRUE(parts[0].methodCode.empty()) << "the store's map fills it, not the transactions";
+}
+
+TEST(PaymentMethods, EveryPartKeepsItsAmountInTheOrderOfSize) {
+    auto answer = parse(R"({"orderTransactions":[
+      {"orderId":"a","payments":[
+        {"id":"p1","status":"APPROVED","amount":{"amount":"5"},"giftcardPaymentDetails":{"giftCardPaymentId":"g"}},
+        {"id":"p2","status":"APPROVED","amount":{"amount":"17.99"},
+         "regularPaymentDetails":{"paymentMethod":"CreditCard"}}]}
+    ]})");
+    const auto parts = paymentMethodsByOrder(answer)["a"].parts;
+    ASSERT_EQ(parts.size(), 2u);
+    EXPECT_EQ(parts[0].method, "CreditCard");
+    EXPECT_EQ(parts[0].amount.units, 1799);
+    EXPECT_EQ(parts[1].method, "GiftCard");
+    EXPECT_EQ(parts[1].amount.units, 500) << "\"5\" in cents";
+    EXPECT_EQ(parts[1].amount.scale, 2);
 }
 
 TEST(PaymentMethods, ToleratesMissingPieces) {

@@ -57,7 +57,7 @@ void OrderPageImporter::importOne(const Poco::JSON::Object::Ptr& order, const Or
         if (!id.empty()) result.failedIds.push_back(id);
         return;
     }
-    applyStoreMaps(*mapped.order, _store.settings, payments.others);
+    applyPayments(*mapped.order, _store.settings, payments);
     host_api::UpsertResult upsert = host_api::UpsertResult::Unchanged;
     Outcome stored = _host.salesOrders->upsert(_store.storeId, *mapped.order, upsert);
     if (!stored.ok()) {

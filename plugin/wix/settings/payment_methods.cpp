@@ -63,13 +63,13 @@ std::map<std::string, OrderPayments> paymentMethodsByOrder(const Object::Ptr& an
         Poco::JSON::Array::Ptr payments = transactions->getArray("payments");
         if (orderId.empty() || !payments) continue;
         sdk::Decimal largest(-1, 0);
-        std::vector<std::string> partMethods;
+        std::vector<host_api::PaymentPart> parts;
         for (std::size_t j = 0; j < payments->size(); ++j) {
             Object::Ptr payment = payments->getObject(static_cast<unsigned>(j));
             if (!payment || !(approved(payment) || pending(payment))) continue;
             const std::string method = methodOf(payment);
             if (method.empty()) continue;
-            partMethods.push_back(method);
+            parts.push_back({method, "", sdk::toAmount(amountOf(payment), 2), false, !approved(payment)});
             if (approved(payment) && amountOf(payment) > largest) {
                 largest = amountOf(payment);
                 methods[orderId].main = method;
@@ -77,10 +77,14 @@ std::map<std::string, OrderPayments> paymentMethodsByOrder(const Object::Ptr& an
         }
         if (!methods.count(orderId)) continue;
         OrderPayments& order = methods[orderId];
-        for (const auto& method : partMethods)
-            if (method != order.main &&
-                std::find(order.others.begin(), order.others.end(), method) == order.others.end())
-                order.others.push_back(method);
+        std::stable_sort(parts.begin(), parts.end(), [](const auto& a, const auto& b) {
+            return sdk::toDecimal(a.amount) > sdk::toDecimal(b.amount);
+        });
+        for (const auto& part : parts)
+            if (part.method != order.main &&
+                std::find(order.others.begin(), order.others.end(), part.method) == order.others.end())
+                order.others.push_back(part.method);
+        order.parts = std::move(parts);
     }
     return methods;
 }
@@ -129,6 +133,11 @@ void applyPaymentMap(host_api::SalesOrder& order, const sdk::SettingMap& map,
     }
     order.paymentMethodCode = entry->value;
     order.fiscalPayment = entry->hasFlag("fiscal");
+    for (auto& part : order.payments)
+        if (const sdk::SettingMapEntry* known = map.find(part.method)) {
+            part.methodCode = known->value;
+            part.fiscal = known->hasFlag("fiscal");
+        }
     for (const auto& method : otherMethods) {
         const sdk::SettingMapEntry* part = map.find(method);
         if (!part) {
@@ -160,6 +169,12 @@ void applyStoreMaps(host_api::SalesOrder& order, const host_api::Settings& setti
         order.orderStatus = entry->value;
         order.invoiceOnStatus = entry->hasFlag("invoice");
     }
+}
+
+void applyPayments(host_api::SalesOrder& order, const host_api::Settings& settings,
+                   const OrderPayments& payments) {
+    order.payments = payments.parts;
+    applyStoreMaps(order, settings, payments.others);
 }
 
 }  // namespace estore::wix

@@ -21,6 +21,9 @@ struct OrderPayments {
     /// The other parts' methods, approved or still pending (a gift card and a card; a card and cash on
     /// delivery not yet collected): a part that could be cash makes the invoice fiscal.
     std::vector<std::string> others;
+    /// Every approved or pending part with its amount, largest first (the invoice lists them); the
+    /// e-računi method and the fiscal flag are filled by applyStoreMaps.
+    std::vector<host_api::PaymentPart> parts;
 };
 
 /// orderId → its payments. Orders without an approved payment are absent.
@@ -44,8 +47,14 @@ std::string shopStatusOf(const host_api::SalesOrder& order);
 /// a method it does not know, or a paid order without a method, is flagged for review.
 /// otherMethods: the order's other payments (mixed payments). The invoice is fiscal when any paid part is
 /// paid by a fiscal method (ZDavPR Art. 2: a cash part makes it a cash invoice); a part whose method the
-/// map does not know is flagged like the main one.
+/// map does not know is flagged like the main one. Each of the order's `payments` gets its e-računi method
+/// and fiscal flag from the map (left empty when the map does not know it).
 void applyStoreMaps(host_api::SalesOrder& order, const host_api::Settings& settings,
                     const std::vector<std::string>& otherMethods = {});
+
+/// What the importer does with an order's payments as Wix reported them: the parts go on the order, then
+/// the store's maps decide the e-računi method, the fiscal flag and the status (applyStoreMaps).
+void applyPayments(host_api::SalesOrder& order, const host_api::Settings& settings,
+                   const OrderPayments& payments);
 
 }  // namespace estore::wix

@@ -67,6 +67,15 @@ struct ReviewFlag {
     Text reason;
 };
 
+/// One payment of an order, since 1.3: a card and a gift card, a bank transfer and cash on delivery.
+struct PaymentPart {
+    std::string method;      ///< as the shop names it (e.g. "CreditCard", "CASH", "GiftCard")
+    std::string methodCode;  ///< e-računi's method from the store's payment method map; empty: unmapped
+    Amount amount;           ///< in the order's currency
+    bool fiscal = false;     ///< the map marks the method as "cash" (ZDavPR)
+    bool pending = false;    ///< not collected yet (cash on delivery before delivery)
+};
+
 struct SalesOrder {
     std::string externalId;  ///< the shop's order id: the idempotency key with the store
     std::string number;      ///< the reference people use
@@ -92,12 +101,18 @@ struct SalesOrder {
 
     // Appended for auto-invoicing (issue 6); a plugin that does not fill them leaves the host nothing to
     // invoice by payment or status, never a wrong invoice.
-    Amount paidAmount;              ///< what the buyer has paid so far (refunds not deducted)
-    Amount refundedAmount;          ///< what has been refunded so far
-    std::string paymentMethodCode;  ///< e-računi's method from the store's payment method map; empty: unmapped
-    bool fiscalPayment = false;     ///< the map marks the method as "cash" (ZDavPR): the invoice is verified
-    std::string orderStatus;        ///< e-računi's order status from the store's status map; empty: unmapped
-    bool invoiceOnStatus = false;   ///< the status map marks this status for auto-invoicing
+    Amount paidAmount;      ///< what the buyer has paid so far (refunds not deducted)
+    Amount refundedAmount;  ///< what has been refunded so far
+    std::string
+        paymentMethodCode;       ///< e-računi's method from the store's payment method map; empty: unmapped
+    bool fiscalPayment = false;  ///< the map marks the method as "cash" (ZDavPR): the invoice is verified
+    std::string orderStatus;     ///< e-računi's order status from the store's status map; empty: unmapped
+    bool invoiceOnStatus = false;  ///< the status map marks this status for auto-invoicing
+
+    // Appended in 1.3 (issue 20): every approved or pending payment, largest first; empty when the shop
+    // names none. paymentMethodCode and fiscalPayment stay the invoice's decision (the largest part's
+    // method; fiscal when any part is).
+    std::vector<PaymentPart> payments;
 };
 
 enum class UpsertResult { Created, Updated, Unchanged };

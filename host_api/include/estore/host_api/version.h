@@ -9,8 +9,10 @@ namespace estore::host_api {
 inline constexpr std::uint32_t kApiMajor = 1;
 // 1.1: SalesOrders, StoreStatus and JobProgress services, the SalesOrder value type.
 // 1.2: the WarehouseStock service (stock push); SalesOrder's payment and e-računi status fields
-//      (auto-invoicing). New fields are only ever appended.
-inline constexpr std::uint32_t kApiMinor = 2;
+//      (auto-invoicing).
+// 1.3: SalesOrder's payment parts (mixed payments, one line per method on the invoice).
+// New fields are only ever appended, by the rules in host_api/README.md ("Growing the contract").
+inline constexpr std::uint32_t kApiMinor = 3;
 
 struct ApiVersion {
     std::uint32_t major = 0;

@@ -9,6 +9,8 @@
 
 #include <iostream>
 
+#include "estore/host_api/version.h"
+
 #include "estore/host/cli/activity_command.h"
 #include "estore/host/cli/add_store_command.h"
 #include "estore/host/cli/configure_command.h"
@@ -92,7 +94,8 @@ void HostApplication::printHelp(std::ostream& out) {
            "  --config FILE      configuration (.properties, .ini, .json, .xml)\n"
            "  --plugins DIR      plugin folder (config host.plugins_dir; default <bin>/../plugins)\n"
            "  --json             machine-readable output\n"
-           "  --help             this text\n\n"
+           "  --help             this text\n"
+           "  --version          the host's version and the host API version it implements\n\n"
            "Izhodne kode / exit codes: 0 ok, 1 usage, 2 validation or operation failed, 3 plugin load "
            "failed\n"
            "Config: wix.api_base_url (env WIX_API_BASE_URL), wix.ca_file, host.lease_seconds, "
@@ -108,9 +111,18 @@ void HostApplication::printHelp(std::ostream& out) {
            "        mail.outbox_dir, mail.smtp_host, mail.smtp_port, mail.from\n";
 }
 
+void HostApplication::printVersion(std::ostream& out) const {
+    const std::string api = host_api::kApiVersion.toString();
+    if (_options.json)
+        out << R"({"version":")" << ESTORE_VERSION << R"(","host_api":")" << api << "\"}\n";
+    else
+        out << "estore-host " << ESTORE_VERSION << " (host API " << api << ")\n";
+}
+
 void HostApplication::defineOptions(Poco::Util::OptionSet& options) {
     Application::defineOptions(options);
     options.addOption(Option("help", "h", "show help"));
+    options.addOption(Option("version", "", "show the version"));
     options.addOption(Option("json", "", "machine-readable output"));
     options.addOption(Option("db", "", "database file or postgresql:// URL").argument("PATH"));
     options.addOption(Option("config", "", "configuration file").argument("FILE"));
@@ -131,6 +143,8 @@ void HostApplication::handleOption(const std::string& name, const std::string& v
     Application::handleOption(name, value);
     if (name == "help")
         _help = true;
+    else if (name == "version")
+        _version = true;
     else if (name == "json")
         _options.json = true;
     else if (name == "db")
@@ -162,6 +176,10 @@ void HostApplication::handleOption(const std::string& name, const std::string& v
 int HostApplication::main(const std::vector<std::string>& args) {
     if (_help) {
         printHelp(std::cout);
+        return kExitOk;
+    }
+    if (_version) {
+        printVersion(std::cout);
         return kExitOk;
     }
     if (args.empty()) {

@@ -127,6 +127,7 @@ Invoice InvoiceBuilder::fromOrder(const host_api::SalesOrder& order) {
     invoice.totalVat = order.totalVat;
     invoice.totalGross = order.totalGross;
     invoice.paymentMethodCode = order.paymentMethodCode;
+    if (order.payments.size() > 1) invoice.payments = order.payments;
     invoice.fiscal.fiscal = order.fiscalPayment;
     return invoice;
 }

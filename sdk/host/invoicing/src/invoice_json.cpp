@@ -25,6 +25,7 @@ host_api::SalesOrder carrierOf(const Invoice& invoice) {
     order.totalNet = invoice.totalNet;
     order.totalVat = invoice.totalVat;
     order.totalGross = invoice.totalGross;
+    order.payments = invoice.payments;
     return order;
 }
 
@@ -73,6 +74,7 @@ Object::Ptr InvoiceJson::toJson(const Invoice& invoice) {
     o->set("vatBreakdown", carrier->get("vatBreakdown"));
     o->set("totals", carrier->get("totals"));
     o->set("paymentMethod", invoice.paymentMethodCode);
+    o->set("payments", carrier->getObject("payment")->get("parts"));
     o->set("fiscal", fiscalToJson(invoice.fiscal));
     o->set("email", invoice.emailState);
     return o;
@@ -91,6 +93,11 @@ std::optional<Invoice> InvoiceJson::fromText(const std::string& document, std::s
         Object::Ptr carrier = JsonCodec::newObject();
         carrier->set("externalId", text(o, "orderExternalId").empty() ? "-" : text(o, "orderExternalId"));
         for (const char* key : {"buyer", "lines", "vatBreakdown", "totals"}) carrier->set(key, o->get(key));
+        if (o->has("payments")) {  // invoices stored before payment parts have none
+            Object::Ptr payment = JsonCodec::newObject();
+            payment->set("parts", o->get("payments"));
+            carrier->set("payment", payment);
+        }
         const auto order = sdk::salesOrderFromJson(carrier, error);
         if (!order) return std::nullopt;
         Invoice invoice;
@@ -115,6 +122,7 @@ std::optional<Invoice> InvoiceJson::fromText(const std::string& document, std::s
         invoice.totalVat = order->totalVat;
         invoice.totalGross = order->totalGross;
         invoice.paymentMethodCode = text(o, "paymentMethod");
+        invoice.payments = order->payments;
         const Object::Ptr fiscal = o->getObject("fiscal");
         if (fiscal) {
             invoice.fiscal.fiscal = fiscal->getValue<bool>("fiscal");

@@ -27,6 +27,24 @@ std::string paymentName(const std::string& code) {
     return method ? method->name.sl + " / " + method->name.en : code;
 }
 
+/// "Kartica / Card", or the method as the shop names it when the store's map does not know it.
+std::string partName(const host_api::PaymentPart& part) {
+    return part.methodCode.empty() ? part.method : paymentName(part.methodCode);
+}
+
+/// The invoice's payment: its one method, or each part of a mixed payment with its amount, a part still to
+/// be collected (cash on delivery) marked as not paid yet.
+std::string paymentLine(const Invoice& invoice) {
+    if (invoice.payments.empty()) return paymentName(invoice.paymentMethodCode);
+    std::string line;
+    for (const auto& part : invoice.payments) {
+        if (!line.empty()) line += "; ";
+        line += partName(part) + " " + money(part.amount) + " " + invoice.currency;
+        if (part.pending) line += " (še ni plačano / not paid yet)";
+    }
+    return line;
+}
+
 std::string buyerLine(const host_api::Buyer& b) {
     std::string text = b.company.empty() ? b.name : b.company + (b.name.empty() ? "" : " (" + b.name + ")");
     const auto& a = b.billing;
@@ -85,8 +103,8 @@ std::string InvoiceText::plain(const Invoice& invoice) {
                                           : ", davčna številka / tax number " + invoice.seller.taxNumber) +
         "\n";
     text += "Kupec / buyer: " + buyerLine(invoice.buyer) + "\n";
-    text += "Naročilo / order: " + invoice.orderNumber +
-            "   Plačilo / payment: " + paymentName(invoice.paymentMethodCode) + "\n\n";
+    text +=
+        "Naročilo / order: " + invoice.orderNumber + "   Plačilo / payment: " + paymentLine(invoice) + "\n\n";
     text += Formats::table(lineRows(invoice)) + "\n";
     text += Formats::table(vatRows(invoice)) + "\n";
     text += "Skupaj brez DDV / total net: " + money(invoice.totalNet) + " " + invoice.currency + "\n";
@@ -103,8 +121,8 @@ std::string InvoiceText::html(const Invoice& invoice) {
     h += "<p>Izdan / issued: " + htmlize(invoice.issuedLocal) + "</p>\n";
     h += "<p><b>Prodajalec / seller:</b> " + htmlize(invoice.seller.name) + ", " +
          htmlize(invoice.seller.address) + ", " + htmlize(invoice.seller.taxNumber) +
-         "<br><b>Kupec / buyer:</b> " + htmlize(buyerLine(invoice.buyer)) +
-         "</p>\n<table border=\"1\" cellpadding=\"4\" cellspacing=\"0\">\n";
+         "<br><b>Kupec / buyer:</b> " + htmlize(buyerLine(invoice.buyer)) + "<br><b>Plačilo / payment:</b> " +
+         htmlize(paymentLine(invoice)) + "</p>\n<table border=\"1\" cellpadding=\"4\" cellspacing=\"0\">\n";
     for (const auto& row : lineRows(invoice)) {
         h += "<tr>";
         for (const auto& cell : row) h += "<td>" + htmlize(cell) + "</td>";

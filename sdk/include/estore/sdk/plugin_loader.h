@@ -42,7 +42,9 @@ public:
     virtual ~LoadedPlugin() = default;
     virtual const Manifest& manifest() const = 0;
     virtual host_api::ApiVersion libraryApiVersion() const = 0;
-    /// Creates a store object through the plugin's factory; nullptr when the factory fails.
+    /// Creates a store object through the plugin's factory; nullptr when the factory fails. A plugin built
+    /// against an older minor version is handed out behind an adapter (sdk/src/abi/) that reads what it
+    /// passes to the host in its own layout; a current one is handed out as is.
     virtual StoreHandle createStore() = 0;
 };
 

@@ -18,6 +18,8 @@ public:
     static int execute(int argc, char** argv);
 
     static void printHelp(std::ostream& out);
+    /// "estore-host 0.1.0 (host API 1.3)", or the same as JSON with --json.
+    void printVersion(std::ostream& out) const;
 
 protected:
     void defineOptions(Poco::Util::OptionSet& options) override;
@@ -29,6 +31,7 @@ private:
 
     CliOptions _options;
     bool _help = false;
+    bool _version = false;
 };
 
 }  // namespace estore::host

@@ -48,7 +48,11 @@ struct Invoice {
     host_api::Amount totalNet;
     host_api::Amount totalVat;
     host_api::Amount totalGross;
-    std::string paymentMethodCode;
+    std::string paymentMethodCode;  ///< the largest part's method (e-računi's code)
+    /// Each part of a mixed payment with its amount (a card and a gift card; a transfer and cash on
+    /// delivery), as the order had them; empty when the shop named one payment or none. A credit note has
+    /// none: how a refund is paid back is not the order's.
+    std::vector<host_api::PaymentPart> payments;
     FiscalData fiscal;
     std::string emailState;  ///< "", "pending", "outbox", "sent", "no_address", "failed"
 };

@@ -34,7 +34,12 @@ std::filesystem::path CommandContext::pluginDir() const {
     if (!_options.pluginsDir.empty()) return _options.pluginsDir;
     const std::string configured = _config.getString("host.plugins_dir", "");
     if (!configured.empty()) return configured;
-    return (_executableDir / ".." / "plugins").lexically_normal();
+    // The build tree keeps plugins next to bin/; an installed host (cmake --install, the .deb) finds them
+    // under lib/estore/plugins of the same prefix.
+    const auto beside = (_executableDir / ".." / "plugins").lexically_normal();
+    std::error_code ec;
+    if (std::filesystem::is_directory(beside, ec)) return beside;
+    return (_executableDir / ".." / "lib" / "estore" / "plugins").lexically_normal();
 }
 
 Database& CommandContext::database() {

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
 """Prints each benchmark's median as a ratio against its baseline measured in the same run."""
+import argparse
 import json
 import sys
 
@@ -19,11 +20,51 @@ def medians(results):
     return out
 
 
-def main(paths):
-    m = {}
+def read(paths):
+    """The medians of every suite's output, and the machine context of the first."""
+    m, context = {}, {}
     for path in paths:
         with open(path) as f:
-            m.update(medians(json.load(f)))
+            results = json.load(f)
+        m.update(medians(results))
+        context = context or results.get("context", {})
+    return m, context
+
+
+# Counters that are figures (bigger or smaller is better), kept in the report besides the times.
+HIGHER_IS_BETTER = ("items_per_second", "bytes_per_second")
+LOWER_IS_BETTER = ("cpu_time", "real_time", "p50_us", "p99_us", "p50_ms", "p99_ms", "max_ms", "peak_heap_MiB",
+                   "wix_calls", "wix_requests")
+
+
+def report(m, context, version, commit):
+    """One JSON document a platform team keeps per release: every figure and every same-run ratio."""
+    figures = {}
+    for name, b in sorted(m.items()):
+        values = {k: b[k] for k in HIGHER_IS_BETTER + LOWER_IS_BETTER if k in b}
+        figures[name] = {"time_unit": b.get("time_unit", ""), "values": values}
+    ratios = {}
+    for name, base in BASELINES.items():
+        if name in m and base in m:
+            ratios[name] = {"baseline": base, "metric": "cpu_time", "lower_is_better": True,
+                            "ratio": m[name]["cpu_time"] / m[base]["cpu_time"]}
+    for clients in (8, 32):
+        a, b = m.get(f"BM_WebhookIntake/clients:{clients}"), m.get(f"BM_BarePocoServer/clients:{clients}")
+        if a and b:
+            ratios[f"BM_WebhookIntake/clients:{clients}"] = {
+                "baseline": f"BM_BarePocoServer/clients:{clients}", "metric": "items_per_second",
+                "lower_is_better": False, "ratio": a["items_per_second"] / b["items_per_second"]}
+    metrics = {k: False for k in HIGHER_IS_BETTER}
+    metrics.update({k: True for k in LOWER_IS_BETTER})
+    return {"format": "estore-bench-report/1", "version": version, "commit": commit,
+            "lower_is_better": metrics,
+            "machine": {k: context.get(k) for k in ("host_name", "num_cpus", "mhz_per_cpu", "date",
+                                                     "library_build_type")},
+            "figures": figures, "ratios": ratios}
+
+
+def main(paths):
+    m, _ = read(paths)
     for name, base in BASELINES.items():
         if name in m and base in m:
             a, b = m[name]["cpu_time"], m[base]["cpu_time"]
@@ -70,4 +111,16 @@ def main(paths):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    args = sys.argv[1:]
+    if args and args[0] == "--json":
+        parser = argparse.ArgumentParser()
+        parser.add_argument("--json", required=True)
+        parser.add_argument("--version", default="")
+        parser.add_argument("--commit", default="")
+        parser.add_argument("outputs", nargs="+")
+        a = parser.parse_args(args)
+        figures, context = read(a.outputs)
+        with open(a.json, "w") as f:
+            json.dump(report(figures, context, a.version, a.commit), f, indent=2, sort_keys=True)
+    else:
+        main(args)

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "estore/sdk/json_access.h"
+#include "estore/sdk/redaction.h"
 
 namespace estore::wix {
 
@@ -54,15 +55,24 @@ WixAnswer WixClient::callOnce(WixCall which, const std::string& method, const st
     request.headers = {{"Authorization", _apiKey}, {"wix-site-id", _siteId}};
     WixAnswer answer;
     answer.http = _http.send(request);
+    const int status = answer.http.response.status;
+    if (!answer.http.delivered() || status < 200 || status >= 300) scrubKey(answer.http);
     answer.outcome = outcomeFromHttp(answer.http, which);
     if (!answer.outcome.ok()) return answer;
     sdk::JsonParse parsed = sdk::parseJsonObject(answer.http.response.body);
     if (!parsed.ok()) {
+        scrubKey(answer.http);
         answer.outcome = unexpectedBody(which, answer.http, parsed.error);
         return answer;
     }
     answer.body = parsed.object;
     return answer;
+}
+
+void WixClient::scrubKey(sdk::HttpResult& result) const {
+    // Before an error's detail is cut to an excerpt: a cut key would leave a prefix no later scrub finds.
+    result.response.body = sdk::redactSecret(result.response.body, _apiKey);
+    result.detail = sdk::redactSecret(result.detail, _apiKey);
 }
 
 WixAnswer WixClient::siteProperties(SiteProperties& out) {

@@ -66,6 +66,8 @@ public:
 private:
     WixAnswer call(WixCall call, const std::string& method, const std::string& target,
                    const std::string& body = {});
+    /// Masks the API key, whole or in part, in a failed answer's body and transport detail.
+    void scrubKey(sdk::HttpResult& result) const;
     WixAnswer callOnce(WixCall call, const std::string& method, const std::string& target,
                        const std::string& body);
 

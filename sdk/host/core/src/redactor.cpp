@@ -1,5 +1,7 @@
 #include "estore/host/core/redactor.h"
 
+#include "estore/sdk/redaction.h"
+
 namespace estore::host {
 
 namespace {
@@ -16,10 +18,8 @@ void Redactor::add(const std::string& secret) {
 }
 
 std::string Redactor::scrub(std::string text) const {
-    for (const auto& secret : _secrets) {
-        for (auto pos = text.find(secret); pos != std::string::npos; pos = text.find(secret, pos))
-            text.replace(pos, secret.size(), kMask);
-    }
+    // Whole or in part: a shop's error that echoes a key, cut short, still carries a long prefix of it.
+    for (const auto& secret : _secrets) text = sdk::redactSecret(text, secret);
     return text;
 }
 

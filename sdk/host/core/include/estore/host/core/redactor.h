@@ -1,16 +1,18 @@
 #pragma once
 // Defence in depth: the plugin promises never to put a secret in a message, and the host still scrubs
-// every text it prints or stores of the secret values it knows.
+// every text it prints or stores of the secret values it knows, whole or any part of 8 characters or more
+// (sdk::redactSecret).
 #include <string>
 #include <vector>
 
 #include "estore/host_api/outcome.h"
+#include "estore/sdk/redaction.h"
 
 namespace estore::host {
 
 class Redactor {
 public:
-    static constexpr const char* kMask = "[secret]";
+    static constexpr const char* kMask = sdk::kSecretMask;
 
     Redactor() = default;
     explicit Redactor(std::vector<std::string> secrets);

@@ -208,3 +208,20 @@ TEST_F(OrderImportContract, ChangesInWixUpdateTheSameDocumentsAndNeverAddOne) {
     EXPECT_EQ(_host.order(kStore, toCancel)->status, "CANCELED");
     EXPECT_EQ(_host.order(kStore, toRefund)->paymentStatus, "FULLY_REFUNDED");
 }
+
+TEST_F(OrderImportContract, ASearchThatReturnsAPageAgainStopsTheImportInsteadOfPagingForever) {
+    // A stand-in (or a broken Wix) that answers every search with the same cursor.
+    wix_sandbox::Fault same = fault(200, -1);
+    same.contentType = "application/json";
+    same.body =
+        R"({"orders":[],"metadata":{"count":0,"cursors":{"next":"c-same","prev":""},"hasNext":true}})";
+    _sandbox->injectFault(same);
+    _sandbox->resetStats();
+    JobReport report = runImport();
+    EXPECT_EQ(report.outcome.code, "wix.paging_stuck") << report.outcome.detail;
+    EXPECT_TRUE(report.outcome.retryable()) << "tried again on the next run, not in a loop now";
+    EXPECT_NE(report.outcome.message.en.find("already sent"), std::string::npos);
+    EXPECT_FALSE(report.outcome.message.sl.empty());
+    EXPECT_EQ(searches(), 2u) << "the first page, and the one that repeated its cursor";
+    EXPECT_FALSE(_host.get(kStore, "orders.cursor").has_value()) << "nothing was imported: no cursor moved";
+}

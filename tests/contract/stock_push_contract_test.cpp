@@ -286,6 +286,30 @@ TEST_P(StockPushContract, AnUnknownWarehouseIsRefusedBeforeAnyWixCall) {
     EXPECT_EQ(_sandbox->stats().total, 0u);
 }
 
+TEST_P(StockPushContract, ACatalogThatReturnsAPageAgainStopsThePushInsteadOfPagingForever) {
+    // Seen against a stand-in Wix that ignored the V1 query's numericId filter: the same page each time.
+    wix_sandbox::Fault same;
+    same.status = 200;
+    same.count = -1;
+    same.contentType = "application/json";
+    if (GetParam() == CatalogVersion::V1) {
+        same.path = "/stores/v1/products/query";
+        same.body = R"({"products":[{"id":"p-1","numericId":"1001","name":"Majica","sku":"SKU-1",)"
+                    R"("manageVariants":false,"stock":{"trackInventory":true,"quantity":3}}],)"
+                    R"("metadata":{"items":100,"offset":0},"totalResults":1})";
+    } else {
+        same.path = "/stores/v3/inventory-items/query";
+        same.body =
+            R"({"inventoryItems":[],"pagingMetadata":{"count":0,"cursors":{"next":"c-same"},"hasNext":true}})";
+    }
+    _sandbox->injectFault(same);
+    const JobReport report = push();
+    EXPECT_EQ(report.outcome.code, "wix.paging_stuck") << describe(report);
+    EXPECT_FALSE(report.outcome.message.sl.empty() || report.outcome.message.en.empty());
+    EXPECT_EQ(report.counts.count("pushed") ? report.counts.at("pushed") : 0, 0)
+        << "nothing written from a catalog never read to its end";
+}
+
 INSTANTIATE_TEST_SUITE_P(Catalogs, StockPushContract,
                          ::testing::Values(CatalogVersion::V1, CatalogVersion::V3),
                          [](const auto& param) { return versionName(param.param); });

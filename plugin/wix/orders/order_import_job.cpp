@@ -7,6 +7,7 @@
 
 #include <algorithm>
 
+#include "client/paging_guard.h"
 #include "client/store_session.h"
 #include "estore/sdk/int_setting.h"
 #include "estore/sdk/iso_time.h"
@@ -154,6 +155,7 @@ bool OrderImportJob::importPages(WixClient& client, std::optional<std::string> c
     std::string body =
         firstPageBody(startMillis(cursor), setting(_request.store.settings, "import_rule", "approved"));
     OrderPageImporter importer(_request.store, _host, client);
+    PagingGuard guard(WixCall::OrdersSearch);
     for (;;) {
         WixAnswer answer = client.searchOrders(body);
         if (!answer.outcome.ok()) {
@@ -201,6 +203,7 @@ bool OrderImportJob::importPages(WixClient& client, std::optional<std::string> c
         const bool hasNext = sdk::valueAt(answer.body, "metadata.hasNext").value_or(false).convert<bool>();
         const std::string next = sdk::stringAt(answer.body, "metadata.cursors.next").value_or("");
         if (!hasNext || next.empty()) return true;
+        if (!guard.follow(next, report.outcome)) return false;
         body = nextPageBody(next);
     }
 }

@@ -6,6 +6,7 @@
 
 #include <sstream>
 
+#include "client/paging_guard.h"
 #include "estore/sdk/json_access.h"
 
 namespace estore::wix {
@@ -167,6 +168,7 @@ host_api::Outcome StockCatalogReader::readV3Items(const std::vector<std::string>
 
 host_api::Outcome StockCatalogReader::readV1(std::vector<WixStockItem>& out) {
     std::string after;
+    PagingGuard guard(WixCall::ProductsRead);
     for (;;) {
         WixAnswer page = _client.queryProductsV1(v1PageBody(after));
         if (!page.outcome.ok()) return page.outcome;
@@ -175,6 +177,8 @@ host_api::Outcome StockCatalogReader::readV1(std::vector<WixStockItem>& out) {
         if (!appendV1Products(products, out, after))
             return malformed(WixCall::ProductsRead, page, "a product without id or numericId");
         pageDone(out.size());
+        host_api::Outcome stuck;
+        if (!guard.follow(after, stuck)) return stuck;
     }
 }
 
@@ -185,6 +189,7 @@ host_api::Outcome StockCatalogReader::readV3(int limit, const std::vector<std::s
         limit = kV3FallbackPageSize;
         page = _client.queryInventoryV3(v3FirstPageBody(limit, ids));
     }
+    PagingGuard guard(WixCall::InventoryRead);
     for (;;) {
         if (!page.outcome.ok()) return page.outcome;
         if (!appendV3Items(page.body->getArray("inventoryItems"), out))
@@ -194,6 +199,8 @@ host_api::Outcome StockCatalogReader::readV3(int limit, const std::vector<std::s
             sdk::valueAt(page.body, "pagingMetadata.hasNext").value_or(false).toString() == "true";
         const std::string cursor = sdk::stringAt(page.body, "pagingMetadata.cursors.next").value_or("");
         if (!hasNext || cursor.empty()) return host_api::Outcome::success();
+        host_api::Outcome stuck;
+        if (!guard.follow(cursor, stuck)) return stuck;
         page = _client.queryInventoryV3(v3NextPageBody(limit, cursor));
     }
 }

@@ -11,7 +11,7 @@ namespace estore::host {
 class HostConfig;
 
 struct MailDelivery {
-    std::string state;   ///< "sent", "outbox", "no_address" or "failed"
+    std::string state;   ///< "sent", "outbox", "no_address", "bad_address" or "failed"
     std::string detail;  ///< the file written, or why it failed
 };
 
@@ -22,6 +22,8 @@ public:
     MailDelivery deliver(const Invoice& invoice);
     /// The whole message as it goes on the wire (headers and both parts).
     std::string message(const Invoice& invoice) const;
+    /// An address mail can go to: one @, a dotted domain, RFC 5321's lengths, nothing that breaks a header.
+    static bool isDeliverableAddress(const std::string& address);
 
 private:
     HostConfig& _config;

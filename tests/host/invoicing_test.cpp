@@ -20,6 +20,7 @@
 #include "estore/host/invoicing/invoice_config_check.h"
 #include "estore/host/invoicing/invoice_repository.h"
 #include "estore/host/invoicing/invoice_text.h"
+#include "estore/host/invoicing/mail_queue.h"
 #include "estore/host/services/host_service_set.h"
 #include "estore/host/storage/database.h"
 #include "estore/host/storage/store_repository.h"
@@ -370,6 +371,61 @@ TEST_F(Invoicing, InvoiceIsEmailedAsAMultipartMimeMessageToTheOutbox) {
     for (const char* part :
          {"multipart/alternative", "text/plain", "text/html", "ana.novak@example.si", "Subject:"})
         EXPECT_NE(text.find(part), std::string::npos) << part;
+}
+
+TEST_F(Invoicing, AnEmailThatFailedIsSentAgainAfterAPauseUntilItGoes) {
+    std::int64_t clock = 1741010400000;
+    _host->invoicer().setClock([&] { return clock; });
+    _config.setOverride("mail.smtp_host", "127.0.0.1");  // nothing listens on port 9 here
+    _config.setOverride("mail.smtp_port", "9");
+    addStore("paid", true);
+    upsert(order("A1", 1, "PAID"));
+    ASSERT_EQ(documents("A1").size(), 1u);
+    EXPECT_EQ(documents("A1")[0].emailState, "failed");
+    const auto logged = _host->activity().list("wix-1");
+    EXPECT_TRUE(std::any_of(logged.begin(), logged.end(),
+                            [](const auto& e) { return e.code == "invoice.email_failed"; }));
+
+    MailQueue mail(*_db, _config, _host->activity());
+    mail.setClock([&] { return clock; });
+    EXPECT_EQ(mail.sendDue().delivered + mail.sendDue().failed, 0) << "not before its pause is over";
+    clock += 61 * 1000;
+    EXPECT_EQ(mail.sendDue().failed, 1) << "the server is still away";
+    clock += 61 * 1000;
+    EXPECT_EQ(mail.sendDue().failed, 0) << "the pause doubled";
+    _config.setOverride("mail.smtp_host", "");  // the mail goes to the outbox now
+    clock += 2 * 61 * 1000;
+    EXPECT_EQ(mail.sendDue().delivered, 1);
+    EXPECT_EQ(documents("A1")[0].emailState, "outbox");
+    EXPECT_TRUE(std::filesystem::exists(_dir.file("outbox") + "/SPLET1-1N-1.eml"));
+    clock += 24 * 3600 * 1000;
+    EXPECT_EQ(mail.sendDue().delivered, 0) << "delivered once, never again";
+}
+
+TEST_F(Invoicing, AnEmailWhoseSenderDiedIsSentOnceByAnotherWorkerAfterTheHold) {
+    addStore("paid", true);
+    upsert(order("A1", 1, "PAID"));
+    ASSERT_EQ(documents("A1")[0].emailState, "outbox");
+    const std::string file = _dir.file("outbox") + "/SPLET1-1N-1.eml";
+    std::filesystem::remove(file);
+    // As a worker that died after claiming the e-mail and before sending it leaves it.
+    const std::int64_t now = Database::nowMillis();
+    _db->execute("UPDATE invoices SET email_state = 'pending', email_due = " +
+                 std::to_string(now + MailQueue::kHoldMillis) + " WHERE number = 'SPLET1-1N-1'");
+    Database otherConnection(_dir.database());  // the second worker: a process of its own
+    MailQueue first(*_db, _config, _host->activity()), second(otherConnection, _config, _host->activity());
+    first.setClock([&] { return now + 1000; });
+    EXPECT_EQ(first.sendDue().delivered, 0) << "held for the worker that claimed it";
+    EXPECT_FALSE(std::filesystem::exists(file));
+    first.setClock([&] { return now + MailQueue::kHoldMillis + 1; });
+    second.setClock([&] { return now + MailQueue::kHoldMillis + 1; });
+    std::int64_t delivered = 0;
+    std::thread other([&] { delivered += second.sendDue().delivered; });
+    const std::int64_t mine = first.sendDue().delivered;
+    other.join();
+    EXPECT_EQ(mine + delivered, 1) << "two workers, one delivery";
+    EXPECT_TRUE(std::filesystem::exists(file));
+    EXPECT_EQ(documents("A1")[0].emailState, "outbox");
 }
 
 TEST_F(Invoicing, MissingCertificateForAFiscalMethodIsRefusedNamingTheField) {

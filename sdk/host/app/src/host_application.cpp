@@ -108,7 +108,7 @@ void HostApplication::printHelp(std::ostream& out) {
            "fiscal.furs_ca_file,\n"
            "        fiscal.furs_timeout_ms, fiscal.retry_seconds, fiscal.operator_tax_number, "
            "fiscal.software_supplier,\n"
-           "        mail.outbox_dir, mail.smtp_host, mail.smtp_port, mail.from\n";
+           "        mail.outbox_dir, mail.smtp_host, mail.smtp_port, mail.from, mail.retry_seconds\n";
 }
 
 void HostApplication::printVersion(std::ostream& out) const {

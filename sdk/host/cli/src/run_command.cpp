@@ -15,6 +15,7 @@
 #include "estore/host/config/host_config.h"
 #include "estore/host/core/error_text.h"
 #include "estore/host/invoicing/fiscal_submitter.h"
+#include "estore/host/invoicing/mail_queue.h"
 #include "estore/host/jobs/job_runner.h"
 #include "estore/host/services/host_service_set.h"
 #include "estore/host/storage/database.h"
@@ -155,9 +156,26 @@ int RunCommand::run(CommandContext& ctx) {
                       << std::flush;
         return pass.verified > 0 && pass.failed == 0;
     };
+    // Invoice e-mails still pending (their sender died) or failed (the mail server was away): every
+    // mail.retry_seconds, and on --once right away.
+    MailQueue mail(ctx.database(), ctx.config(), ctx.host().activity());
+    const std::int64_t mailPassMillis = mail.retryMillis();
+    std::int64_t nextMailPass = 0;
+    auto passMail = [&] {
+        const std::int64_t nowMs = Database::nowMillis();
+        if (nowMs < nextMailPass) return false;
+        nextMailPass = nowMs + mailPassMillis;
+        const MailPass pass = mail.sendDue();
+        if (pass.delivered + pass.failed > 0)
+            ctx.out() << "  E-pošta / e-mail: poslanih / delivered " << pass.delivered
+                      << ", neuspešnih / failed " << pass.failed << "\n"
+                      << std::flush;
+        return pass.delivered > 0 && pass.failed == 0;
+    };
     auto otherWork = [&] {
         const bool inboxWork = processInbox();
-        return passFiscal() || inboxWork;
+        const bool fiscalWork = passFiscal();
+        return passMail() || fiscalWork || inboxWork;
     };
     const RunTotals totals = runner.run(once, &RunCommand::stopRequested, otherWork, receivedHere);
     if (server) server->stop();

@@ -7,8 +7,8 @@
 #include "estore/host/fiscal/fiscal_signer.h"
 #include "estore/host/invoicing/fiscal_submitter.h"
 #include "estore/host/invoicing/invoice_builder.h"
-#include "estore/host/invoicing/invoice_mailer.h"
 #include "estore/host/invoicing/invoice_repository.h"
+#include "estore/host/invoicing/mail_queue.h"
 #include "estore/host/storage/database.h"
 #include "estore/host/storage/store_repository.h"
 #include "estore/sdk/amount.h"
@@ -34,10 +34,6 @@ std::vector<Invoice> creditsAmong(const std::vector<Invoice>& documents) {
 }
 
 /// The outbox beside an SQLite database file; the working folder for anything else.
-std::string outboxBeside(const Database& db) {
-    if (db.dialect() != SqlDialect::SQLite) return "outbox";
-    return (std::filesystem::path(db.location()).parent_path() / "outbox").string();
-}
 
 }  // namespace
 
@@ -46,10 +42,12 @@ AutoInvoicer::AutoInvoicer(Database& db, HostConfig& config, host_api::Activity&
       _config(config),
       _activity(activity),
       _now([] { return Database::nowMillis(); }),
-      _submitter(std::make_unique<FiscalSubmitter>(db, config, activity)) {}
+      _submitter(std::make_unique<FiscalSubmitter>(db, config, activity)),
+      _mail(std::make_unique<MailQueue>(db, config, activity)) {}
 
 void AutoInvoicer::setClock(std::function<std::int64_t()> now) {
     _now = now;
+    _mail->setClock(now);
     _submitter->setClock(std::move(now));
 }
 
@@ -185,21 +183,9 @@ void AutoInvoicer::committed() {
 }
 
 void AutoInvoicer::mail(const std::vector<Invoice>& toMail) {
-    if (toMail.empty()) return;
-    InvoiceMailer mailer(_config, outboxBeside(_db));
-    InvoiceRepository invoices(_db);
-    for (const auto& issued : toMail) {
-        // As stored now: with the EOR FURS gave it a moment ago. One that is not there was rolled back.
-        const auto invoice = invoices.find(issued.number);
-        if (!invoice) continue;
-        const MailDelivery delivery = mailer.deliver(*invoice);
-        invoices.setEmailState(invoice->number, delivery.state);
-        if (delivery.state == "failed")
-            _activity.record(invoice->storeId, host_api::ActivityLevel::Error, "invoice.email_failed",
-                             {"Računa " + invoice->number + " ni bilo mogoče poslati po e-pošti.",
-                              "Invoice " + invoice->number + " could not be e-mailed."},
-                             delivery.detail);
-    }
+    std::vector<std::string> numbers;
+    for (const auto& issued : toMail) numbers.push_back(issued.number);
+    _mail->sendIssued(numbers);
 }
 
 }  // namespace estore::host

@@ -60,11 +60,46 @@ void InvoiceRepository::insert(const Invoice& invoice, std::int64_t creditKey, s
         bind(invoice.fiscal.eor), bind(Int64(fiscalDueMillis)), now;
 }
 
-void InvoiceRepository::setEmailState(const std::string& number, const std::string& state) {
-    // A column of its own (select() lays it over the document): no read-modify-write of the document
-    // that could undo another worker's EOR.
-    _db.session() << _db.sql("UPDATE invoices SET email_state = ? WHERE number = ?"), bind(state),
-        bind(number), now;
+std::vector<std::pair<std::string, std::int64_t>> InvoiceRepository::mailBacklog(std::int64_t nowMillis,
+                                                                                 std::size_t limit) {
+    std::vector<Poco::Tuple<std::string, Int64>> rows;
+    const Int64 due = nowMillis;
+    const Int64 most = static_cast<Int64>(limit);
+    _db.session() << _db.sql(
+        "SELECT number, email_due FROM invoices WHERE email_state IN ('pending', 'failed') AND email_due <= "
+        "? "
+        "ORDER BY issued_at, number LIMIT ?"),
+        bind(due), bind(most), into(rows), now;
+    std::vector<std::pair<std::string, std::int64_t>> backlog;
+    for (const auto& r : rows) backlog.emplace_back(r.get<0>(), r.get<1>());
+    return backlog;
+}
+
+bool InvoiceRepository::claimMail(const std::string& number, std::int64_t expectedDue, std::int64_t newDue) {
+    Poco::Data::Statement update(_db.session());
+    update << _db.sql(
+        "UPDATE invoices SET email_due = ? WHERE number = ? AND email_due = ? "
+        "AND email_state IN ('pending', 'failed')"),
+        bind(Int64(newDue)), bind(number), bind(Int64(expectedDue));
+    return update.execute() == 1;
+}
+
+std::int64_t InvoiceRepository::recordMail(const std::string& number, const std::string& state) {
+    // Columns of their own (select() lays the state over the document): no read-modify-write of the
+    // document that could undo another worker's EOR.
+    _db.session() << _db.sql(
+        "UPDATE invoices SET email_state = ?, email_due = 0, email_attempts = email_attempts + 1 "
+        "WHERE number = ?"),
+        bind(state), bind(number), now;
+    Int64 attempts = 0;
+    _db.session() << _db.sql("SELECT email_attempts FROM invoices WHERE number = ?"), bind(number),
+        into(attempts), now;
+    return attempts;
+}
+
+void InvoiceRepository::postponeMail(const std::string& number, std::int64_t dueMillis) {
+    _db.session() << _db.sql("UPDATE invoices SET email_due = ? WHERE number = ? AND email_state = 'failed'"),
+        bind(Int64(dueMillis)), bind(number), now;
 }
 
 std::vector<FiscalBacklogEntry> InvoiceRepository::fiscalBacklog(std::int64_t nowMillis, std::size_t limit) {

@@ -64,6 +64,7 @@ void SchemaMigrator::migrate(Database& db) {
     if (current < 5) createVersion5(db);
     if (current < 6) createVersion6(db);
     if (current < 7) createVersion7(db);
+    if (current < 8) createVersion8(db);
     if (current < kVersion) {
         Poco::Int64 version = kVersion;
         Poco::Int64 at = Database::nowMillis();
@@ -203,6 +204,17 @@ void SchemaMigrator::createVersion7(Database& db) {
         "registered_at BIGINT NOT NULL, validity_date TEXT NOT NULL, closed BIGINT NOT NULL, message TEXT "
         "NOT "
         "NULL, PRIMARY KEY (tax_number, premise))",
+    };
+    for (const auto& statement : statements) db.execute(statement);
+}
+
+void SchemaMigrator::createVersion8(Database& db) {
+    const std::vector<std::string> statements = {
+        // Epoch ms from which an invoice's pending or failed e-mail may be sent (again); a sender moves it
+        // on while it sends (MailQueue), so no two workers send one at once.
+        "ALTER TABLE invoices ADD COLUMN email_due BIGINT NOT NULL DEFAULT 0",
+        "ALTER TABLE invoices ADD COLUMN email_attempts BIGINT NOT NULL DEFAULT 0",
+        "CREATE INDEX IF NOT EXISTS invoices_email_due ON invoices (email_state, email_due)",
     };
     for (const auto& statement : statements) db.execute(statement);
 }

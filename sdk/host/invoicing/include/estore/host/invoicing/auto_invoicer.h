@@ -24,6 +24,7 @@ namespace estore::host {
 
 class Database;
 class HostConfig;
+class MailQueue;
 class FiscalSubmitter;
 
 class AutoInvoicer {
@@ -58,7 +59,7 @@ private:
     /// Number, issue time, seller and fiscal data, then stored.
     void issue(Invoice document, const InvoiceSettings& settings, std::int64_t creditKey);
     void addFiscalData(Invoice& document);
-    /// E-mails the documents as stored now (with their EOR), if they are still there.
+    /// E-mails the documents as stored now (with their EOR), if they are still there (MailQueue).
     void mail(const std::vector<Invoice>& toMail);
     Seller seller();
 
@@ -67,6 +68,7 @@ private:
     host_api::Activity& _activity;
     std::function<std::int64_t()> _now;
     std::unique_ptr<FiscalSubmitter> _submitter;
+    std::unique_ptr<MailQueue> _mail;
     std::vector<Invoice> _toMail;
     std::vector<std::string> _toSubmit;  ///< numbers of the fiscal invoices issued in this transaction
 };

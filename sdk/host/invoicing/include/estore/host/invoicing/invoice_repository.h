@@ -35,7 +35,17 @@ public:
     /// Stores the document; creditKey is 0 for an invoice, the refunded cents after a credit note.
     /// fiscalDueMillis: when a fiscal invoice may first be sent by anyone but its issuer.
     void insert(const Invoice& invoice, std::int64_t creditKey, std::int64_t fiscalDueMillis = 0);
-    void setEmailState(const std::string& number, const std::string& state);
+
+    /// Invoices whose e-mail is pending or failed and due at nowMillis: (number, due), oldest first.
+    std::vector<std::pair<std::string, std::int64_t>> mailBacklog(std::int64_t nowMillis, std::size_t limit);
+    /// Takes the e-mail's next delivery for this process (its due time from expectedDue to newDue, which only
+    /// one worker can do). False: another worker has it, or it is no longer pending or failed.
+    bool claimMail(const std::string& number, std::int64_t expectedDue, std::int64_t newDue);
+    /// A delivery's result ("sent", "outbox", "no_address", "bad_address", "failed"); returns the attempts
+    /// made so far. Any state but "failed" is final (due 0).
+    std::int64_t recordMail(const std::string& number, const std::string& state);
+    /// When a failed e-mail is tried next.
+    void postponeMail(const std::string& number, std::int64_t dueMillis);
 
     /// Fiscal invoices without an EOR whose next submission is due at nowMillis, oldest first.
     std::vector<FiscalBacklogEntry> fiscalBacklog(std::int64_t nowMillis, std::size_t limit);

@@ -11,7 +11,7 @@ class Database;
 class SchemaMigrator {
 public:
     /// The newest schema this binary knows.
-    static constexpr std::int64_t kVersion = 7;
+    static constexpr std::int64_t kVersion = 8;
 
     /// Brings the database up to kVersion in one transaction. Throws DatabaseError when the database
     /// was written by a newer estore-host (its schema version is higher than kVersion).
@@ -35,6 +35,7 @@ private:
     /// Fiscal verification with FURS: an invoice's EOR, when its next submission is due, how many were
     /// made and the last error; the business premises registered with FURS.
     static void createVersion7(Database& db);
+    static void createVersion8(Database& db);
     static void seedCompany(Database& db);
 };
 

@@ -5,6 +5,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <regex>
 
 #include "e2e_fixture.h"
@@ -93,6 +94,49 @@ TEST_F(AddStoreE2E, RunOnceRunsTheDueImportAndPlansTheNextOne) {
     auto activity = host({"activity", storeId, "--json"});
     expectNoSecret(activity, _identity.apiKey);
     EXPECT_GE(json(activity)->getArray("activity")->size(), 2u) << activity.out;
+}
+
+TEST_F(AddStoreE2E, TheKeyFromTheEnvironmentIsSealedInAPrivateDatabaseAndSurvivesAKeyRotation) {
+    ESTORE_SQLITE_ONLY("the database and key files' modes and bytes");
+    startSandbox();
+    // The API key never on the command line: ESTORE_SECRET_API_KEY.
+    auto added = host({"add-store", "--platform", "wix", "--set", "site_id=" + _identity.siteId, "--set",
+                       "warehouse=GLAVNO", "--set", "cost_center=SPLET", "--json"},
+                      {{"ESTORE_SECRET_API_KEY", _identity.apiKey}});
+    ASSERT_EQ(added.exitCode, 0) << added.describe();
+    expectNoSecret(added, _identity.apiKey);
+    const std::string storeId = json(added)->getObject("store")->getValue<std::string>("id");
+
+    // Every file the host made is this account's alone, and no byte of the database holds the key.
+    namespace fs = std::filesystem;
+    const fs::path dbFile = _db;
+    const fs::path keyFile = dbFile.parent_path() / "secret.key";
+    for (const fs::path& file : {dbFile, keyFile}) {
+        ASSERT_TRUE(fs::exists(file)) << file;
+        EXPECT_EQ(static_cast<unsigned>(fs::status(file).permissions() & fs::perms::all), 0600u) << file;
+    }
+    for (const auto& entry : fs::directory_iterator(dbFile.parent_path()))
+        if (entry.path().filename().string().rfind("estore.db", 0) == 0) {  // the database, its WAL, …
+            EXPECT_EQ(static_cast<unsigned>(entry.status().permissions() &
+                                            (fs::perms::group_all | fs::perms::others_all)),
+                      0u)
+                << entry.path();
+            std::ifstream in(entry.path(), std::ios::binary);
+            const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+            EXPECT_EQ(bytes.find(_identity.apiKey), std::string::npos)
+                << "the key in clear in " << entry.path();
+        }
+
+    auto rotated = host({"secrets", "rotate-key", "--json"});
+    ASSERT_EQ(rotated.exitCode, 0) << rotated.describe();
+    EXPECT_EQ(json(rotated)->getValue<int>("secrets_resealed"), 1);
+    EXPECT_NE(json(rotated)->getValue<std::string>("key_id"),
+              json(rotated)->getValue<std::string>("old_key_id"));
+    expectNoSecret(rotated, _identity.apiKey);
+    // The store still talks to Wix with its key, opened with the new one.
+    auto synced = host({"sync", storeId, "orders.import"});
+    EXPECT_EQ(synced.exitCode, 0) << synced.describe();
+    expectNoSecret(synced, _identity.apiKey);
 }
 
 TEST_F(AddStoreE2E, RemoveStoreDeletesJobsAndSecretsButKeepsTheLog) {

@@ -5,7 +5,8 @@
 #include <Poco/JSON/Parser.h>
 
 #include "e2e_fixture.h"
-#include "estore/host/services/db_secrets.h"
+#include "estore/host/config/host_config.h"
+#include "estore/host/services/host_service_set.h"
 #include "estore/host/storage/database.h"
 #include "estore/host/storage/store_repository.h"
 
@@ -40,7 +41,9 @@ protected:
 
     std::string storedSecret(const std::string& storeId) {
         estore::host::Database db(_db);
-        return estore::host::DbSecrets(db).read(storeId, "api_key").value_or("");
+        estore::host::HostConfig config;
+        estore::host::HostServiceSet host(db, config);  // opens it with the host's key, as estore-host does
+        return host.secrets().read(storeId, "api_key").value_or("");
     }
 
     void makeJobsDue() {

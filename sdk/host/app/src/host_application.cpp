@@ -22,6 +22,7 @@
 #include "estore/host/cli/platforms_command.h"
 #include "estore/host/cli/remove_store_command.h"
 #include "estore/host/cli/run_command.h"
+#include "estore/host/cli/secrets_command.h"
 #include "estore/host/cli/stock_command.h"
 #include "estore/host/cli/stores_command.h"
 #include "estore/host/cli/sync_command.h"
@@ -86,6 +87,7 @@ void HostApplication::printHelp(std::ostream& out) {
            "  fiscal submit [--json]                     send the fiscal invoices still without EOR now\n"
            "  fiscal premise register PREMISE --set type=C|cadastral_number=… --set software_supplier=…\n"
            "                                             register a business premise with FURS\n"
+           "  secrets rotate-key [--json]                a new key for the secrets at rest; all re-sealed\n"
            "  demo                                       wix-sandbox + add-store + order import, end to "
            "end\n\n"
            "Možnosti / options:\n"
@@ -108,7 +110,12 @@ void HostApplication::printHelp(std::ostream& out) {
            "fiscal.furs_ca_file,\n"
            "        fiscal.furs_timeout_ms, fiscal.retry_seconds, fiscal.operator_tax_number, "
            "fiscal.software_supplier,\n"
-           "        mail.outbox_dir, mail.smtp_host, mail.smtp_port, mail.from, mail.retry_seconds\n";
+           "        mail.outbox_dir, mail.smtp_host, mail.smtp_port, mail.from, mail.retry_seconds,\n"
+           "        host.secret_key_file (env ESTORE_SECRET_KEY: base64 of 32 bytes; default secret.key "
+           "beside "
+           "the database)\n"
+           "Secrets (API keys) can be given without the command line: ESTORE_SECRET_<FIELD> (e.g.\n"
+           "ESTORE_SECRET_API_KEY), or typed at the prompt add-store shows for a missing one.\n";
 }
 
 void HostApplication::printVersion(std::ostream& out) const {
@@ -217,6 +224,7 @@ int HostApplication::dispatch(const std::string& command, CommandContext& ctx) {
     if (command == "run") return RunCommand::run(ctx);
     if (command == "webhook") return WebhookCommand::run(ctx);
     if (command == "fiscal") return FiscalCommand::run(ctx);
+    if (command == "secrets") return SecretsCommand::run(ctx);
     if (command == "demo") return DemoCommand::run(ctx);
     return ctx.usage("unknown command '" + command + "'");
 }

@@ -1,5 +1,8 @@
 #include "estore/host/enrollment/settings_builder.h"
 
+#include <cctype>
+#include <cstdlib>
+
 #include "estore/sdk/settings_check.h"
 
 namespace estore::host {
@@ -57,6 +60,20 @@ std::vector<std::string> SettingsBuilder::settableKeys() const {
     for (const auto& f : _fields)
         if (isSettable(f.id)) keys.push_back(f.id);
     return keys;
+}
+
+std::vector<std::string> SettingsBuilder::takeSecretsFromEnvironment() {
+    std::vector<std::string> taken;
+    for (const auto& f : _fields) {
+        if (!isSecretField(f) || _secrets.count(f.id)) continue;
+        std::string name = "ESTORE_SECRET_";
+        for (char c : f.id) name += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        if (const char* value = std::getenv(name.c_str()); value && *value) {
+            _secrets[f.id] = value;
+            taken.push_back(f.id);
+        }
+    }
+    return taken;
 }
 
 }  // namespace estore::host

@@ -20,6 +20,11 @@ public:
     bool set(const std::string& key, const std::string& value);
     bool isSettable(const std::string& key) const;
 
+    /// Every secret field not set yet takes the environment variable ESTORE_SECRET_<FIELD ID IN CAPITALS>
+    /// when it is set (ESTORE_SECRET_API_KEY): a secret need not be on a command line, where `ps` and the
+    /// shell's history would show it. Returns the fields taken.
+    std::vector<std::string> takeSecretsFromEnvironment();
+
     /// Required fields still without a value, in dialog order.
     std::vector<host_api::FieldSpec> missingRequired() const;
     std::vector<std::string> settableKeys() const;

@@ -31,6 +31,7 @@ public:
     DbScheduler& scheduler() { return _scheduler; }
     DbState& state() { return _state; }
     DbSecrets& secrets() { return _secrets; }
+    SecretKeyring& keyring() { return _keyring; }
     DbActivity& activity() { return _activity; }
     DbCompany& company() { return _company; }
     DbSalesOrders& salesOrders() { return _salesOrders; }
@@ -44,6 +45,7 @@ private:
     HostConfig& _config;
     DbScheduler _scheduler;
     DbState _state;
+    SecretKeyring _keyring;  ///< before _secrets, which holds it
     DbSecrets _secrets;
     DbActivity _activity;
     DbCompany _company;

@@ -98,7 +98,8 @@ void BM_WebhookIntake(benchmark::State& state) {
     estore::host::WebhookServerOptions options;
     options.port = 0;
     const int clients = static_cast<int>(state.range(0));
-    options.maxThreads = clients;
+    options.limits.maxConnections = clients;
+    options.limits.maxPerAddress = clients;  // every client of the burst comes from 127.0.0.1
     estore::host::WebhookServer server(db, options);
     server.start();
     estore::bench::BurstResult all;

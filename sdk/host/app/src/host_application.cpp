@@ -104,6 +104,8 @@ void HostApplication::printHelp(std::ostream& out) {
            "host.poll_millis,\n"
            "        host.inbox_poll_millis, host.job_interval.<job id> (seconds),\n"
            "        host.public_url, host.webhook_bind, host.webhook_port, host.webhook_max_bytes,\n"
+           "        host.webhook_max_connections, host.webhook_max_per_address, host.webhook_header_timeout_ms,\n"
+           "        host.webhook_request_deadline_ms,\n"
            "        company.name, company.address, company.tax_number, fiscal.certificate, "
            "fiscal.private_key,\n"
            "        fiscal.key_password, fiscal.furs_url (default: FURS's test environment), "

@@ -47,6 +47,7 @@ int AddStoreCommand::addStore(CommandContext& ctx, const std::string& platformId
     const auto& fields = plugins.manifest(platformId).descriptor.fields;
     SettingsBuilder builder(fields, Formats::today());
     if (int rc = applyAssignments(ctx, builder, assignments); rc != kExitOk) return rc;
+    builder.takeSecretsFromEnvironment();
     if (!builder.missingRequired().empty()) {
         if (!TerminalPrompt::interactive() || !promptMissing(ctx, builder)) {
             std::vector<std::string> missing;

@@ -51,7 +51,11 @@ Database& CommandContext::database() {
 }
 
 HostServiceSet& CommandContext::host() {
-    if (!_host) _host = std::make_unique<HostServiceSet>(database(), _config);
+    if (!_host) {
+        _host = std::make_unique<HostServiceSet>(database(), _config);
+        // Secrets stored in clear by a host from before they were sealed are sealed on first sight.
+        _host->secrets().sealPlaintext();
+    }
     return *_host;
 }
 

@@ -67,6 +67,25 @@ void RunCommand::writePortFile(const std::string& path, unsigned short port) {
     sdk::AtomicFile::writePublic(path, std::to_string(port) + "\n");
 }
 
+ConnectionLimits RunCommand::webhookLimits(CommandContext& ctx) {
+    ConnectionLimits limits;
+    auto positive = [&](const std::string& key, std::int64_t fallback, std::int64_t most) {
+        const std::int64_t value = ctx.config().getInt(key, fallback);
+        if (value < 1 || value > most)
+            throw std::invalid_argument(key + " must be between 1 and " + std::to_string(most));
+        return value;
+    };
+    limits.maxConnections =
+        static_cast<int>(positive("host.webhook_max_connections", limits.maxConnections, 4096));
+    limits.maxPerAddress =
+        static_cast<int>(positive("host.webhook_max_per_address", limits.maxPerAddress, 4096));
+    limits.headerTimeout = std::chrono::milliseconds(
+        positive("host.webhook_header_timeout_ms", limits.headerTimeout.count(), 600000));
+    limits.requestDeadline = std::chrono::milliseconds(
+        positive("host.webhook_request_deadline_ms", limits.requestDeadline.count(), 600000));
+    return limits;
+}
+
 std::unique_ptr<WebhookServer> RunCommand::startWebhookServer(CommandContext& ctx) {
     WebhookServerOptions options;
     options.bind = ctx.config().getString("host.webhook_bind", options.bind);
@@ -86,6 +105,7 @@ std::unique_ptr<WebhookServer> RunCommand::startWebhookServer(CommandContext& ct
     // At least 1 ms: 0 would have the intake read the tokens' version without pause.
     options.tokenCheck = std::chrono::milliseconds(std::max<std::int64_t>(
         1, ctx.config().getInt("host.webhook_token_check_millis", options.tokenCheck.count())));
+    options.limits = webhookLimits(ctx);
     auto server = std::make_unique<WebhookServer>(ctx.databaseLocation(), options);
     server->start();
     ctx.out() << "Webhooki / webhooks: POST http://" << options.bind << ":" << server->port()
@@ -178,7 +198,15 @@ int RunCommand::run(CommandContext& ctx) {
         return passMail() || fiscalWork || inboxWork;
     };
     const RunTotals totals = runner.run(once, &RunCommand::stopRequested, otherWork, receivedHere);
-    if (server) server->stop();
+    if (server) {
+        server->stop();
+        const auto refused = server->refusals();
+        if (!refused.empty()) {
+            ctx.out() << "Webhooki, zavrnjene povezave / webhook connections refused:";
+            for (const auto& [reason, count] : refused) ctx.out() << " " << reason << " " << count;
+            ctx.out() << "\n";
+        }
+    }
     ctx.out() << "Opravil / jobs run: " << totals.ran << " (uspešnih / ok " << totals.succeeded
               << ", neuspešnih / failed " << totals.failed << ")"
               << (stopRequested() ? " - ustavljeno / stopped" : "") << "\n";

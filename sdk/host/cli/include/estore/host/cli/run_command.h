@@ -8,6 +8,7 @@ namespace estore::host {
 
 class CommandContext;
 class WebhookServer;
+struct ConnectionLimits;
 
 /// `estore-host run [--once] [--worker NAME] [--webhook-port N] [--port-file F]`: the scheduler loop,
 /// which also processes the webhook inbox, and (unless --once) the webhook endpoint on its own threads. The
@@ -24,6 +25,8 @@ private:
     static void installSignalHandlers();
     /// Starts the endpoint on host.webhook_bind : (--webhook-port, else host.webhook_port).
     static std::unique_ptr<WebhookServer> startWebhookServer(CommandContext& ctx);
+    /// host.webhook_max_connections, _max_per_address, _header_timeout_ms, _request_deadline_ms.
+    static ConnectionLimits webhookLimits(CommandContext& ctx);
     /// Writes the port to --port-file (via a temporary file, so a reader never sees half of it).
     static void writePortFile(const std::string& path, unsigned short port);
 };

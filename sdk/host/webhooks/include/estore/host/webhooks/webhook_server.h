@@ -1,13 +1,14 @@
 #pragma once
 // The webhook endpoint on Poco's HTTP server, with its intake and the intake's own database connection
 // (Poco sessions are not shared between threads; the runner keeps its own).
-#include <Poco/Net/HTTPServer.h>
+#include <Poco/Net/TCPServer.h>
 
 #include <chrono>
 #include <memory>
 #include <string>
 
 #include "estore/host/storage/database.h"
+#include "estore/host/webhooks/connection_guard.h"
 #include "estore/host/webhooks/webhook_endpoint.h"
 
 namespace estore::host {
@@ -16,8 +17,8 @@ struct WebhookServerOptions {
     std::string bind = "127.0.0.1";
     unsigned short port = 8080;  ///< 0: an ephemeral port (see WebhookServer::port)
     std::size_t maxBytes = WebhookEndpoint::kDefaultMaxBytes;
-    int maxThreads = 8;
-    std::string journalDir;  ///< host.webhook_journal_dir; empty: see WebhookJournal::baseFor
+    ConnectionLimits limits;  ///< connections (each with its thread), per address, timeouts
+    std::string journalDir;   ///< host.webhook_journal_dir; empty: see WebhookJournal::baseFor
     std::chrono::milliseconds tokenCheck{20};  ///< host.webhook_token_check_millis
 };
 
@@ -36,13 +37,16 @@ public:
     void stop();
     unsigned short port() const;
     WebhookIntake& intake() { return _intake; }
+    /// Connections refused or cut, by reason ("busy", "per_address", "deadline").
+    std::map<std::string, std::uint64_t> refusals() const { return _guard.refusals(); }
 
 private:
     WebhookServerOptions _options;
     Database _db;
     WebhookIntake _intake;
     WebhookEndpoint _endpoint;
-    std::unique_ptr<Poco::Net::HTTPServer> _server;
+    ConnectionGuard _guard;
+    std::unique_ptr<Poco::Net::TCPServer> _server;
 };
 
 }  // namespace estore::host

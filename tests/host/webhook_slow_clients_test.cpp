@@ -1,0 +1,119 @@
+// Nobody can stall the webhook endpoint: 200 connections from one address that trickle a header byte
+// every 400 ms or say nothing at all, while a real webhook from another address is answered within a
+// second and stored; the trickling ones are cut at their deadline, the idle ones at the header timeout,
+// the surplus refused at once with a 503, and every refusal counted by its reason.
+#include <gtest/gtest.h>
+
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/Net/StreamSocket.h>
+
+#include <atomic>
+#include <chrono>
+#include <thread>
+#include <vector>
+
+#include "estore/host/storage/database.h"
+#include "estore/host/storage/store_repository.h"
+#include "estore/host/webhooks/webhook_server.h"
+#include "estore/host/webhooks/webhook_token.h"
+#include "estore/host/webhooks/webhook_token_repository.h"
+#include "test_support.h"
+
+using namespace estore::host;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+std::string storeWithWebhook(const std::string& location) {
+    const std::string token = WebhookToken::generate();
+    Database db(location);
+    StoreRepository stores(db);
+    StoreRecord store;
+    store.id = stores.newId("wix");
+    store.platform = "wix";
+    store.status = StoreRepository::kActive;
+    stores.insert(store);
+    WebhookTokenRepository(db).replace(store.id, WebhookToken::hash(token));
+    return token;
+}
+
+/// A connection from 127.0.0.2 (the whole of 127/8 is this machine), so the real sender on 127.0.0.1 is
+/// another address.
+Poco::Net::StreamSocket connectFromElsewhere(unsigned short port) {
+    Poco::Net::StreamSocket socket(Poco::Net::SocketAddress::IPv4);
+    socket.impl()->bind(Poco::Net::SocketAddress("127.0.0.2", 0), false);
+    socket.connect(Poco::Net::SocketAddress("127.0.0.1", port), Poco::Timespan(2, 0));
+    return socket;
+}
+
+TEST(WebhookSlowClients, TwoHundredSlowOrIdleConnectionsDoNotKeepARealWebhookWaiting) {
+    ESTORE_SQLITE_ONLY("one endpoint process; the database does not matter here");
+    estore::test::TempDir dir;
+    const std::string location = dir.database();
+    const std::string token = storeWithWebhook(location);
+    WebhookServerOptions options;
+    options.port = 0;
+    options.limits.maxConnections = 32;
+    options.limits.maxPerAddress = 8;
+    options.limits.headerTimeout = std::chrono::milliseconds(1000);
+    options.limits.requestDeadline = std::chrono::milliseconds(2000);
+    WebhookServer server(location, options);
+    server.start();
+    const unsigned short port = server.port();
+
+    // 100 that trickle "POST /estore/webhook/…" one byte at a time, 100 that send nothing.
+    const std::string head =
+        "POST /estore/webhook/" + token + " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n";
+    std::vector<Poco::Net::StreamSocket> trickling, idle;
+    for (int i = 0; i < 100; ++i) {
+        trickling.push_back(connectFromElsewhere(port));
+        trickling.back().sendBytes(&head[0], 1);  // trickling from its first moment
+    }
+    std::atomic<bool> stop{false};
+    std::thread trickle([&] {
+        for (std::size_t byte = 1; !stop && byte < head.size(); ++byte) {
+            for (auto& socket : trickling) {
+                try {
+                    socket.sendBytes(&head[byte], 1);
+                } catch (const Poco::Exception&) {
+                }
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(400));
+        }
+    });
+    for (int i = 0; i < 100; ++i) idle.push_back(connectFromElsewhere(port));
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));  // they hold what they can
+
+    // The real webhook, from 127.0.0.1, while all of that goes on.
+    const auto started = Clock::now();
+    Poco::Net::HTTPClientSession session("127.0.0.1", port);
+    session.setTimeout(Poco::Timespan(5, 0));
+    Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_POST, "/estore/webhook/" + token,
+                                   Poco::Net::HTTPMessage::HTTP_1_1);
+    const std::string body = R"({"data":{"order":{"id":"b1c2d3e4-0000-4000-8000-000000000001"}}})";
+    request.setContentType("application/json");
+    request.setContentLength(static_cast<std::streamsize>(body.size()));
+    session.sendRequest(request) << body;
+    Poco::Net::HTTPResponse response;
+    session.receiveResponse(response);
+    const auto waited = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started);
+    EXPECT_EQ(response.getStatus(), Poco::Net::HTTPResponse::HTTP_OK);
+    EXPECT_LT(waited.count(), 1000) << "the real webhook waited " << waited.count() << " ms";
+    EXPECT_TRUE(server.intake().awaitMoved(std::chrono::seconds(10))) << "stored";
+
+    // Past the deadline every slow one is cut; the idle ones went at the header timeout.
+    std::this_thread::sleep_for(std::chrono::milliseconds(2500));
+    stop = true;
+    trickle.join();
+    server.stop();
+    const auto refused = server.refusals();
+    std::string counted;
+    for (const auto& [reason, count] : refused) counted += reason + "=" + std::to_string(count) + " ";
+    EXPECT_GE(refused.count("per_address") ? refused.at("per_address") : 0, 150u)
+        << "all but 8 from 127.0.0.2 refused at once: " << counted;
+    EXPECT_GE(refused.count("deadline") ? refused.at("deadline") : 0, 1u) << "a trickling one was cut: " << counted;
+}
+
+}  // namespace

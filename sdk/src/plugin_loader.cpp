@@ -3,6 +3,8 @@
 #include <boost/dll/library_info.hpp>
 #include <boost/dll/shared_library.hpp>
 
+#include <sys/stat.h>
+
 #include <algorithm>
 
 #include "abi/older_minor_store.h"
@@ -23,6 +25,7 @@ const char* loadErrorCodeName(LoadErrorCode code) {
         case LoadErrorCode::VersionMismatch: return "version_mismatch";
         case LoadErrorCode::PlatformMismatch: return "platform_mismatch";
         case LoadErrorCode::CreateFailed: return "create_failed";
+        case LoadErrorCode::UnsafeLocation: return "unsafe_location";
     }
     return "unknown";
 }
@@ -87,6 +90,22 @@ std::optional<LoadError> checkExportedSymbols(const fs::path& library) {
     return std::nullopt;
 }
 
+/// Code the host runs must not be replaceable by another local user: the library, the manifest that names
+/// it and the folder holding them must not be writable by others (group-writable stays allowed, for a
+/// deployment group).
+std::optional<LoadError> checkNotWritableByOthers(const fs::path& manifest, const fs::path& library) {
+    for (const fs::path& path : {library, manifest, library.parent_path()}) {
+        struct stat st {};
+        if (::stat(path.c_str(), &st) != 0) continue;
+        if (st.st_mode & S_IWOTH)
+            return LoadError{LoadErrorCode::UnsafeLocation,
+                             "Refusing plugin code others can change: " + path.string() +
+                                 " is writable by every user of this machine (chmod o-w " + path.string() +
+                                 ")"};
+    }
+    return std::nullopt;
+}
+
 std::optional<LoadError> checkLibraryVersion(ApiVersion library, ApiVersion host, const Manifest& m) {
     const std::string both = "the plugin '" + m.id + "' was built against host API " + library.toString() +
                              ", this host implements " + host.toString();
@@ -142,6 +161,7 @@ std::optional<LoadError> PluginLoader::checkManifest(const fs::path& manifestPat
     if (!fs::is_regular_file(m.libraryPath(), ec))
         return LoadError{LoadErrorCode::NoLibrary, "Plugin library not found: " + m.libraryPath().string() +
                                                        " (named by " + file.string() + ")"};
+    if (auto unsafe = checkNotWritableByOthers(file, m.libraryPath())) return unsafe;
     if (out) *out = m;
     return std::nullopt;
 }

@@ -134,6 +134,24 @@ TEST(HostConfigLayers, EnvironmentOverridesFileWhichOverridesDefaults) {
     ::unsetenv("WIX_API_BASE_URL");
 }
 
+TEST_F(Services, TheDatabaseCannotSetWhereTheKeysGoOrWhichCodeIsLoaded) {
+    _db->execute("INSERT INTO host_config (name, value) VALUES ('wix.api_base_url', 'https://evil.example')");
+    _db->execute("INSERT INTO host_config (name, value) VALUES ('host.plugins_dir', '/tmp/evil')");
+    _db->execute("INSERT INTO host_config (name, value) VALUES ('mail.smtp_host', 'evil.example')");
+    _db->execute("INSERT INTO host_config (name, value) VALUES ('wix.retry_max_ms', '1234')");
+    Poco::AutoPtr<Poco::Util::MapConfiguration> file = new Poco::Util::MapConfiguration;
+    file->setString("host.plugins_dir", "/usr/lib/estore/plugins");
+    HostConfig config(Poco::AutoPtr<Poco::Util::AbstractConfiguration>(file.get(), true));
+    ::unsetenv("WIX_API_BASE_URL");
+    config.loadStored(*_db);
+    EXPECT_EQ(config.get("wix.api_base_url"), "https://www.wixapis.com");
+    EXPECT_EQ(config.get("host.plugins_dir"), "/usr/lib/estore/plugins");
+    EXPECT_FALSE(config.get("mail.smtp_host"));
+    EXPECT_EQ(config.get("wix.retry_max_ms"), "1234") << "an ordinary setting may still change at run time";
+    EXPECT_TRUE(HostConfig::isFileOnly("fiscal.furs_url"));
+    EXPECT_FALSE(HostConfig::isFileOnly("fiscal.retry_seconds"));
+}
+
 TEST(SandboxState, TheSeededIdentityComesFromTheStateDocument) {
     auto identity = SandboxProcess::identityFromState(
         R"({"defaultSiteId":"aaaa","defaultApiKey":"IST.k","sites":[{"siteId":"bbbb"}],"keys":[]})");

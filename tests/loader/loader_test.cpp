@@ -105,6 +105,22 @@ TEST(Loader, NoLibrary) {
     expectError(PluginLoader().load(folder.path()), LoadErrorCode::NoLibrary, {"libtiny.so"});
 }
 
+TEST(Loader, CodeOtherUsersCanReplaceIsRefusedBeforeItIsLoaded) {
+    for (const std::string what : {"folder", "library", "manifest"}) {
+        PluginFolder folder;
+        folder.manifest().library(TINY_OK);
+        const fs::path target = what == "folder"    ? folder.path()
+                                : what == "library" ? folder.path() / "libtiny.so"
+                                                    : folder.path() / "manifest.json";
+        fs::permissions(target, fs::perms::others_write, fs::perm_options::add);
+        expectError(PluginLoader().load(folder.path()), LoadErrorCode::UnsafeLocation,
+                    {"writable by every user", "chmod o-w", target.string()});
+        EXPECT_FALSE(libraryIsLoaded(folder.path() / "libtiny.so")) << what << ": no code of it ran";
+        fs::permissions(target, fs::perms::others_write, fs::perm_options::remove);
+        EXPECT_TRUE(PluginLoader().load(folder.path()).ok()) << what << " private again: loaded";
+    }
+}
+
 TEST(Loader, AFileThatIsNotALibrary) {
     PluginFolder folder;
     folder.manifest().textLibrary();

@@ -39,6 +39,25 @@ bool isPrivate(const std::string& key) {
 
 }  // namespace
 
+bool HostConfig::isFileOnly(const std::string& key) {
+    // Whoever can write to the database (a plugin's SQL? a stolen database password?) must not be able
+    // to send the API keys elsewhere, load other code, trust another CA or read mail: these come only
+    // from the configuration file, the environment or the program itself.
+    static const char* const kFileOnly[] = {
+        "host.plugins_dir",    "host.secret_key_file",
+        "host.webhook_bind",   "host.webhook_journal_dir",
+        "host.public_url",     "wix.api_base_url",
+        "wix.ca_file",         "mail.smtp_host",
+        "mail.smtp_port",      "mail.from",
+        "mail.outbox_dir",     "fiscal.furs_url",
+        "fiscal.furs_ca_file", "fiscal.certificate",
+        "fiscal.private_key",  "fiscal.key_password",
+    };
+    for (const char* fileOnly : kFileOnly)
+        if (key == fileOnly) return true;
+    return false;
+}
+
 std::optional<std::string> HostConfig::get(const std::string& key) {
     try {
         if (isPrivate(key)) return std::nullopt;
@@ -77,7 +96,14 @@ void HostConfig::loadStored(Database& db) {
     std::vector<Poco::Tuple<std::string, std::string>> rows;
     db.session() << "SELECT name, value FROM host_config", into(rows), now;
     _stored.clear();
-    for (const auto& row : rows) _stored[row.get<0>()] = row.get<1>();
+    for (const auto& row : rows) {
+        if (isFileOnly(row.get<0>())) {
+            std::cerr << "estore-host: the database's host_config sets " << row.get<0>()
+                      << ", which is taken only from the configuration file or the environment; ignored\n";
+            continue;
+        }
+        _stored[row.get<0>()] = row.get<1>();
+    }
 }
 
 }  // namespace estore::host

@@ -23,6 +23,7 @@ enum class LoadErrorCode {
     VersionMismatch,      ///< the library was built against another major or a newer minor API
     PlatformMismatch,     ///< the library's platform id differs from the manifest's id
     CreateFailed,         ///< the factory returned nothing
+    UnsafeLocation,       ///< the library, its manifest or their folder can be written by other users
 };
 
 const char* loadErrorCodeName(LoadErrorCode code);

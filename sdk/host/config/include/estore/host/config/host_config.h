@@ -2,7 +2,8 @@
 // host_api::Config: host-wide settings, never per tenant. Looked up, first hit wins, in
 //   1. overrides set by the program itself (the demo points wix.api_base_url at its sandbox),
 //   2. the environment, for the few keys that have a variable (WIX_API_BASE_URL, WIX_CA_FILE),
-//   3. the host_config table (settings changed at run time),
+//   3. the host_config table (settings changed at run time), except the security-relevant keys
+//      (isFileOnly: where plugins, the Wix API, mail and FURS are, CA files, the secrets key),
 //   4. the configuration file (--config FILE: .properties, .ini, .json, .xml),
 //   5. built-in defaults (wix.api_base_url = https://www.wixapis.com).
 #include <Poco/AutoPtr.h>
@@ -30,8 +31,10 @@ public:
     std::int64_t getInt(const std::string& key, std::int64_t fallback);
 
     void setOverride(const std::string& key, const std::string& value) { _overrides[key] = value; }
-    /// Reads the host_config table (called once the database is open).
+    /// Reads the host_config table (called once the database is open); rows of file-only keys are ignored.
     void loadStored(Database& db);
+    /// Keys the host_config table cannot set.
+    static bool isFileOnly(const std::string& key);
 
 private:
     std::optional<std::string> lookup(const std::string& key);

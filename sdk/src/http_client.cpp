@@ -27,6 +27,7 @@ const char* transportFailureName(TransportFailure f) {
         case TransportFailure::Timeout: return "timeout";
         case TransportFailure::Dropped: return "dropped";
         case TransportFailure::Tls: return "tls";
+        case TransportFailure::TooLarge: return "too_large";
         case TransportFailure::Other: return "other";
     }
     return "other";
@@ -115,6 +116,13 @@ void HttpClient::resetSession() {
     _sessionUsed = false;
 }
 
+HttpResult& HttpClient::tooLarge(HttpResult& result) {
+    result.failure = TransportFailure::TooLarge;
+    result.detail = "the answer is larger than " + std::to_string(_options.maxResponseBytes) + " bytes";
+    resetSession();  // the rest of that body must not be taken for the next answer
+    return result;
+}
+
 HttpResult HttpClient::send(const HttpRequest& request) {
     if (!_urlError.empty()) {
         HttpResult r;
@@ -166,12 +174,19 @@ HttpResult HttpClient::sendOnce(const HttpRequest& request) {
         out << request.body;
         Poco::Net::HTTPResponse res;
         std::istream& in = _session->receiveResponse(res);
-        std::ostringstream body;
-        Poco::StreamCopier::copyStream(in, body);
+        if (res.hasContentLength() &&
+            res.getContentLength64() > static_cast<Poco::Int64>(_options.maxResponseBytes))
+            return tooLarge(result);
+        std::string body;
+        char chunk[16384];
+        while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
+            body.append(chunk, static_cast<std::size_t>(in.gcount()));
+            if (body.size() > _options.maxResponseBytes) return tooLarge(result);
+        }
         if (in.bad()) throw Poco::Net::MessageException("response body cut short");
         result.response.status = static_cast<int>(res.getStatus());
         result.response.contentType = res.getContentType();
-        result.response.body = body.str();
+        result.response.body = std::move(body);
         for (const auto& [name, value] : res) result.response.headers.emplace_back(name, value);
         if (res.hasContentLength() && res.getContentLength64() >= 0 &&
             static_cast<std::size_t>(res.getContentLength64()) != result.response.body.size())

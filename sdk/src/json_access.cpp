@@ -11,6 +11,9 @@ JsonParse parseJsonObject(const std::string& text) {
     JsonParse result;
     try {
         Poco::JSON::Parser parser;
+        // Wix nests a few levels (an order's line's price's amount); a body nested deeper is refused
+        // before it can exhaust the stack of whatever walks it.
+        parser.setDepth(kMaxJsonDepth);
         Poco::Dynamic::Var parsed = parser.parse(text);
         if (parsed.type() == typeid(Poco::JSON::Object::Ptr))
             result.object = parsed.extract<Poco::JSON::Object::Ptr>();

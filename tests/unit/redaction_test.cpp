@@ -1,4 +1,5 @@
-// A secret never survives in what the plugin reports, whole or in part: sdk::redactSecret masks every run
+// What the plugin takes from Wix is bounded (an answer's size, JSON's depth), and a secret never survives
+// in what the plugin reports, whole or in part: sdk::redactSecret masks every run
 // of 8+ characters that also occurs in the secret, and the Wix client applies it to a failed answer
 // before the error's detail is cut to an excerpt (a server here echoes the key back, as a careless proxy
 // or a verbose error page might).
@@ -12,6 +13,7 @@
 #include <Poco/Net/ServerSocket.h>
 
 #include "client/wix_client.h"
+#include "estore/sdk/json_access.h"
 #include "estore/sdk/redaction.h"
 
 using estore::sdk::redactSecret;
@@ -77,6 +79,70 @@ TEST(Redaction, AWixErrorThatEchoesTheKeyLeavesNoPartOfItInTheOutcome) {
     for (std::size_t i = 0; i + 6 <= kKey.size(); ++i)
         ASSERT_EQ(everything.find(kKey.substr(i, 6)), std::string::npos)
             << "a piece of the key at " << i << " survived: " << answer.outcome.detail;
+}
+
+/// Answers 200 with a JSON body of `size` bytes (one long string), to see where the client stops reading.
+class HugeHandler final : public Poco::Net::HTTPRequestHandler {
+public:
+    explicit HugeHandler(std::size_t size, bool chunked) : _size(size), _chunked(chunked) {}
+    void handleRequest(Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServerResponse& response) override {
+        response.setContentType("application/json");
+        if (_chunked)
+            response.setChunkedTransferEncoding(true);
+        else
+            response.setContentLength64(static_cast<Poco::Int64>(_size));
+        std::ostream& out = response.send();
+        const std::string piece(65536, 'x');
+        try {
+            out << "{\"a\":\"";
+            for (std::size_t sent = 8; sent < _size && out.good(); sent += piece.size()) out << piece;
+            out << "\"}";
+        } catch (const std::exception&) {
+        }
+    }
+
+private:
+    std::size_t _size;
+    bool _chunked;
+};
+
+class HugeFactory final : public Poco::Net::HTTPRequestHandlerFactory {
+public:
+    explicit HugeFactory(bool chunked) : _chunked(chunked) {}
+    Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest&) override {
+        return new HugeHandler(3u << 20, _chunked);
+    }
+
+private:
+    bool _chunked;
+};
+
+TEST(BoundedAnswers, AnAnswerLargerThanTheCapIsNotReadToItsEnd) {
+    for (const bool chunked : {false, true}) {  // announced by Content-Length, or only by its bytes
+        Poco::Net::ServerSocket socket(Poco::Net::SocketAddress("127.0.0.1", 0));
+        Poco::Net::HTTPServer server(new HugeFactory(chunked), socket, new Poco::Net::HTTPServerParams);
+        server.start();
+        estore::sdk::HttpClientOptions options;
+        options.maxResponseBytes = 1u << 20;
+        estore::wix::WixClient client("http://127.0.0.1:" + std::to_string(socket.address().port()), options,
+                                      kKey, "4bd5f1d8-5a6f-4d7c-9a0e-3c1b2a9d8e7f");
+        estore::wix::SiteProperties properties;
+        const auto answer = client.siteProperties(properties);
+        server.stop();
+        EXPECT_EQ(answer.http.failure, estore::sdk::TransportFailure::TooLarge)
+            << (chunked ? "chunked" : "sized");
+        EXPECT_EQ(answer.outcome.code, "wix.invalid_response");
+        EXPECT_TRUE(answer.outcome.retryable());
+        EXPECT_LE(answer.http.response.body.size(), 1u << 20);
+    }
+}
+
+TEST(BoundedAnswers, JsonNestedDeeperThanTheLimitIsRefused) {
+    const auto nested = [](std::size_t depth) { return std::string(depth, '[') + std::string(depth, ']'); };
+    EXPECT_TRUE(estore::sdk::parseJsonObject("{\"a\":" + nested(estore::sdk::kMaxJsonDepth - 2) + "}").ok());
+    const auto deep = estore::sdk::parseJsonObject("{\"a\":" + nested(100000) + "}");
+    EXPECT_FALSE(deep.ok());
+    EXPECT_NE(deep.error.find("not JSON"), std::string::npos) << deep.error;
 }
 
 }  // namespace

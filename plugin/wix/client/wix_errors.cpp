@@ -116,6 +116,14 @@ Outcome fromTransport(const sdk::HttpResult& r, std::string detail) {
                 {"Naslov Wix API v nastavitvah gostitelja ni veljaven. Obvestite skrbnika.",
                  "The Wix API address in the host's configuration is not valid. Tell the administrator."},
                 std::move(detail));
+        case sdk::TransportFailure::TooLarge:
+            return make(
+                ErrorCategory::Transient, "wix.invalid_response",
+                {"Wix je poslal odgovor, ki je prevelik, da bi bil pravi. Poskusite znova kasneje; če "
+                 "se ponavlja, obvestite podporo.",
+                 "Wix sent an answer too large to be a real one. Try again later; if it keeps "
+                 "happening, contact support."},
+                std::move(detail), "", kOutageRetrySeconds);
         case sdk::TransportFailure::Unreachable:
         case sdk::TransportFailure::Other:
         case sdk::TransportFailure::None: break;

@@ -25,6 +25,9 @@ struct HttpClientOptions {
     /// A kept-alive connection the server has since closed fails at once; send the request again on a new
     /// one. Off for a protocol that wants every resend to be a new message (FURS: a new MessageID).
     bool resendOnStaleConnection = true;
+    /// An answer larger than this is not read to its end (a broken or hostile server cannot fill the
+    /// memory): TransportFailure::TooLarge. Wix's largest pages are a few MiB.
+    std::size_t maxResponseBytes = 64u << 20;
 };
 
 using HttpHeaders = std::vector<std::pair<std::string, std::string>>;
@@ -53,6 +56,7 @@ enum class TransportFailure {
     Timeout,      ///< connect or read timed out
     Dropped,      ///< the connection closed without a (complete) answer
     Tls,          ///< handshake or certificate verification failed
+    TooLarge,     ///< the answer's body is larger than HttpClientOptions::maxResponseBytes
     Other,
 };
 
@@ -83,6 +87,8 @@ public:
 private:
     HttpResult sendOnce(const HttpRequest& request);
     void resetSession();
+    /// Marks the result TooLarge and drops the connection.
+    HttpResult& tooLarge(HttpResult& result);
 
     std::string _baseUrl;
     HttpClientOptions _options;

@@ -16,7 +16,10 @@ struct JsonParse {
     bool ok() const { return !object.isNull(); }
 };
 
-/// Parses text that must be a JSON object.
+/// How deep a JSON document from outside may nest (objects and arrays); deeper is refused as not JSON.
+inline constexpr std::size_t kMaxJsonDepth = 64;
+
+/// Parses text that must be a JSON object, at most kMaxJsonDepth deep.
 JsonParse parseJsonObject(const std::string& text);
 
 /// The value at a dotted path ("properties.businessName"), if every step exists and is an object.

@@ -16,6 +16,7 @@
 
 #include "estore/host/storage/database.h"
 #include "estore/host/storage/store_repository.h"
+#include "estore/host/webhooks/connection_guard.h"
 #include "estore/host/webhooks/webhook_server.h"
 #include "estore/host/webhooks/webhook_token.h"
 #include "estore/host/webhooks/webhook_token_repository.h"
@@ -113,7 +114,50 @@ TEST(WebhookSlowClients, TwoHundredSlowOrIdleConnectionsDoNotKeepARealWebhookWai
     for (const auto& [reason, count] : refused) counted += reason + "=" + std::to_string(count) + " ";
     EXPECT_GE(refused.count("per_address") ? refused.at("per_address") : 0, 150u)
         << "all but 8 from 127.0.0.2 refused at once: " << counted;
-    EXPECT_GE(refused.count("deadline") ? refused.at("deadline") : 0, 1u) << "a trickling one was cut: " << counted;
+    EXPECT_GE(refused.count("deadline") ? refused.at("deadline") : 0, 1u)
+        << "a trickling one was cut: " << counted;
+}
+
+TEST(ConnectionGuard, TheCapsAreExactAlsoWhenManyThreadsAdmitAndReleaseAtOnce) {
+    ConnectionLimits limits;
+    limits.maxConnections = 6;
+    limits.maxPerAddress = 4;
+    ConnectionGuard guard(limits);
+    // One at a time: the fifth from one address and the seventh in all are refused, and say why.
+    for (int i = 0; i < 4; ++i) EXPECT_TRUE(guard.admit("10.0.0.1"));
+    EXPECT_FALSE(guard.admit("10.0.0.1"));
+    EXPECT_TRUE(guard.admit("10.0.0.2"));
+    EXPECT_TRUE(guard.admit("10.0.0.2"));
+    EXPECT_FALSE(guard.admit("10.0.0.3"));
+    EXPECT_EQ(guard.refusals().at("per_address"), 1u);
+    EXPECT_EQ(guard.refusals().at("busy"), 1u);
+    for (int i = 0; i < 4; ++i) guard.release("10.0.0.1");
+    guard.release("10.0.0.2");
+    guard.release("10.0.0.2");
+    EXPECT_TRUE(guard.waitUntilClosed(std::chrono::milliseconds(100)));
+
+    // Twelve threads on two addresses, all at once: never more inside than the caps allow.
+    std::atomic<int> inside{0}, most{0};
+    std::atomic<bool> go{false};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 12; ++t)
+        threads.emplace_back([&, t] {
+            while (!go) std::this_thread::yield();
+            const std::string address = "10.0.0." + std::to_string(t % 2);
+            for (int i = 0; i < 2000; ++i) {
+                if (!guard.admit(address)) continue;
+                const int now = ++inside;
+                for (int seen = most.load(); now > seen && !most.compare_exchange_weak(seen, now);) {
+                }
+                std::this_thread::yield();
+                --inside;
+                guard.release(address);
+            }
+        });
+    go = true;
+    for (auto& thread : threads) thread.join();
+    EXPECT_LE(most.load(), 6) << "the total cap";
+    EXPECT_TRUE(guard.waitUntilClosed(std::chrono::milliseconds(100))) << "every admission released";
 }
 
 }  // namespace

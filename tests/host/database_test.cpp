@@ -8,6 +8,7 @@
 #include "estore/host/storage/schema_migrator.h"
 #include "estore/host/storage/sequence.h"
 #include "estore/host/storage/transaction.h"
+#include "estore/host/webhooks/webhook_journal.h"
 #include "test_support.h"
 
 using namespace estore::host;
@@ -50,6 +51,22 @@ TEST(Database, RefusesADatabaseWrittenByANewerHost) {
 TEST(Database, NumbersPlaceholdersForPostgresOutsideLiterals) {
     EXPECT_EQ(Database::numberedPlaceholders("SELECT a FROM t WHERE b = ? AND c = '?' AND d = ?"),
               "SELECT a FROM t WHERE b = $1 AND c = '?' AND d = $2");
+}
+
+TEST(Database, APasswordIsTakenOutOfTheLocationBeforeAnythingIsNamedAfterIt) {
+    EXPECT_EQ(Database::withoutPassword("postgresql://estore:s3cret@db.example:5432/estore"),
+              "postgresql://estore@db.example:5432/estore");
+    EXPECT_EQ(Database::withoutPassword("postgresql://estore@db/estore?password=s3cret&sslmode=require"),
+              "postgresql://estore@db/estore?sslmode=require");
+    EXPECT_EQ(Database::withoutPassword("postgresql://db/estore?sslmode=require&password=s3cret"),
+              "postgresql://db/estore?sslmode=require");
+    EXPECT_EQ(Database::withoutPassword("postgresql://db/estore?password=s3cret"), "postgresql://db/estore");
+    EXPECT_EQ(Database::withoutPassword("/var/lib/estore-host/estore.db"), "/var/lib/estore-host/estore.db");
+    // The webhook journal's folder: the same for the same database whatever its password, and no hash of it.
+    EXPECT_EQ(WebhookJournal::baseFor("postgresql://estore:one@db/estore", "/j"),
+              WebhookJournal::baseFor("postgresql://estore:two@db/estore", "/j"));
+    EXPECT_NE(WebhookJournal::baseFor("postgresql://estore@db/estore", "/j"),
+              WebhookJournal::baseFor("postgresql://estore@db/other", "/j"));
 }
 
 TEST(Database, SeedsSlovenianWarehousesAndCostCentres) {

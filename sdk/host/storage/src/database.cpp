@@ -34,19 +34,6 @@ bool startsWith(const std::string& s, const std::string& prefix) {
     return s.rfind(prefix, 0) == 0;
 }
 
-/// The connection string without its password, so it can appear in messages.
-std::string withoutPassword(const std::string& url) {
-    try {
-        Poco::URI uri(url);
-        std::string info = uri.getUserInfo();
-        auto colon = info.find(':');
-        if (colon != std::string::npos) uri.setUserInfo(info.substr(0, colon) + ":***");
-        return uri.toString();
-    } catch (const Poco::Exception&) {
-        return "postgresql://…";
-    }
-}
-
 #ifdef ESTORE_HOST_POSTGRESQL
 /// True when a statement of the open transaction failed: PostgreSQL then refuses everything until the
 /// rollback, and would answer COMMIT by rolling back silently.
@@ -112,6 +99,33 @@ std::optional<std::string> Database::sqliteFile(const std::string& connection) {
     return startsWith(connection, "sqlite:") ? connection.substr(7) : connection;
 }
 
+std::string Database::withoutPassword(const std::string& connection) {
+    if (sqliteFile(connection)) return connection;
+    std::string text = connection;
+    // postgresql://user:secret@host/db -> postgresql://user@host/db
+    const auto scheme = text.find("://");
+    const auto at = text.find('@', scheme == std::string::npos ? 0 : scheme + 3);
+    if (scheme != std::string::npos && at != std::string::npos) {
+        const auto colon = text.find(':', scheme + 3);
+        if (colon != std::string::npos && colon < at) text.erase(colon, at - colon);
+    }
+    // ...?password=secret&sslmode=require -> ...?sslmode=require
+    const auto query = text.find('?');
+    if (query == std::string::npos) return text;
+    std::string kept;
+    std::size_t from = query + 1;
+    while (from <= text.size()) {
+        const auto end = std::min(text.find('&', from), text.size());
+        const std::string parameter = text.substr(from, end - from);
+        if (!parameter.empty() && parameter.rfind("password=", 0) != 0)
+            kept += (kept.empty() ? "" : "&") + parameter;
+        from = end + 1;
+    }
+    text.erase(query);
+    if (!kept.empty()) text += "?" + kept;
+    return text;
+}
+
 Database::~Database() {
     if (_inTransaction) {
         try {
@@ -145,7 +159,7 @@ void Database::openSqlite(const std::string& path) {
 
 void Database::openPostgres(const std::string& url) {
     _dialect = SqlDialect::PostgreSQL;
-    _location = withoutPassword(url);
+    _location = withoutPassword(url);  // messages and names never carry the password
 #ifdef ESTORE_HOST_POSTGRESQL
     _session = std::make_unique<Poco::Data::Session>("PostgreSQL", keywordConnectionString(url));
     // libpq prints notices ("relation … already exists, skipping") on stderr; only warnings matter.

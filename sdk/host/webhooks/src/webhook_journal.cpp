@@ -64,9 +64,10 @@ fs::path WebhookJournal::baseFor(const std::string& databaseLocation, const std:
     const fs::path root = !configured.empty() ? fs::path(configured)
                           : sqliteFile        ? fs::absolute(*sqliteFile).parent_path() / "webhook-journal"
                                               : fs::path("estore-data") / "webhook-journal";
-    // Named after the database (a hash: the location may hold a password), never shared between two.
+    // Named after the database, never shared between two; the password is left out first: a short hash
+    // of a low-entropy password would let anyone who can list the folder guess it offline.
     Poco::SHA2Engine sha;
-    sha.update(databaseLocation);
+    sha.update(Database::withoutPassword(databaseLocation));
     return fs::absolute(root) / Poco::DigestEngine::digestToHex(sha.digest()).substr(0, 16);
 }
 

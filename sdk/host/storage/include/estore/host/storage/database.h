@@ -59,6 +59,9 @@ public:
     static std::int64_t nowMillis();
     /// The file of an SQLite connection string (a plain path or "sqlite:PATH"); nullopt for PostgreSQL.
     static std::optional<std::string> sqliteFile(const std::string& connection);
+    /// The connection string with any password taken out (a URL's user:password@, a password=… parameter),
+    /// for naming things after the database and for messages.
+    static std::string withoutPassword(const std::string& connection);
 
 private:
     void openSqlite(const std::string& path);

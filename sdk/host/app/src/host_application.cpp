@@ -113,6 +113,7 @@ void HostApplication::printHelp(std::ostream& out) {
            "        fiscal.furs_timeout_ms, fiscal.retry_seconds, fiscal.operator_tax_number, "
            "fiscal.software_supplier,\n"
            "        mail.outbox_dir, mail.smtp_host, mail.smtp_port, mail.from, mail.retry_seconds,\n"
+           "        mail.smtp_tls (starttls|none), mail.smtp_ca_file, mail.smtp_user, mail.smtp_password,\n"
            "        host.secret_key_file (env ESTORE_SECRET_KEY: base64 of 32 bytes; default secret.key "
            "beside "
            "the database)\n"

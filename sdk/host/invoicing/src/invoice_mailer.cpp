@@ -1,13 +1,15 @@
 #include "estore/host/invoicing/invoice_mailer.h"
 
+#include <Poco/Net/Context.h>
 #include <Poco/Net/MailMessage.h>
 #include <Poco/Net/MailRecipient.h>
-#include <Poco/Net/SMTPClientSession.h>
+#include <Poco/Net/SecureSMTPClientSession.h>
 #include <Poco/Net/StringPartSource.h>
 #include <Poco/Timestamp.h>
 
 #include <filesystem>
 #include <sstream>
+#include <stdexcept>
 
 #include "estore/host/config/host_config.h"
 #include "estore/host/invoicing/invoice_text.h"
@@ -59,6 +61,36 @@ std::string InvoiceMailer::message(const Invoice& invoice) const {
     return out.str();
 }
 
+void InvoiceMailer::sendBySmtp(const std::string& host, Poco::Net::MailMessage& mail) {
+    // mail.smtp_tls: "starttls" (the default) upgrades the connection before anything else is said and
+    // fails when the server cannot; "none" only for a server on this machine. mail.smtp_user and
+    // mail.smtp_password log in (after STARTTLS, so the password never goes in clear).
+    const std::string tls = _config.getString("mail.smtp_tls", "starttls");
+    if (tls != "starttls" && tls != "none")
+        throw std::invalid_argument("mail.smtp_tls must be starttls or none, not '" + tls + "'");
+    const bool local = host == "localhost" || host == "127.0.0.1" || host == "::1";
+    if (tls == "none" && !local)
+        throw std::invalid_argument("mail.smtp_tls = none is allowed only for a mail server on this machine");
+    const std::string user = _config.getString("mail.smtp_user", "");
+    Poco::Net::SecureSMTPClientSession session(
+        host, static_cast<Poco::UInt16>(_config.getInt("mail.smtp_port", 25)));
+    session.login();
+    if (tls == "starttls") {
+        const std::string caFile = _config.getString("mail.smtp_ca_file", "");
+        Poco::Net::Context::Ptr context = new Poco::Net::Context(
+            Poco::Net::Context::TLS_CLIENT_USE, "", "", caFile, Poco::Net::Context::VERIFY_RELAXED, 9, true);
+        if (!session.startTLS(context))
+            throw std::runtime_error("the mail server " + host + " does not offer STARTTLS (mail.smtp_tls)");
+    }
+    if (!user.empty())
+        session.login(Poco::Net::SMTPClientSession::AUTH_LOGIN, user,
+                      _config.getString("mail.smtp_password", ""));
+    else if (tls == "starttls")
+        session.login();  // EHLO again on the secured connection, as RFC 3207 asks
+    session.sendMessage(mail);
+    session.close();
+}
+
 bool InvoiceMailer::isDeliverableAddress(const std::string& address) {
     // RFC 5321's limits and what a header or an SMTP command could be broken with; not every address RFC
     // 5322 allows (quoted local parts, comments), which no shop collects anyway.
@@ -86,11 +118,7 @@ MailDelivery InvoiceMailer::deliver(const Invoice& invoice) {
         if (!host.empty()) {
             Poco::Net::MailMessage mail;
             fill(mail, invoice, _config.getString("mail.from", "racuni@localhost"));
-            Poco::Net::SMTPClientSession session(
-                host, static_cast<Poco::UInt16>(_config.getInt("mail.smtp_port", 25)));
-            session.login();
-            session.sendMessage(mail);
-            session.close();
+            sendBySmtp(host, mail);
             return {"sent", host};
         }
         const std::filesystem::path dir = _config.getString("mail.outbox_dir", _defaultOutbox);

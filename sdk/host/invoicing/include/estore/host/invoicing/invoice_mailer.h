@@ -1,10 +1,15 @@
 #pragma once
 // E-mails an invoice to the buyer as a real MIME message (multipart/alternative: text and HTML), through
-// the SMTP server host configuration names (mail.smtp_host, mail.smtp_port, mail.from), or, without one,
-// into an outbox folder as NUMBER.eml (mail.outbox_dir), where any mail client can open it.
+// the SMTP server host configuration names (mail.smtp_host, mail.smtp_port, mail.from; STARTTLS with the
+// server's certificate verified, mail.smtp_ca_file; login with mail.smtp_user and mail.smtp_password), or,
+// without one, into an outbox folder as NUMBER.eml (mail.outbox_dir), where any mail client can open it.
 #include <string>
 
 #include "estore/host/invoicing/invoice.h"
+
+namespace Poco::Net {
+class MailMessage;
+}
 
 namespace estore::host {
 
@@ -26,6 +31,8 @@ public:
     static bool isDeliverableAddress(const std::string& address);
 
 private:
+    void sendBySmtp(const std::string& host, Poco::Net::MailMessage& mail);
+
     HostConfig& _config;
     std::string _defaultOutbox;
 };

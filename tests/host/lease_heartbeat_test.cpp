@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "estore/host/config/host_config.h"
+#include "estore/host/jobs/db_job_progress.h"
 #include "estore/host/jobs/job_runner.h"
 #include "estore/host/jobs/lease_heartbeat.h"
 #include "estore/host/plugins/plugin_registry.h"
@@ -79,6 +80,28 @@ TEST_F(Leases, TheHeartbeatNeverTakesBackALeaseAnotherWorkerOwnsNow) {
     heartbeat.release();
     EXPECT_EQ(heartbeat.renewals(), 0u);
     EXPECT_EQ(JobRepository(*_db).find(job->id)->leaseOwner, "other#1");
+}
+
+TEST_F(Leases, NeitherTheHeartbeatNorProgressRenewsALeasePastTheRunsDeadline) {
+    EXPECT_EQ(LeaseHeartbeat::renewedUntil(1000, 300, 0), 1300) << "no deadline";
+    EXPECT_EQ(LeaseHeartbeat::renewedUntil(1000, 300, 1200), 1200) << "capped at the deadline";
+    EXPECT_FALSE(LeaseHeartbeat::renewedUntil(1200, 300, 1200)) << "past it: not renewed";
+
+    auto job = JobRepository(*_db).claimNext("me#1", Database::nowMillis(), kLease);
+    ASSERT_TRUE(job);
+    const std::int64_t deadline = Database::nowMillis() + kLease / 2;
+    LeaseHeartbeat heartbeat(_url, kLease);
+    heartbeat.hold(job->id, "me#1", deadline);
+    DbJobProgress progress(*_db, job->id, "me#1", kLease, nullptr, deadline);
+    // A run that never ends, reporting progress all the while, as the paging loop Wix once fed did.
+    const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(kLease * 3);
+    while (std::chrono::steady_clock::now() < until) {
+        progress.progress("wix-1", "orders.import", {{"pages", 1}});
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    EXPECT_LE(JobRepository(*_db).find(job->id)->leaseUntil, deadline) << "never pushed past the deadline";
+    EXPECT_TRUE(otherWorkerClaims()) << "the lease ran out at the deadline: another worker may take the job";
+    heartbeat.release();
 }
 
 TEST_F(Leases, ARunWithTheHeartbeatOnReleasesItsLeaseWhenDone) {

@@ -59,6 +59,9 @@ RunnerOptions RunCommand::runnerOptions(CommandContext& ctx, const std::string& 
                                                   : ctx.options().worker;
     options.leaseSeconds = ctx.config().getInt("host.lease_seconds", options.leaseSeconds);
     options.pollMillis = ctx.config().getInt("host.poll_millis", options.pollMillis);
+    options.jobDeadlineSeconds = ctx.config().getInt("host.job_deadline_seconds", options.jobDeadlineSeconds);
+    if (options.jobDeadlineSeconds < 1)
+        throw std::invalid_argument("host.job_deadline_seconds must be at least 1");
     options.heartbeatConnection = ctx.databaseLocation();
     return options;
 }

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "estore/host/core/error_text.h"
+#include "estore/host/jobs/lease_heartbeat.h"
 #include "estore/host/storage/database.h"
 #include "estore/host/storage/job_repository.h"
 
@@ -11,7 +12,9 @@ namespace estore::host {
 void DbJobProgress::progress(const std::string& storeId, const std::string& jobId,
                              const std::map<std::string, std::int64_t>& counts) {
     try {
-        JobRepository(_db).renewLease(_jobRowId, _owner, Database::nowMillis() + _leaseMillis);
+        if (const auto until =
+                LeaseHeartbeat::renewedUntil(Database::nowMillis(), _leaseMillis, _deadlineMillis))
+            JobRepository(_db).renewLease(_jobRowId, _owner, *until);
     } catch (const std::exception& e) {
         // Not fatal: the lease simply runs its normal course.
         std::cerr << "estore-host: lease of " << storeId << " " << jobId << " not renewed: " << errorText(e)

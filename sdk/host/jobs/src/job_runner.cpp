@@ -143,13 +143,26 @@ bool JobRunner::runOne(RunTotals& totals) {
 
 JobRun JobRunner::runClaimed(const StoreRecord& store, const JobRecord& job, const std::string& owner,
                              host_api::JobProgress* watcher) {
-    DbJobProgress progress(_host.database(), job.id, owner, _options.leaseSeconds * 1000, watcher);
     const std::int64_t startedAt = Database::nowMillis();
+    const std::int64_t deadline = startedAt + _options.jobDeadlineSeconds * 1000;
+    DbJobProgress progress(_host.database(), job.id, owner, _options.leaseSeconds * 1000, watcher, deadline);
     JobRun run;
     {
-        const LeaseHeartbeat::Scope beating(_heartbeat.get(), job.id, owner);
+        const LeaseHeartbeat::Scope beating(_heartbeat.get(), job.id, owner, deadline);
         run.report = invoke(store, job, progress);
     }
+    if (Database::nowMillis() > deadline)
+        _host.activity().record(
+            store.id, host_api::ActivityLevel::Error, "host.job_deadline",
+            {"Opravilo " + job.job + " je teklo dlje od dovoljenega (host.job_deadline_seconds = " +
+                 std::to_string(_options.jobDeadlineSeconds) +
+                 " s); zakup je ob roku potekel, da ga lahko "
+                 "prevzame drug delavec.",
+             "The job " + job.job + " ran longer than allowed (host.job_deadline_seconds = " +
+                 std::to_string(_options.jobDeadlineSeconds) +
+                 " s); its lease ran out at the deadline, so "
+                 "another worker may take it over."},
+            "");
     const Redactor redactor(_host.secrets().values(store.id));
     run.report.outcome = redactor.scrub(run.report.outcome);
     run.report.summary = redactor.scrub(run.report.summary);

@@ -22,9 +22,16 @@ LeaseHeartbeat::~LeaseHeartbeat() {
     _thread.join();
 }
 
-void LeaseHeartbeat::hold(std::int64_t jobRowId, const std::string& owner) {
+void LeaseHeartbeat::hold(std::int64_t jobRowId, const std::string& owner, std::int64_t deadlineMillis) {
     std::lock_guard lock(_mutex);
-    _held = Held{jobRowId, owner};
+    _held = Held{jobRowId, owner, deadlineMillis};
+}
+
+std::optional<std::int64_t> LeaseHeartbeat::renewedUntil(std::int64_t nowMillis, std::int64_t leaseMillis,
+                                                         std::int64_t deadlineMillis) {
+    if (deadlineMillis <= 0) return nowMillis + leaseMillis;
+    if (nowMillis >= deadlineMillis) return std::nullopt;
+    return std::min(nowMillis + leaseMillis, deadlineMillis);
 }
 
 void LeaseHeartbeat::release() {
@@ -55,7 +62,9 @@ void LeaseHeartbeat::renew(const Held& held) {
     try {
         if (!_db) _db = std::make_unique<Database>(_connection);
         // Only while the row is still ours: a lease that was lost stays lost (finish() says so).
-        if (JobRepository(*_db).renewLease(held.jobRowId, held.owner, Database::nowMillis() + _leaseMillis)) {
+        const auto until = renewedUntil(Database::nowMillis(), _leaseMillis, held.deadlineMillis);
+        if (!until) return;  // past the run's deadline: the lease runs out like a dead worker's
+        if (JobRepository(*_db).renewLease(held.jobRowId, held.owner, *until)) {
             std::lock_guard lock(_mutex);
             ++_renewals;
         }
@@ -66,9 +75,10 @@ void LeaseHeartbeat::renew(const Held& held) {
     }
 }
 
-LeaseHeartbeat::Scope::Scope(LeaseHeartbeat* heartbeat, std::int64_t jobRowId, const std::string& owner)
+LeaseHeartbeat::Scope::Scope(LeaseHeartbeat* heartbeat, std::int64_t jobRowId, const std::string& owner,
+                             std::int64_t deadlineMillis)
     : _heartbeat(heartbeat) {
-    if (_heartbeat) _heartbeat->hold(jobRowId, owner);
+    if (_heartbeat) _heartbeat->hold(jobRowId, owner, deadlineMillis);
 }
 
 LeaseHeartbeat::Scope::~Scope() {

@@ -14,13 +14,15 @@ class Database;
 
 class DbJobProgress final : public host_api::JobProgress {
 public:
+    /// deadlineMillis: the lease is not pushed past it (epoch ms; 0: no deadline).
     DbJobProgress(Database& db, std::int64_t jobRowId, std::string owner, std::int64_t leaseMillis,
-                  host_api::JobProgress* watcher)
+                  host_api::JobProgress* watcher, std::int64_t deadlineMillis = 0)
         : _db(db),
           _jobRowId(jobRowId),
           _owner(std::move(owner)),
           _leaseMillis(leaseMillis),
-          _watcher(watcher) {}
+          _watcher(watcher),
+          _deadlineMillis(deadlineMillis) {}
 
     /// Never throws into the plugin.
     void progress(const std::string& storeId, const std::string& jobId,
@@ -32,6 +34,7 @@ private:
     std::string _owner;
     std::int64_t _leaseMillis;
     host_api::JobProgress* _watcher;
+    std::int64_t _deadlineMillis;
 };
 
 }  // namespace estore::host

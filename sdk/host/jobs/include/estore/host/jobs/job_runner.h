@@ -24,6 +24,10 @@ struct RunnerOptions {
     std::int64_t leaseSeconds = 300;  ///< a claim expires after this, should the worker die
     std::int64_t pollMillis = 1000;   ///< how long to wait when nothing is due
     std::int64_t maxOneOffAttempts = 8;
+    /// host.job_deadline_seconds: a run's lease is renewed (by the heartbeat and by progress reports) only
+    /// this long; a run still going then (a plugin that never ends) loses its lease like a dead worker's,
+    /// and says so in the activity log when it returns.
+    std::int64_t jobDeadlineSeconds = 6 * 3600;
     /// The database's connection string for the lease heartbeat's own connection (see lease_heartbeat.h);
     /// empty: no heartbeat, leases are renewed only by the jobs' progress reports.
     std::string heartbeatConnection;

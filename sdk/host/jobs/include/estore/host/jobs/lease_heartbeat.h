@@ -26,9 +26,15 @@ public:
     LeaseHeartbeat(const LeaseHeartbeat&) = delete;
     LeaseHeartbeat& operator=(const LeaseHeartbeat&) = delete;
 
-    /// Renews the job row's lease under `owner` until release() (or the next hold()).
-    void hold(std::int64_t jobRowId, const std::string& owner);
+    /// Renews the job row's lease under `owner` until release() (or the next hold()), never past
+    /// `deadlineMillis` (epoch ms; 0: no deadline).
+    void hold(std::int64_t jobRowId, const std::string& owner, std::int64_t deadlineMillis = 0);
     void release();
+
+    /// Until when a lease renewed now may run: a lease period on, but not past the deadline (0: none);
+    /// nullopt once the deadline has passed (the lease is no longer renewed).
+    static std::optional<std::int64_t> renewedUntil(std::int64_t nowMillis, std::int64_t leaseMillis,
+                                                    std::int64_t deadlineMillis);
 
     /// Renewals written so far (for tests).
     std::uint64_t renewals() const;
@@ -36,7 +42,8 @@ public:
     /// hold() for a scope.
     class Scope {
     public:
-        Scope(LeaseHeartbeat* heartbeat, std::int64_t jobRowId, const std::string& owner);
+        Scope(LeaseHeartbeat* heartbeat, std::int64_t jobRowId, const std::string& owner,
+              std::int64_t deadlineMillis = 0);
         ~Scope();
         Scope(const Scope&) = delete;
         Scope& operator=(const Scope&) = delete;
@@ -49,6 +56,7 @@ private:
     struct Held {
         std::int64_t jobRowId;
         std::string owner;
+        std::int64_t deadlineMillis;
     };
 
     void loop();

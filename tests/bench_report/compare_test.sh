@@ -4,12 +4,7 @@
 # regresses; with the load made 30 % slower it fails naming the ratio; a file that is no report is refused.
 # Usage: compare_test.sh SOURCE_DIR BUILD_DIR WORK_DIR
 set -euo pipefail
-src=$1
-build=$2
-work=$3
-rm -rf "$work"
-mkdir -p "$work"
-fail() { echo "compare_test: $*" >&2; exit 1; }
+source "$(dirname "$0")/../script_support.sh"
 
 "$build/bin/plugin_bench" --benchmark_filter='BM_DlopenEmptyLibrary|BM_LoadWixPluginAndCreateStore' \
   --benchmark_min_time=0.05 --benchmark_repetitions=3 --benchmark_report_aggregates_only=true \

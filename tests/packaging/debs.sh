@@ -5,12 +5,7 @@
 # there, finds the unpacked Wix plugin and loads it, and the example plugin builds against the unpacked
 # SDK. Usage: debs.sh SOURCE_DIR BUILD_DIR WORK_DIR
 set -euo pipefail
-src=$1
-build=$2
-work=$3
-rm -rf "$work"
-mkdir -p "$work"
-fail() { echo "debs: $*" >&2; exit 1; }
+source "$(dirname "$0")/../script_support.sh"
 
 (cd "$work" && cpack --config "$build/CPackConfig.cmake" -B "$work/out" >"$work/cpack.log" 2>&1) \
   || { cat "$work/cpack.log"; fail "cpack failed"; }

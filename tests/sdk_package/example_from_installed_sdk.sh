@@ -7,14 +7,8 @@
 #     a second import changes nothing, a broken order in the file is skipped and logged.
 # Usage: example_from_installed_sdk.sh SOURCE_DIR BUILD_DIR WORK_DIR
 set -euo pipefail
-src=$1
-build=$2
-work=$3
-rm -rf "$work"
-mkdir -p "$work"
+source "$(dirname "$0")/../script_support.sh"
 prefix=$work/prefix
-
-fail() { echo "example_from_installed_sdk: $*" >&2; exit 1; }
 json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
 
 echo "== install the SDK into $prefix"

@@ -28,6 +28,16 @@ namespace estore::host {
 
 namespace {
 
+/// True at the first call and then once every `intervalMillis`: a pass the run loop makes now and then.
+auto every(std::int64_t intervalMillis) {
+    return [intervalMillis, next = std::int64_t{0}]() mutable {
+        const std::int64_t now = Database::nowMillis();
+        if (now < next) return false;
+        next = now + intervalMillis;
+        return true;
+    };
+}
+
 std::atomic<bool> gStop{false};
 
 extern "C" void onStopSignal(int signal) {
@@ -166,12 +176,9 @@ int RunCommand::run(CommandContext& ctx) {
     // Fiscal invoices still without an EOR (FURS was away, or the issuing process died): every
     // fiscal.retry_seconds, and on --once right away.
     FiscalSubmitter fiscal(ctx.database(), ctx.config(), ctx.host().activity());
-    const std::int64_t fiscalPassMillis = fiscal.retryMillis();
-    std::int64_t nextFiscalPass = 0;
+    auto fiscalDue = every(fiscal.retryMillis());
     auto passFiscal = [&] {
-        const std::int64_t nowMs = Database::nowMillis();
-        if (nowMs < nextFiscalPass) return false;
-        nextFiscalPass = nowMs + fiscalPassMillis;
+        if (!fiscalDue()) return false;
         const FiscalPass pass = fiscal.submitDue();
         if (pass.verified + pass.failed > 0)
             ctx.out() << "  FURS: potrjenih / verified " << pass.verified << ", brez EOR / without an EOR "
@@ -182,12 +189,9 @@ int RunCommand::run(CommandContext& ctx) {
     // Invoice e-mails still pending (their sender died) or failed (the mail server was away): every
     // mail.retry_seconds, and on --once right away.
     MailQueue mail(ctx.database(), ctx.config(), ctx.host().activity());
-    const std::int64_t mailPassMillis = mail.retryMillis();
-    std::int64_t nextMailPass = 0;
+    auto mailDue = every(mail.retryMillis());
     auto passMail = [&] {
-        const std::int64_t nowMs = Database::nowMillis();
-        if (nowMs < nextMailPass) return false;
-        nextMailPass = nowMs + mailPassMillis;
+        if (!mailDue()) return false;
         const MailPass pass = mail.sendDue();
         if (pass.delivered + pass.failed > 0)
             ctx.out() << "  E-pošta / e-mail: poslanih / delivered " << pass.delivered

@@ -1,6 +1,5 @@
 #include "estore/sdk/plugin_loader.h"
 
-#include <boost/dll/library_info.hpp>
 #include <boost/dll/shared_library.hpp>
 
 #include <sys/stat.h>
@@ -8,6 +7,7 @@
 #include <algorithm>
 
 #include "abi/older_minor_store.h"
+#include "elf_exports.h"
 
 namespace estore::sdk {
 
@@ -72,17 +72,18 @@ private:
 };
 
 std::optional<LoadError> checkExportedSymbols(const fs::path& library) {
-    std::vector<std::string> symbols;
-    try {
-        boost::dll::library_info info(boost::dll::fs::path(library.string()));
-        symbols = info.symbols("boostdll");
-    } catch (const std::exception& e) {
+    // The dynamic symbol table, not Boost.DLL's library_info (which reads the static table that `strip`
+    // removes from every packaged library); no code of the library runs.
+    std::string error;
+    const auto exported = elfExportedSymbols(library, &error);
+    if (!exported)
         return LoadError{LoadErrorCode::NotALibrary,
-                         "Not a loadable plugin library: " + library.string() + " (" + e.what() + ")"};
-    }
+                         "Not a loadable plugin library: " + library.string() + " (" + error + ")"};
     for (const char* name : {host_api::kSymbolApiVersion, host_api::kSymbolPlatformId,
                              host_api::kSymbolCreate, host_api::kSymbolDestroy}) {
-        if (std::find(symbols.begin(), symbols.end(), name) == symbols.end())
+        const auto found = exported->find(name);
+        // Boost.DLL's aliases live in the section "boostdll" (BOOST_DLL_ALIAS, behind ESTORE_PLUGIN).
+        if (found == exported->end() || found->second != "boostdll")
             return LoadError{LoadErrorCode::MissingSymbol,
                              "Plugin library " + library.string() + " does not export '" + name +
                                  "' (a plugin must use ESTORE_PLUGIN from estore/sdk/export.h)"};

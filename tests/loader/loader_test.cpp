@@ -1,6 +1,8 @@
 #include <dlfcn.h>
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+
 #include <filesystem>
 #include <fstream>
 
@@ -119,6 +121,20 @@ TEST(Loader, CodeOtherUsersCanReplaceIsRefusedBeforeItIsLoaded) {
         fs::permissions(target, fs::perms::others_write, fs::perm_options::remove);
         EXPECT_TRUE(PluginLoader().load(folder.path()).ok()) << what << " private again: loaded";
     }
+}
+
+TEST(Loader, AStrippedLibraryLoadsAsEveryPackagedOneIsStripped) {
+    // strip removes the static symbol table (.symtab) that Boost.DLL's library_info reads; the exports are
+    // checked in the dynamic one (.dynsym), which the dynamic linker needs and strip keeps.
+    PluginFolder folder;
+    folder.manifest().library(TINY_OK);
+    const std::string library = (folder.path() / "libtiny.so").string();
+    ASSERT_EQ(std::system(("strip --strip-all " + library).c_str()), 0);
+    ASSERT_EQ(std::system(("readelf -S " + library + " | grep -q '\\.symtab'").c_str()) == 0, false)
+        << "still has a static symbol table";
+    auto r = PluginLoader().load(folder.path());
+    ASSERT_TRUE(r.ok()) << r.error->message;
+    EXPECT_NE(r.plugin->createStore(), nullptr);
 }
 
 TEST(Loader, AFileThatIsNotALibrary) {

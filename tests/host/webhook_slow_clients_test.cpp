@@ -118,6 +118,43 @@ TEST(WebhookSlowClients, TwoHundredSlowOrIdleConnectionsDoNotKeepARealWebhookWai
         << "a trickling one was cut: " << counted;
 }
 
+TEST(WebhookSlowClients, AStrangersBodyIsNeitherReadNorWaitedForAndEachRefusalIsCounted) {
+    ESTORE_SQLITE_ONLY("one endpoint process; the database does not matter here");
+    estore::test::TempDir dir;
+    const std::string location = dir.database();
+    storeWithWebhook(location);
+    WebhookServerOptions options;
+    options.port = 0;
+    WebhookServer server(location, options);
+    server.start();
+    // A head that announces 100 kB which never come, to a token nobody has.
+    Poco::Net::StreamSocket socket(Poco::Net::SocketAddress("127.0.0.1", server.port()));
+    const std::string head =
+        "POST /estore/webhook/" + std::string(64, 'a') +
+        " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n";
+    socket.sendBytes(head.data(), static_cast<int>(head.size()));
+    socket.setReceiveTimeout(Poco::Timespan(1, 0));
+    const auto started = Clock::now();
+    char answer[64] = {};
+    const int got = socket.receiveBytes(answer, sizeof answer - 1);
+    const auto waited = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started);
+    EXPECT_GT(got, 0);
+    EXPECT_EQ(std::string(answer).rfind("HTTP/1.1 404", 0), 0u) << answer;
+    EXPECT_LT(waited.count(), 500) << "answered without waiting for the body";
+    // And the other refusals, each counted by its reason.
+    Poco::Net::HTTPClientSession session("127.0.0.1", server.port());
+    Poco::Net::HTTPRequest get(Poco::Net::HTTPRequest::HTTP_GET, "/estore/webhook/" + std::string(64, 'b'),
+                               Poco::Net::HTTPMessage::HTTP_1_1);
+    session.sendRequest(get);
+    Poco::Net::HTTPResponse response;
+    session.receiveResponse(response);
+    EXPECT_EQ(response.getStatus(), Poco::Net::HTTPResponse::HTTP_METHOD_NOT_ALLOWED);
+    server.stop();
+    const auto refused = server.refusals();
+    EXPECT_EQ(refused.count("not_found") ? refused.at("not_found") : 0, 1u);
+    EXPECT_EQ(refused.count("method") ? refused.at("method") : 0, 1u);
+}
+
 TEST(ConnectionGuard, TheCapsAreExactAlsoWhenManyThreadsAdmitAndReleaseAtOnce) {
     ConnectionLimits limits;
     limits.maxConnections = 6;

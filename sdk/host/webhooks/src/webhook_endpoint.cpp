@@ -111,6 +111,21 @@ bool WebhookEndpoint::waitUntilIdle(std::chrono::milliseconds timeout) const {
     return true;
 }
 
+void WebhookEndpoint::refuse(Refusal why, Poco::Net::HTTPServerResponse& response,
+                             Poco::Net::HTTPResponse::HTTPStatus status, const std::string& body) {
+    ++_refused[why];
+    answer(response, status, body);
+}
+
+std::map<std::string, std::uint64_t> WebhookEndpoint::refusals() const {
+    static const char* const kNames[kRefusals] = {"bad_uri",      "not_found", "method",     "too_large",
+                                                  "content_type", "malformed", "intake_busy"};
+    std::map<std::string, std::uint64_t> counted;
+    for (int i = 0; i < kRefusals; ++i)
+        if (const auto n = _refused[i].load()) counted[kNames[i]] = n;
+    return counted;
+}
+
 void WebhookEndpoint::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) {
     ++_inFlight;
     struct Done {
@@ -122,50 +137,62 @@ void WebhookEndpoint::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::H
     try {
         path = Poco::URI(request.getURI()).getPath();
     } catch (const Poco::SyntaxException&) {  // a broken %-escape: the client's mistake, not ours
-        return answer(response, HTTPResponse::HTTP_BAD_REQUEST, "{\"error\":\"malformed URI\"}");
+        response.setKeepAlive(false);
+        return refuse(BadUri, response, HTTPResponse::HTTP_BAD_REQUEST, "{\"error\":\"malformed URI\"}");
     }
     const std::string prefix = kPathPrefix;
     const std::string token = path.rfind(prefix, 0) == 0 ? path.substr(prefix.size()) : "";
-    if (token.empty() || token.find('/') != std::string::npos)
-        return answer(response, HTTPResponse::HTTP_NOT_FOUND, "{\"error\":\"not found\"}");
+    if (token.empty() || token.find('/') != std::string::npos) {
+        response.setKeepAlive(false);
+        return refuse(NotFound, response, HTTPResponse::HTTP_NOT_FOUND, "{\"error\":\"not found\"}");
+    }
     if (request.getMethod() != Poco::Net::HTTPRequest::HTTP_POST) {
         response.set("Allow", "POST");
-        return answer(response, HTTPResponse::HTTP_METHOD_NOT_ALLOWED, "{\"error\":\"method not allowed\"}");
+        response.setKeepAlive(false);
+        return refuse(Method, response, HTTPResponse::HTTP_METHOD_NOT_ALLOWED,
+                      "{\"error\":\"method not allowed\"}");
     }
     try {
-        // The token is checked by the intake, after the cheap checks: a stranger learns nothing from them
-        // that a real sender would not, and the 404 for an unknown token comes only after a fresh look.
+        // The token before the body: a stranger's body is never read (nor waited for). The intake looks
+        // again when it stores the request, so a URL revoked meanwhile is still refused.
+        if (!_intake.knowsToken(WebhookToken::hash(token))) {
+            response.setKeepAlive(false);  // the unread body must not be taken for the next request
+            return refuse(NotFound, response, HTTPResponse::HTTP_NOT_FOUND, "{\"error\":\"not found\"}");
+        }
         if (request.hasContentLength() &&
             request.getContentLength64() > static_cast<Poco::Int64>(_maxBytes)) {
-            response.setKeepAlive(false);  // the unread body must not be taken for the next request
-            return answer(response, HTTPResponse::HTTP_REQUESTENTITYTOOLARGE, "{\"error\":\"too large\"}");
+            response.setKeepAlive(false);
+            return refuse(TooLarge, response, HTTPResponse::HTTP_REQUESTENTITYTOOLARGE,
+                          "{\"error\":\"too large\"}");
         }
         const std::string kind = contentKind(request.getContentType());
         if (kind.empty()) {
             response.setKeepAlive(false);
-            return answer(response, HTTPResponse::HTTP_UNSUPPORTEDMEDIATYPE,
+            return refuse(ContentType, response, HTTPResponse::HTTP_UNSUPPORTEDMEDIATYPE,
                           "{\"error\":\"unsupported content type\"}");
         }
         const std::string body = readCapped(request.stream());
         if (body.size() > _maxBytes) {
             refuseTooLarge(request.stream());
             response.setKeepAlive(false);
-            return answer(response, HTTPResponse::HTTP_REQUESTENTITYTOOLARGE, "{\"error\":\"too large\"}");
+            return refuse(TooLarge, response, HTTPResponse::HTTP_REQUESTENTITYTOOLARGE,
+                          "{\"error\":\"too large\"}");
         }
         const std::string reason = malformedReason(kind, body);
         const auto stored = store(request, token, body, reason);
         if (stored == WebhookIntake::Result::UnknownToken)
-            return answer(response, HTTPResponse::HTTP_NOT_FOUND, "{\"error\":\"not found\"}");
+            return refuse(NotFound, response, HTTPResponse::HTTP_NOT_FOUND, "{\"error\":\"not found\"}");
         if (stored == WebhookIntake::Result::Busy)
-            return answer(response, HTTPResponse::HTTP_SERVICE_UNAVAILABLE,
+            return refuse(Busy, response, HTTPResponse::HTTP_SERVICE_UNAVAILABLE,
                           "{\"error\":\"try again later\"}");
         if (!reason.empty())
-            return answer(response, HTTPResponse::HTTP_BAD_REQUEST, "{\"error\":\"malformed body\"}");
+            return refuse(Malformed, response, HTTPResponse::HTTP_BAD_REQUEST,
+                          "{\"error\":\"malformed body\"}");
         answer(response, HTTPResponse::HTTP_OK, "{\"ok\":true}");
     } catch (const std::exception&) {
         // Not stored: a 503 makes the sender try again later.
         if (!response.sent())
-            answer(response, HTTPResponse::HTTP_SERVICE_UNAVAILABLE, "{\"error\":\"try again later\"}");
+            refuse(Busy, response, HTTPResponse::HTTP_SERVICE_UNAVAILABLE, "{\"error\":\"try again later\"}");
     }
 }
 

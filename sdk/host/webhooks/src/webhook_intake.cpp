@@ -61,6 +61,12 @@ void WebhookIntake::stop() {
     _journal.reset();  // removes the journal folder when everything in it was moved
 }
 
+bool WebhookIntake::knowsToken(const std::string& tokenHash) {
+    if (_tokens.storeFor(tokenHash)) return true;
+    awaitTokenRefresh();  // a URL generated a moment ago is not in the copy yet
+    return _tokens.storeFor(tokenHash).has_value();
+}
+
 WebhookIntake::Result WebhookIntake::accept(const std::string& tokenHash, InboxRow row) {
     auto store = _tokens.storeFor(tokenHash);
     if (!store) {

@@ -92,6 +92,12 @@ void WebhookServer::stop() {
     _intake.stop();
 }
 
+std::map<std::string, std::uint64_t> WebhookServer::refusals() const {
+    auto counted = _guard.refusals();
+    for (const auto& [reason, count] : _endpoint.refusals()) counted[reason] += count;
+    return counted;
+}
+
 unsigned short WebhookServer::port() const {
     return _server ? _server->port() : 0;
 }

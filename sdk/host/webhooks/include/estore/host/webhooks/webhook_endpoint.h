@@ -9,6 +9,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <string>
 
@@ -35,9 +36,18 @@ public:
     /// The request headers without any that may carry a secret.
     static std::map<std::string, std::string> safeHeaders(const Poco::Net::HTTPServerRequest& request);
 
+    /// Requests refused so far, by reason: "bad_uri", "not_found", "method", "too_large", "content_type",
+    /// "malformed" (stored as rejected, answered 400), "intake_busy" (answered 503).
+    std::map<std::string, std::uint64_t> refusals() const;
+
 private:
+    enum Refusal { BadUri, NotFound, Method, TooLarge, ContentType, Malformed, Busy, kRefusals };
+
     void answer(Poco::Net::HTTPServerResponse& response, Poco::Net::HTTPResponse::HTTPStatus status,
                 const std::string& body);
+    /// Counts the refusal and answers it.
+    void refuse(Refusal why, Poco::Net::HTTPServerResponse& response,
+                Poco::Net::HTTPResponse::HTTPStatus status, const std::string& body);
     /// Reads at most _maxBytes + 1 bytes, so a chunked body cannot grow without bound.
     std::string readCapped(std::istream& in) const;
     /// Drops up to 4 × the limit of what is left of a refused body.
@@ -48,6 +58,7 @@ private:
     WebhookIntake& _intake;
     std::size_t _maxBytes;
     std::atomic<int> _inFlight{0};
+    std::atomic<std::uint64_t> _refused[kRefusals] = {};
 };
 
 }  // namespace estore::host

@@ -64,6 +64,9 @@ public:
     /// filled in here); UnknownToken when no store has that token (after a fresh look at the tokens);
     /// Busy when the mover is too far behind. Throws std::system_error when the journal write failed.
     Result accept(const std::string& tokenHash, InboxRow row);
+    /// Whether a store has this token (after a fresh look at the tokens when the copy does not know it):
+    /// the endpoint asks before it reads a body.
+    bool knowsToken(const std::string& tokenHash);
 
     /// True once after requests were moved into the inbox: the runner looks at it early.
     bool takeMoved();

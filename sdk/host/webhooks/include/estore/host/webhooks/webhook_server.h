@@ -37,8 +37,9 @@ public:
     void stop();
     unsigned short port() const;
     WebhookIntake& intake() { return _intake; }
-    /// Connections refused or cut, by reason ("busy", "per_address", "deadline").
-    std::map<std::string, std::uint64_t> refusals() const { return _guard.refusals(); }
+    /// Connections refused or cut ("busy", "per_address", "deadline") and requests refused ("not_found",
+    /// "too_large", …), by reason.
+    std::map<std::string, std::uint64_t> refusals() const;
 
 private:
     WebhookServerOptions _options;

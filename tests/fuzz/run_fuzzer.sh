@@ -2,7 +2,8 @@
 # Builds one fuzzer with clang (libFuzzer + ASan + UBSan) in its own build folder and runs it for a bounded
 # time on its seed corpus (tests/fuzz/corpus/NAME). Exit status: non-zero when the fuzzer finds a crash.
 # Usage: run_fuzzer.sh SOURCE_DIR BUILD_DIR SECONDS [NAME]   (NAME: webhook_payload (default), or another
-#   fuzzer of tests/fuzz: journal_record, decimal, json_syntax, stock_csv, manifest, order_mapper)
+#   fuzzer of tests/fuzz: journal_record, decimal, json_syntax, stock_csv, manifest, order_mapper,
+#   mail_headers)
 set -euo pipefail
 src=$1
 build=$2

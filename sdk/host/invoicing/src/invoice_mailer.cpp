@@ -13,28 +13,20 @@
 
 #include "estore/host/config/host_config.h"
 #include "estore/host/invoicing/invoice_text.h"
+#include "estore/host/invoicing/mail_headers.h"
 #include "estore/sdk/atomic_file.h"
 
 namespace estore::host {
 
 namespace {
 
-/// A header value from shop data: control characters (CR and LF above all, which would start a header of
-/// the buyer's choosing) become spaces, and anything not plain ASCII is RFC 2047-encoded.
-std::string headerText(const std::string& text) {
-    std::string clean;
-    clean.reserve(text.size());
-    for (unsigned char c : text) clean += (c < 0x20 || c == 0x7f) ? ' ' : static_cast<char>(c);
-    return Poco::Net::MailMessage::encodeWord(clean);
-}
-
 /// Both parts as one multipart/alternative message: mail clients show the HTML and fall back to the text.
 void fill(Poco::Net::MailMessage& mail, const Invoice& invoice, const std::string& from) {
     mail.setSender(from);
     mail.addRecipient(Poco::Net::MailRecipient(Poco::Net::MailRecipient::PRIMARY_RECIPIENT,
-                                               invoice.buyer.email, headerText(invoice.buyer.name)));
+                                               invoice.buyer.email, MailHeaders::text(invoice.buyer.name)));
     mail.setSubject(
-        headerText(InvoiceText::title(invoice) + " " + invoice.number + " – " + invoice.seller.name));
+        MailHeaders::text(InvoiceText::title(invoice) + " " + invoice.number + " – " + invoice.seller.name));
     mail.setDate(Poco::Timestamp::fromEpochTime(static_cast<std::time_t>(invoice.issuedAtMillis / 1000)));
     mail.set("Content-Language", "sl, en");
     mail.addPart("text",
@@ -91,27 +83,9 @@ void InvoiceMailer::sendBySmtp(const std::string& host, Poco::Net::MailMessage& 
     session.close();
 }
 
-bool InvoiceMailer::isDeliverableAddress(const std::string& address) {
-    // RFC 5321's limits and what a header or an SMTP command could be broken with; not every address RFC
-    // 5322 allows (quoted local parts, comments), which no shop collects anyway.
-    if (address.empty() || address.size() > 254) return false;
-    const auto at = address.find('@');
-    if (at == std::string::npos || at == 0 || at > 64 || address.find('@', at + 1) != std::string::npos)
-        return false;
-    const std::string domain = address.substr(at + 1);
-    if (domain.empty() || domain.find('.') == std::string::npos || domain.front() == '.' ||
-        domain.back() == '.' || domain.find("..") != std::string::npos)
-        return false;
-    for (unsigned char c : address)
-        if (c <= 0x20 || c == 0x7f || c == '<' || c == '>' || c == '(' || c == ')' || c == ',' || c == ';' ||
-            c == ':' || c == '\\' || c == '"' || c == '[' || c == ']')
-            return false;
-    return true;
-}
-
 MailDelivery InvoiceMailer::deliver(const Invoice& invoice) {
     if (invoice.buyer.email.empty()) return {"no_address", "the buyer has no e-mail address"};
-    if (!isDeliverableAddress(invoice.buyer.email))
+    if (!MailHeaders::isDeliverableAddress(invoice.buyer.email))
         return {"bad_address", "the buyer's e-mail address is not one mail can be sent to"};
     try {
         const std::string host = _config.getString("mail.smtp_host", "");

@@ -27,8 +27,6 @@ public:
     MailDelivery deliver(const Invoice& invoice);
     /// The whole message as it goes on the wire (headers and both parts).
     std::string message(const Invoice& invoice) const;
-    /// An address mail can go to: one @, a dotted domain, RFC 5321's lengths, nothing that breaks a header.
-    static bool isDeliverableAddress(const std::string& address);
 
 private:
     void sendBySmtp(const std::string& host, Poco::Net::MailMessage& mail);

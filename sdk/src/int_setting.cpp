@@ -5,7 +5,7 @@
 namespace estore::sdk {
 
 host_api::Outcome IntSetting::failure() const {
-    return host_api::Outcome::failure(host_api::ErrorCategory::Config, "host.config.not_a_number",
+    return host_api::Outcome::failure(host_api::ErrorCategory::Config, code,
                                       problem.value_or(host_api::Text{}), key);
 }
 
@@ -27,6 +27,19 @@ IntSetting readIntSetting(host_api::Config* config, const std::string& key, std:
     if (!text) return {key, fallback, std::nullopt};
     IntSetting setting = parseIntSetting(key, *text);
     if (!setting.ok()) setting.value = fallback;
+    return setting;
+}
+
+IntSetting readIntSetting(host_api::Config* config, const std::string& key, std::int64_t fallback,
+                          std::int64_t least, std::int64_t most) {
+    IntSetting setting = readIntSetting(config, key, fallback);
+    if (!setting.ok() || (setting.value >= least && setting.value <= most)) return setting;
+    const std::string range = std::to_string(least) + " … " + std::to_string(most);
+    setting.problem = host_api::Text{
+        "nastavitev gostitelja " + key + " = " + std::to_string(setting.value) + " ni med " + range,
+        "host setting " + key + " = " + std::to_string(setting.value) + " is not between " + range};
+    setting.code = "host.config.out_of_range";
+    setting.value = fallback;
     return setting;
 }
 

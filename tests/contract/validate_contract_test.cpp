@@ -253,6 +253,16 @@ TEST_F(ValidateContract, AHostTimeoutThatIsNoWholeNumberIsRefusedNamingItsKey) {
     EXPECT_EQ(_sandbox->stats().total, 0u);  // refused before any call to Wix
 }
 
+TEST_F(ValidateContract, AHostTimeoutOutsideItsRangeIsRefusedNamingItsKey) {
+    _sandbox->resetStats();
+    _host.setConfig("wix.timeout_ms", "-5");
+    const Validation v = validateDefault();
+    expectFailure(v, ErrorCategory::Config, "host.config.out_of_range", "");
+    EXPECT_NE(v.outcome.message.en.find("wix.timeout_ms = -5 is not between 100"), std::string::npos)
+        << v.outcome.message.en;
+    EXPECT_EQ(_sandbox->stats().total, 0u);
+}
+
 TEST_F(ValidateContract, PlainHttpIsRefusedForAnythingButThisMachine) {
     _sandbox->resetStats();
     _host.setConfig("wix.api_base_url", "http://wix-proxy.example.com:" + std::to_string(_sandbox->port()));

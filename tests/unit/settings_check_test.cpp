@@ -76,6 +76,21 @@ TEST(IntSetting, WholeNumbersAreReadAndAnAbsentKeyIsTheFallback) {
     EXPECT_EQ(readIntSetting(nullptr, "wix.retry_attempts", 7).value, 7);
 }
 
+TEST(IntSetting, AWholeNumberOutsideItsRangeIsRefusedAndTheFallbackKept) {
+    MapConfig config(std::map<std::string, std::string>{{"wix.retry_attempts", "0"}});
+    const IntSetting low = readIntSetting(&config, "wix.retry_attempts", 5, 1, 20);
+    EXPECT_FALSE(low.ok());
+    EXPECT_EQ(low.value, 5);
+    EXPECT_EQ(low.failure().code, "host.config.out_of_range");
+    EXPECT_NE(low.problem->en.find("wix.retry_attempts = 0 is not between 1"), std::string::npos);
+    EXPECT_FALSE(low.problem->sl.empty());
+    MapConfig top(std::map<std::string, std::string>{{"wix.retry_attempts", "20"}});
+    EXPECT_TRUE(readIntSetting(&top, "wix.retry_attempts", 5, 1, 20).ok()) << "the ends count";
+    MapConfig word(std::map<std::string, std::string>{{"wix.retry_attempts", "x"}});
+    EXPECT_EQ(readIntSetting(&word, "wix.retry_attempts", 5, 1, 20).failure().code,
+              "host.config.not_a_number");
+}
+
 TEST(IntSetting, AnythingButAWholeNumberIsRefusedNamingTheKey) {
     // std::stoi read "30s" as 30 and "1e3" as 1; each of these is refused and keeps the fallback.
     for (const std::string junk :

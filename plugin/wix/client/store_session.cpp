@@ -26,10 +26,11 @@ StoreSession openStoreSession(const host_api::StoreRef& store, host_api::HostSer
         return session;
     }
     const WixEndpoint endpoint = endpointFromConfig(host.config);
-    const sdk::IntSetting settings[] = {sdk::readIntSetting(host.config, "wix.retry_attempts", 5),
-                                        sdk::readIntSetting(host.config, "wix.retry_base_ms", 1000),
-                                        sdk::readIntSetting(host.config, "wix.retry_max_ms", 30000),
-                                        sdk::readIntSetting(host.config, "wix.requests_per_minute", 200)};
+    const sdk::IntSetting settings[] = {
+        sdk::readIntSetting(host.config, "wix.retry_attempts", 5, 1, 20),
+        sdk::readIntSetting(host.config, "wix.retry_base_ms", 1000, 1, 600000),
+        sdk::readIntSetting(host.config, "wix.retry_max_ms", 30000, 1, 3600000),
+        sdk::readIntSetting(host.config, "wix.requests_per_minute", 200, 0, 100000)};
     for (const auto& setting : settings)
         if (!setting.ok()) {
             session.error = setting.failure();

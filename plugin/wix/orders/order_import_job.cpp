@@ -77,7 +77,8 @@ std::string OrderImportJob::nextPageBody(const std::string& cursor) {
 }
 
 sdk::IntSetting OrderImportJob::overlapSetting() const {
-    return sdk::readIntSetting(_host.config, "wix.orders_overlap_seconds", kDefaultOverlapSeconds);
+    return sdk::readIntSetting(_host.config, "wix.orders_overlap_seconds", kDefaultOverlapSeconds, 0,
+                               7 * 86400);
 }
 
 std::int64_t OrderImportJob::overlapMillis() const {

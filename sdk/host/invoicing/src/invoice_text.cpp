@@ -45,6 +45,11 @@ std::string paymentLine(const Invoice& invoice) {
     return line;
 }
 
+std::string sellerLine(const Seller& seller) {
+    return seller.name + (seller.address.empty() ? "" : ", " + seller.address) +
+           (seller.taxNumber.empty() ? "" : ", davčna številka / tax number " + seller.taxNumber);
+}
+
 std::string buyerLine(const host_api::Buyer& b) {
     std::string text = b.company.empty() ? b.name : b.company + (b.name.empty() ? "" : " (" + b.name + ")");
     const auto& a = b.billing;
@@ -96,12 +101,7 @@ std::string InvoiceText::plain(const Invoice& invoice) {
     std::string text = title(invoice) + " " + invoice.number + "\n";
     if (!invoice.refersTo.empty()) text += "Za račun / for invoice: " + invoice.refersTo + "\n";
     text += "Izdan / issued: " + invoice.issuedLocal + " (Europe/Ljubljana)\n";
-    text +=
-        "Prodajalec / seller: " + invoice.seller.name +
-        (invoice.seller.address.empty() ? "" : ", " + invoice.seller.address) +
-        (invoice.seller.taxNumber.empty() ? ""
-                                          : ", davčna številka / tax number " + invoice.seller.taxNumber) +
-        "\n";
+    text += "Prodajalec / seller: " + sellerLine(invoice.seller) + "\n";
     text += "Kupec / buyer: " + buyerLine(invoice.buyer) + "\n";
     text +=
         "Naročilo / order: " + invoice.orderNumber + "   Plačilo / payment: " + paymentLine(invoice) + "\n\n";
@@ -119,10 +119,11 @@ std::string InvoiceText::html(const Invoice& invoice) {
     h += "<h1>" + htmlize(title(invoice)) + " " + htmlize(invoice.number) + "</h1>\n";
     if (!invoice.refersTo.empty()) h += "<p>Za račun / for invoice " + htmlize(invoice.refersTo) + "</p>\n";
     h += "<p>Izdan / issued: " + htmlize(invoice.issuedLocal) + "</p>\n";
-    h += "<p><b>Prodajalec / seller:</b> " + htmlize(invoice.seller.name) + ", " +
-         htmlize(invoice.seller.address) + ", " + htmlize(invoice.seller.taxNumber) +
-         "<br><b>Kupec / buyer:</b> " + htmlize(buyerLine(invoice.buyer)) + "<br><b>Plačilo / payment:</b> " +
-         htmlize(paymentLine(invoice)) + "</p>\n<table border=\"1\" cellpadding=\"4\" cellspacing=\"0\">\n";
+    // The same lines as the plain text, so the e-mail's two parts never say different things.
+    h += "<p><b>Prodajalec / seller:</b> " + htmlize(sellerLine(invoice.seller)) +
+         "<br><b>Kupec / buyer:</b> " + htmlize(buyerLine(invoice.buyer)) + "<br><b>Naročilo / order:</b> " +
+         htmlize(invoice.orderNumber) + "<br><b>Plačilo / payment:</b> " + htmlize(paymentLine(invoice)) +
+         "</p>\n<table border=\"1\" cellpadding=\"4\" cellspacing=\"0\">\n";
     for (const auto& row : lineRows(invoice)) {
         h += "<tr>";
         for (const auto& cell : row) h += "<td>" + htmlize(cell) + "</td>";

@@ -155,6 +155,36 @@ TEST(WebhookSlowClients, AStrangersBodyIsNeitherReadNorWaitedForAndEachRefusalIs
     EXPECT_EQ(refused.count("method") ? refused.at("method") : 0, 1u);
 }
 
+TEST(WebhookSlowClients, AConnectionOverTheCapGetsAWhole503) {
+    ESTORE_SQLITE_ONLY("one endpoint process; the database does not matter here");
+    estore::test::TempDir dir;
+    const std::string location = dir.database();
+    storeWithWebhook(location);
+    WebhookServerOptions options;
+    options.port = 0;
+    options.limits.maxPerAddress = 1;
+    WebhookServer server(location, options);
+    server.start();
+    Poco::Net::StreamSocket holder(
+        Poco::Net::SocketAddress("127.0.0.1", server.port()));  // takes the one slot
+    holder.sendBytes("P", 1);
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    Poco::Net::HTTPClientSession session("127.0.0.1", server.port());
+    session.setTimeout(Poco::Timespan(3, 0));
+    Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_POST, "/estore/webhook/x",
+                                   Poco::Net::HTTPMessage::HTTP_1_1);
+    request.setContentLength(0);
+    session.sendRequest(request);
+    Poco::Net::HTTPResponse response;
+    std::istream& in = session.receiveResponse(response);
+    const std::string body((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    EXPECT_EQ(response.getStatus(), Poco::Net::HTTPResponse::HTTP_SERVICE_UNAVAILABLE);
+    EXPECT_EQ(response.get("Retry-After", ""), "5");
+    EXPECT_EQ(body, R"({"error":"try again later"})") << "the whole body its Content-Length announces";
+    holder.close();
+    server.stop();
+}
+
 TEST(ConnectionGuard, TheCapsAreExactAlsoWhenManyThreadsAdmitAndReleaseAtOnce) {
     ConnectionLimits limits;
     limits.maxConnections = 6;

@@ -41,9 +41,11 @@ public:
 
 private:
     void refuse() {
+        static const std::string body = "{\"error\":\"try again later\"}";
         static const std::string busy =
             "HTTP/1.1 503 Service Unavailable\r\nRetry-After: 5\r\nContent-Type: application/json\r\n"
-            "Content-Length: 29\r\nConnection: close\r\n\r\n{\"error\":\"try again later\"} ";
+            "Content-Length: " +
+            std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
         try {
             socket().setSendTimeout(Poco::Timespan(0, 200000));
             socket().sendBytes(busy.data(), static_cast<int>(busy.size()));

@@ -40,6 +40,29 @@ std::string storeWithWebhook(const std::string& location) {
     return token;
 }
 
+/// A webhook endpoint on an ephemeral port of 127.0.0.1, over a fresh database holding one store and its
+/// webhook token.
+struct Endpoint {
+    explicit Endpoint(WebhookServerOptions options = {})
+        : location(dir.database()), token(storeWithWebhook(location)) {
+        options.port = 0;
+        server = std::make_unique<WebhookServer>(location, options);
+        server->start();
+    }
+
+    estore::test::TempDir dir;
+    std::string location;
+    std::string token;
+    std::unique_ptr<WebhookServer> server;
+};
+
+/// How many requests or connections the server refused for `reason`.
+std::uint64_t refusedFor(const WebhookServer& server, const std::string& reason) {
+    const auto refused = server.refusals();
+    const auto found = refused.find(reason);
+    return found == refused.end() ? 0 : found->second;
+}
+
 /// A connection from 127.0.0.2 (the whole of 127/8 is this machine), so the real sender on 127.0.0.1 is
 /// another address.
 Poco::Net::StreamSocket connectFromElsewhere(unsigned short port) {
@@ -51,17 +74,14 @@ Poco::Net::StreamSocket connectFromElsewhere(unsigned short port) {
 
 TEST(WebhookSlowClients, TwoHundredSlowOrIdleConnectionsDoNotKeepARealWebhookWaiting) {
     ESTORE_SQLITE_ONLY("one endpoint process; the database does not matter here");
-    estore::test::TempDir dir;
-    const std::string location = dir.database();
-    const std::string token = storeWithWebhook(location);
     WebhookServerOptions options;
-    options.port = 0;
     options.limits.maxConnections = 32;
     options.limits.maxPerAddress = 8;
     options.limits.headerTimeout = std::chrono::milliseconds(1000);
     options.limits.requestDeadline = std::chrono::milliseconds(2000);
-    WebhookServer server(location, options);
-    server.start();
+    Endpoint endpoint(options);
+    WebhookServer& server = *endpoint.server;
+    const std::string& token = endpoint.token;
     const unsigned short port = server.port();
 
     // 100 that trickle "POST /estore/webhook/…" one byte at a time, 100 that send nothing.
@@ -112,21 +132,15 @@ TEST(WebhookSlowClients, TwoHundredSlowOrIdleConnectionsDoNotKeepARealWebhookWai
     const auto refused = server.refusals();
     std::string counted;
     for (const auto& [reason, count] : refused) counted += reason + "=" + std::to_string(count) + " ";
-    EXPECT_GE(refused.count("per_address") ? refused.at("per_address") : 0, 150u)
+    EXPECT_GE(refusedFor(server, "per_address"), 150u)
         << "all but 8 from 127.0.0.2 refused at once: " << counted;
-    EXPECT_GE(refused.count("deadline") ? refused.at("deadline") : 0, 1u)
-        << "a trickling one was cut: " << counted;
+    EXPECT_GE(refusedFor(server, "deadline"), 1u) << "a trickling one was cut: " << counted;
 }
 
 TEST(WebhookSlowClients, AStrangersBodyIsNeitherReadNorWaitedForAndEachRefusalIsCounted) {
     ESTORE_SQLITE_ONLY("one endpoint process; the database does not matter here");
-    estore::test::TempDir dir;
-    const std::string location = dir.database();
-    storeWithWebhook(location);
-    WebhookServerOptions options;
-    options.port = 0;
-    WebhookServer server(location, options);
-    server.start();
+    Endpoint endpoint;
+    WebhookServer& server = *endpoint.server;
     // A head that announces 100 kB which never come, to a token nobody has.
     Poco::Net::StreamSocket socket(Poco::Net::SocketAddress("127.0.0.1", server.port()));
     const std::string head =
@@ -150,21 +164,16 @@ TEST(WebhookSlowClients, AStrangersBodyIsNeitherReadNorWaitedForAndEachRefusalIs
     session.receiveResponse(response);
     EXPECT_EQ(response.getStatus(), Poco::Net::HTTPResponse::HTTP_METHOD_NOT_ALLOWED);
     server.stop();
-    const auto refused = server.refusals();
-    EXPECT_EQ(refused.count("not_found") ? refused.at("not_found") : 0, 1u);
-    EXPECT_EQ(refused.count("method") ? refused.at("method") : 0, 1u);
+    EXPECT_EQ(refusedFor(server, "not_found"), 1u);
+    EXPECT_EQ(refusedFor(server, "method"), 1u);
 }
 
 TEST(WebhookSlowClients, AConnectionOverTheCapGetsAWhole503) {
     ESTORE_SQLITE_ONLY("one endpoint process; the database does not matter here");
-    estore::test::TempDir dir;
-    const std::string location = dir.database();
-    storeWithWebhook(location);
     WebhookServerOptions options;
-    options.port = 0;
     options.limits.maxPerAddress = 1;
-    WebhookServer server(location, options);
-    server.start();
+    Endpoint endpoint(options);
+    WebhookServer& server = *endpoint.server;
     Poco::Net::StreamSocket holder(
         Poco::Net::SocketAddress("127.0.0.1", server.port()));  // takes the one slot
     holder.sendBytes("P", 1);

@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build ccache pkg-config git
-  libpoco-dev libssl-dev libsqlite3-dev libpq-dev
+  libpoco-dev libssl-dev libsqlite3-dev libpq-dev libsimdjson-dev
   postgresql util-linux
   libboost-dev libboost-filesystem-dev
   libgtest-dev libgmock-dev googletest libbenchmark-dev

@@ -1,6 +1,7 @@
-// What mapping a Wix order costs next to parsing it: the import job parses every order of a page and
-// maps it, so the mapper should add little to the parse (target: at most 30 %) and keep one core above
-// 20,000 orders a second. Both figures come from the same run; bench/ratios.py prints the ratio.
+// What reading and mapping a Wix order costs. The import reads every page with simdjson
+// (client/json_document.h) and maps each order; the baseline is what parsing alone cost with Poco JSON
+// before (issue 19: parse + map at least 30,000 orders a second on one core, from 5,200). Both figures come
+// from the same run; bench/ratios.py prints the ratio.
 #include <benchmark/benchmark.h>
 
 #include <string>
@@ -110,7 +111,7 @@ const std::string& orderText() {
     return text;
 }
 
-/// Baseline: Poco parses the order JSON, as the job does for every order of a page.
+/// Baseline: Poco parses the order JSON, as the job did for every order of a page before simdjson.
 void BM_ParseOrderOnly(benchmark::State& state) {
     for (auto _ : state) {
         auto parsed = estore::sdk::parseJsonObject(orderText());
@@ -121,12 +122,33 @@ void BM_ParseOrderOnly(benchmark::State& state) {
 }
 BENCHMARK(BM_ParseOrderOnly);
 
-/// Parse and map to the e-računi document.
+/// simdjson reads the order into a reused document, as the import reads a page.
+void BM_ReadOrderSimdjson(benchmark::State& state) {
+    estore::wix::JsonDocument document;
+    std::string why;
+    for (auto _ : state) {
+        if (!document.parse(orderText(), why)) {
+            state.SkipWithError(why.c_str());
+            return;
+        }
+        benchmark::DoNotOptimize(document.root());
+    }
+    state.SetItemsProcessed(state.iterations());
+    state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(orderText().size()));
+}
+BENCHMARK(BM_ReadOrderSimdjson);
+
+/// Read and map to the e-računi document, as the import does.
 void BM_ParseAndMapOrder(benchmark::State& state) {
     const estore::wix::OrderMapper mapper;
+    estore::wix::JsonDocument document;
+    std::string why;
     for (auto _ : state) {
-        auto parsed = estore::sdk::parseJsonObject(orderText());
-        auto mapped = mapper.map(parsed.object, "Stripe");
+        if (!document.parse(orderText(), why)) {
+            state.SkipWithError(why.c_str());
+            return;
+        }
+        auto mapped = mapper.map(document.root(), "Stripe");
         if (!mapped.order || !mapped.order->flags.empty()) {
             state.SkipWithError("the benchmark order should map cleanly");
             return;
@@ -137,12 +159,17 @@ void BM_ParseAndMapOrder(benchmark::State& state) {
 }
 BENCHMARK(BM_ParseAndMapOrder);
 
-/// The mapping alone, on an order parsed once.
+/// The mapping alone, on an order read once.
 void BM_MapParsedOrder(benchmark::State& state) {
     const estore::wix::OrderMapper mapper;
-    const auto parsed = estore::sdk::parseJsonObject(orderText());
+    estore::wix::JsonDocument document;
+    std::string why;
+    if (!document.parse(orderText(), why)) {
+        state.SkipWithError(why.c_str());
+        return;
+    }
     for (auto _ : state) {
-        auto mapped = mapper.map(parsed.object, "Stripe");
+        auto mapped = mapper.map(document.root(), "Stripe");
         benchmark::DoNotOptimize(mapped.order->totalGross.units);
     }
     state.SetItemsProcessed(state.iterations());

@@ -1,18 +1,25 @@
-// libFuzzer target: the order mapper on whatever JSON a Wix answer holds. Never a crash, UB or hang;
-// either an order, or a refusal with a code and a reason in both languages.
+// libFuzzer target: the Wix answers an import reads with simdjson (client/json_document.h), through the
+// order mapper and the payment reader, on whatever bytes arrive. Never a crash, UB or hang; either an
+// order, or a refusal with a code and a reason in both languages.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <string>
 
-#include "estore/sdk/json_access.h"
 #include "orders/order_mapper.h"
+#include "settings/payment_methods.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string text(reinterpret_cast<const char*>(data), size);
-    const auto parsed = estore::sdk::parseJsonObject(text);
-    if (!parsed.ok()) return 0;
-    const auto mapped = estore::wix::OrderMapper().map(parsed.object, "CreditCard");
+    static estore::wix::JsonDocument document;  // reused as the import reuses it, page after page
+    std::string why;
+    if (!document.parse(text, why)) {
+        if (why.empty()) std::abort();
+        return 0;
+    }
+    for (const auto& [orderId, payments] : estore::wix::paymentMethodsByOrder(document.root()))
+        if (orderId.empty() || payments.main.empty()) std::abort();
+    const auto mapped = estore::wix::OrderMapper().map(document.root(), "CreditCard");
     if (mapped.order) {
         if (mapped.order->externalId.empty()) std::abort();
         return 0;

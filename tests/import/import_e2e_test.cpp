@@ -101,13 +101,20 @@ protected:
                 ids.add(orders->getObject(static_cast<unsigned>(i))->getValue<std::string>("id"));
             std::ostringstream idsJson;
             ids.stringify(idsJson);
-            const auto methods = estore::wix::paymentMethodsByOrder(
-                wix("POST", "/ecom/v1/payments/list-by-ids", R"({"orderIds":)" + idsJson.str() + "}"));
+            std::ostringstream transactions;
+            wix("POST", "/ecom/v1/payments/list-by-ids", R"({"orderIds":)" + idsJson.str() + "}")
+                ->stringify(transactions);
+            estore::wix::JsonDocument transactionsDocument;
+            std::string why;
+            EXPECT_TRUE(transactionsDocument.parse(transactions.str(), why)) << why;
+            const auto methods = estore::wix::paymentMethodsByOrder(transactionsDocument.root());
             for (std::size_t i = 0; i < orders->size(); ++i) {
                 auto order = orders->getObject(static_cast<unsigned>(i));
                 auto method = methods.find(order->getValue<std::string>("id"));
                 const auto payments = method == methods.end() ? estore::wix::OrderPayments{} : method->second;
-                auto mapped = mapper.map(order, payments.main);
+                std::ostringstream orderText;
+                order->stringify(orderText);
+                auto mapped = mapper.map(std::string_view(orderText.str()), payments.main);
                 EXPECT_TRUE(mapped.order.has_value());
                 if (!mapped.order) continue;
                 estore::wix::applyPayments(*mapped.order, settings, payments);

@@ -55,7 +55,7 @@ std::string stringify(const Object::Ptr& o, unsigned indent = 0) {
 }
 
 MappedOrder mapText(const std::string& text, const std::string& paymentMethod = "") {
-    return OrderMapper().map(parse(text), paymentMethod);
+    return OrderMapper().map(std::string_view(text), paymentMethod);
 }
 
 SalesOrder mapFixture(const std::string& name, const std::string& paymentMethod = "") {
@@ -528,9 +528,20 @@ TEST(OrderMapper, RefusesOnlyWhatCannotBeRepresentedAndSaysWhere) {
         EXPECT_NE(m.error.message.en.find("777"), std::string::npos) << m.error.message.en;
         EXPECT_EQ(m.error.detail.rfind(c.path, 0), 0u) << m.error.detail;
     }
-    const MappedOrder none = OrderMapper().map(nullptr, "");
-    EXPECT_FALSE(none.order.has_value());
-    EXPECT_EQ(none.error.code, "wix.order.malformed");
+    // An order that is not an object, inside an answer and alone.
+    estore::wix::JsonDocument answer;
+    std::string why;
+    ASSERT_TRUE(answer.parse(R"({"order": 5})", why)) << why;
+    const MappedOrder number = OrderMapper().map(*estore::wix::jsonAt(answer.root(), "order"), "");
+    EXPECT_FALSE(number.order.has_value());
+    EXPECT_EQ(number.error.code, "wix.order.malformed");
+    EXPECT_EQ(number.error.detail, "(order): is not a JSON object");
+    for (const char* text : {"null", "[]", "{\"id\": ", ""}) {
+        const MappedOrder none = mapText(text);
+        EXPECT_FALSE(none.order.has_value()) << text;
+        EXPECT_EQ(none.error.code, "wix.order.malformed") << text;
+        EXPECT_FALSE(none.error.message.sl.empty());
+    }
 }
 
 TEST(OrderMapper, MalformedMessageNamesTheOrderIdToo) {

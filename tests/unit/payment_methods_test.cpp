@@ -1,19 +1,20 @@
 #include <gtest/gtest.h>
 
 #include "client/request_pacer.h"
-#include "estore/sdk/json_access.h"
 #include "settings/payment_methods.h"
 
-using estore::wix::paymentMethodsByOrder;
-
 namespace {
-Poco::JSON::Object::Ptr parse(const std::string& text) {
-    return estore::sdk::parseJsonObject(text).object;
+/// The payments of an Order Transactions answer given as text.
+std::map<std::string, estore::wix::OrderPayments> paymentMethodsByOrder(const std::string& answer) {
+    estore::wix::JsonDocument document;
+    std::string why;
+    EXPECT_TRUE(document.parse(answer, why)) << why;
+    return estore::wix::paymentMethodsByOrder(document.root());
 }
 }  // namespace
 
 TEST(PaymentMethods, TakesTheLargestApprovedPaymentAndPrefersTheMerchantsName) {
-    auto answer = parse(R"({"orderTransactions":[
+    const std::string answer(R"({"orderTransactions":[
       {"orderId":"a","payments":[
         {"id":"p1","status":"APPROVED","amount":{"amount":"5.00"},"giftcardPaymentDetails":{"giftCardPaymentId":"g"}},
         {"id":"p2","status":"APPROVED","amount":{"amount":"17.99"},
@@ -40,7 +41,7 @@ TEST(PaymentMethods, TakesTheLargestApprovedPaymentAndPrefersTheMerchantsName) {
 }
 
 TEST(PaymentMethods, APendingPartCountsAsAnotherMethodButNeverAsTheMainOne) {
-    auto answer = parse(R"({"orderTransactions":[
+    const std::string answer(R"({"orderTransactions":[
       {"orderId":"a","payments":[
         {"id":"p1","status":"APPROVED","amount":{"amount":"10.00"},
          "regularPaymentDetails":{"paymentMethod":"CreditCard"}},
@@ -67,7 +68,7 @@ TEST(PaymentMethods, APendingPartCountsAsAnotherMethodButNeverAsTheMainOne) {
 }
 
 TEST(PaymentMethods, EveryPartKeepsItsAmountInTheOrderOfSize) {
-    auto answer = parse(R"({"orderTransactions":[
+    const std::string answer(R"({"orderTransactions":[
       {"orderId":"a","payments":[
         {"id":"p1","status":"APPROVED","amount":{"amount":"5"},"giftcardPaymentDetails":{"giftCardPaymentId":"g"}},
         {"id":"p2","status":"APPROVED","amount":{"amount":"17.99"},
@@ -83,10 +84,11 @@ TEST(PaymentMethods, EveryPartKeepsItsAmountInTheOrderOfSize) {
 }
 
 TEST(PaymentMethods, ToleratesMissingPieces) {
-    EXPECT_TRUE(paymentMethodsByOrder(parse("{}")).empty());
-    EXPECT_TRUE(
-        paymentMethodsByOrder(parse(R"({"orderTransactions":[{"payments":[]},{"orderId":"x"}]})")).empty());
-    EXPECT_TRUE(paymentMethodsByOrder(nullptr).empty());
+    EXPECT_TRUE(paymentMethodsByOrder("{}").empty());
+    EXPECT_TRUE(paymentMethodsByOrder(R"({"orderTransactions":[{"payments":[]},{"orderId":"x"}]})").empty());
+    EXPECT_TRUE(paymentMethodsByOrder(R"({"orderTransactions":{"orderId":"x"}})").empty());
+    EXPECT_TRUE(paymentMethodsByOrder(R"({"orderTransactions":[5,"a",null,{"orderId":"x","payments":[7]}]})")
+                    .empty());
 }
 
 TEST(RequestPacer, BackOffDoublesWithinJitterAndCap) {

@@ -33,11 +33,11 @@ bool retryable(const host_api::Outcome& o) {
 }  // namespace
 
 WixAnswer WixClient::call(WixCall which, const std::string& method, const std::string& target,
-                          const std::string& body) {
+                          const std::string& body, JsonDocument* into) {
     WixAnswer answer;
     for (int attempt = 1;; ++attempt) {
         _pacer.acquire();
-        answer = callOnce(which, method, target, body);
+        answer = callOnce(which, method, target, body, into);
         if (answer.outcome.ok() || !retryable(answer.outcome) || attempt >= _pacer.policy().maxAttempts)
             break;
         _pacer.backOff(attempt);
@@ -46,7 +46,7 @@ WixAnswer WixClient::call(WixCall which, const std::string& method, const std::s
 }
 
 WixAnswer WixClient::callOnce(WixCall which, const std::string& method, const std::string& target,
-                              const std::string& body) {
+                              const std::string& body, JsonDocument* into) {
     ++_requestsSent;
     sdk::HttpRequest request;
     request.method = method;
@@ -59,14 +59,28 @@ WixAnswer WixClient::callOnce(WixCall which, const std::string& method, const st
     if (!answer.http.delivered() || status < 200 || status >= 300) scrubKey(answer.http);
     answer.outcome = outcomeFromHttp(answer.http, which);
     if (!answer.outcome.ok()) return answer;
-    sdk::JsonParse parsed = sdk::parseJsonObject(answer.http.response.body);
-    if (!parsed.ok()) {
-        scrubKey(answer.http);
-        answer.outcome = unexpectedBody(which, answer.http, parsed.error);
-        return answer;
+    std::string why;
+    if (into) {
+        if (into->parse(answer.http.response.body, why)) return answer;
+    } else {
+        sdk::JsonParse parsed = sdk::parseJsonObject(answer.http.response.body);
+        answer.body = parsed.object;
+        if (parsed.ok()) return answer;
+        why = parsed.error;
     }
-    answer.body = parsed.object;
+    scrubKey(answer.http);
+    answer.outcome = unexpectedBody(which, answer.http, why);
     return answer;
+}
+
+void WixClient::expectMember(WixAnswer& answer, WixCall call, const JsonDocument& into, const char* key,
+                             bool array) {
+    if (!answer.outcome.ok()) return;
+    const bool present =
+        array ? jsonArrayAt(into.root(), key).has_value() : jsonObjectAt(into.root(), key).has_value();
+    if (!present)
+        answer.outcome =
+            unexpectedBody(call, answer.http, std::string("no '") + key + (array ? "' array" : "' object"));
 }
 
 void WixClient::scrubKey(sdk::HttpResult& result) const {
@@ -114,30 +128,27 @@ WixAnswer WixClient::searchOrders(int limit) {
     return a;
 }
 
-WixAnswer WixClient::searchOrders(const std::string& body) {
-    WixAnswer a = call(WixCall::OrdersSearch, "POST", "/ecom/v1/orders/search", body);
-    if (a.outcome.ok() && !a.body->getArray("orders"))
-        a.outcome = unexpectedBody(WixCall::OrdersSearch, a.http, "no 'orders' array");
+WixAnswer WixClient::searchOrders(const std::string& body, JsonDocument& into) {
+    WixAnswer a = call(WixCall::OrdersSearch, "POST", "/ecom/v1/orders/search", body, &into);
+    expectMember(a, WixCall::OrdersSearch, into, "orders", true);
     return a;
 }
 
-WixAnswer WixClient::getOrder(const std::string& orderId) {
-    WixAnswer a = call(WixCall::OrderGet, "GET", "/ecom/v1/orders/" + orderId);
-    if (a.outcome.ok() && !a.body->getObject("order"))
-        a.outcome = unexpectedBody(WixCall::OrderGet, a.http, "no 'order' object");
+WixAnswer WixClient::getOrder(const std::string& orderId, JsonDocument& into) {
+    WixAnswer a = call(WixCall::OrderGet, "GET", "/ecom/v1/orders/" + orderId, {}, &into);
+    expectMember(a, WixCall::OrderGet, into, "order", false);
     return a;
 }
 
-WixAnswer WixClient::listTransactions(const std::vector<std::string>& orderIds) {
+WixAnswer WixClient::listTransactions(const std::vector<std::string>& orderIds, JsonDocument& into) {
     Poco::JSON::Array::Ptr ids = new Poco::JSON::Array;
     for (const auto& id : orderIds) ids->add(id);
     Poco::JSON::Object request;
     request.set("orderIds", ids);
     std::ostringstream body;
     request.stringify(body);
-    WixAnswer a = call(WixCall::Transactions, "POST", "/ecom/v1/payments/list-by-ids", body.str());
-    if (a.outcome.ok() && !a.body->getArray("orderTransactions"))
-        a.outcome = unexpectedBody(WixCall::Transactions, a.http, "no 'orderTransactions' array");
+    WixAnswer a = call(WixCall::Transactions, "POST", "/ecom/v1/payments/list-by-ids", body.str(), &into);
+    expectMember(a, WixCall::Transactions, into, "orderTransactions", true);
     return a;
 }
 

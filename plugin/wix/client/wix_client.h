@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "client/json_document.h"
 #include "client/request_pacer.h"
 #include "client/wix_errors.h"
 #include "estore/host_api/outcome.h"
@@ -19,7 +20,7 @@ inline constexpr const char* kDefaultApiBaseUrl = "https://www.wixapis.com";
 
 struct WixAnswer {
     host_api::Outcome outcome;     ///< ok when Wix answered 2xx with a JSON object
-    Poco::JSON::Object::Ptr body;  ///< the parsed answer when ok
+    Poco::JSON::Object::Ptr body;  ///< the parsed answer when ok (null for calls read into a JsonDocument)
     sdk::HttpResult http;
 };
 
@@ -44,12 +45,14 @@ public:
     /// One small page of inventory on the site's catalog version, to prove the inventory permission.
     WixAnswer readInventory(CatalogVersion version);
 
+    // The calls an import makes for every page read their answer into `into` (simdjson), not into `body`.
+
     /// POST /ecom/v1/orders/search with a prepared body (a first page with filter and sort, or a cursor).
-    WixAnswer searchOrders(const std::string& body);
+    WixAnswer searchOrders(const std::string& body, JsonDocument& into);
     /// GET /ecom/v1/orders/{id}; 404 means the order does not exist.
-    WixAnswer getOrder(const std::string& orderId);
+    WixAnswer getOrder(const std::string& orderId, JsonDocument& into);
     /// POST /ecom/v1/payments/list-by-ids for 1–100 orders (reference §15).
-    WixAnswer listTransactions(const std::vector<std::string>& orderIds);
+    WixAnswer listTransactions(const std::vector<std::string>& orderIds, JsonDocument& into);
 
     /// Catalog V1: POST /stores/v1/products/query with a prepared body (reference §5).
     WixAnswer queryProductsV1(const std::string& body);
@@ -64,12 +67,16 @@ public:
     int requestsSent() const { return _requestsSent; }
 
 private:
+    /// Sends with retries; the answer is parsed into `into` when given, else into WixAnswer::body.
     WixAnswer call(WixCall call, const std::string& method, const std::string& target,
-                   const std::string& body = {});
+                   const std::string& body = {}, JsonDocument* into = nullptr);
     /// Masks the API key, whole or in part, in a failed answer's body and transport detail.
     void scrubKey(sdk::HttpResult& result) const;
     WixAnswer callOnce(WixCall call, const std::string& method, const std::string& target,
-                       const std::string& body);
+                       const std::string& body, JsonDocument* into);
+    /// The answer read into `into` has an array (or object) named `key`, else the answer is unexpected.
+    static void expectMember(WixAnswer& answer, WixCall call, const JsonDocument& into, const char* key,
+                             bool array);
 
     sdk::HttpClient _http;
     std::string _apiKey;

@@ -1,6 +1,5 @@
 #include "orders/order_fetch_job.h"
 
-#include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 
 #include <sstream>
@@ -12,7 +11,6 @@ namespace estore::wix {
 
 using host_api::ErrorCategory;
 using host_api::Outcome;
-using Poco::JSON::Array;
 using Poco::JSON::Object;
 
 namespace {
@@ -22,17 +20,18 @@ std::string arg(const host_api::JobRequest& r, const std::string& key) {
     return it == r.args.end() ? std::string() : it->second;
 }
 
-/// The order as Wix has it now: by id when known (one call), else by number (a search).
-WixAnswer findOrder(WixClient& client, const std::string& id, const std::string& number, Array::Ptr& found) {
-    found = new Array;
+/// The order as Wix has it now: by id when known (one call), else by number (a search). `found` stays
+/// readable while `answer` is not parsed again.
+WixAnswer findOrder(WixClient& client, const std::string& id, const std::string& number, JsonDocument& answer,
+                    std::vector<simdjson::dom::element>& found) {
     if (!id.empty()) {
-        WixAnswer byId = client.getOrder(id);
-        if (byId.outcome.ok()) found->add(byId.body->getObject("order"));
+        WixAnswer byId = client.getOrder(id, answer);
+        if (byId.outcome.ok()) found.push_back(*jsonAt(answer.root(), "order"));
         if (byId.outcome.ok() || byId.outcome.code != "wix.order.not_found" || number.empty()) return byId;
     }
-    WixAnswer byNumber = client.searchOrders(OrderFetchJob::searchByNumberBody(number));
+    WixAnswer byNumber = client.searchOrders(OrderFetchJob::searchByNumberBody(number), answer);
     if (byNumber.outcome.ok())
-        if (Array::Ptr orders = byNumber.body->getArray("orders")) found = orders;
+        if (auto orders = jsonArrayAt(answer.root(), "orders")) found.assign(orders->begin(), orders->end());
     return byNumber;
 }
 
@@ -77,8 +76,9 @@ host_api::JobReport OrderFetchJob::run() {
         reportJobFailure(_request.store, _host, kJobId, report.outcome);
         return report;
     }
-    Array::Ptr orders;
-    WixAnswer answer = findOrder(*session.client, id, number, orders);
+    JsonDocument document;
+    std::vector<simdjson::dom::element> orders;
+    WixAnswer answer = findOrder(*session.client, id, number, document, orders);
     if (!answer.outcome.ok() && answer.outcome.code != "wix.order.not_found") {
         report.outcome = answer.outcome;
         reportJobFailure(_request.store, _host, kJobId, report.outcome);
@@ -93,12 +93,12 @@ host_api::JobReport OrderFetchJob::run() {
         report.summary = report.outcome.message;
         return report;
     }
-    report.counts = {{"orders", static_cast<std::int64_t>(orders->size())},
+    report.counts = {{"orders", static_cast<std::int64_t>(orders.size())},
                      {"created", page.created},
                      {"updated", page.updated},
                      {"unchanged", page.unchanged},
                      {"failed", static_cast<std::int64_t>(page.failedIds.size())}};
-    if (orders->size() == 0)
+    if (orders.empty())
         report.summary = {"Naročila " + ref + " v Wixu ni (morda je bilo izbrisano).",
                           "Order " + ref + " is not in Wix (it may have been deleted)."};
     else

@@ -124,29 +124,41 @@ host_api::JobReport OrderImportJob::run() {
 bool OrderImportJob::retryEarlierFailures(WixClient& client, host_api::JobReport& report) {
     const auto pending = _host.state->get(_request.store.storeId, kRetryKey);
     if (!pending || pending->empty()) return true;
-    Array::Ptr orders = new Array;
-    std::vector<std::string> stillFailing;
+    // Each answer is read into the same document, so the orders are gathered as text into one page.
+    JsonDocument answer;
+    std::string page = "{\"orders\":[";
+    std::int64_t count = 0;
     for (const auto& id : Poco::StringTokenizer(*pending, ",", Poco::StringTokenizer::TOK_IGNORE_EMPTY)) {
-        WixAnswer answer = client.getOrder(id);
-        if (answer.outcome.code == "wix.order.not_found") continue;  // deleted in Wix: nothing left to import
-        if (!answer.outcome.ok()) {
-            report.outcome = answer.outcome;
+        WixAnswer found = client.getOrder(id, answer);
+        if (found.outcome.code == "wix.order.not_found") continue;  // deleted in Wix: nothing left to import
+        if (!found.outcome.ok()) {
+            report.outcome = found.outcome;
             return false;
         }
-        orders->add(answer.body->getObject("order"));
+        page += (count++ ? "," : "") + simdjson::minify(*jsonAt(answer.root(), "order"));
     }
-    OrderPageImporter importer(_request.store, _host, client);
-    PageResult page = importer.import(orders);
-    if (page.stopped) {
-        report.outcome = *page.stopped;
+    page += "]}";
+    JsonDocument orders;
+    std::string why;
+    if (!orders.parse(page, why)) {  // cannot happen: the text is simdjson's own minified output
+        report.outcome = Outcome::failure(host_api::ErrorCategory::Permanent, "wix.orders.retry_unreadable",
+                                          {"Ponovnega uvoza naročil ni bilo mogoče sestaviti.",
+                                           "The orders to retry could not be put together."},
+                                          why);
         return false;
     }
-    add(report, "orders", static_cast<std::int64_t>(orders->size()));
-    add(report, "created", page.created);
-    add(report, "updated", page.updated);
-    add(report, "unchanged", page.unchanged);
-    add(report, "failed", static_cast<std::int64_t>(page.failedIds.size()));
-    saveRetries(page.failedIds);
+    OrderPageImporter importer(_request.store, _host, client);
+    PageResult result = importer.import(*jsonArrayAt(orders.root(), "orders"));
+    if (result.stopped) {
+        report.outcome = *result.stopped;
+        return false;
+    }
+    add(report, "orders", count);
+    add(report, "created", result.created);
+    add(report, "updated", result.updated);
+    add(report, "unchanged", result.unchanged);
+    add(report, "failed", static_cast<std::int64_t>(result.failedIds.size()));
+    saveRetries(result.failedIds);
     return true;
 }
 
@@ -157,13 +169,14 @@ bool OrderImportJob::importPages(WixClient& client, std::optional<std::string> c
         firstPageBody(startMillis(cursor), setting(_request.store.settings, "import_rule", "approved"));
     OrderPageImporter importer(_request.store, _host, client);
     PagingGuard guard(WixCall::OrdersSearch);
+    JsonDocument document;  // one buffer for every page
     for (;;) {
-        WixAnswer answer = client.searchOrders(body);
+        WixAnswer answer = client.searchOrders(body, document);
         if (!answer.outcome.ok()) {
             report.outcome = answer.outcome;
             return false;
         }
-        Array::Ptr orders = answer.body->getArray("orders");
+        const simdjson::dom::array orders = *jsonArrayAt(document.root(), "orders");
         PageResult page = importer.import(orders);
         if (page.stopped) {
             report.outcome = *page.stopped;
@@ -194,15 +207,17 @@ bool OrderImportJob::importPages(WixClient& client, std::optional<std::string> c
             saveRetries(pending);
         }
         add(report, "pages", 1);
-        add(report, "orders", static_cast<std::int64_t>(orders->size()));
+        add(report, "orders", static_cast<std::int64_t>(orders.size()));
         add(report, "created", page.created);
         add(report, "updated", page.updated);
         add(report, "unchanged", page.unchanged);
         add(report, "failed", static_cast<std::int64_t>(page.failedIds.size()));
         reportProgress(report);
 
-        const bool hasNext = sdk::valueAt(answer.body, "metadata.hasNext").value_or(false).convert<bool>();
-        const std::string next = sdk::stringAt(answer.body, "metadata.cursors.next").value_or("");
+        bool hasNext = false;
+        if (auto v = jsonAt(document.root(), "metadata.hasNext"))
+            hasNext = v->is_bool() && v->get_bool().value_unsafe();
+        const std::string next(jsonTextAt(document.root(), "metadata.cursors.next").value_or(""));
         if (!hasNext || next.empty()) return true;
         if (!guard.follow(next, report.outcome)) return false;
         body = nextPageBody(next);

@@ -2,11 +2,10 @@
 
 #include <Poco/String.h>
 
-#include <Poco/JSON/Array.h>
-
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <charconv>
 #include <stdexcept>
 
 #include "estore/sdk/amount.h"
@@ -23,7 +22,6 @@ using host_api::Outcome;
 using host_api::SalesOrder;
 using host_api::SalesOrderLine;
 using host_api::Text;
-using Poco::JSON::Object;
 using sdk::Decimal;
 
 namespace {
@@ -62,79 +60,97 @@ Text describe(Problem p, const std::string& value) {
 
 // ---- reading Wix JSON with paths ----
 
-/// An object in the order and the dotted path that leads to it, so every error names its value.
+/// An object in the order and the dotted path that leads to it, so every error names its value. Reads
+/// simdjson's DOM (client/json_document.h) with the rules the mapper had on Poco JSON: null counts as
+/// absent, and a value of the wrong type is an error that names its path.
 class Node {
 public:
     Node() = default;
-    Node(Object::Ptr object, std::string path) : _object(std::move(object)), _path(std::move(path)) {}
+    Node(simdjson::dom::object object, std::string path)
+        : _object(object), _exists(true), _path(std::move(path)) {}
 
-    bool exists() const { return !_object.isNull(); }
+    bool exists() const { return _exists; }
     const std::string& path() const { return _path; }
-    std::string pathOf(const std::string& key) const { return _path.empty() ? key : _path + "." + key; }
+    std::string pathOf(std::string_view key) const {
+        return _path.empty() ? std::string(key) : _path + "." + std::string(key);
+    }
 
     /// The child object; an empty Node when absent or null.
-    Node object(const std::string& key) const {
-        if (!exists()) return {};
-        if (Object::Ptr child = _object->getObject(key)) return {child, pathOf(key)};
-        if (!_object->isNull(key)) throw Malformed{pathOf(key), Problem::NotObject, {}};
-        return {};
+    Node object(std::string_view key) const {
+        const auto v = value(key);
+        if (!v) return {};
+        simdjson::dom::object child;
+        if (v->get_object().get(child) != simdjson::SUCCESS)
+            throw Malformed{pathOf(key), Problem::NotObject, {}};
+        return {child, pathOf(key)};
     }
 
     /// Calls f(Node) for each element of an array of objects; nothing when absent or null.
     template <typename F>
-    void eachObject(const std::string& key, F&& f) const {
-        if (!exists() || _object->isNull(key)) return;
-        Poco::JSON::Array::Ptr array = _object->getArray(key);
-        if (array.isNull()) throw Malformed{pathOf(key), Problem::NotList, {}};
-        for (unsigned i = 0; i < array->size(); ++i) {
-            const std::string path = pathOf(key) + "[" + std::to_string(i) + "]";
-            Object::Ptr element = array->getObject(i);
-            if (element.isNull()) throw Malformed{path, Problem::NotObject, {}};
+    void eachObject(std::string_view key, F&& f) const {
+        const auto v = value(key);
+        if (!v) return;
+        simdjson::dom::array array;
+        if (v->get_array().get(array) != simdjson::SUCCESS)
+            throw Malformed{pathOf(key), Problem::NotList, {}};
+        std::size_t i = 0;
+        for (simdjson::dom::element item : array) {
+            const std::string path = pathOf(key) + "[" + std::to_string(i++) + "]";
+            simdjson::dom::object element;
+            if (item.get_object().get(element) != simdjson::SUCCESS)
+                throw Malformed{path, Problem::NotObject, {}};
             f(Node(element, path));
         }
     }
 
-    std::optional<std::string> text(const std::string& key) const {
-        const Poco::Dynamic::Var v = value(key);
-        if (v.isEmpty()) return std::nullopt;
-        if (!v.isString()) throw Malformed{pathOf(key), Problem::NotText, {}};
-        return v.extract<std::string>();
+    std::optional<std::string> text(std::string_view key) const {
+        const auto v = value(key);
+        if (!v) return std::nullopt;
+        std::string_view s;
+        if (v->get_string().get(s) != simdjson::SUCCESS) throw Malformed{pathOf(key), Problem::NotText, {}};
+        return std::string(s);
     }
 
     /// Text, or a whole number written as text (the old Stores API had numeric order numbers).
-    std::optional<std::string> textOrNumber(const std::string& key) const {
-        const Poco::Dynamic::Var v = value(key);
-        if (!v.isEmpty() && v.isInteger()) return v.convert<std::string>();
+    std::optional<std::string> textOrNumber(std::string_view key) const {
+        if (const auto v = value(key); v && isInteger(*v)) return integerText(*v);
         return text(key);
     }
 
     /// Text or a whole number; anything else counts as absent. For free-form input such as checkout
     /// custom fields, where an odd value must not stop the order.
-    std::optional<std::string> looseText(const std::string& key) const {
-        const Poco::Dynamic::Var v = value(key);
-        if (v.isEmpty() || !(v.isString() || v.isInteger())) return std::nullopt;
-        return v.convert<std::string>();
+    std::optional<std::string> looseText(std::string_view key) const {
+        const auto v = value(key);
+        if (!v) return std::nullopt;
+        if (isInteger(*v)) return integerText(*v);
+        std::string_view s;
+        if (v->get_string().get(s) != simdjson::SUCCESS) return std::nullopt;
+        return std::string(s);
     }
 
-    std::optional<bool> boolean(const std::string& key) const {
-        const Poco::Dynamic::Var v = value(key);
-        if (v.isEmpty()) return std::nullopt;
-        if (!v.isBoolean()) throw Malformed{pathOf(key), Problem::NotBoolean, {}};
-        return v.extract<bool>();
+    std::optional<bool> boolean(std::string_view key) const {
+        const auto v = value(key);
+        if (!v) return std::nullopt;
+        bool b = false;
+        if (v->get_bool().get(b) != simdjson::SUCCESS) throw Malformed{pathOf(key), Problem::NotBoolean, {}};
+        return b;
     }
 
-    std::optional<std::int64_t> count(const std::string& key) const {
-        const Poco::Dynamic::Var v = value(key);
-        if (v.isEmpty()) return std::nullopt;
-        if (!v.isInteger() || v.convert<std::int64_t>() < 0)
+    std::optional<std::int64_t> count(std::string_view key) const {
+        const auto v = value(key);
+        if (!v) return std::nullopt;
+        std::int64_t n = 0;
+        if (v->get_int64().get(n) != simdjson::SUCCESS || n < 0) {
+            std::string_view s;
             throw Malformed{pathOf(key), Problem::NotWholeNumber,
-                            v.isString() ? v.extract<std::string>() : ""};
-        return v.convert<std::int64_t>();
+                            v->get_string().get(s) == simdjson::SUCCESS ? std::string(s) : ""};
+        }
+        return n;
     }
 
     /// Wix money {"amount": "35.0", "formattedAmount": "€35.00"}: the exact amount, or nullopt when the
     /// object or its amount is absent. formattedAmount is display text and never read.
-    std::optional<Decimal> money(const std::string& key) const {
+    std::optional<Decimal> money(std::string_view key) const {
         const Node m = object(key);
         if (!m.exists()) return std::nullopt;
         return m.decimal("amount");
@@ -142,32 +158,58 @@ public:
 
     /// A decimal written as a string ("0.04") or a whole JSON number; a fraction as a JSON number is
     /// refused, since it has already been through a float.
-    std::optional<Decimal> decimal(const std::string& key) const {
-        const Poco::Dynamic::Var v = value(key);
-        if (v.isEmpty()) return std::nullopt;
-        if (v.isInteger()) return Decimal::fromInt(v.convert<std::int64_t>());
-        if (!v.isString())
-            throw Malformed{pathOf(key), Problem::NotDecimal, v.isNumeric() ? v.convert<std::string>() : ""};
-        const std::string s = v.extract<std::string>();
-        auto d = Decimal::parse(s);
-        if (!d) throw Malformed{pathOf(key), Problem::NotDecimal, s};
+    std::optional<Decimal> decimal(std::string_view key) const {
+        const auto v = value(key);
+        if (!v) return std::nullopt;
+        std::int64_t whole = 0;
+        if (v->get_int64().get(whole) == simdjson::SUCCESS) return Decimal::fromInt(whole);
+        std::string_view s;
+        if (v->get_string().get(s) != simdjson::SUCCESS)
+            throw Malformed{pathOf(key), Problem::NotDecimal, numberText(*v)};
+        auto d = Decimal::parse(std::string(s));
+        if (!d) throw Malformed{pathOf(key), Problem::NotDecimal, std::string(s)};
         return d;
     }
 
     /// Like decimal(), but a value that is not one counts as absent: for hints Wix fills carelessly
     /// (shipping taxRate is "" in the documented order 10108).
-    std::optional<Decimal> decimalHint(const std::string& key) const {
-        const Poco::Dynamic::Var v = value(key);
-        if (v.isEmpty() || !v.isString()) return std::nullopt;
-        return Decimal::parse(v.extract<std::string>());
+    std::optional<Decimal> decimalHint(std::string_view key) const {
+        const auto v = value(key);
+        std::string_view s;
+        if (!v || v->get_string().get(s) != simdjson::SUCCESS) return std::nullopt;
+        return Decimal::parse(std::string(s));
     }
 
 private:
-    Poco::Dynamic::Var value(const std::string& key) const {
-        return exists() ? _object->get(key) : Poco::Dynamic::Var();
+    /// The value under key; nullopt when absent or JSON null (Poco JSON read null as empty, and Wix
+    /// writes null for values it has not got).
+    std::optional<simdjson::dom::element> value(std::string_view key) const {
+        if (!_exists) return std::nullopt;
+        simdjson::dom::element v;
+        if (_object.at_key(key).get(v) != simdjson::SUCCESS || v.is_null()) return std::nullopt;
+        return v;
     }
 
-    Object::Ptr _object;
+    static bool isInteger(simdjson::dom::element v) { return v.is_int64() || v.is_uint64(); }
+
+    static std::string integerText(simdjson::dom::element v) {
+        std::int64_t i = 0;
+        if (v.get_int64().get(i) == simdjson::SUCCESS) return std::to_string(i);
+        return std::to_string(v.get_uint64().value_unsafe());
+    }
+
+    /// A number as written for an error message ("12.5"); empty for what is not a number.
+    static std::string numberText(simdjson::dom::element v) {
+        if (isInteger(v)) return integerText(v);
+        double d = 0;
+        if (v.get_double().get(d) != simdjson::SUCCESS) return "";
+        std::array<char, 32> buffer{};
+        const auto written = std::to_chars(buffer.data(), buffer.data() + buffer.size(), d);
+        return std::string(buffer.data(), written.ptr);
+    }
+
+    simdjson::dom::object _object;
+    bool _exists = false;
     std::string _path;
 };
 
@@ -842,19 +884,21 @@ private:
     bool _roundedFlagged = false;
 };
 
-std::string orderLabel(const Poco::JSON::Object::Ptr& order, bool slovenian) {
+/// "10234 (id …)" for messages; reads leniently, since it also names orders that cannot be read.
+std::string orderLabel(simdjson::dom::element order, bool slovenian) {
     std::string number, id;
-    if (order) {
-        const Poco::Dynamic::Var n = order->get("number");
-        if (!n.isEmpty() && (n.isString() || n.isInteger())) number = n.convert<std::string>();
-        const Poco::Dynamic::Var i = order->get("id");
-        if (!i.isEmpty() && i.isString()) id = i.extract<std::string>();
-    }
+    std::int64_t n = 0;
+    std::string_view text;
+    if (order.at_key("number").get(text) == simdjson::SUCCESS)
+        number = std::string(text);
+    else if (order.at_key("number").get(n) == simdjson::SUCCESS)
+        number = std::to_string(n);
+    if (order.at_key("id").get(text) == simdjson::SUCCESS) id = std::string(text);
     if (id.empty()) return number.empty() ? (slovenian ? "brez id" : "without an id") : number;
     return number.empty() ? "(id " + id + ")" : number + " (id " + id + ")";
 }
 
-Outcome malformedOutcome(const Poco::JSON::Object::Ptr& order, const std::string& path, const Text& problem) {
+Outcome malformedOutcome(simdjson::dom::element order, const std::string& path, const Text& problem) {
     return Outcome::failure(
         ErrorCategory::Permanent, "wix.order.malformed",
         {"Naročila Wix " + orderLabel(order, true) + " ni mogoče uvoziti: vrednost " + path + " " +
@@ -866,23 +910,35 @@ Outcome malformedOutcome(const Poco::JSON::Object::Ptr& order, const std::string
 
 }  // namespace
 
-MappedOrder OrderMapper::map(const Poco::JSON::Object::Ptr& wixOrder,
-                             const std::string& paymentMethod) const {
+MappedOrder OrderMapper::map(simdjson::dom::element wixOrder, const std::string& paymentMethod) const {
     MappedOrder result;
     try {
-        if (wixOrder.isNull()) throw Malformed{"(order)", Problem::NotObject, {}};
-        const Node root(wixOrder, "");
+        simdjson::dom::object object;
+        if (wixOrder.get_object().get(object) != simdjson::SUCCESS)
+            throw Malformed{"(order)", Problem::NotObject, {}};
+        const Node root(object, "");
         result.order = OrderBuilder(root, paymentMethod).build();
     } catch (const Malformed& m) {
         result.error = malformedOutcome(wixOrder, m.path, describe(m.problem, m.value));
     } catch (const std::overflow_error&) {
         result.error = malformedOutcome(wixOrder, "(amounts)",
                                         {"presegajo obseg zneskov", "exceed the range of amounts"});
-    } catch (const Poco::Exception& e) {
-        result.error = malformedOutcome(
-            wixOrder, "(order)", {"ni berljiva: " + e.displayText(), "is unreadable: " + e.displayText()});
     }
     return result;
+}
+
+MappedOrder OrderMapper::map(std::string_view orderJson, const std::string& paymentMethod) const {
+    JsonDocument document;
+    std::string why;
+    if (!document.parse(orderJson, why)) {
+        MappedOrder result;
+        result.error = Outcome::failure(
+            ErrorCategory::Permanent, "wix.order.malformed",
+            {"Naročila Wix ni mogoče prebrati: " + why + ".", "The Wix order cannot be read: " + why + "."},
+            why);
+        return result;
+    }
+    return map(document.root(), paymentMethod);
 }
 
 }  // namespace estore::wix

@@ -3,10 +3,11 @@
 // truth: the document carries what Wix charged, derives only what Wix leaves implicit (net = gross −
 // VAT, the VAT rate, the split of an order-level discount), and whatever cannot be confirmed is
 // imported as it is with a ReviewFlag that says why, never silently changed.
-#include <Poco/JSON/Object.h>
-
 #include <optional>
 #include <string>
+#include <string_view>
+
+#include "client/json_document.h"
 
 #include "estore/host_api/outcome.h"
 #include "estore/host_api/sales_order.h"
@@ -40,7 +41,10 @@ public:
     /// the order and the JSON path) only when the order cannot be represented at all: no id, an amount
     /// that is not a decimal, a value of the wrong JSON type, an unreadable updatedDate.
     /// `paymentMethod` (from Order Transactions; empty = unknown) is passed through.
-    MappedOrder map(const Poco::JSON::Object::Ptr& wixOrder, const std::string& paymentMethod) const;
+    MappedOrder map(simdjson::dom::element wixOrder, const std::string& paymentMethod) const;
+    /// The same for an order as JSON text (one order alone: tests, tools); text that is not a JSON object
+    /// is wix.order.malformed too.
+    MappedOrder map(std::string_view orderJson, const std::string& paymentMethod) const;
 };
 
 }  // namespace estore::wix

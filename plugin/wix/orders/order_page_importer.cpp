@@ -1,7 +1,6 @@
 #include "orders/order_page_importer.h"
 
 #include "estore/sdk/iso_time.h"
-#include "estore/sdk/json_access.h"
 #include "settings/payment_methods.h"
 
 namespace estore::wix {
@@ -12,9 +11,13 @@ OrderPageImporter::OrderPageImporter(const host_api::StoreRef& store, host_api::
                                      WixClient& client)
     : _store(store), _host(host), _client(client) {}
 
-PageResult OrderPageImporter::import(const Poco::JSON::Array::Ptr& orders) {
+PageResult OrderPageImporter::import(simdjson::dom::array orders) {
+    return import(std::vector<simdjson::dom::element>(orders.begin(), orders.end()));
+}
+
+PageResult OrderPageImporter::import(const std::vector<simdjson::dom::element>& orders) {
     PageResult result;
-    if (!orders || orders->size() == 0) return result;
+    if (orders.empty()) return result;
     if (!_host.salesOrders) {
         result.stopped = Outcome::failure(
             host_api::ErrorCategory::Permanent, "host.no_sales_orders",
@@ -23,34 +26,31 @@ PageResult OrderPageImporter::import(const Poco::JSON::Array::Ptr& orders) {
         return result;
     }
     std::vector<std::string> ids;
-    for (std::size_t i = 0; i < orders->size(); ++i)
-        if (auto o = orders->getObject(static_cast<unsigned>(i)))
-            if (auto id = sdk::stringAt(o, "id")) ids.push_back(*id);
+    for (const auto& order : orders)
+        if (auto id = jsonTextAt(order, "id")) ids.emplace_back(*id);
     std::map<std::string, OrderPayments> methods;
     if (!ids.empty()) {
-        WixAnswer transactions = _client.listTransactions(ids);
+        WixAnswer transactions = _client.listTransactions(ids, _transactions);
         if (!transactions.outcome.ok()) {
             result.stopped = transactions.outcome;
             return result;
         }
-        methods = paymentMethodsByOrder(transactions.body);
+        methods = paymentMethodsByOrder(_transactions.root());
     }
-    for (std::size_t i = 0; i < orders->size() && !result.stopped; ++i) {
-        Poco::JSON::Object::Ptr order = orders->getObject(static_cast<unsigned>(i));
-        const std::string id = order ? sdk::stringAt(order, "id").value_or("") : "";
-        importOne(order, methods.count(id) ? methods[id] : OrderPayments{}, result);
+    for (std::size_t i = 0; i < orders.size() && !result.stopped; ++i) {
+        const auto method = methods.find(std::string(jsonTextAt(orders[i], "id").value_or("")));
+        importOne(orders[i], method == methods.end() ? OrderPayments{} : method->second, result);
     }
     return result;
 }
 
-void OrderPageImporter::importOne(const Poco::JSON::Object::Ptr& order, const OrderPayments& payments,
+void OrderPageImporter::importOne(simdjson::dom::element order, const OrderPayments& payments,
                                   PageResult& result) {
-    const std::string id = order ? sdk::stringAt(order, "id").value_or("") : "";
-    const std::string number = order ? sdk::stringAt(order, "number").value_or("") : "";
-    if (order)
-        if (auto updated = sdk::stringAt(order, "updatedDate"))
-            if (auto millis = sdk::parseIsoMillis(*updated))
-                result.newestUpdatedMillis = std::max(result.newestUpdatedMillis, *millis);
+    const std::string id(jsonTextAt(order, "id").value_or(""));
+    const std::string number(jsonTextAt(order, "number").value_or(""));
+    if (auto updated = jsonTextAt(order, "updatedDate"))
+        if (auto millis = sdk::parseIsoMillis(*updated))
+            result.newestUpdatedMillis = std::max(result.newestUpdatedMillis, *millis);
     MappedOrder mapped = _mapper.map(order, payments.main);
     if (!mapped.order) {
         recordSkipped(number.empty() ? id : number, mapped.error);

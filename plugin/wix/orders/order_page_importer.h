@@ -1,13 +1,12 @@
 #pragma once
 // Stores one page of Wix orders in e-računi: their payment methods (one Order Transactions call for the
 // whole page), the mapping, and an idempotent upsert per order. One bad order never blocks the others.
-#include <Poco/JSON/Array.h>
-
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "client/json_document.h"
 #include "client/wix_client.h"
 #include "estore/host_api/host_services.h"
 #include "orders/order_mapper.h"
@@ -28,16 +27,19 @@ class OrderPageImporter {
 public:
     OrderPageImporter(const host_api::StoreRef& store, host_api::HostServices& host, WixClient& client);
 
-    PageResult import(const Poco::JSON::Array::Ptr& orders);
+    /// The orders must stay readable until import returns (their JsonDocument is not parsed again).
+    PageResult import(const std::vector<simdjson::dom::element>& orders);
+    PageResult import(simdjson::dom::array orders);
 
 private:
-    void importOne(const Poco::JSON::Object::Ptr& order, const OrderPayments& payments, PageResult& result);
+    void importOne(simdjson::dom::element order, const OrderPayments& payments, PageResult& result);
     void recordSkipped(const std::string& orderRef, const host_api::Outcome& why);
 
     const host_api::StoreRef& _store;
     host_api::HostServices& _host;
     WixClient& _client;
     OrderMapper _mapper;
+    JsonDocument _transactions;  ///< the page's Order Transactions answer (reused page after page)
 };
 
 }  // namespace estore::wix

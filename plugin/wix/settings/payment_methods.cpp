@@ -2,71 +2,69 @@
 
 #include <algorithm>
 
-#include <Poco/JSON/Array.h>
-
 #include "estore/sdk/amount.h"
 #include "estore/sdk/decimal.h"
-#include "estore/sdk/json_access.h"
 #include "estore/sdk/setting_map.h"
 
 namespace estore::wix {
 
 namespace {
 
-using Poco::JSON::Object;
+using simdjson::dom::element;
 
-std::string statusOf(const Object::Ptr& payment) {
+std::string text(element e, std::string_view path) {
+    return std::string(jsonTextAt(e, path).value_or(""));
+}
+
+std::string statusOf(element payment) {
     // The payment-level status replaces regularPaymentDetails.status (deprecated 2026-11-01); read both.
-    std::string status = sdk::stringAt(payment, "status").value_or("");
-    if (status.empty()) status = sdk::stringAt(payment, "regularPaymentDetails.status").value_or("");
+    std::string status = text(payment, "status");
+    if (status.empty()) status = text(payment, "regularPaymentDetails.status");
     return status;
 }
 
-bool approved(const Object::Ptr& payment) {
+bool approved(element payment) {
     const std::string status = statusOf(payment);
     return status == "APPROVED" || status == "REFUNDED" || status == "PARTIALLY_REFUNDED";
 }
 
 /// A part still to be paid (cash on delivery before delivery): if it could be cash, the invoice must be
 /// verified (FURS's 2019 guidance, furs-protocol.md §4), so it counts for the fiscal decision.
-bool pending(const Object::Ptr& payment) {
+bool pending(element payment) {
     return statusOf(payment).find("PENDING") != std::string::npos;
 }
 
-std::string methodOf(const Object::Ptr& payment) {
-    if (payment->has("giftcardPaymentDetails")) return "GiftCard";
-    if (payment->has("membershipPaymentDetails")) return "Membership";
-    if (auto v = sdk::stringAt(payment, "regularPaymentDetails.paymentMethodName.userDefinedName.predefined"))
-        return *v;
-    if (auto v = sdk::stringAt(payment, "regularPaymentDetails.paymentMethodName.userDefinedName.custom"))
-        return *v;
-    if (auto v = sdk::stringAt(payment, "regularPaymentDetails.paymentMethod"); v && !v->empty()) return *v;
-    return sdk::stringAt(payment, "regularPaymentDetails.paymentMethodName.siteLanguageName").value_or("");
+std::string methodOf(element payment) {
+    if (jsonAt(payment, "giftcardPaymentDetails")) return "GiftCard";
+    if (jsonAt(payment, "membershipPaymentDetails")) return "Membership";
+    if (auto v = jsonTextAt(payment, "regularPaymentDetails.paymentMethodName.userDefinedName.predefined"))
+        return std::string(*v);
+    if (auto v = jsonTextAt(payment, "regularPaymentDetails.paymentMethodName.userDefinedName.custom"))
+        return std::string(*v);
+    if (auto v = jsonTextAt(payment, "regularPaymentDetails.paymentMethod"); v && !v->empty())
+        return std::string(*v);
+    return text(payment, "regularPaymentDetails.paymentMethodName.siteLanguageName");
 }
 
-sdk::Decimal amountOf(const Object::Ptr& payment) {
-    auto text = sdk::stringAt(payment, "amount.amount");
-    auto value = text ? sdk::Decimal::parse(*text) : std::nullopt;
+sdk::Decimal amountOf(element payment) {
+    auto value = sdk::Decimal::parse(text(payment, "amount.amount"));
     return value.value_or(sdk::Decimal());
 }
 
 }  // namespace
 
-std::map<std::string, OrderPayments> paymentMethodsByOrder(const Object::Ptr& answer) {
+std::map<std::string, OrderPayments> paymentMethodsByOrder(element answer) {
     std::map<std::string, OrderPayments> methods;
-    Poco::JSON::Array::Ptr all = answer ? answer->getArray("orderTransactions") : nullptr;
+    auto all = jsonArrayAt(answer, "orderTransactions");
     if (!all) return methods;
-    for (std::size_t i = 0; i < all->size(); ++i) {
-        Object::Ptr transactions = all->getObject(static_cast<unsigned>(i));
-        if (!transactions) continue;
-        const std::string orderId = sdk::stringAt(transactions, "orderId").value_or("");
-        Poco::JSON::Array::Ptr payments = transactions->getArray("payments");
+    for (element transactions : *all) {
+        const std::string orderId = text(transactions, "orderId");
+        auto payments = jsonArrayAt(transactions, "payments");
         if (orderId.empty() || !payments) continue;
         sdk::Decimal largest(-1, 0);
         std::vector<host_api::PaymentPart> parts;
-        for (std::size_t j = 0; j < payments->size(); ++j) {
-            Object::Ptr payment = payments->getObject(static_cast<unsigned>(j));
-            if (!payment || !(approved(payment) || pending(payment))) continue;
+        for (element payment : *payments) {
+            if (!payment.is_object() || !(approved(payment) || pending(payment))) continue;
             const std::string method = methodOf(payment);
             if (method.empty()) continue;
             parts.push_back({method, "", sdk::toAmount(amountOf(payment), 2), false, !approved(payment)});

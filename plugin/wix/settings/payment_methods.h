@@ -1,12 +1,11 @@
 #pragma once
 // Which payment method paid each order, from Wix's Order Transactions (reference §15): the eCom order
 // itself names none.
-#include <Poco/JSON/Object.h>
-
 #include <map>
 #include <string>
 #include <vector>
 
+#include "client/json_document.h"
 #include "estore/host_api/sales_order.h"
 #include "estore/host_api/values.h"
 
@@ -27,7 +26,7 @@ struct OrderPayments {
 };
 
 /// orderId → its payments. Orders without an approved payment are absent.
-std::map<std::string, OrderPayments> paymentMethodsByOrder(const Poco::JSON::Object::Ptr& listByIdsAnswer);
+std::map<std::string, OrderPayments> paymentMethodsByOrder(simdjson::dom::element listByIdsAnswer);
 
 /// The review flag codes raised by applyStoreMaps.
 namespace review {

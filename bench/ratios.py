@@ -8,6 +8,7 @@ import sys
 BASELINES = {
     "BM_LoadWixPluginAndCreateStore": "BM_DlopenEmptyLibrary",
     "BM_ParseAndMapOrder": "BM_ParseOrderOnly",
+    "BM_StoreOrdersAsPage": "BM_StoreOrdersOneByOne",
     "BM_ImportCashOrderVerifiedByFurs": "BM_ImportCardOrderWithoutFurs",
 }
 

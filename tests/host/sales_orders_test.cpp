@@ -153,6 +153,61 @@ TEST_F(SalesOrderStore, ADatabaseFailureIsATransientOutcome) {
     EXPECT_EQ(outcome.code, "host.storage_failed");
 }
 
+TEST_F(SalesOrderStore, APageIsStoredWholeWithAResultPerOrder) {
+    EXPECT_EQ(upsert(order("a1", 1000)), UpsertResult::Created);
+    EXPECT_EQ(upsert(order("a2", 5000)), UpsertResult::Created);
+    const std::vector<SalesOrder> page = {order("a1", 2000, "CANCELED"), order("a2", 4000, "CANCELED"),
+                                          order("a3", 1000)};
+    std::vector<UpsertResult> results(page.size(), UpsertResult::Unchanged);
+    const Outcome outcome = DbSalesOrders(*_db).upsertPage("wix-1", page.data(), page.size(), results.data());
+    ASSERT_TRUE(outcome.ok()) << outcome.detail;
+    EXPECT_EQ(results[0], UpsertResult::Updated);
+    EXPECT_EQ(results[1], UpsertResult::Unchanged) << "an older update never replaces a newer one";
+    EXPECT_EQ(results[2], UpsertResult::Created);
+    const auto rows = DbSalesOrders(*_db).list("wix-1");
+    ASSERT_EQ(rows.size(), 3u);
+    EXPECT_EQ(rows[0].status, "CANCELED");
+    EXPECT_EQ(rows[1].status, "APPROVED");
+}
+
+TEST_F(SalesOrderStore, APageThatFailsHalfwayLeavesNothingOfItStored) {
+    // The database refuses the page's second order (a trigger), after the first was written in the same
+    // transaction: neither may remain, so the plugin's cursor can repeat the whole page.
+    if (_db->dialect() == SqlDialect::SQLite) {
+        _db->execute(
+            "CREATE TRIGGER refuse_b2 BEFORE INSERT ON sales_orders WHEN NEW.external_id = 'b2' "
+            "BEGIN SELECT RAISE(ABORT, 'refused'); END");
+    } else {
+        _db->execute(
+            "CREATE FUNCTION refuse_b2() RETURNS trigger AS $$ BEGIN IF NEW.external_id = 'b2' THEN "
+            "RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql");
+        _db->execute(
+            "CREATE TRIGGER refuse_b2 BEFORE INSERT ON sales_orders FOR EACH ROW EXECUTE FUNCTION "
+            "refuse_b2()");
+    }
+    const std::vector<SalesOrder> page = {order("b1", 1000), order("b2", 1000), order("b3", 1000)};
+    std::vector<UpsertResult> results(page.size(), UpsertResult::Unchanged);
+    Outcome outcome;
+    EXPECT_NO_THROW(outcome =
+                        DbSalesOrders(*_db).upsertPage("wix-1", page.data(), page.size(), results.data()));
+    EXPECT_EQ(outcome.code, "host.storage_failed");
+    EXPECT_EQ(outcome.category, ErrorCategory::Transient);
+    EXPECT_NE(outcome.message.en.find("sales order 10002"), std::string::npos) << outcome.message.en;
+    EXPECT_EQ(DbSalesOrders(*_db).count("wix-1"), 0) << "b1 was rolled back with the page";
+    EXPECT_FALSE(_db->inTransaction());
+}
+
+TEST_F(SalesOrderStore, APageWithAnOrderWithoutIdStoresNothing) {
+    SalesOrder noId = order("c2", 1000);
+    noId.externalId.clear();
+    const std::vector<SalesOrder> page = {order("c1", 1000), noId};
+    std::vector<UpsertResult> results(page.size(), UpsertResult::Unchanged);
+    const Outcome outcome = DbSalesOrders(*_db).upsertPage("wix-1", page.data(), page.size(), results.data());
+    EXPECT_EQ(outcome.code, "host.sales_order.no_id");
+    EXPECT_EQ(outcome.category, ErrorCategory::Permanent);
+    EXPECT_EQ(DbSalesOrders(*_db).count("wix-1"), 0);
+}
+
 TEST_F(SalesOrderStore, TheHostHandsThePluginTheService) {
     HostConfig config;
     HostServiceSet host(*_db, config);

@@ -37,37 +37,48 @@ PageResult OrderPageImporter::import(const std::vector<simdjson::dom::element>& 
         }
         methods = paymentMethodsByOrder(_transactions.root());
     }
-    for (std::size_t i = 0; i < orders.size() && !result.stopped; ++i) {
-        const auto method = methods.find(std::string(jsonTextAt(orders[i], "id").value_or("")));
-        importOne(orders[i], method == methods.end() ? OrderPayments{} : method->second, result);
+    std::vector<host_api::SalesOrder> mapped;
+    mapped.reserve(orders.size());
+    for (const auto& order : orders) {
+        const auto method = methods.find(std::string(jsonTextAt(order, "id").value_or("")));
+        mapOne(order, method == methods.end() ? OrderPayments{} : method->second, result, mapped);
     }
+    storeAll(mapped, result);
     return result;
 }
 
-void OrderPageImporter::importOne(simdjson::dom::element order, const OrderPayments& payments,
-                                  PageResult& result) {
+void OrderPageImporter::mapOne(simdjson::dom::element order, const OrderPayments& payments,
+                               PageResult& result, std::vector<host_api::SalesOrder>& mapped) {
     const std::string id(jsonTextAt(order, "id").value_or(""));
-    const std::string number(jsonTextAt(order, "number").value_or(""));
     if (auto updated = jsonTextAt(order, "updatedDate"))
         if (auto millis = sdk::parseIsoMillis(*updated))
             result.newestUpdatedMillis = std::max(result.newestUpdatedMillis, *millis);
-    MappedOrder mapped = _mapper.map(order, payments.main);
-    if (!mapped.order) {
-        recordSkipped(number.empty() ? id : number, mapped.error);
+    MappedOrder one = _mapper.map(order, payments.main);
+    if (!one.order) {
+        const std::string number(jsonTextAt(order, "number").value_or(""));
+        recordSkipped(number.empty() ? id : number, one.error);
         if (!id.empty()) result.failedIds.push_back(id);
         return;
     }
-    applyPayments(*mapped.order, _store.settings, payments);
-    host_api::UpsertResult upsert = host_api::UpsertResult::Unchanged;
-    Outcome stored = _host.salesOrders->upsert(_store.storeId, *mapped.order, upsert);
+    applyPayments(*one.order, _store.settings, payments);
+    mapped.push_back(std::move(*one.order));
+}
+
+void OrderPageImporter::storeAll(const std::vector<host_api::SalesOrder>& mapped, PageResult& result) {
+    if (mapped.empty()) return;
+    std::vector<host_api::UpsertResult> upserts(mapped.size(), host_api::UpsertResult::Unchanged);
+    Outcome stored =
+        _host.salesOrders->upsertPage(_store.storeId, mapped.data(), mapped.size(), upserts.data());
     if (!stored.ok()) {
-        result.stopped = stored;  // the host could not store: stop before the cursor passes this order
+        result.stopped = stored;  // nothing of the page is stored: stop before the cursor passes it
         return;
     }
-    switch (upsert) {
-        case host_api::UpsertResult::Created: ++result.created; break;
-        case host_api::UpsertResult::Updated: ++result.updated; break;
-        case host_api::UpsertResult::Unchanged: ++result.unchanged; break;
+    for (const auto upsert : upserts) {
+        switch (upsert) {
+            case host_api::UpsertResult::Created: ++result.created; break;
+            case host_api::UpsertResult::Updated: ++result.updated; break;
+            case host_api::UpsertResult::Unchanged: ++result.unchanged; break;
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // Stores one page of Wix orders in e-računi: their payment methods (one Order Transactions call for the
-// whole page), the mapping, and an idempotent upsert per order. One bad order never blocks the others.
+// whole page), the mapping, and one idempotent upsert of the page (one transaction in the host). One bad
+// order never blocks the others: it is skipped, recorded and tried again on the next run.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -32,7 +33,10 @@ public:
     PageResult import(simdjson::dom::array orders);
 
 private:
-    void importOne(simdjson::dom::element order, const OrderPayments& payments, PageResult& result);
+    /// Maps the order into `mapped`, or records it as skipped.
+    void mapOne(simdjson::dom::element order, const OrderPayments& payments, PageResult& result,
+                std::vector<host_api::SalesOrder>& mapped);
+    void storeAll(const std::vector<host_api::SalesOrder>& mapped, PageResult& result);
     void recordSkipped(const std::string& orderRef, const host_api::Outcome& why);
 
     const host_api::StoreRef& _store;

@@ -3,6 +3,7 @@
 #include <new>
 #include <type_traits>
 #include <utility>
+#include <vector>
 
 #include "sales_order_layouts.h"
 
@@ -58,17 +59,37 @@ public:
 
     host_api::Outcome upsert(const std::string& storeId, const host_api::SalesOrder& order,
                              host_api::UpsertResult& result) override {
-        try {
+        return withMemory([&] {
             // The object really is an `Old`: the plugin was compiled with that definition.
             const auto& old = reinterpret_cast<const Old&>(order);
             return _host->upsert(storeId, upgrade(old), result);
+        });
+    }
+
+    /// Not called by the plugins served today (upsertPage came in 1.4, after every `Old`), but the pattern
+    /// a later `Old` needs: the array is `Old`s, walked by their stride.
+    host_api::Outcome upsertPage(const std::string& storeId, const host_api::SalesOrder* orders,
+                                 std::size_t count, host_api::UpsertResult* results) override {
+        return withMemory([&] {
+            const auto* old = reinterpret_cast<const Old*>(orders);
+            std::vector<host_api::SalesOrder> current;
+            current.reserve(count);
+            for (std::size_t i = 0; i < count; ++i) current.push_back(upgrade(old[i]));
+            return _host->upsertPage(storeId, current.data(), count, results);
+        });
+    }
+
+private:
+    template <typename Store>
+    static host_api::Outcome withMemory(Store&& store) {
+        try {
+            return store();
         } catch (const std::bad_alloc&) {
             return host_api::Outcome::failure(host_api::ErrorCategory::Transient, "host.out_of_memory",
                                               {"Zmanjkalo je pomnilnika.", "Out of memory."});
         }
     }
 
-private:
     host_api::SalesOrders* _host;
 };
 

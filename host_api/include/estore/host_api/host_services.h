@@ -2,6 +2,7 @@
 // Services the host implements and injects into every plugin call. The plugin keeps no global state
 // and starts no threads: everything it needs from the outside world except the shop's own API comes
 // through here. Implementations must not throw into the plugin.
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -99,6 +100,18 @@ public:
     /// Creates the order, or replaces it when `order.updatedAtMillis` is newer than the stored one;
     /// an older or identical order changes nothing (Unchanged). Idempotent: safe to repeat.
     virtual Outcome upsert(const std::string& storeId, const SalesOrder& order, UpsertResult& result) = 0;
+
+    /// Since API 1.4: stores a page of orders (`count` of them at `orders`, an array, never a container,
+    /// so an older layout can be walked by its own stride) by upsert's rules, all in one transaction:
+    /// every order or none. results[i] is orders[i]'s. On failure nothing of the page is stored, so a
+    /// plugin that moves a cursor after the page can simply repeat it. This default stores one by one
+    /// (and stops at the first failure) for a host without transactions; the reference host overrides it.
+    virtual Outcome upsertPage(const std::string& storeId, const SalesOrder* orders, std::size_t count,
+                               UpsertResult* results) {
+        for (std::size_t i = 0; i < count; ++i)
+            if (Outcome stored = upsert(storeId, orders[i], results[i]); !stored.ok()) return stored;
+        return {};
+    }
 
 protected:
     ~SalesOrders() = default;

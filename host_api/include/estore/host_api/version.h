@@ -11,8 +11,9 @@ inline constexpr std::uint32_t kApiMajor = 1;
 // 1.2: the WarehouseStock service (stock push); SalesOrder's payment and e-računi status fields
 //      (auto-invoicing).
 // 1.3: SalesOrder's payment parts (mixed payments, one line per method on the invoice).
+// 1.4: SalesOrders::upsertPage (a page of orders in one transaction).
 // New fields are only ever appended, by the rules in host_api/README.md ("Growing the contract").
-inline constexpr std::uint32_t kApiMinor = 3;
+inline constexpr std::uint32_t kApiMinor = 4;
 
 struct ApiVersion {
     std::uint32_t major = 0;

@@ -52,44 +52,60 @@ DbSalesOrders::Row DbSalesOrders::rowOf(const host_api::SalesOrder& order) {
 
 host_api::Outcome DbSalesOrders::upsert(const std::string& storeId, const host_api::SalesOrder& order,
                                         UpsertResult& result) {
+    return upsertPage(storeId, &order, 1, &result);
+}
+
+host_api::Outcome DbSalesOrders::upsertPage(const std::string& storeId, const host_api::SalesOrder* orders,
+                                            std::size_t count, UpsertResult* results) {
+    std::size_t current = 0;  // the order being stored, for the message when it fails
     try {
-        if (order.externalId.empty())
-            return host_api::Outcome::failure(host_api::ErrorCategory::Permanent, "host.sales_order.no_id",
-                                              {"Naročilo brez oznake trgovine ni mogoče shraniti.",
-                                               "An order without the shop's id cannot be stored."},
-                                              "number=" + order.number);
-        if (_invoicer) return storeAndInvoice(storeId, order, rowOf(order), result);
-        result = store(storeId, rowOf(order));
-        return host_api::Outcome::success();
+        std::vector<Row> rows;
+        rows.reserve(count);
+        for (std::size_t i = 0; i < count; ++i) {
+            if (orders[i].externalId.empty())
+                return host_api::Outcome::failure(host_api::ErrorCategory::Permanent,
+                                                  "host.sales_order.no_id",
+                                                  {"Naročila brez oznake trgovine ni mogoče shraniti.",
+                                                   "An order without the shop's id cannot be stored."},
+                                                  "number=" + orders[i].number);
+            rows.push_back(rowOf(orders[i]));
+        }
+        return storePage(storeId, orders, rows, results, current);
     } catch (const std::exception& e) {
-        return hostFailure("sales order " + order.number, e);
+        return hostFailure(current < count ? "sales order " + orders[current].number : "sales orders", e);
     }
 }
 
-host_api::Outcome DbSalesOrders::storeAndInvoice(const std::string& storeId,
-                                                 const host_api::SalesOrder& order, const Row& row,
-                                                 UpsertResult& result) {
+host_api::Outcome DbSalesOrders::storePage(const std::string& storeId, const host_api::SalesOrder* orders,
+                                           const std::vector<Row>& rows, UpsertResult* results,
+                                           std::size_t& current) {
+    // One transaction for the page: one commit (SQLite's fsync, PostgreSQL's WAL flush) instead of one per
+    // order, and all or nothing, so the plugin's cursor never passes a half-stored page.
     constexpr int kAttempts = 3;
     const bool joined = _db.inTransaction();
     for (int attempt = 1;; ++attempt) {
         try {
             Transaction tx(_db);
-            result = store(storeId, row);
-            if (result != UpsertResult::Unchanged) _invoicer->orderStored(storeId, order);
+            for (current = 0; current < rows.size(); ++current) {
+                results[current] = store(storeId, rows[current]);
+                if (_invoicer && results[current] != UpsertResult::Unchanged)
+                    _invoicer->orderStored(storeId, orders[current]);
+            }
             tx.commit();
             // After the commit and outside the retries: what follows (FURS, e-mail) never stores the
-            // order again, and its own failures are the invoicer's to record.
-            if (!joined) _invoicer->committed();
+            // orders again, and its own failures are the invoicer's to record.
+            if (_invoicer && !joined) _invoicer->committed();
             return host_api::Outcome::success();
         } catch (const FiscalConfigError& e) {
-            _invoicer->rolledBack();
+            if (_invoicer) _invoicer->rolledBack();
+            const std::string& number = orders[current].number;
             return host_api::Outcome::failure(
                 host_api::ErrorCategory::Config, "host.invoice.fiscal_config",
-                {"Naročila " + order.number + " ni mogoče fakturirati: " + errorText(e),
-                 "Order " + order.number + " cannot be invoiced: " + errorText(e)},
+                {"Naročila " + number + " ni mogoče fakturirati: " + errorText(e),
+                 "Order " + number + " cannot be invoiced: " + errorText(e)},
                 "config key " + e.configKey());
         } catch (const std::exception&) {
-            _invoicer->rolledBack();
+            if (_invoicer) _invoicer->rolledBack();
             // A concurrent first insert (PostgreSQL aborts the transaction on the unique key): once more
             // from the start, which then finds the other writer's rows.
             if (joined || attempt == kAttempts) throw;

@@ -39,6 +39,9 @@ public:
     /// its cursor passes the order and the next run tries again.
     host_api::Outcome upsert(const std::string& storeId, const host_api::SalesOrder& order,
                              host_api::UpsertResult& result) override;
+    /// The page in one transaction: every order or none (and each stored order's auto-invoicing with it).
+    host_api::Outcome upsertPage(const std::string& storeId, const host_api::SalesOrder* orders,
+                                 std::size_t count, host_api::UpsertResult* results) override;
 
     /// The store's orders in the shop's numbering order (its order numbers grow as orders are placed).
     std::vector<SalesOrderRecord> list(const std::string& storeId);
@@ -53,9 +56,11 @@ private:
     bool insertIfAbsent(const std::string& storeId, const Row& row);
     bool exists(const std::string& storeId, const std::string& externalId);
     host_api::UpsertResult store(const std::string& storeId, const Row& row);
-    /// store() and the invoicer in one transaction, retried when a concurrent writer got in the way.
-    host_api::Outcome storeAndInvoice(const std::string& storeId, const host_api::SalesOrder& order,
-                                      const Row& row, host_api::UpsertResult& result);
+    /// store() and the invoicer for each order in one transaction, retried when a concurrent writer got in
+    /// the way; `current` says which order was being stored when it throws.
+    host_api::Outcome storePage(const std::string& storeId, const host_api::SalesOrder* orders,
+                                const std::vector<Row>& rows, host_api::UpsertResult* results,
+                                std::size_t& current);
 
     Database& _db;
     AutoInvoicer* _invoicer = nullptr;

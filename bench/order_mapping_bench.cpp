@@ -124,7 +124,7 @@ BENCHMARK(BM_ParseOrderOnly);
 
 /// simdjson reads the order into a reused document, as the import reads a page.
 void BM_ReadOrderSimdjson(benchmark::State& state) {
-    estore::wix::JsonDocument document;
+    estore::sdk::JsonDocument document;
     std::string why;
     for (auto _ : state) {
         if (!document.parse(orderText(), why)) {
@@ -141,7 +141,7 @@ BENCHMARK(BM_ReadOrderSimdjson);
 /// Read and map to the e-računi document, as the import does.
 void BM_ParseAndMapOrder(benchmark::State& state) {
     const estore::wix::OrderMapper mapper;
-    estore::wix::JsonDocument document;
+    estore::sdk::JsonDocument document;
     std::string why;
     for (auto _ : state) {
         if (!document.parse(orderText(), why)) {
@@ -162,7 +162,7 @@ BENCHMARK(BM_ParseAndMapOrder);
 /// The mapping alone, on an order read once.
 void BM_MapParsedOrder(benchmark::State& state) {
     const estore::wix::OrderMapper mapper;
-    estore::wix::JsonDocument document;
+    estore::sdk::JsonDocument document;
     std::string why;
     if (!document.parse(orderText(), why)) {
         state.SkipWithError(why.c_str());

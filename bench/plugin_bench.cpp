@@ -3,6 +3,7 @@
 #include <dlfcn.h>
 
 #include "estore/sdk/fake_host.h"
+#include "estore/sdk/manifest.h"
 #include "estore/sdk/plugin_loader.h"
 #include "wix_sandbox/server/sandbox.h"
 
@@ -21,6 +22,37 @@ void BM_DlopenEmptyLibrary(benchmark::State& state) {
     }
 }
 BENCHMARK(BM_DlopenEmptyLibrary);
+
+/// What the dynamic linker alone costs for the Wix plugin (its relocations and dependencies, no manifest, no
+/// checks, no store): the floor under BM_LoadWixPluginAndCreateStore.
+void BM_DlopenWixPluginOnly(benchmark::State& state) {
+    const std::string library = std::string(WIX_PLUGIN_DIR) + "/wix/libestore_wix.so";
+    for (auto _ : state) {
+        void* handle = ::dlopen(library.c_str(), RTLD_NOW | RTLD_LOCAL);
+        if (!handle) {
+            state.SkipWithError(::dlerror());
+            return;
+        }
+        benchmark::DoNotOptimize(handle);
+        ::dlclose(handle);
+    }
+}
+BENCHMARK(BM_DlopenWixPluginOnly);
+
+/// Reading and checking the Wix manifest (14 KB) once: what the loader pays on every load, and the plugin
+/// once per process for its embedded copy.
+void BM_ReadWixManifest(benchmark::State& state) {
+    const std::string manifest = std::string(WIX_PLUGIN_DIR) + "/wix/manifest.json";
+    for (auto _ : state) {
+        auto read = estore::sdk::ManifestReader::readFile(manifest);
+        if (!read.ok()) {
+            state.SkipWithError(read.errorText().c_str());
+            return;
+        }
+        benchmark::DoNotOptimize(read.manifest->descriptor.fields.data());
+    }
+}
+BENCHMARK(BM_ReadWixManifest);
 
 /// The host's path: read and check the manifest, check exports without loading, load, check version and
 /// platform, create the store object, then destroy it and unload.

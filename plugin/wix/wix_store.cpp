@@ -54,15 +54,30 @@ Outcome notYetAvailable(const std::string& what) {
                             what);
 }
 
+struct EmbeddedManifest {
+    sdk::Manifest manifest;
+    std::string error;  ///< set if the embedded manifest did not parse (a build defect)
+};
+
+/// The manifest compiled into the library, read once per process: a constant (host_api/README.md: a
+/// function-local constant is fine, a cache is not), the same for every store, so creating a store for a
+/// job costs no JSON (issue 19: plugin load + create ≤ 3 × an empty dlopen).
+const EmbeddedManifest& embeddedManifest() {
+    static const EmbeddedManifest embedded = [] {
+        EmbeddedManifest e;
+        sdk::ManifestResult parsed = sdk::ManifestReader::parse(embeddedManifestJson(), {});
+        if (parsed.ok())
+            e.manifest = std::move(*parsed.manifest);
+        else
+            e.error = parsed.errorText();
+        return e;
+    }();
+    return embedded;
+}
+
 }  // namespace
 
-WixStore::WixStore() {
-    sdk::ManifestResult parsed = sdk::ManifestReader::parse(embeddedManifestJson(), {});
-    if (parsed.ok())
-        _manifest = std::move(*parsed.manifest);
-    else
-        _manifestError = parsed.errorText();
-}
+WixStore::WixStore() : _manifest(embeddedManifest().manifest), _manifestError(embeddedManifest().error) {}
 
 host_api::StoreDescriptor WixStore::describe() const {
     return _manifest.descriptor;

@@ -28,8 +28,8 @@ private:
                                          host_api::HostServices& host);
     host_api::JobReport runJobUnsafe(const host_api::JobRequest& job, host_api::HostServices& host);
 
-    sdk::Manifest _manifest;
-    std::string _manifestError;  ///< set if the embedded manifest did not parse (a build defect)
+    const sdk::Manifest& _manifest;     ///< the embedded manifest, read once per process
+    const std::string& _manifestError;  ///< set if the embedded manifest did not parse (a build defect)
 };
 
 }  // namespace estore::wix

@@ -2,6 +2,7 @@
 
 #include <elf.h>
 
+#include <algorithm>
 #include <cstring>
 #include <fstream>
 #include <vector>
@@ -24,17 +25,18 @@ bool readBytes(std::ifstream& in, std::uint64_t offset, std::uint64_t size, std:
 }
 
 /// The NUL-terminated string at `at` in a string table, or "" when it runs past the table.
-std::string stringAt(const std::vector<char>& table, std::uint64_t at) {
+std::string_view stringAt(const std::vector<char>& table, std::uint64_t at) {
     if (at >= table.size()) return {};
     const char* begin = table.data() + at;
     const void* end = std::memchr(begin, '\0', table.size() - at);
-    return end ? std::string(begin, static_cast<const char*>(end)) : std::string();
+    return end ? std::string_view(begin, static_cast<std::size_t>(static_cast<const char*>(end) - begin))
+               : std::string_view();
 }
 
 }  // namespace
 
-std::optional<std::map<std::string, std::string>> elfExportedSymbols(const std::filesystem::path& library,
-                                                                     std::string* error) {
+std::optional<std::map<std::string, std::string>> elfExportedSymbols(
+    const std::filesystem::path& library, std::string* error, const std::vector<std::string_view>& only) {
     auto fail = [&](const std::string& why) -> std::optional<std::map<std::string, std::string>> {
         if (error) *error = why;
         return std::nullopt;
@@ -48,10 +50,11 @@ std::optional<std::map<std::string, std::string>> elfExportedSymbols(const std::
     if (header.e_type != ET_DYN) return fail("not a shared library");
     if (header.e_shentsize != sizeof(Elf64_Shdr) || header.e_shnum == 0) return fail("no section headers");
 
+    std::vector<char> sectionBytes;  // the whole section table in one read
+    if (!readBytes(in, header.e_shoff, std::uint64_t{header.e_shnum} * sizeof(Elf64_Shdr), sectionBytes))
+        return fail("damaged section table");
     std::vector<Elf64_Shdr> sections(header.e_shnum);
-    for (std::size_t i = 0; i < sections.size(); ++i)
-        if (!readAt(in, header.e_shoff + i * sizeof(Elf64_Shdr), sections[i]))
-            return fail("damaged section table");
+    std::memcpy(sections.data(), sectionBytes.data(), sectionBytes.size());
     std::vector<char> sectionNames;
     if (header.e_shstrndx >= sections.size() || !readBytes(in, sections[header.e_shstrndx].sh_offset,
                                                            sections[header.e_shstrndx].sh_size, sectionNames))
@@ -74,8 +77,11 @@ std::optional<std::map<std::string, std::string>> elfExportedSymbols(const std::
                 ELF64_ST_VISIBILITY(symbol.st_other) != STV_DEFAULT || symbol.st_shndx == SHN_UNDEF ||
                 symbol.st_shndx >= sections.size())
                 continue;
-            const std::string name = stringAt(names, symbol.st_name);
-            if (!name.empty()) exported[name] = stringAt(sectionNames, sections[symbol.st_shndx].sh_name);
+            const std::string_view name = stringAt(names, symbol.st_name);
+            if (name.empty() || (!only.empty() && std::find(only.begin(), only.end(), name) == only.end()))
+                continue;
+            exported[std::string(name)] =
+                std::string(stringAt(sectionNames, sections[symbol.st_shndx].sh_name));
         }
     }
     return exported;

@@ -7,12 +7,15 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace estore::sdk {
 
-/// Exported (global or weak, default visibility, defined) dynamic symbols and the section each lives in.
-/// nullopt with `error` set when the file is not a 64-bit little-endian ELF shared object.
-std::optional<std::map<std::string, std::string>> elfExportedSymbols(const std::filesystem::path& library,
-                                                                     std::string* error);
+/// Exported (global or weak, default visibility, defined) dynamic symbols and the section each lives in;
+/// only those named in `only` when it is not empty (a C++ plugin exports thousands: the loader asks for
+/// four). nullopt with `error` set when the file is not a 64-bit little-endian ELF shared object.
+std::optional<std::map<std::string, std::string>> elfExportedSymbols(
+    const std::filesystem::path& library, std::string* error, const std::vector<std::string_view>& only = {});
 
 }  // namespace estore::sdk

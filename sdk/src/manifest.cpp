@@ -1,19 +1,67 @@
 #include "estore/sdk/manifest.h"
 
-#include <Poco/JSON/Object.h>
-#include <Poco/JSON/Parser.h>
-
+#include <cctype>
 #include <fstream>
-#include <regex>
 #include <sstream>
+
+#include "estore/sdk/json_document.h"
 
 namespace estore::sdk {
 
 using host_api::FieldKind;
-using Poco::JSON::Array;
-using Poco::JSON::Object;
+using simdjson::dom::array;
+using simdjson::dom::element;
+using simdjson::dom::object;
 
 namespace {
+
+// The manifest is read on every plugin load and in every store a plugin creates (describe()), so it is
+// read with simdjson and checked with plain loops (std::regex cost more than the parse).
+
+bool isLower(char c) {
+    return c >= 'a' && c <= 'z';
+}
+bool isDigit(char c) {
+    return c >= '0' && c <= '9';
+}
+
+/// ^[a-z][a-z0-9_]*$: a field id.
+bool isSnakeCaseId(const std::string& s) {
+    if (s.empty() || !isLower(s[0])) return false;
+    for (char c : s)
+        if (!isLower(c) && !isDigit(c) && c != '_') return false;
+    return true;
+}
+
+/// ^[a-z][a-z0-9_.-]{0,63}$: a platform id.
+bool isPlatformId(const std::string& s) {
+    if (s.empty() || s.size() > 64 || !isLower(s[0])) return false;
+    for (char c : s)
+        if (!isLower(c) && !isDigit(c) && c != '_' && c != '.' && c != '-') return false;
+    return true;
+}
+
+/// Digits from `at`; returns how many (at most `most`), 0 when none.
+std::size_t digitsAt(const std::string& s, std::size_t at, std::size_t most = std::string::npos) {
+    std::size_t n = 0;
+    while (at + n < s.size() && isDigit(s[at + n]) && n < most) ++n;
+    return n;
+}
+
+/// ^\d+\.\d+\.\d+.*$: a version such as 1.2.3 or 1.2.3-rc1.
+bool looksLikeVersion(const std::string& s) {
+    std::size_t at = 0;
+    for (int part = 0; part < 3; ++part) {
+        const std::size_t n = digitsAt(s, at);
+        if (n == 0) return false;
+        at += n;
+        if (part < 2) {
+            if (at >= s.size() || s[at] != '.') return false;
+            ++at;
+        }
+    }
+    return true;
+}
 
 /// Collects problems with their JSON paths so one read reports all of them.
 class Checker {
@@ -22,95 +70,127 @@ public:
 
     void fail(const std::string& path, const std::string& message) { errors.push_back({path, message}); }
 
-    std::string string(const Object::Ptr& obj, const std::string& key, const std::string& path,
-                       bool required) {
-        if (!obj->has(key)) {
+    std::string string(object obj, std::string_view key, const std::string& path, bool required) {
+        element value;
+        if (obj.at_key(key).get(value) != simdjson::SUCCESS) {
             if (required) fail(join(path, key), "required key is missing");
             return {};
         }
-        const auto& value = obj->get(key);
-        if (!value.isString()) {
+        std::string_view text;
+        if (value.get_string().get(text) != simdjson::SUCCESS) {
             fail(join(path, key), "must be a string");
             return {};
         }
-        return value.extract<std::string>();
+        return std::string(text);
     }
 
-    host_api::Text text(const Object::Ptr& obj, const std::string& key, const std::string& path,
-                        bool required) {
+    host_api::Text text(object obj, std::string_view key, const std::string& path, bool required) {
         host_api::Text t;
-        Object::Ptr inner = object(obj, key, path, required);
+        auto inner = object(obj, key, path, required);
         if (!inner) return t;
-        t.sl = string(inner, "sl", join(path, key), true);
-        t.en = string(inner, "en", join(path, key), true);
+        t.sl = string(*inner, "sl", join(path, key), true);
+        t.en = string(*inner, "en", join(path, key), true);
         return t;
     }
 
-    Object::Ptr object(const Object::Ptr& obj, const std::string& key, const std::string& path,
-                       bool required) {
-        if (!obj->has(key)) {
+    std::optional<simdjson::dom::object> object(simdjson::dom::object obj, std::string_view key,
+                                                const std::string& path, bool required) {
+        element value;
+        if (obj.at_key(key).get(value) != simdjson::SUCCESS) {
             if (required) fail(join(path, key), "required object is missing");
-            return nullptr;
+            return std::nullopt;
         }
-        Object::Ptr inner = obj->getObject(key);
-        if (!inner) fail(join(path, key), "must be an object");
+        simdjson::dom::object inner;
+        if (value.get_object().get(inner) != simdjson::SUCCESS) {
+            fail(join(path, key), "must be an object");
+            return std::nullopt;
+        }
         return inner;
     }
 
-    Array::Ptr array(const Object::Ptr& obj, const std::string& key, const std::string& path, bool required) {
-        if (!obj->has(key)) {
+    std::optional<array> list(simdjson::dom::object obj, std::string_view key, const std::string& path,
+                              bool required) {
+        element value;
+        if (obj.at_key(key).get(value) != simdjson::SUCCESS) {
             if (required) fail(join(path, key), "required array is missing");
-            return nullptr;
+            return std::nullopt;
         }
-        Array::Ptr inner = obj->getArray(key);
-        if (!inner) fail(join(path, key), "must be an array");
+        array inner;
+        if (value.get_array().get(inner) != simdjson::SUCCESS) {
+            fail(join(path, key), "must be an array");
+            return std::nullopt;
+        }
         return inner;
     }
 
-    bool boolean(const Object::Ptr& obj, const std::string& key, const std::string& path) {
-        if (!obj->has(key)) return false;
-        const auto& value = obj->get(key);
-        if (!value.isBoolean()) {
+    /// Calls f(object, path) for each element of the array, failing those that are not objects.
+    template <typename F>
+    void eachObject(array items, const std::string& arrayPath, F&& f) {
+        std::size_t i = 0;
+        for (element item : items) {
+            const std::string path = index(arrayPath, i++);
+            simdjson::dom::object o;
+            if (item.get_object().get(o) != simdjson::SUCCESS) {
+                fail(path, "must be an object");
+                continue;
+            }
+            f(o, path);
+        }
+    }
+
+    bool boolean(simdjson::dom::object obj, std::string_view key, const std::string& path) {
+        element value;
+        if (obj.at_key(key).get(value) != simdjson::SUCCESS) return false;
+        bool b = false;
+        if (value.get_bool().get(b) != simdjson::SUCCESS) {
             fail(join(path, key), "must be true or false");
             return false;
         }
-        return value.extract<bool>();
+        return b;
     }
 
-    host_api::ApiVersion apiVersion(const Object::Ptr& obj, const std::string& key, const std::string& path) {
-        std::string s = string(obj, key, path, true);
-        static const std::regex pattern(R"(^(\d{1,5})\.(\d{1,5})$)");
-        std::smatch m;
+    host_api::ApiVersion apiVersion(simdjson::dom::object obj, std::string_view key,
+                                    const std::string& path) {
+        const std::string s = string(obj, key, path, true);
         if (s.empty()) return {};
-        if (!std::regex_match(s, m, pattern)) {
+        // ^(\d{1,5})\.(\d{1,5})$
+        const std::size_t major = digitsAt(s, 0, 6);
+        const std::size_t minor = major < s.size() && s[major] == '.' ? digitsAt(s, major + 1, 6) : 0;
+        if (major == 0 || major > 5 || minor == 0 || minor > 5 || major + 1 + minor != s.size()) {
             fail(join(path, key), "must be MAJOR.MINOR, got '" + s + "'");
             return {};
         }
-        return {static_cast<std::uint32_t>(std::stoul(m[1])), static_cast<std::uint32_t>(std::stoul(m[2]))};
+        return {static_cast<std::uint32_t>(std::stoul(s.substr(0, major))),
+                static_cast<std::uint32_t>(std::stoul(s.substr(major + 1)))};
     }
 
-    static std::string join(const std::string& path, const std::string& key) {
-        return path.empty() ? key : path + "." + key;
+    static std::string join(const std::string& path, std::string_view key) {
+        return path.empty() ? std::string(key) : path + "." + std::string(key);
     }
     static std::string index(const std::string& path, std::size_t i) {
         return path + "[" + std::to_string(i) + "]";
     }
 };
 
-void readFields(Checker& c, const Object::Ptr& root, Manifest& m) {
-    Array::Ptr fields = c.array(root, "fields", "", true);
+void readChoices(Checker& c, object f, const std::string& path, host_api::FieldSpec& spec) {
+    if (auto choices = c.list(f, "choices", path, spec.kind == FieldKind::Choice))
+        c.eachObject(*choices, path + ".choices", [&](object ch, const std::string& cpath) {
+            spec.choices.push_back({c.string(ch, "value", cpath, true), c.text(ch, "label", cpath, true)});
+        });
+    if (spec.kind == FieldKind::Choice && !spec.defaultValue.empty()) {
+        bool found = false;
+        for (const auto& ch : spec.choices) found = found || ch.value == spec.defaultValue;
+        if (!found) c.fail(path + ".default", "'" + spec.defaultValue + "' is not one of the choices");
+    }
+}
+
+void readFields(Checker& c, object root, Manifest& m) {
+    auto fields = c.list(root, "fields", "", true);
     if (!fields) return;
-    static const std::regex idPattern("^[a-z][a-z0-9_]*$");
-    for (std::size_t i = 0; i < fields->size(); ++i) {
-        std::string path = Checker::index("fields", i);
-        Object::Ptr f = fields->getObject(static_cast<unsigned>(i));
-        if (!f) {
-            c.fail(path, "must be an object");
-            continue;
-        }
+    c.eachObject(*fields, "fields", [&](object f, const std::string& path) {
         host_api::FieldSpec spec;
         spec.id = c.string(f, "id", path, true);
-        if (!spec.id.empty() && !std::regex_match(spec.id, idPattern))
+        if (!spec.id.empty() && !isSnakeCaseId(spec.id))
             c.fail(path + ".id", "must be lower_snake_case, got '" + spec.id + "'");
         for (const auto& other : m.descriptor.fields)
             if (!spec.id.empty() && other.id == spec.id)
@@ -127,72 +207,44 @@ void readFields(Checker& c, const Object::Ptr& root, Manifest& m) {
         spec.hostSource = c.string(f, "source", path, spec.kind == FieldKind::HostChoice);
         if (!spec.hostSource.empty() && spec.hostSource != "warehouses" && spec.hostSource != "cost_centers")
             c.fail(path + ".source", "must be 'warehouses' or 'cost_centers'");
-        if (Array::Ptr choices = c.array(f, "choices", path, spec.kind == FieldKind::Choice)) {
-            for (std::size_t j = 0; j < choices->size(); ++j) {
-                std::string cpath = Checker::index(path + ".choices", j);
-                Object::Ptr ch = choices->getObject(static_cast<unsigned>(j));
-                if (!ch) {
-                    c.fail(cpath, "must be an object");
-                    continue;
-                }
-                spec.choices.push_back(
-                    {c.string(ch, "value", cpath, true), c.text(ch, "label", cpath, true)});
-            }
-        }
-        if (spec.kind == FieldKind::Choice && !spec.defaultValue.empty()) {
-            bool found = false;
-            for (const auto& ch : spec.choices) found = found || ch.value == spec.defaultValue;
-            if (!found) c.fail(path + ".default", "'" + spec.defaultValue + "' is not one of the choices");
-        }
+        readChoices(c, f, path, spec);
         m.descriptor.fields.push_back(std::move(spec));
-    }
+    });
 }
 
-void readJobs(Checker& c, const Object::Ptr& root, Manifest& m) {
-    Array::Ptr jobs = c.array(root, "jobs", "", true);
+void readJobs(Checker& c, object root, Manifest& m) {
+    auto jobs = c.list(root, "jobs", "", true);
     if (!jobs) return;
-    for (std::size_t i = 0; i < jobs->size(); ++i) {
-        std::string path = Checker::index("jobs", i);
-        Object::Ptr j = jobs->getObject(static_cast<unsigned>(i));
-        if (!j) {
-            c.fail(path, "must be an object");
-            continue;
-        }
+    c.eachObject(*jobs, "jobs", [&](object j, const std::string& path) {
         host_api::JobSpec spec;
         spec.id = c.string(j, "id", path, true);
         spec.name = c.text(j, "name", path, true);
-        if (!j->has("interval_seconds") || !j->get("interval_seconds").isInteger()) {
+        std::int64_t seconds = 0;
+        if (j.at_key("interval_seconds").get(seconds) != simdjson::SUCCESS) {
             c.fail(path + ".interval_seconds", "required whole number of seconds (0: on demand only)");
         } else {
-            spec.defaultIntervalSeconds = j->getValue<std::int64_t>("interval_seconds");
+            spec.defaultIntervalSeconds = seconds;
             if (spec.defaultIntervalSeconds < 0) c.fail(path + ".interval_seconds", "must not be negative");
         }
         spec.enabledBy = c.string(j, "enabled_by", path, false);
         if (!spec.enabledBy.empty() && !m.field(spec.enabledBy))
             c.fail(path + ".enabled_by", "names no field: '" + spec.enabledBy + "'");
         m.descriptor.jobs.push_back(std::move(spec));
-    }
+    });
 }
 
-void readPermissions(Checker& c, const Object::Ptr& root, Manifest& m) {
-    Array::Ptr perms = c.array(root, "permissions", "", false);
+void readPermissions(Checker& c, object root, Manifest& m) {
+    auto perms = c.list(root, "permissions", "", false);
     if (!perms) return;
-    for (std::size_t i = 0; i < perms->size(); ++i) {
-        std::string path = Checker::index("permissions", i);
-        Object::Ptr p = perms->getObject(static_cast<unsigned>(i));
-        if (!p) {
-            c.fail(path, "must be an object");
-            continue;
-        }
+    c.eachObject(*perms, "permissions", [&](object p, const std::string& path) {
         m.permissions.push_back({c.string(p, "scope", path, false), c.string(p, "name", path, true),
                                  c.string(p, "for", path, false)});
-    }
+    });
 }
 
-void readIdentity(Checker& c, const Object::Ptr& root, Manifest& m) {
-    static const std::regex idPattern("^[a-z][a-z0-9_.-]{0,63}$");
+void readIdentity(Checker& c, object root, Manifest& m) {
     m.id = c.string(root, "id", "", true);
-    if (!m.id.empty() && !std::regex_match(m.id, idPattern))
+    if (!m.id.empty() && !isPlatformId(m.id))
         c.fail("id", "must be a lower-case platform id such as 'wix', got '" + m.id + "'");
     m.interfaceName = c.string(root, "interface", "", true);
     if (!m.interfaceName.empty() && m.interfaceName != host_api::kInterfaceName)
@@ -201,23 +253,30 @@ void readIdentity(Checker& c, const Object::Ptr& root, Manifest& m) {
     m.name = c.text(root, "name", "", true);
     m.description = c.text(root, "description", "", false);
     m.version = c.string(root, "version", "", true);
-    static const std::regex versionPattern(R"(^\d+\.\d+\.\d+.*$)");
-    if (!m.version.empty() && !std::regex_match(m.version, versionPattern))
+    if (!m.version.empty() && !looksLikeVersion(m.version))
         c.fail("version", "must look like 1.2.3, got '" + m.version + "'");
-    if (Object::Ptr api = c.object(root, "host_api", "", true)) {
-        m.hostApiMin = c.apiVersion(api, "min", "host_api");
-        m.hostApiMax = c.apiVersion(api, "max", "host_api");
+    if (auto api = c.object(root, "host_api", "", true)) {
+        m.hostApiMin = c.apiVersion(*api, "min", "host_api");
+        m.hostApiMax = c.apiVersion(*api, "max", "host_api");
         if (m.hostApiMin.major != m.hostApiMax.major || m.hostApiMin.minor > m.hostApiMax.minor)
             c.fail("host_api", "min and max must share a major version and min must not exceed max");
     }
-    if (Object::Ptr lib = c.object(root, "library", "", true)) {
-        m.libraryFile = c.string(lib, "linux", "library", true);
+    if (auto lib = c.object(root, "library", "", true)) {
+        m.libraryFile = c.string(*lib, "linux", "library", true);
         if (m.libraryFile.find('/') != std::string::npos || m.libraryFile.find("..") != std::string::npos)
             c.fail("library.linux", "must be a file name in the manifest's folder, not a path");
     }
-    if (Array::Ptr caps = c.array(root, "capabilities", "", false))
-        for (std::size_t i = 0; i < caps->size(); ++i)
-            m.descriptor.capabilities.push_back(caps->getElement<std::string>(static_cast<unsigned>(i)));
+    if (auto caps = c.list(root, "capabilities", "", false)) {
+        std::size_t i = 0;
+        for (element cap : *caps) {
+            std::string_view name;
+            if (cap.get_string().get(name) == simdjson::SUCCESS)
+                m.descriptor.capabilities.emplace_back(name);
+            else
+                c.fail(Checker::index("capabilities", i), "must be a string");
+            ++i;
+        }
+    }
 }
 
 }  // namespace
@@ -242,21 +301,13 @@ std::string ManifestResult::errorText() const {
 
 ManifestResult ManifestReader::parse(const std::string& json, const std::filesystem::path& directory) {
     ManifestResult result;
-    Object::Ptr root;
-    try {
-        Poco::JSON::Parser parser;
-        root = parser.parse(json).extract<Object::Ptr>();
-    } catch (const Poco::Exception& e) {
-        result.errors.push_back({"", "not valid JSON: " + e.displayText()});
-        return result;
-    } catch (const std::exception& e) {
-        result.errors.push_back({"", "not a JSON object: " + std::string(e.what())});
+    JsonDocument document;
+    std::string why;
+    if (!document.parse(json, why)) {
+        result.errors.push_back({"", why == "not a JSON object" ? "must be a JSON object" : why});
         return result;
     }
-    if (!root) {
-        result.errors.push_back({"", "must be a JSON object"});
-        return result;
-    }
+    const object root = document.root().get_object().value_unsafe();
     Checker c;
     Manifest m;
     m.directory = directory;

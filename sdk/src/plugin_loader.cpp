@@ -75,7 +75,9 @@ std::optional<LoadError> checkExportedSymbols(const fs::path& library) {
     // The dynamic symbol table, not Boost.DLL's library_info (which reads the static table that `strip`
     // removes from every packaged library); no code of the library runs.
     std::string error;
-    const auto exported = elfExportedSymbols(library, &error);
+    const auto exported = elfExportedSymbols(library, &error,
+                                             {host_api::kSymbolApiVersion, host_api::kSymbolPlatformId,
+                                              host_api::kSymbolCreate, host_api::kSymbolDestroy});
     if (!exported)
         return LoadError{LoadErrorCode::NotALibrary,
                          "Not a loadable plugin library: " + library.string() + " (" + error + ")"};
@@ -149,7 +151,12 @@ std::optional<LoadError> PluginLoader::checkManifest(const fs::path& manifestPat
     if (!fs::exists(file, ec))
         return LoadError{LoadErrorCode::NoManifest, "No plugin manifest: " + file.string() +
                                                         " does not exist (each plugin folder needs one)"};
-    ManifestResult read = ManifestReader::readFile(file);
+    return checkRead(file, ManifestReader::readFile(file), out);
+}
+
+std::optional<LoadError> PluginLoader::checkRead(const fs::path& file, const ManifestResult& read,
+                                                 Manifest* out) const {
+    std::error_code ec;
     if (!read.ok())
         return LoadError{LoadErrorCode::InvalidManifest,
                          "Invalid manifest " + file.string() + ": " + read.errorText()};
@@ -170,6 +177,10 @@ std::optional<LoadError> PluginLoader::checkManifest(const fs::path& manifestPat
 LoadResult PluginLoader::load(const fs::path& manifestPath) const {
     Manifest manifest;
     if (auto error = checkManifest(manifestPath, &manifest)) return failure(error->code, error->message);
+    return loadChecked(std::move(manifest));
+}
+
+LoadResult PluginLoader::loadChecked(Manifest manifest) const {
     const fs::path libraryPath = manifest.libraryPath();
     if (auto error = checkExportedSymbols(libraryPath)) return failure(error->code, error->message);
 
@@ -200,8 +211,13 @@ LoadResult PluginLoader::load(const fs::path& manifestPath) const {
 }
 
 LoadResult PluginLoader::loadPlatform(const fs::path& pluginDir, const std::string& platformId) const {
-    for (const auto& found : discover(pluginDir))
-        if (found.manifest.ok() && found.manifest.manifest->id == platformId) return load(found.manifestPath);
+    for (const auto& found : discover(pluginDir)) {
+        if (!found.manifest.ok() || found.manifest.manifest->id != platformId) continue;
+        Manifest manifest;  // checked as load() checks it, without reading the file a second time
+        if (auto error = checkRead(found.manifestPath, found.manifest, &manifest))
+            return failure(error->code, error->message);
+        return loadChecked(std::move(manifest));
+    }
     return failure(LoadErrorCode::NoManifest,
                    "No plugin for platform '" + platformId + "' in " + pluginDir.string());
 }

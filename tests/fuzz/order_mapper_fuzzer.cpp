@@ -11,7 +11,7 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string text(reinterpret_cast<const char*>(data), size);
-    static estore::wix::JsonDocument document;  // reused as the import reuses it, page after page
+    static estore::sdk::JsonDocument document;  // reused as the import reuses it, page after page
     std::string why;
     if (!document.parse(text, why)) {
         if (why.empty()) std::abort();

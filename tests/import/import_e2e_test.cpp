@@ -104,7 +104,7 @@ protected:
             std::ostringstream transactions;
             wix("POST", "/ecom/v1/payments/list-by-ids", R"({"orderIds":)" + idsJson.str() + "}")
                 ->stringify(transactions);
-            estore::wix::JsonDocument transactionsDocument;
+            estore::sdk::JsonDocument transactionsDocument;
             std::string why;
             EXPECT_TRUE(transactionsDocument.parse(transactions.str(), why)) << why;
             const auto methods = estore::wix::paymentMethodsByOrder(transactionsDocument.root());

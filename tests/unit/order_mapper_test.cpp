@@ -529,10 +529,10 @@ TEST(OrderMapper, RefusesOnlyWhatCannotBeRepresentedAndSaysWhere) {
         EXPECT_EQ(m.error.detail.rfind(c.path, 0), 0u) << m.error.detail;
     }
     // An order that is not an object, inside an answer and alone.
-    estore::wix::JsonDocument answer;
+    estore::sdk::JsonDocument answer;
     std::string why;
     ASSERT_TRUE(answer.parse(R"({"order": 5})", why)) << why;
-    const MappedOrder number = OrderMapper().map(*estore::wix::jsonAt(answer.root(), "order"), "");
+    const MappedOrder number = OrderMapper().map(*estore::sdk::jsonAt(answer.root(), "order"), "");
     EXPECT_FALSE(number.order.has_value());
     EXPECT_EQ(number.error.code, "wix.order.malformed");
     EXPECT_EQ(number.error.detail, "(order): is not a JSON object");

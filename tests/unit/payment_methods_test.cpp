@@ -6,7 +6,7 @@
 namespace {
 /// The payments of an Order Transactions answer given as text.
 std::map<std::string, estore::wix::OrderPayments> paymentMethodsByOrder(const std::string& answer) {
-    estore::wix::JsonDocument document;
+    estore::sdk::JsonDocument document;
     std::string why;
     EXPECT_TRUE(document.parse(answer, why)) << why;
     return estore::wix::paymentMethodsByOrder(document.root());

@@ -44,7 +44,8 @@ WixEndpoint endpointFromConfig(host_api::Config* config) {
     if (!config) return e;
     if (auto url = config->get("wix.api_base_url"); url && !url->empty()) e.baseUrl = *url;
     if (auto ca = config->get("wix.ca_file")) e.http.caFile = *ca;
-    const sdk::IntSetting timeout = sdk::readIntSetting(config, "wix.timeout_ms", e.http.timeoutMs, 100, 600000);
+    const sdk::IntSetting timeout =
+        sdk::readIntSetting(config, "wix.timeout_ms", e.http.timeoutMs, 100, 600000);
     e.http.timeoutMs = static_cast<int>(timeout.value);
     if (!timeout.ok()) e.problem = timeout.failure();
     try {

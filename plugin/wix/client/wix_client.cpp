@@ -33,7 +33,7 @@ bool retryable(const host_api::Outcome& o) {
 }  // namespace
 
 WixAnswer WixClient::call(WixCall which, const std::string& method, const std::string& target,
-                          const std::string& body, JsonDocument* into) {
+                          const std::string& body, sdk::JsonDocument* into) {
     WixAnswer answer;
     for (int attempt = 1;; ++attempt) {
         _pacer.acquire();
@@ -46,7 +46,7 @@ WixAnswer WixClient::call(WixCall which, const std::string& method, const std::s
 }
 
 WixAnswer WixClient::callOnce(WixCall which, const std::string& method, const std::string& target,
-                              const std::string& body, JsonDocument* into) {
+                              const std::string& body, sdk::JsonDocument* into) {
     ++_requestsSent;
     sdk::HttpRequest request;
     request.method = method;
@@ -73,11 +73,11 @@ WixAnswer WixClient::callOnce(WixCall which, const std::string& method, const st
     return answer;
 }
 
-void WixClient::expectMember(WixAnswer& answer, WixCall call, const JsonDocument& into, const char* key,
+void WixClient::expectMember(WixAnswer& answer, WixCall call, const sdk::JsonDocument& into, const char* key,
                              bool array) {
     if (!answer.outcome.ok()) return;
-    const bool present =
-        array ? jsonArrayAt(into.root(), key).has_value() : jsonObjectAt(into.root(), key).has_value();
+    const bool present = array ? sdk::jsonArrayAt(into.root(), key).has_value()
+                               : sdk::jsonObjectAt(into.root(), key).has_value();
     if (!present)
         answer.outcome =
             unexpectedBody(call, answer.http, std::string("no '") + key + (array ? "' array" : "' object"));
@@ -128,19 +128,19 @@ WixAnswer WixClient::searchOrders(int limit) {
     return a;
 }
 
-WixAnswer WixClient::searchOrders(const std::string& body, JsonDocument& into) {
+WixAnswer WixClient::searchOrders(const std::string& body, sdk::JsonDocument& into) {
     WixAnswer a = call(WixCall::OrdersSearch, "POST", "/ecom/v1/orders/search", body, &into);
     expectMember(a, WixCall::OrdersSearch, into, "orders", true);
     return a;
 }
 
-WixAnswer WixClient::getOrder(const std::string& orderId, JsonDocument& into) {
+WixAnswer WixClient::getOrder(const std::string& orderId, sdk::JsonDocument& into) {
     WixAnswer a = call(WixCall::OrderGet, "GET", "/ecom/v1/orders/" + orderId, {}, &into);
     expectMember(a, WixCall::OrderGet, into, "order", false);
     return a;
 }
 
-WixAnswer WixClient::listTransactions(const std::vector<std::string>& orderIds, JsonDocument& into) {
+WixAnswer WixClient::listTransactions(const std::vector<std::string>& orderIds, sdk::JsonDocument& into) {
     Poco::JSON::Array::Ptr ids = new Poco::JSON::Array;
     for (const auto& id : orderIds) ids->add(id);
     Poco::JSON::Object request;

@@ -8,19 +8,20 @@
 #include <string>
 #include <vector>
 
-#include "client/json_document.h"
 #include "client/request_pacer.h"
 #include "client/wix_errors.h"
 #include "estore/host_api/outcome.h"
 #include "estore/sdk/http_client.h"
+#include "estore/sdk/json_document.h"
 
 namespace estore::wix {
 
 inline constexpr const char* kDefaultApiBaseUrl = "https://www.wixapis.com";
 
 struct WixAnswer {
-    host_api::Outcome outcome;     ///< ok when Wix answered 2xx with a JSON object
-    Poco::JSON::Object::Ptr body;  ///< the parsed answer when ok (null for calls read into a JsonDocument)
+    host_api::Outcome outcome;  ///< ok when Wix answered 2xx with a JSON object
+    Poco::JSON::Object::Ptr
+        body;  ///< the parsed answer when ok (null for calls read into a sdk::JsonDocument)
     sdk::HttpResult http;
 };
 
@@ -48,11 +49,11 @@ public:
     // The calls an import makes for every page read their answer into `into` (simdjson), not into `body`.
 
     /// POST /ecom/v1/orders/search with a prepared body (a first page with filter and sort, or a cursor).
-    WixAnswer searchOrders(const std::string& body, JsonDocument& into);
+    WixAnswer searchOrders(const std::string& body, sdk::JsonDocument& into);
     /// GET /ecom/v1/orders/{id}; 404 means the order does not exist.
-    WixAnswer getOrder(const std::string& orderId, JsonDocument& into);
+    WixAnswer getOrder(const std::string& orderId, sdk::JsonDocument& into);
     /// POST /ecom/v1/payments/list-by-ids for 1–100 orders (reference §15).
-    WixAnswer listTransactions(const std::vector<std::string>& orderIds, JsonDocument& into);
+    WixAnswer listTransactions(const std::vector<std::string>& orderIds, sdk::JsonDocument& into);
 
     /// Catalog V1: POST /stores/v1/products/query with a prepared body (reference §5).
     WixAnswer queryProductsV1(const std::string& body);
@@ -69,13 +70,13 @@ public:
 private:
     /// Sends with retries; the answer is parsed into `into` when given, else into WixAnswer::body.
     WixAnswer call(WixCall call, const std::string& method, const std::string& target,
-                   const std::string& body = {}, JsonDocument* into = nullptr);
+                   const std::string& body = {}, sdk::JsonDocument* into = nullptr);
     /// Masks the API key, whole or in part, in a failed answer's body and transport detail.
     void scrubKey(sdk::HttpResult& result) const;
     WixAnswer callOnce(WixCall call, const std::string& method, const std::string& target,
-                       const std::string& body, JsonDocument* into);
+                       const std::string& body, sdk::JsonDocument* into);
     /// The answer read into `into` has an array (or object) named `key`, else the answer is unexpected.
-    static void expectMember(WixAnswer& answer, WixCall call, const JsonDocument& into, const char* key,
+    static void expectMember(WixAnswer& answer, WixCall call, const sdk::JsonDocument& into, const char* key,
                              bool array);
 
     sdk::HttpClient _http;

@@ -22,16 +22,17 @@ std::string arg(const host_api::JobRequest& r, const std::string& key) {
 
 /// The order as Wix has it now: by id when known (one call), else by number (a search). `found` stays
 /// readable while `answer` is not parsed again.
-WixAnswer findOrder(WixClient& client, const std::string& id, const std::string& number, JsonDocument& answer,
-                    std::vector<simdjson::dom::element>& found) {
+WixAnswer findOrder(WixClient& client, const std::string& id, const std::string& number,
+                    sdk::JsonDocument& answer, std::vector<simdjson::dom::element>& found) {
     if (!id.empty()) {
         WixAnswer byId = client.getOrder(id, answer);
-        if (byId.outcome.ok()) found.push_back(*jsonAt(answer.root(), "order"));
+        if (byId.outcome.ok()) found.push_back(*sdk::jsonAt(answer.root(), "order"));
         if (byId.outcome.ok() || byId.outcome.code != "wix.order.not_found" || number.empty()) return byId;
     }
     WixAnswer byNumber = client.searchOrders(OrderFetchJob::searchByNumberBody(number), answer);
     if (byNumber.outcome.ok())
-        if (auto orders = jsonArrayAt(answer.root(), "orders")) found.assign(orders->begin(), orders->end());
+        if (auto orders = sdk::jsonArrayAt(answer.root(), "orders"))
+            found.assign(orders->begin(), orders->end());
     return byNumber;
 }
 
@@ -76,7 +77,7 @@ host_api::JobReport OrderFetchJob::run() {
         reportJobFailure(_request.store, _host, kJobId, report.outcome);
         return report;
     }
-    JsonDocument document;
+    sdk::JsonDocument document;
     std::vector<simdjson::dom::element> orders;
     WixAnswer answer = findOrder(*session.client, id, number, document, orders);
     if (!answer.outcome.ok() && answer.outcome.code != "wix.order.not_found") {

@@ -125,7 +125,7 @@ bool OrderImportJob::retryEarlierFailures(WixClient& client, host_api::JobReport
     const auto pending = _host.state->get(_request.store.storeId, kRetryKey);
     if (!pending || pending->empty()) return true;
     // Each answer is read into the same document, so the orders are gathered as text into one page.
-    JsonDocument answer;
+    sdk::JsonDocument answer;
     std::string page = "{\"orders\":[";
     std::int64_t count = 0;
     for (const auto& id : Poco::StringTokenizer(*pending, ",", Poco::StringTokenizer::TOK_IGNORE_EMPTY)) {
@@ -135,10 +135,10 @@ bool OrderImportJob::retryEarlierFailures(WixClient& client, host_api::JobReport
             report.outcome = found.outcome;
             return false;
         }
-        page += (count++ ? "," : "") + simdjson::minify(*jsonAt(answer.root(), "order"));
+        page += (count++ ? "," : "") + simdjson::minify(*sdk::jsonAt(answer.root(), "order"));
     }
     page += "]}";
-    JsonDocument orders;
+    sdk::JsonDocument orders;
     std::string why;
     if (!orders.parse(page, why)) {  // cannot happen: the text is simdjson's own minified output
         report.outcome = Outcome::failure(host_api::ErrorCategory::Permanent, "wix.orders.retry_unreadable",
@@ -148,7 +148,7 @@ bool OrderImportJob::retryEarlierFailures(WixClient& client, host_api::JobReport
         return false;
     }
     OrderPageImporter importer(_request.store, _host, client);
-    PageResult result = importer.import(*jsonArrayAt(orders.root(), "orders"));
+    PageResult result = importer.import(*sdk::jsonArrayAt(orders.root(), "orders"));
     if (result.stopped) {
         report.outcome = *result.stopped;
         return false;
@@ -169,14 +169,14 @@ bool OrderImportJob::importPages(WixClient& client, std::optional<std::string> c
         firstPageBody(startMillis(cursor), setting(_request.store.settings, "import_rule", "approved"));
     OrderPageImporter importer(_request.store, _host, client);
     PagingGuard guard(WixCall::OrdersSearch);
-    JsonDocument document;  // one buffer for every page
+    sdk::JsonDocument document;  // one buffer for every page
     for (;;) {
         WixAnswer answer = client.searchOrders(body, document);
         if (!answer.outcome.ok()) {
             report.outcome = answer.outcome;
             return false;
         }
-        const simdjson::dom::array orders = *jsonArrayAt(document.root(), "orders");
+        const simdjson::dom::array orders = *sdk::jsonArrayAt(document.root(), "orders");
         PageResult page = importer.import(orders);
         if (page.stopped) {
             report.outcome = *page.stopped;
@@ -215,9 +215,9 @@ bool OrderImportJob::importPages(WixClient& client, std::optional<std::string> c
         reportProgress(report);
 
         bool hasNext = false;
-        if (auto v = jsonAt(document.root(), "metadata.hasNext"))
+        if (auto v = sdk::jsonAt(document.root(), "metadata.hasNext"))
             hasNext = v->is_bool() && v->get_bool().value_unsafe();
-        const std::string next(jsonTextAt(document.root(), "metadata.cursors.next").value_or(""));
+        const std::string next(sdk::jsonTextAt(document.root(), "metadata.cursors.next").value_or(""));
         if (!hasNext || next.empty()) return true;
         if (!guard.follow(next, report.outcome)) return false;
         body = nextPageBody(next);

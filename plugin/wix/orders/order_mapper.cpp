@@ -928,7 +928,7 @@ MappedOrder OrderMapper::map(simdjson::dom::element wixOrder, const std::string&
 }
 
 MappedOrder OrderMapper::map(std::string_view orderJson, const std::string& paymentMethod) const {
-    JsonDocument document;
+    sdk::JsonDocument document;
     std::string why;
     if (!document.parse(orderJson, why)) {
         MappedOrder result;

@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "client/json_document.h"
+#include "estore/sdk/json_document.h"
 
 #include "estore/host_api/outcome.h"
 #include "estore/host_api/sales_order.h"

@@ -27,7 +27,7 @@ PageResult OrderPageImporter::import(const std::vector<simdjson::dom::element>& 
     }
     std::vector<std::string> ids;
     for (const auto& order : orders)
-        if (auto id = jsonTextAt(order, "id")) ids.emplace_back(*id);
+        if (auto id = sdk::jsonTextAt(order, "id")) ids.emplace_back(*id);
     std::map<std::string, OrderPayments> methods;
     if (!ids.empty()) {
         WixAnswer transactions = _client.listTransactions(ids, _transactions);
@@ -40,7 +40,7 @@ PageResult OrderPageImporter::import(const std::vector<simdjson::dom::element>& 
     std::vector<host_api::SalesOrder> mapped;
     mapped.reserve(orders.size());
     for (const auto& order : orders) {
-        const auto method = methods.find(std::string(jsonTextAt(order, "id").value_or("")));
+        const auto method = methods.find(std::string(sdk::jsonTextAt(order, "id").value_or("")));
         mapOne(order, method == methods.end() ? OrderPayments{} : method->second, result, mapped);
     }
     storeAll(mapped, result);
@@ -49,13 +49,13 @@ PageResult OrderPageImporter::import(const std::vector<simdjson::dom::element>& 
 
 void OrderPageImporter::mapOne(simdjson::dom::element order, const OrderPayments& payments,
                                PageResult& result, std::vector<host_api::SalesOrder>& mapped) {
-    const std::string id(jsonTextAt(order, "id").value_or(""));
-    if (auto updated = jsonTextAt(order, "updatedDate"))
+    const std::string id(sdk::jsonTextAt(order, "id").value_or(""));
+    if (auto updated = sdk::jsonTextAt(order, "updatedDate"))
         if (auto millis = sdk::parseIsoMillis(*updated))
             result.newestUpdatedMillis = std::max(result.newestUpdatedMillis, *millis);
     MappedOrder one = _mapper.map(order, payments.main);
     if (!one.order) {
-        const std::string number(jsonTextAt(order, "number").value_or(""));
+        const std::string number(sdk::jsonTextAt(order, "number").value_or(""));
         recordSkipped(number.empty() ? id : number, one.error);
         if (!id.empty()) result.failedIds.push_back(id);
         return;

@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "client/json_document.h"
 #include "client/wix_client.h"
 #include "estore/host_api/host_services.h"
+#include "estore/sdk/json_document.h"
 #include "orders/order_mapper.h"
 #include "settings/payment_methods.h"
 
@@ -28,7 +28,7 @@ class OrderPageImporter {
 public:
     OrderPageImporter(const host_api::StoreRef& store, host_api::HostServices& host, WixClient& client);
 
-    /// The orders must stay readable until import returns (their JsonDocument is not parsed again).
+    /// The orders must stay readable until import returns (their sdk::JsonDocument is not parsed again).
     PageResult import(const std::vector<simdjson::dom::element>& orders);
     PageResult import(simdjson::dom::array orders);
 
@@ -43,7 +43,7 @@ private:
     host_api::HostServices& _host;
     WixClient& _client;
     OrderMapper _mapper;
-    JsonDocument _transactions;  ///< the page's Order Transactions answer (reused page after page)
+    sdk::JsonDocument _transactions;  ///< the page's Order Transactions answer (reused page after page)
 };
 
 }  // namespace estore::wix

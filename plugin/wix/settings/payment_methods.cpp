@@ -13,7 +13,7 @@ namespace {
 using simdjson::dom::element;
 
 std::string text(element e, std::string_view path) {
-    return std::string(jsonTextAt(e, path).value_or(""));
+    return std::string(sdk::jsonTextAt(e, path).value_or(""));
 }
 
 std::string statusOf(element payment) {
@@ -35,13 +35,14 @@ bool pending(element payment) {
 }
 
 std::string methodOf(element payment) {
-    if (jsonAt(payment, "giftcardPaymentDetails")) return "GiftCard";
-    if (jsonAt(payment, "membershipPaymentDetails")) return "Membership";
-    if (auto v = jsonTextAt(payment, "regularPaymentDetails.paymentMethodName.userDefinedName.predefined"))
+    if (sdk::jsonAt(payment, "giftcardPaymentDetails")) return "GiftCard";
+    if (sdk::jsonAt(payment, "membershipPaymentDetails")) return "Membership";
+    if (auto v =
+            sdk::jsonTextAt(payment, "regularPaymentDetails.paymentMethodName.userDefinedName.predefined"))
         return std::string(*v);
-    if (auto v = jsonTextAt(payment, "regularPaymentDetails.paymentMethodName.userDefinedName.custom"))
+    if (auto v = sdk::jsonTextAt(payment, "regularPaymentDetails.paymentMethodName.userDefinedName.custom"))
         return std::string(*v);
-    if (auto v = jsonTextAt(payment, "regularPaymentDetails.paymentMethod"); v && !v->empty())
+    if (auto v = sdk::jsonTextAt(payment, "regularPaymentDetails.paymentMethod"); v && !v->empty())
         return std::string(*v);
     return text(payment, "regularPaymentDetails.paymentMethodName.siteLanguageName");
 }
@@ -55,11 +56,11 @@ sdk::Decimal amountOf(element payment) {
 
 std::map<std::string, OrderPayments> paymentMethodsByOrder(element answer) {
     std::map<std::string, OrderPayments> methods;
-    auto all = jsonArrayAt(answer, "orderTransactions");
+    auto all = sdk::jsonArrayAt(answer, "orderTransactions");
     if (!all) return methods;
     for (element transactions : *all) {
         const std::string orderId = text(transactions, "orderId");
-        auto payments = jsonArrayAt(transactions, "payments");
+        auto payments = sdk::jsonArrayAt(transactions, "payments");
         if (orderId.empty() || !payments) continue;
         sdk::Decimal largest(-1, 0);
         std::vector<host_api::PaymentPart> parts;

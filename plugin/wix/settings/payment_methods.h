@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
-#include "client/json_document.h"
 #include "estore/host_api/sales_order.h"
 #include "estore/host_api/values.h"
+#include "estore/sdk/json_document.h"
 
 namespace estore::wix {
 

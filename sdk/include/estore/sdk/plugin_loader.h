@@ -81,6 +81,12 @@ public:
     host_api::ApiVersion hostVersion() const { return _hostVersion; }
 
 private:
+    /// checkManifest on a manifest already read (`read`, from `file`).
+    std::optional<LoadError> checkRead(const std::filesystem::path& file, const ManifestResult& read,
+                                       Manifest* out) const;
+    /// load() with the manifest already read and checked: loadPlatform has read it to find the platform.
+    LoadResult loadChecked(Manifest manifest) const;
+
     host_api::ApiVersion _hostVersion;
 };
 

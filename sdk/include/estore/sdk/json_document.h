@@ -1,10 +1,10 @@
 #pragma once
-// Wix's large answers (order pages, an order, order transactions) read with simdjson's DOM parser. The
-// import spent two thirds of its CPU parsing with Poco JSON, which allocates a map node and a Var for
-// every value; simdjson parses at memory speed into buffers that are reused answer after answer. Small
-// answers (site properties, catalog version, inventory) stay with Poco JSON, where speed does not matter.
+// JSON read where speed matters, with simdjson's DOM parser (Debian's libsimdjson-dev): a shop's order
+// pages, and plugin manifests (read on every plugin load and store creation). Poco JSON allocates a map
+// node and a Var for every value; simdjson parses at memory speed into buffers that are reused document
+// after document. Everything else keeps Poco JSON (json_access.h), where speed does not matter.
 //
-// One difference from Poco: an integer that does not fit 64 bits makes the whole answer unreadable
+// One difference from Poco: an integer that does not fit 64 bits makes the whole document unreadable
 // (simdjson refuses it, Poco turns it into a float). Wix writes 64-bit values as strings (proto3 JSON
 // mapping), so a Wix answer never has one; an answer that does is treated like any garbled answer.
 #include <simdjson.h>
@@ -13,7 +13,7 @@
 #include <string>
 #include <string_view>
 
-namespace estore::wix {
+namespace estore::sdk {
 
 class JsonDocument {
 public:
@@ -45,4 +45,4 @@ std::optional<simdjson::dom::array> jsonArrayAt(simdjson::dom::element root, std
 /// The object at a path; nullopt when absent or not an object.
 std::optional<simdjson::dom::object> jsonObjectAt(simdjson::dom::element root, std::string_view path);
 
-}  // namespace estore::wix
+}  // namespace estore::sdk

@@ -1,18 +1,24 @@
-#include "client/json_document.h"
+#include "estore/sdk/json_document.h"
+
+#include <algorithm>
 
 #include "estore/sdk/json_access.h"
 
-namespace estore::wix {
+namespace estore::sdk {
 
-JsonDocument::JsonDocument() {
-    // The depth limit every JSON from outside has (sdk::kMaxJsonDepth); the capacity grows on demand. If
-    // this first allocation fails, parse() tries again and reports the failure (MEMALLOC).
-    if (_parser.allocate(64 * 1024, sdk::kMaxJsonDepth) != simdjson::SUCCESS) return;
-}
+JsonDocument::JsonDocument() = default;
 
 bool JsonDocument::parse(std::string_view text, std::string& why) {
+    // Buffers the size of the text (a manifest is read by a fresh document on every plugin load, so no
+    // large first guess), grown for a larger one, with the depth limit every JSON from outside has.
+    if (_parser.capacity() < text.size() || _parser.max_depth() != kMaxJsonDepth) {
+        if (auto error = _parser.allocate(std::max<std::size_t>(text.size(), 1024), kMaxJsonDepth)) {
+            why = std::string("cannot read JSON: ") + simdjson::error_message(error);
+            return false;
+        }
+    }
     if (auto error = _parser.parse(text.data(), text.size(), true).get(_root)) {
-        why = std::string("not JSON: ") + simdjson::error_message(error);
+        why = std::string("not valid JSON: ") + simdjson::error_message(error);
         return false;
     }
     if (!_root.is_object()) {
@@ -53,4 +59,4 @@ std::optional<simdjson::dom::object> jsonObjectAt(simdjson::dom::element root, s
     return std::nullopt;
 }
 
-}  // namespace estore::wix
+}  // namespace estore::sdk

@@ -122,15 +122,19 @@ void BM_ParseOrderOnly(benchmark::State& state) {
 }
 BENCHMARK(BM_ParseOrderOnly);
 
+/// Reads the order into `document`; false (and the benchmark skipped with why) when it cannot.
+bool readOrder(benchmark::State& state, estore::sdk::JsonDocument& document) {
+    std::string why;
+    if (document.parse(orderText(), why)) return true;
+    state.SkipWithError(why.c_str());
+    return false;
+}
+
 /// simdjson reads the order into a reused document, as the import reads a page.
 void BM_ReadOrderSimdjson(benchmark::State& state) {
     estore::sdk::JsonDocument document;
-    std::string why;
     for (auto _ : state) {
-        if (!document.parse(orderText(), why)) {
-            state.SkipWithError(why.c_str());
-            return;
-        }
+        if (!readOrder(state, document)) return;
         benchmark::DoNotOptimize(document.root());
     }
     state.SetItemsProcessed(state.iterations());
@@ -142,12 +146,8 @@ BENCHMARK(BM_ReadOrderSimdjson);
 void BM_ParseAndMapOrder(benchmark::State& state) {
     const estore::wix::OrderMapper mapper;
     estore::sdk::JsonDocument document;
-    std::string why;
     for (auto _ : state) {
-        if (!document.parse(orderText(), why)) {
-            state.SkipWithError(why.c_str());
-            return;
-        }
+        if (!readOrder(state, document)) return;
         auto mapped = mapper.map(document.root(), "Stripe");
         if (!mapped.order || !mapped.order->flags.empty()) {
             state.SkipWithError("the benchmark order should map cleanly");
@@ -163,11 +163,7 @@ BENCHMARK(BM_ParseAndMapOrder);
 void BM_MapParsedOrder(benchmark::State& state) {
     const estore::wix::OrderMapper mapper;
     estore::sdk::JsonDocument document;
-    std::string why;
-    if (!document.parse(orderText(), why)) {
-        state.SkipWithError(why.c_str());
-        return;
-    }
+    if (!readOrder(state, document)) return;
     for (auto _ : state) {
         auto mapped = mapper.map(document.root(), "Stripe");
         benchmark::DoNotOptimize(mapped.order->totalGross.units);

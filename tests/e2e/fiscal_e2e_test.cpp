@@ -24,7 +24,7 @@ using namespace Poco::Data::Keywords;
 
 namespace {
 
-constexpr const char* kTaxNumber = "12345678";
+constexpr const char* kTaxNumber = "10039856";  // FURS's own test tax number; its check digit is right
 
 struct FiscalRow {
     std::string number;
@@ -51,7 +51,7 @@ protected:
              "fiscal.certificate = " + files.certificate.string(),
              "fiscal.private_key = " + files.privateKey.string(), "fiscal.furs_url = " + _furs->baseUrl(),
              "fiscal.furs_ca_file = " + _furs->caFile(), "fiscal.furs_timeout_ms = 1500",
-             "fiscal.retry_seconds = 1", "fiscal.software_supplier = 11111111", "host.lease_seconds = 2"});
+             "fiscal.retry_seconds = 1", "fiscal.software_supplier = 45678901", "host.lease_seconds = 2"});
     }
 
     void TearDown() override {

@@ -32,7 +32,7 @@ using namespace Poco::Data::Keywords;
 namespace {
 
 const std::regex kUuid("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-constexpr const char* kTaxNumber = "12345678";
+constexpr const char* kTaxNumber = "10039856";  // FURS's own test tax number; its check digit is right
 constexpr std::int64_t kMinute = 60 * 1000;
 
 class FiscalVerification : public ::testing::Test {

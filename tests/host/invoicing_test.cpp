@@ -17,7 +17,9 @@
 
 #include "estore/host/config/host_config.h"
 #include "estore/host/fiscal/fiscal_code.h"
+#include "estore/host/invoicing/invoice_builder.h"
 #include "estore/host/invoicing/invoice_config_check.h"
+#include "estore/host/invoicing/invoice_json.h"
 #include "estore/host/invoicing/invoice_repository.h"
 #include "estore/host/invoicing/invoice_text.h"
 #include "estore/host/invoicing/mail_queue.h"
@@ -74,7 +76,7 @@ protected:
         config.setOverride("fiscal.certificate", kFiscalData + "test_cert.pem");
         config.setOverride("fiscal.private_key", kFiscalData + "test_key.pem");
         config.setOverride("company.name", "Testno podjetje d.o.o.");
-        config.setOverride("company.tax_number", "12345678");
+        config.setOverride("company.tax_number", "10039856");
         config.setOverride("mail.outbox_dir", _dir.file("outbox"));
         // Nobody listens here: tests never reach the real FURS. The FURS tests set a sandbox instead.
         config.setOverride("fiscal.furs_url", "https://127.0.0.1:1");
@@ -148,7 +150,7 @@ TEST_F(Invoicing, PaidAtOnceGivesOneInvoiceEqualToTheOrderToTheCent) {
         EXPECT_EQ(money(invoice.vatBreakdown[i].vat), money(o.vatBreakdown[i].vat));
     }
     EXPECT_EQ(money(invoice.totalGross), "61.60");
-    EXPECT_EQ(invoice.seller.taxNumber, "12345678");
+    EXPECT_EQ(invoice.seller.taxNumber, "10039856");
     // PayPal is not "cash": no ZOI, no QR.
     EXPECT_FALSE(invoice.fiscal.fiscal);
     EXPECT_TRUE(invoice.fiscal.zoi.empty());
@@ -286,13 +288,13 @@ TEST_F(Invoicing, FiscalInvoiceCarriesZoiAndQrComputedAsFursSpecifies) {
     EXPECT_EQ(invoice.fiscal.state, "subsequent");  // FURS could not be reached: sent later, with its ZOI
     // The worked example, written out by hand: tax number, dd.MM.yyyy HH:mm:ss, sequence, premise, device,
     // amount.
-    const std::string input = "1234567803.03.2025 15:00:001SPLET1161.60";
+    const std::string input = "1003985603.03.2025 15:00:001SPLET1161.60";
     const std::string expectedZoi = zoiByOpenSslCli(input);
     ASSERT_EQ(expectedZoi.size(), 32u) << "openssl CLI not available?";
     EXPECT_EQ(invoice.fiscal.zoi, expectedZoi);
     // QR: ZOI as decimal (39 digits), tax number, yyMMddHHmmss, check digit = digit sum mod 10.
     ASSERT_EQ(invoice.fiscal.qr.size(), 60u);
-    EXPECT_EQ(invoice.fiscal.qr.substr(39, 8), "12345678");
+    EXPECT_EQ(invoice.fiscal.qr.substr(39, 8), "10039856");
     EXPECT_EQ(invoice.fiscal.qr.substr(47, 12), "250303150000");
     int sum = 0;
     for (std::size_t i = 0; i < 59; ++i) sum += invoice.fiscal.qr[i] - '0';
@@ -354,7 +356,7 @@ TEST_F(Invoicing, FiscalCreditNoteHasItsOwnZoiOverTheNegativeAmount) {
     const auto docs = documents("A1");
     ASSERT_EQ(docs.size(), 2u);
     EXPECT_EQ(docs[1].issuedLocal, "2025-07-01T14:00:00");  // CEST
-    EXPECT_EQ(docs[1].fiscal.zoi, zoiByOpenSslCli("1234567801.07.2025 14:00:002SPLET11-61.60"));
+    EXPECT_EQ(docs[1].fiscal.zoi, zoiByOpenSslCli("1003985601.07.2025 14:00:002SPLET11-61.60"));
 }
 
 TEST_F(Invoicing, InvoiceIsEmailedAsAMultipartMimeMessageToTheOutbox) {
@@ -481,4 +483,122 @@ TEST_F(Invoicing, ThousandPaidOrdersImportedTwiceConcurrentlyGetNumbersOneToThou
     EXPECT_EQ(orders.size(), static_cast<std::size_t>(kOrders));
     std::sort(sequences.begin(), sequences.end());
     for (int i = 0; i < kOrders; ++i) ASSERT_EQ(sequences[i], i + 1) << "gap or repeat at " << i;
+}
+
+// ---- what the invoice says (issue 15) ----
+
+namespace {
+
+/// The two-rate order re-rated to 0 % (an exempt supply), going to `country`.
+SalesOrder zeroRatedTo(const std::string& country, bool business) {
+    SalesOrder o = order("X1", 1, "PAID");
+    for (auto& line : o.lines) {
+        line.vatRate = {0, 0};
+        line.vat = {0, 2};
+        line.net = line.gross;
+    }
+    o.buyer.billing.country = country;
+    if (business) {
+        o.buyer.business = true;
+        o.buyer.vatId = "DE123456789";
+        o.buyer.company = "Beispiel GmbH";
+    }
+    return o;
+}
+
+bool mentions(const Invoice& invoice, const std::string& text) {
+    for (const auto& note : invoice.vatNotes)
+        if (note.sl.find(text) != std::string::npos || note.en.find(text) != std::string::npos) return true;
+    return false;
+}
+
+}  // namespace
+
+TEST(InvoiceContent, AnIntraCommunitySupplyToABusinessNamesArticle46AndTheBuyersVatId) {
+    const Invoice invoice = InvoiceBuilder::fromOrder(zeroRatedTo("DE", true));
+    ASSERT_EQ(invoice.vatNotes.size(), 1u);
+    EXPECT_TRUE(mentions(invoice, "46. člena ZDDV-1"));
+    EXPECT_TRUE(mentions(invoice, "Article 46(1)(1) ZDDV-1"));
+    EXPECT_TRUE(mentions(invoice, "DE123456789"));
+    const std::string text = InvoiceText::plain(invoice);
+    EXPECT_NE(text.find("Article 46(1)(1) ZDDV-1"), std::string::npos) << text;
+    EXPECT_NE(InvoiceText::html(invoice).find("46. člena ZDDV-1"), std::string::npos);
+}
+
+TEST(InvoiceContent, AnExportNamesArticle52WhereverTheBuyerIsBilled) {
+    SalesOrder o = zeroRatedTo("SI", false);
+    o.shipping = o.buyer.billing;
+    o.shipping.country = "CH";  // goods leave the EU: the shipping address decides
+    const Invoice invoice = InvoiceBuilder::fromOrder(o);
+    ASSERT_EQ(invoice.vatNotes.size(), 1u);
+    EXPECT_TRUE(mentions(invoice, "52. člena ZDDV-1"));
+    EXPECT_TRUE(mentions(invoice, "export of goods"));
+    // Northern Ireland is in the EU's VAT area for goods: no export there.
+    SalesOrder ni = zeroRatedTo("GB", false);
+    ni.buyer.billing.region = "GB-NIR";
+    EXPECT_TRUE(InvoiceBuilder::fromOrder(ni).vatNotes.empty());
+    // Great Britain is not.
+    EXPECT_TRUE(mentions(InvoiceBuilder::fromOrder(zeroRatedTo("GB", false)), "52. člena ZDDV-1"));
+}
+
+TEST(InvoiceContent, NoExemptionIsClaimedWhereNoneApplies) {
+    EXPECT_TRUE(InvoiceBuilder::fromOrder(order("A1", 1, "PAID")).vatNotes.empty()) << "22 % and 9.5 %";
+    EXPECT_TRUE(InvoiceBuilder::fromOrder(zeroRatedTo("SI", false)).vatNotes.empty())
+        << "a domestic 0 % sale is the mapper's review flag, never an exemption";
+    EXPECT_TRUE(InvoiceBuilder::fromOrder(zeroRatedTo("AT", false)).vatNotes.empty())
+        << "an EU consumer: no intra-Community exemption without a VAT ID";
+}
+
+TEST(InvoiceContent, TheDateOfSupplyIsTheDayOfPaymentInLjubljana) {
+    SalesOrder o = order("A1", 1, "PAID");
+    o.paidAt = "2025-03-14T23:30:00.000Z";  // 00:30 on the 15th in Ljubljana (CET)
+    Invoice invoice = InvoiceBuilder::fromOrder(o);
+    EXPECT_EQ(invoice.supplyDate, "2025-03-15");
+    invoice.issuedLocal = "2025-04-02T10:00:00";  // imported and invoiced weeks later
+    const std::string text = InvoiceText::plain(invoice);
+    EXPECT_NE(
+        text.find("Izdan / issued: 2025-04-02T10:00:00 (Europe/Ljubljana)   Datum dobave / date of supply: "
+                  "2025-03-15"),
+        std::string::npos)
+        << text;
+    std::string error;
+    const auto again = InvoiceJson::fromText(InvoiceJson::toText(invoice), &error);
+    ASSERT_TRUE(again) << error;
+    EXPECT_EQ(again->supplyDate, "2025-03-15");
+}
+
+TEST(InvoiceContent, TheSellersVatIdCarriesTheSiPrefixAndNotesSurviveStorage) {
+    Invoice invoice = InvoiceBuilder::fromOrder(zeroRatedTo("DE", true));
+    invoice.seller = {"Testno podjetje d.o.o.", "Ljubljana", "10039856"};
+    EXPECT_NE(InvoiceText::plain(invoice).find("ID za DDV / VAT ID SI10039856"), std::string::npos);
+    std::string error;
+    const auto again = InvoiceJson::fromText(InvoiceJson::toText(invoice), &error);
+    ASSERT_TRUE(again) << error;
+    ASSERT_EQ(again->vatNotes.size(), 1u);
+    EXPECT_EQ(again->vatNotes[0].en, invoice.vatNotes[0].en);
+}
+
+TEST_F(Invoicing, AnOrderPaidBeforeItWasImportedIsSuppliedOnItsPaymentDay) {
+    addStore("paid");
+    SalesOrder o = order("A1", 1, "PAID");
+    o.paidAt = "2025-03-03T08:05:00.000Z";
+    upsert(o);
+    const auto docs = documents("A1");
+    ASSERT_EQ(docs.size(), 1u);
+    EXPECT_EQ(docs[0].supplyDate, "2025-03-03") << "not the day the host issued it";
+    EXPECT_NE(docs[0].issuedLocal.substr(0, 10), "2025-03-03");
+}
+
+TEST_F(Invoicing, ACompanyTaxNumberWithAWrongCheckDigitIsRefused) {
+    HostConfig config;
+    configure(config);
+    config.setOverride("company.tax_number", "12345678");  // 112 mod 11 = 2: the check digit would be 9
+    const Settings settings = {{"auto_invoice", "paid"},
+                               {"business_premise", "SPLET1"},
+                               {"electronic_device", "1"},
+                               {"payment_methods", kPaymentMap}};
+    const auto errors = InvoiceConfigCheck::check(settings, config);
+    bool named = false;
+    for (const auto& e : errors) named = named || e.code == "payment_methods.tax_number_check_digit";
+    EXPECT_TRUE(named);
 }

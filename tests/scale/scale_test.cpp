@@ -173,7 +173,7 @@ protected:
             std::string("fiscal.private_key = ") + ESTORE_TEST_DATA + "/fiscal/test_key.pem",
             "company.name = Testno podjetje d.o.o.",
             "company.address = Slovenska cesta 1, 1000 Ljubljana",
-            "company.tax_number = 12345678",
+            "company.tax_number = 10039856",
             "fiscal.furs_url = https://127.0.0.1:1",  // never the real FURS; EORs are not what this measures
         };
         _cluster = std::make_unique<WorkerCluster>(options);

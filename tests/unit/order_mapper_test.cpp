@@ -203,7 +203,18 @@ TEST_P(GoldenOrder, AddsUpToTheCent) {
         wixAmount(wix, {"priceSummary.tax.amount", "taxSummary.totalTax.amount", "taxInfo.totalTax.amount"});
     ASSERT_TRUE(wixTotal && wixTax);
     EXPECT_EQ(dec(o.totalGross), *wixTotal);
-    EXPECT_EQ(breakdownVat, *wixTax);
+    // Shipping Wix taxed at another rate than its goods is taxed at the goods' rates (ZDDV-1 Art. 36) and
+    // flagged: the VAT then differs from Wix's by exactly the shipping's.
+    Decimal expectedVat = *wixTax;
+    if (hasFlag(o, review::kShippingVatSplit)) {
+        const auto wixShipping = wixAmount(wix, {"shippingInfo.cost.taxDetails.totalTax.amount",
+                                                 "shippingInfo.cost.taxInfo.taxAmount.amount"});
+        ASSERT_TRUE(wixShipping);
+        expectedVat -= *wixShipping;
+        for (const auto& line : o.lines)
+            if (line.kind == LineKind::Shipping) expectedVat += dec(line.vat);
+    }
+    EXPECT_EQ(breakdownVat, expectedVat);
 }
 
 INSTANTIATE_TEST_SUITE_P(Fixtures, GoldenOrder,
@@ -316,15 +327,20 @@ TEST(OrderMapper, RealPickupOrderWithoutLineTotalsFallsBackToLineItemPrice) {
 //   Majica (Velikost: L, Barva: Rdeča) 24.40 × 2 − 4.88 = 43.92 gross; 43.92 × 22/122 = 7.92; net 36.00
 //   Kava Etiopija 250 g (no SKU)        10.95 × 3       = 32.85;       32.85 × 9.5/109.5 = 2.85; net 30.00
 //   Slovenske ljudske pravljice          21.0 × 1        = 21.00;       21 × 5/105 = 1.00; net 20.00
-//   Pošta Slovenije (shipping)           4.88;  0.88; net 4.00
+//   Pošta Slovenije (shipping)           4.88;  Wix: 0.88 at 22 %
 //   Darilno pakiranje (fee, no after-tax figure: gross = price when prices include VAT) 2.44; 0.44; 2.00
-//   total 105.09 = Wix; VAT 13.09 = Wix. Breakdown 22: 42.00 + 9.24 = 51.24; 9.5: 30.00 + 2.85 = 32.85;
-//   5: 20.00 + 1.00 = 21.00. Wix's taxRate "0" on the coffee is ignored: the amounts show 9.5 %.
+// Shipping follows its goods (ZDDV-1 Art. 36): 4.88 over 43.92 : 32.85 : 21.00 (of 97.77) by largest
+// remainder: 488 × 4392 / 9777 = 219 rem 2133; × 3285 = 163 rem 9429; × 2100 = 104 rem 7992; the two lost
+// cents go to 9.5 % and 5 % → 2.19 (22 %, VAT 2.19 × 22/122 = 0.3949 → 0.39), 1.64 (9.5 %, 0.1423 → 0.14),
+// 1.05 (5 %, 0.05). Shipping VAT 0.58 instead of Wix's 0.88, flagged shipping_vat_split.
+//   total 105.09 = Wix; VAT 13.09 − 0.88 + 0.58 = 12.79. Breakdown 22: 36.00 + 1.80 + 2.00 = 39.80 net,
+//   7.92 + 0.39 + 0.44 = 8.75; 9.5: 30.00 + 1.50, 2.85 + 0.14 = 2.99; 5: 20.00 + 1.00, 1.00 + 0.05 = 1.05.
+//   Wix's taxRate "0" on the coffee is ignored: the amounts show 9.5 %.
 TEST(OrderMapper, SloveneTaxInclusiveOrderWithThreeRates) {
     const SalesOrder o = mapFixture("si_01_tax_inclusive_three_rates", "Stripe");
     EXPECT_EQ(o.paymentMethod, "Stripe");
     EXPECT_TRUE(o.pricesIncludeVat);
-    ASSERT_EQ(o.lines.size(), 5u);
+    ASSERT_EQ(o.lines.size(), 7u);
     EXPECT_EQ(o.lines[0].name, "Majica (Velikost: L, Barva: Rdeča)");
     EXPECT_EQ(o.lines[0].sku, "MAJ-L-RDE");
     EXPECT_EQ(dec(o.lines[0].quantity), d("2"));
@@ -334,69 +350,106 @@ TEST(OrderMapper, SloveneTaxInclusiveOrderWithThreeRates) {
     EXPECT_EQ(o.lines[1].sku, "");
     EXPECT_EQ(dec(o.lines[1].vatRate), d("9.5"));
     EXPECT_EQ(dec(o.lines[2].vatRate), d("5"));
-    EXPECT_EQ(o.lines[3].kind, LineKind::Shipping);
-    EXPECT_EQ(o.lines[4].kind, LineKind::Fee);
-    EXPECT_EQ(dec(o.lines[4].net), d("2.00"));
+    for (int i : {3, 4, 5}) EXPECT_EQ(o.lines[i].kind, LineKind::Shipping);
+    EXPECT_EQ(o.lines[3].name, "Pošta Slovenije (22 %)");
+    EXPECT_EQ(o.lines[4].name, "Pošta Slovenije (9,5 %)");
+    EXPECT_EQ(dec(o.lines[3].gross), d("2.19"));
+    EXPECT_EQ(dec(o.lines[3].vat), d("0.39"));
+    EXPECT_EQ(dec(o.lines[4].gross), d("1.64"));
+    EXPECT_EQ(dec(o.lines[4].vat), d("0.14"));
+    EXPECT_EQ(dec(o.lines[5].gross), d("1.05"));
+    EXPECT_EQ(dec(o.lines[5].vat), d("0.05"));
+    EXPECT_EQ(o.lines[6].kind, LineKind::Fee);
+    EXPECT_EQ(dec(o.lines[6].net), d("2.00"));
     ASSERT_EQ(o.vatBreakdown.size(), 3u);
-    EXPECT_EQ(dec(o.vatBreakdown[0].net), d("42.00"));
-    EXPECT_EQ(dec(o.vatBreakdown[0].vat), d("9.24"));
-    EXPECT_EQ(dec(o.vatBreakdown[1].gross), d("32.85"));
-    EXPECT_EQ(dec(o.totalNet), d("92.00"));
+    EXPECT_EQ(dec(o.vatBreakdown[0].net), d("39.80"));
+    EXPECT_EQ(dec(o.vatBreakdown[0].vat), d("8.75"));
+    EXPECT_EQ(dec(o.vatBreakdown[1].vat), d("2.99"));
+    EXPECT_EQ(dec(o.vatBreakdown[1].gross), d("34.49"));
+    EXPECT_EQ(dec(o.vatBreakdown[2].vat), d("1.05"));
+    EXPECT_EQ(dec(o.totalNet), d("92.30"));
+    EXPECT_EQ(dec(o.totalVat), d("12.79"));
+    EXPECT_EQ(dec(o.totalGross), d("105.09"));
     EXPECT_EQ(o.paidAt, "2025-03-14T09:13:10.004Z");
     EXPECT_FALSE(o.buyer.business);  // "Private note" holding digits is no VAT field
-    EXPECT_TRUE(o.flags.empty());
+    ASSERT_EQ(o.flags.size(), 1u);
+    EXPECT_EQ(o.flags[0].code, review::kShippingVatSplit);
+    EXPECT_NE(o.flags[0].reason.en.find("VAT 0.58 instead of 0.88"), std::string::npos)
+        << o.flags[0].reason.en;
 }
 
-// si_02, a company with "ID za DDV" = "si 123 456 78", shipped to another address, coupon POLETJE5 of
+// si_02, a company with "ID za DDV" = "si 100 398 56", shipped to another address, coupon POLETJE5 of
 // 5.00 taken off the total only. Lines 61.00 (22 %, VAT 11.00) and 21.90 (9.5 %, VAT 1.90), shipping
 // 3.66 (0.66). 61.00 + 21.90 + 3.66 − 81.56 = 5.00 spread over 61.00 : 21.90 (of 82.90):
 //   22 %: 500 × 6100 / 8290 = 367 rem 7570; 9.5 %: 500 × 2190 / 8290 = 132 rem 720; the lost cent
 //   goes to 22 % → −3.68 (VAT 3.68 × 22/122 = 0.6636 → −0.66, net −3.02) and −1.32 (VAT 1.32 × 9.5/109.5
 //   = 0.1145 → −0.11, net −1.21).
 // VAT 11.00 + 1.90 + 0.66 − 0.66 − 0.11 = 12.79 = Wix (which taxed 57.32 → 10.34 and 20.58 → 1.79).
-// Breakdown 22: 49.98 + 11.00 = 60.98; 9.5: 18.79 + 1.79 = 20.58; totals 68.77 + 12.79 = 81.56.
+// Shipping follows its goods (ZDDV-1 Art. 36): 3.66 over what is left of them, 57.32 : 20.58 (of 77.90):
+//   366 × 5732 / 7790 = 269 rem 2402; 366 × 2058 / 7790 = 96 rem 5388; the lost cent goes to 9.5 % →
+//   2.69 (22 %, VAT 2.69 × 22/122 = 0.4851 → 0.49) and 0.97 (9.5 %, 0.97 × 9.5/109.5 = 0.0842 → 0.08).
+// VAT 12.79 − 0.66 + 0.57 = 12.70, flagged shipping_vat_split. Breakdown 22: 61.00 − 3.68 + 2.69 = 60.01
+// (VAT 11.00 − 0.66 + 0.49 = 10.83, net 49.18); 9.5: 21.90 − 1.32 + 0.97 = 21.55 (VAT 1.90 − 0.11 + 0.08
+// = 1.87, net 19.68); totals 68.86 + 12.70 = 81.56 = Wix.
 // Paid without an ORDER_PAID activity: paidAt is the updatedDate.
 TEST(OrderMapper, CouponOnTheOrderIsSpreadOverTwoRatesByLargestRemainder) {
     const SalesOrder o = mapFixture("si_02_company_coupon_two_rates");
-    ASSERT_EQ(o.lines.size(), 5u);
-    EXPECT_EQ(o.lines[3].kind, LineKind::Discount);
-    EXPECT_EQ(o.lines[3].name, "Popust na naročilo (POLETJE5)");
-    EXPECT_EQ(dec(o.lines[3].vatRate), d("22"));
-    EXPECT_EQ(dec(o.lines[3].gross), d("-3.68"));
-    EXPECT_EQ(dec(o.lines[3].vat), d("-0.66"));
-    EXPECT_EQ(dec(o.lines[3].net), d("-3.02"));
-    EXPECT_EQ(dec(o.lines[4].vatRate), d("9.5"));
-    EXPECT_EQ(dec(o.lines[4].gross), d("-1.32"));
-    EXPECT_EQ(dec(o.lines[4].vat), d("-0.11"));
-    EXPECT_EQ(dec(o.totalVat), d("12.79"));
+    ASSERT_EQ(o.lines.size(), 6u);
+    EXPECT_EQ(o.lines[2].kind, LineKind::Shipping);
+    EXPECT_EQ(dec(o.lines[2].gross), d("2.69"));
+    EXPECT_EQ(dec(o.lines[2].vat), d("0.49"));
+    EXPECT_EQ(dec(o.lines[3].vatRate), d("9.5"));
+    EXPECT_EQ(dec(o.lines[3].gross), d("0.97"));
+    EXPECT_EQ(dec(o.lines[3].vat), d("0.08"));
+    EXPECT_EQ(o.lines[4].kind, LineKind::Discount);
+    EXPECT_EQ(o.lines[4].name, "Popust na naročilo (POLETJE5)");
+    EXPECT_EQ(dec(o.lines[4].vatRate), d("22"));
+    EXPECT_EQ(dec(o.lines[4].gross), d("-3.68"));
+    EXPECT_EQ(dec(o.lines[4].vat), d("-0.66"));
+    EXPECT_EQ(dec(o.lines[4].net), d("-3.02"));
+    EXPECT_EQ(dec(o.lines[5].vatRate), d("9.5"));
+    EXPECT_EQ(dec(o.lines[5].gross), d("-1.32"));
+    EXPECT_EQ(dec(o.lines[5].vat), d("-0.11"));
+    EXPECT_EQ(dec(o.totalVat), d("12.70"));
     EXPECT_EQ(dec(o.totalGross), d("81.56"));
-    EXPECT_EQ(dec(o.vatBreakdown[0].net), d("49.98"));
-    EXPECT_EQ(dec(o.vatBreakdown[1].net), d("18.79"));
+    EXPECT_EQ(dec(o.vatBreakdown[0].net), d("49.18"));
+    EXPECT_EQ(dec(o.vatBreakdown[0].vat), d("10.83"));
+    EXPECT_EQ(dec(o.vatBreakdown[1].net), d("19.68"));
+    EXPECT_EQ(dec(o.vatBreakdown[1].vat), d("1.87"));
     EXPECT_TRUE(o.buyer.business);
-    EXPECT_EQ(o.buyer.vatId, "SI12345678");
+    EXPECT_EQ(o.buyer.vatId, "SI10039856");
     EXPECT_EQ(o.buyer.company, "Mizarstvo Kranjc d.o.o.");
     EXPECT_EQ(o.buyer.email, "nabava@mizarstvo-kranjc.si");
     EXPECT_EQ(o.shipping.street, "Industrijska ulica 12");
     EXPECT_EQ(o.shipping.street2, "skladišče B");
     EXPECT_EQ(o.shipping.city, "Naklo");
     EXPECT_EQ(o.paidAt, o.updatedAt);
-    EXPECT_TRUE(o.flags.empty());
+    ASSERT_EQ(o.flags.size(), 1u);
+    EXPECT_EQ(o.flags[0].code, review::kShippingVatSplit);
 }
 
 // si_03, OSS sale to Germany in the newer line shape (taxInfo.taxAmount), tax-inclusive:
 //   Majica 23.80 × 19/119 = 3.80 (19 %); Kuharska knjiga 10.70 × 2 = 21.40 × 7/107 = 1.40 (7 %);
-//   DHL 5.95 × 19/119 = 0.95. Total 51.15, VAT 6.15 = taxInfo.totalTax (priceSummary has no tax).
+//   DHL 5.95, Wix: 0.95 at 19 %. Wix's total 51.15, VAT 6.15 = taxInfo.totalTax (priceSummary has none).
 //   Neither 19 nor 7 is Slovenian: they are plausible only because the goods go to DE.
+// Shipping follows its goods: 595 × 2380 / 4520 = 313 rem 1340; 595 × 2140 / 4520 = 281 rem 3180, the lost
+// cent to 7 % → 3.13 (19 %, VAT 3.13 × 19/119 = 0.4997 → 0.50) and 2.82 (7 %, 2.82 × 7/107 = 0.1845 →
+// 0.18): VAT 6.15 − 0.95 + 0.68 = 5.88, flagged shipping_vat_split.
 TEST(OrderMapper, OssSaleToGermanyUsesGermanRates) {
     const SalesOrder o = mapFixture("si_03_oss_germany");
-    ASSERT_EQ(o.lines.size(), 3u);
+    ASSERT_EQ(o.lines.size(), 4u);
     EXPECT_EQ(dec(o.lines[0].vatRate), d("19"));
     EXPECT_EQ(dec(o.lines[1].vatRate), d("7"));
     EXPECT_EQ(dec(o.lines[2].vatRate), d("19"));
-    EXPECT_EQ(dec(o.totalVat), d("6.15"));
+    EXPECT_EQ(dec(o.lines[2].gross), d("3.13"));
+    EXPECT_EQ(dec(o.lines[3].vatRate), d("7"));
+    EXPECT_EQ(dec(o.lines[3].vat), d("0.18"));
+    EXPECT_EQ(dec(o.totalVat), d("5.88"));
+    EXPECT_EQ(dec(o.totalGross), d("51.15"));
     EXPECT_EQ(o.buyer.billing.street, "Hauptstraße 5");  // from streetAddress{name, number}
     EXPECT_TRUE(o.shipping.empty());
-    EXPECT_TRUE(o.flags.empty());
+    ASSERT_EQ(o.flags.size(), 1u);
+    EXPECT_EQ(o.flags[0].code, review::kShippingVatSplit);
 }
 
 // si_04: fully refunded, money as "35.0" and "0": 35.0 × 22/122 = 6.3115 → 6.31, net 28.69; free
@@ -603,11 +656,28 @@ TEST(OrderMapper, AnEmptyVatFieldIsJustAConsumer) {
 
 TEST(OrderMapper, OddCustomFieldsDoNotStopTheOrder) {
     const MappedOrder m = mapText(minimalOrder(R"("customFields": [{"title": "VAT", "value": true},
-        {"title": {"x": 1}, "value": "SI12345678"}, {"title": "ID za DDV", "value": 12345678}],
+        {"title": {"x": 1}, "value": "SI12345678"}, {"title": "ID za DDV", "value": 10039856}],
         "priceSummary": {"total": {"amount": "0"}, "tax": {"amount": "0"}})"));
     ASSERT_TRUE(m.order) << m.error.message.en;
     EXPECT_TRUE(m.order->buyer.business);
-    EXPECT_EQ(m.order->buyer.vatId, "12345678");
+    EXPECT_EQ(m.order->buyer.vatId, "10039856");
+}
+
+TEST(OrderMapper, ASlovenianVatIdWithAWrongCheckDigitIsNoVatId) {
+    // SI12345678: 1×8 + 2×7 + 3×6 + 4×5 + 5×4 + 6×3 + 7×2 = 112, 112 mod 11 = 2, 11 − 2 = 9, not 8.
+    const MappedOrder m =
+        mapText(minimalOrder(R"("customFields": [{"title": "ID za DDV", "value": "SI 123 456 78"}],
+        "priceSummary": {"total": {"amount": "0"}, "tax": {"amount": "0"}})"));
+    ASSERT_TRUE(m.order);
+    EXPECT_FALSE(m.order->buyer.business);
+    ASSERT_EQ(m.order->flags.size(), 1u);
+    EXPECT_EQ(m.order->flags[0].code, review::kVatIdUnrecognised);
+    // Another country's ID is not checked here: VIES is the authority on those.
+    const MappedOrder de =
+        mapText(minimalOrder(R"("customFields": [{"title": "USt-IdNr", "value": "DE123456789"}],
+        "priceSummary": {"total": {"amount": "0"}, "tax": {"amount": "0"}})"));
+    ASSERT_TRUE(de.order);
+    EXPECT_TRUE(de.order->buyer.business);
 }
 
 TEST(OrderMapper, ANumericOrderNumberIsKeptAsText) {
@@ -618,3 +688,125 @@ TEST(OrderMapper, ANumericOrderNumberIsKeptAsText) {
 }
 
 }  // namespace
+
+// ---- VAT rates by date and by VAT territory (issue 15) ----
+
+/// One line of 11.20 gross with 1.20 VAT (12 % of 10.00), delivered to `country`/`subdivision` on `date`.
+MappedOrder deliveredOn(const std::string& date, const std::string& country, const std::string& subdivision,
+                        const std::string& gross = "11.20", const std::string& vat = "1.20") {
+    const std::string address = R"({"country": ")" + country + R"(")" +
+                                (subdivision.empty() ? "" : R"(, "subdivision": ")" + subdivision + R"(")") +
+                                "}";
+    return mapText(R"({"id": "abc", "number": "778", "currency": "EUR", "createdDate": ")" + date +
+                   R"(T10:00:00.000Z", "updatedDate": ")" + date +
+                   R"(T10:00:00.000Z", "taxIncludedInPrices": true,
+        "shippingInfo": {"logistics": {"shippingDestination": {"address": )" +
+                   address + R"(}}},
+        "lineItems": [{"id": "l1", "productName": {"original": "Vstopnica"}, "quantity": 1,
+            "price": {"amount": ")" +
+                   gross + R"("}, "totalPriceAfterTax": {"amount": ")" + gross + R"("},
+            "taxDetails": {"totalTax": {"amount": ")" +
+                   vat + R"("}}}],
+        "priceSummary": {"total": {"amount": ")" +
+                   gross + R"("}, "tax": {"amount": ")" + vat + R"("}}})");
+}
+
+bool flagged(const MappedOrder& m, const char* code) {
+    for (const auto& f : m.order->flags)
+        if (f.code == code) return true;
+    return false;
+}
+
+TEST(OrderMapper, LithuaniasTwelvePercentIsConfirmedOnlyFrom2026) {
+    const MappedOrder after = deliveredOn("2026-02-01", "LT", "");
+    ASSERT_TRUE(after.order) << after.error.message.en;
+    EXPECT_EQ(dec(after.order->lines[0].vatRate), d("12"));
+    EXPECT_FALSE(flagged(after, review::kVatRateUnverified));
+    const MappedOrder before = deliveredOn("2025-06-01", "LT", "");
+    ASSERT_TRUE(before.order);
+    EXPECT_TRUE(flagged(before, review::kVatRateUnverified)) << "12 % was no Lithuanian rate in 2025";
+}
+
+TEST(OrderMapper, NorthernIrelandIsXiAndMonacoIsFrance) {
+    // 12.00 gross with 2.00 VAT: 20 %, the UK rate charged on goods in Northern Ireland and France's rate.
+    const MappedOrder ni = deliveredOn("2026-02-01", "GB", "GB-NIR", "12.00", "2.00");
+    ASSERT_TRUE(ni.order);
+    EXPECT_EQ(dec(ni.order->lines[0].vatRate), d("20"));
+    EXPECT_FALSE(flagged(ni, review::kVatRateUnverified));
+    const MappedOrder monaco = deliveredOn("2026-02-01", "MC", "", "12.00", "2.00");
+    ASSERT_TRUE(monaco.order);
+    EXPECT_FALSE(flagged(monaco, review::kVatRateUnverified));
+    const MappedOrder britain = deliveredOn("2026-02-01", "GB", "GB-ENG", "12.00", "2.00");
+    ASSERT_TRUE(britain.order);
+    EXPECT_TRUE(flagged(britain, review::kVatRateUnverified)) << "Great Britain is outside the EU's VAT area";
+}
+
+// ---- shipping follows its goods, 0 % at home (issue 15) ----
+
+/// A book (9.5 %: 10.95 gross, 0.95 VAT) shipped to `country` with shipping of 4.88 that Wix taxed at
+/// `shippingVat` (0.88: 22 %), prices tax-inclusive or not, and the buyer's custom fields.
+MappedOrder bookWithShipping(const std::string& country, const std::string& bookVat,
+                             const std::string& shippingVat, bool taxIncluded = true,
+                             const std::string& fields = "[]") {
+    const std::string book = taxIncluded ? "10.95" : "10.00";
+    const std::string shipping = taxIncluded ? "4.88" : "4.00";
+    const std::string bookGross = taxIncluded ? "10.95" : (bookVat == "0" ? "10.00" : "10.95");
+    return mapText(
+        R"({"id": "b1", "number": "779", "currency": "EUR", "createdDate": "2026-02-01T10:00:00.000Z",
+        "updatedDate": "2026-02-01T10:00:00.000Z", "taxIncludedInPrices": )" +
+        std::string(taxIncluded ? "true" : "false") + R"(, "customFields": )" + fields + R"(,
+        "billingInfo": {"address": {"country": ")" +
+        country + R"("}},
+        "lineItems": [{"id": "l1", "productName": {"original": "Knjiga"}, "quantity": 1,
+            "price": {"amount": ")" +
+        book + R"("}, "totalPriceAfterTax": {"amount": ")" + bookGross + R"("},
+            "taxDetails": {"totalTax": {"amount": ")" +
+        bookVat + R"("}}}],
+        "shippingInfo": {"title": "Pošta", "cost": {"price": {"amount": ")" +
+        shipping + R"("}, "taxDetails": {"totalTax": {"amount": ")" + shippingVat + R"("}}}},
+        "priceSummary": {"total": {"amount": "0"}, "tax": {"amount": "0"}}})");
+}
+
+TEST(OrderMapper, ShippingAtAnotherRateThanItsOnlyGoodsTakesTheirRate) {
+    // 4.88 at 9.5 %: VAT 4.88 × 9.5/109.5 = 0.4234 → 0.42 instead of Wix's 0.88.
+    const MappedOrder m = bookWithShipping("SI", "0.95", "0.88");
+    ASSERT_TRUE(m.order) << m.error.message.en;
+    ASSERT_EQ(m.order->lines.size(), 2u);
+    EXPECT_EQ(m.order->lines[1].name, "Pošta");
+    EXPECT_EQ(dec(m.order->lines[1].vatRate), d("9.5"));
+    EXPECT_EQ(dec(m.order->lines[1].gross), d("4.88"));
+    EXPECT_EQ(dec(m.order->lines[1].vat), d("0.42"));
+    EXPECT_TRUE(flagged(m, review::kShippingVatSplit));
+    // Shipping already at its goods' rate is left alone.
+    const MappedOrder same = bookWithShipping("SI", "0.95", "0.42");
+    ASSERT_TRUE(same.order);
+    EXPECT_FALSE(flagged(same, review::kShippingVatSplit));
+    EXPECT_EQ(dec(same.order->lines[1].vat), d("0.42"));
+}
+
+TEST(OrderMapper, TaxExclusiveShippingAtAnotherRateIsFlaggedNotChanged) {
+    // The buyer paid 4.00 + Wix's 0.88: nothing can be re-rated without changing what was paid.
+    const MappedOrder m = bookWithShipping("SI", "0.95", "0.88", false);
+    ASSERT_TRUE(m.order) << m.error.message.en;
+    ASSERT_EQ(m.order->lines.size(), 2u);
+    EXPECT_EQ(dec(m.order->lines[1].vatRate), d("22"));
+    EXPECT_EQ(dec(m.order->lines[1].vat), d("0.88"));
+    EXPECT_TRUE(flagged(m, review::kShippingVatDiffers));
+    EXPECT_FALSE(flagged(m, review::kShippingVatSplit));
+}
+
+TEST(OrderMapper, ZeroPercentOnADomesticConsumerSaleIsFlagged) {
+    const MappedOrder home = bookWithShipping("SI", "0", "0");
+    ASSERT_TRUE(home.order) << home.error.message.en;
+    EXPECT_TRUE(flagged(home, review::kVatZeroDomestic));
+    // A business in another member state with its VAT ID: an exempt intra-Community supply, no flag.
+    const MappedOrder b2b =
+        bookWithShipping("AT", "0", "0", true, R"([{"title": "UID", "value": "ATU12345678"}])");
+    ASSERT_TRUE(b2b.order);
+    EXPECT_TRUE(b2b.order->buyer.business);
+    EXPECT_FALSE(flagged(b2b, review::kVatZeroDomestic));
+    // An export: no flag either.
+    const MappedOrder export_ = bookWithShipping("CH", "0", "0");
+    ASSERT_TRUE(export_.order);
+    EXPECT_FALSE(flagged(export_, review::kVatZeroDomestic));
+}

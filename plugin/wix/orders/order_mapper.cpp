@@ -10,8 +10,10 @@
 
 #include "estore/sdk/amount.h"
 #include "estore/sdk/decimal.h"
+#include "estore/sdk/eu_vat_area.h"
 #include "estore/sdk/iso_time.h"
 #include "estore/sdk/json_access.h"
+#include "estore/sdk/tax_number.h"
 #include "orders/vat_rates.h"
 
 namespace estore::wix {
@@ -331,6 +333,15 @@ bool plausibleVatId(std::string_view id) {
     return digits >= 6;
 }
 
+/// A Slovenian VAT ID ("SI" and 8 digits, or 8 digits alone) whose check digit is wrong: a typing error,
+/// never a VAT ID FURS issued (sdk/tax_number.h).
+bool wrongSlovenianCheckDigit(const std::string& id) {
+    const bool prefixed = id.size() == 10 && id.rfind("SI", 0) == 0;
+    const bool bare =
+        id.size() == 8 && std::all_of(id.begin(), id.end(), [](char c) { return c >= '0' && c <= '9'; });
+    return (prefixed || bare) && !sdk::isValidSlovenianTaxNumber(prefixed ? id.substr(2) : id);
+}
+
 // ---- the mapping ----
 
 /// A line's money as Wix gives it, before it becomes a SalesOrderLine.
@@ -361,13 +372,15 @@ public:
         readBalance();
         readBuyer();
         readShippingAddress();
-        _knownRates = plausibleVatRates(_destination);
+        _knownRates = plausibleVatRates(_destination, orderDays());
         readProductLines();
         readShippingLine();
         readFeeLines();
         spreadOrderDiscount();
+        followGoodsVat();
         addTotals();
         checkTotals();
+        checkDomesticZeroRate();
         return std::move(_order);
     }
 
@@ -466,7 +479,11 @@ private:
     /// Wix has no VAT ID field for EU buyers (contactDetails.vatId is Brazil's CPF/CNPJ): shops collect
     /// it as a checkout custom field. The first field titled like one with a plausible value wins.
     void readVatId() {
-        std::optional<std::pair<std::string, std::string>> doubtful;
+        struct Doubtful {
+            std::string title, raw;
+            bool checkDigit = false;  ///< a Slovenian VAT ID with a wrong check digit
+        };
+        std::optional<Doubtful> doubtful;
         _root.eachObject("customFields", [&](const Node& field) {
             if (_order.buyer.business) return;
             const std::string title = field.looseText("title").value_or("");
@@ -474,19 +491,33 @@ private:
             const std::string raw = Poco::trim(field.looseText("value").value_or(""));
             if (raw.empty()) return;
             const std::string id = normalisedVatId(raw);
-            if (plausibleVatId(id)) {
+            const bool wrongCheckDigit = wrongSlovenianCheckDigit(id);
+            if (plausibleVatId(id) && !wrongCheckDigit) {
                 _order.buyer.vatId = id;
                 _order.buyer.business = true;
             } else if (!doubtful) {
-                doubtful.emplace(title, raw);
+                doubtful = Doubtful{title, raw, wrongCheckDigit};
             }
         });
-        if (!_order.buyer.business && doubtful)
-            flag(review::kVatIdUnrecognised,
-                 {"Polje »" + doubtful->first + "« vsebuje »" + doubtful->second +
-                      "«, kar ni videti kot ID za DDV; kupec je uvožen kot potrošnik.",
-                  "The field \"" + doubtful->first + "\" holds \"" + doubtful->second +
-                      "\", which does not look like a VAT ID; the buyer was imported as a consumer."});
+        if (_order.buyer.business || !doubtful) return;
+        const Text why = doubtful->checkDigit
+                             ? Text{"ima napačno kontrolno števko (modul 11), zato ni slovenski ID za DDV",
+                                    "has a wrong check digit (modulo 11), so it is no Slovenian VAT ID"}
+                             : Text{"ni videti kot ID za DDV", "does not look like a VAT ID"};
+        flag(review::kVatIdUnrecognised,
+             {"Polje »" + doubtful->title + "« vsebuje »" + doubtful->raw + "«, kar " + why.sl +
+                  "; kupec je uvožen kot potrošnik.",
+              "The field \"" + doubtful->title + "\" holds \"" + doubtful->raw + "\", which " + why.en +
+                  "; the buyer was imported as a consumer."});
+    }
+
+    /// The days whose VAT rates may apply: when the order was placed, paid and last changed (a rate that
+    /// changed in between may be charged either way, depending on the date of supply).
+    std::vector<int> orderDays() const {
+        std::vector<int> days;
+        for (const std::string* date : {&_order.createdAt, &_order.paidAt, &_order.updatedAt})
+            if (auto day = dayOf(*date)) days.push_back(*day);
+        return days;
     }
 
     /// Where the goods go: the shipping destination, or the recipient when Wix gives only that; none
@@ -501,10 +532,14 @@ private:
             shipTo = readAddress(destination);
         else if (!pickup.exists())
             shipTo = readAddress(_root.object("recipientInfo"));
-        const std::string pickupCountry = pickup.object("address").text("country").value_or("");
-        _destination = !shipTo.country.empty()  ? shipTo.country
-                       : !pickupCountry.empty() ? pickupCountry
-                                                : _order.buyer.billing.country;
+        const Node pickupAddress = pickup.object("address");
+        const std::string pickupCountry = pickupAddress.text("country").value_or("");
+        // The VAT country (Northern Ireland, Monaco) of where the goods go: the shipping address, else the
+        // pickup point, else the billing address.
+        _destination = !shipTo.country.empty() ? sdk::vatCountryOf(shipTo.country, shipTo.region)
+                       : !pickupCountry.empty()
+                           ? sdk::vatCountryOf(pickupCountry, pickupAddress.text("subdivision").value_or(""))
+                           : sdk::vatCountryOf(_order.buyer.billing.country, _order.buyer.billing.region);
         if (!shipTo.empty() && !sameAddress(shipTo, _order.buyer.billing)) _order.shipping = shipTo;
     }
 
@@ -742,22 +777,154 @@ private:
         auto groups = productGrossByRate();
         const auto shares = largestRemainderShares(difference.toUnits(kMoneyScale), groups);
         const std::string name = discountName();
-        for (std::size_t i = 0; i < groups.size(); ++i) {
-            if (shares[i] == 0) continue;
-            const Decimal gross(-shares[i], kMoneyScale);
-            const Decimal vat = -vatInGross(-gross, groups[i].rate);
-            SalesOrderLine line;
-            line.kind = LineKind::Discount;
-            line.name = name;
-            line.quantity = {1, 0};
-            line.unitPrice = sdk::toAmount(_order.pricesIncludeVat ? gross : gross - vat, kMoneyScale);
-            line.discount = {0, kMoneyScale};
-            line.vatRate = sdk::toNormalizedAmount(groups[i].rate);
-            line.net = sdk::toAmount(gross - vat, kMoneyScale);
-            line.vat = sdk::toAmount(vat, kMoneyScale);
-            line.gross = sdk::toAmount(gross, kMoneyScale);
-            _order.lines.push_back(std::move(line));
+        for (std::size_t i = 0; i < groups.size(); ++i)
+            if (shares[i] != 0)
+                _order.lines.push_back(
+                    lineAtRate(LineKind::Discount, name, Decimal(-shares[i], kMoneyScale), groups[i].rate));
+    }
+
+    /// One line of quantity 1 for `gross` (negative for a discount) at `rate`, with the VAT it contains.
+    SalesOrderLine lineAtRate(LineKind kind, const std::string& name, const Decimal& gross,
+                              const Decimal& rate) {
+        const Decimal vat = gross.isNegative() ? -vatInGross(-gross, rate) : vatInGross(gross, rate);
+        SalesOrderLine line;
+        line.kind = kind;
+        line.name = name;
+        line.quantity = {1, 0};
+        line.unitPrice = sdk::toAmount(_order.pricesIncludeVat ? gross : gross - vat, kMoneyScale);
+        line.discount = {0, kMoneyScale};
+        line.vatRate = sdk::toNormalizedAmount(rate);
+        line.net = sdk::toAmount(gross - vat, kMoneyScale);
+        line.vat = sdk::toAmount(vat, kMoneyScale);
+        line.gross = sdk::toAmount(gross, kMoneyScale);
+        return line;
+    }
+
+    /// The goods' gross per VAT rate after discounts (product and discount lines), rates with nothing left
+    /// left out.
+    std::vector<RateTotal> goodsGrossByRate() const {
+        std::vector<RateTotal> groups;
+        for (const auto& line : _order.lines) {
+            if (line.kind != LineKind::Product && line.kind != LineKind::Discount) continue;
+            const Decimal rate = sdk::toDecimal(line.vatRate);
+            auto it = std::find_if(groups.begin(), groups.end(),
+                                   [&](const RateTotal& g) { return g.rate == rate; });
+            if (it == groups.end()) it = groups.insert(groups.end(), RateTotal{rate, {}, {}, {}});
+            it->gross += sdk::toDecimal(line.gross);
         }
+        groups.erase(
+            std::remove_if(groups.begin(), groups.end(),
+                           [](const RateTotal& g) { return g.gross.isNegative() || g.gross.isZero(); }),
+            groups.end());
+        return groups;
+    }
+
+    /// Transport charged with the goods is part of their taxable amount and takes their rate (ZDDV-1
+    /// Art. 36(1): the taxable amount includes incidental costs such as transport charged to the buyer;
+    /// DOMAIN.md), split over mixed rates in proportion to the goods' gross. Wix taxes shipping at one rate
+    /// of its own choosing. When that is not the goods' rate and prices include VAT, the shipping's gross is
+    /// split over the goods' rates (to the cent, largest remainder; one part when the goods have one rate),
+    /// each part with the VAT its rate contains: the total stays what the buyer paid, the VAT is what the
+    /// law asks, and the order is flagged with Wix's figure and ours. With tax-exclusive prices the buyer
+    /// paid Wix's net plus Wix's VAT, so nothing can be corrected without changing the total: flagged.
+    void followGoodsVat() {
+        // EU VAT law's rule (Directive 2006/112/EC Art. 78(b) as ZDDV-1 Art. 36): for goods leaving the EU
+        // every line is an export at 0 %, and a rate Wix charged there is flagged as unverified already.
+        if (!_destination.empty() && !sdk::isEuVatArea(_destination)) return;
+        const auto goods = goodsGrossByRate();
+        if (goods.empty()) return;
+        std::vector<SalesOrderLine> lines;
+        for (auto& line : _order.lines) {
+            const Decimal gross = sdk::toDecimal(line.gross);
+            const bool follows = goods.size() == 1 && sdk::toDecimal(line.vatRate) == goods[0].rate;
+            if (line.kind != LineKind::Shipping || gross.isZero() || follows) {
+                lines.push_back(std::move(line));
+                continue;
+            }
+            if (!_order.pricesIncludeVat || gross.isNegative()) {
+                flagShippingRate(line, goods);
+                lines.push_back(std::move(line));
+                continue;
+            }
+            const auto shares = largestRemainderShares(gross.toUnits(kMoneyScale), goods);
+            Decimal splitVat;
+            for (std::size_t i = 0; i < goods.size(); ++i) {
+                if (shares[i] == 0) continue;
+                const std::string name =
+                    goods.size() == 1 ? line.name : line.name + " (" + slNumber(goods[i].rate, 0) + " %)";
+                SalesOrderLine part =
+                    lineAtRate(LineKind::Shipping, name, Decimal(shares[i], kMoneyScale), goods[i].rate);
+                part.sku = line.sku;
+                part.externalId = line.externalId;
+                splitVat += sdk::toDecimal(part.vat);
+                lines.push_back(std::move(part));
+            }
+            _shippingVatChange += splitVat - sdk::toDecimal(line.vat);
+            flagShippingSplit(line, goods, splitVat);
+        }
+        _order.lines = std::move(lines);
+    }
+
+    std::string goodsRatesText(const std::vector<RateTotal>& goods, bool slovenian) const {
+        std::string out;
+        for (const auto& g : goods)
+            out = joined(out, slovenian ? " in " : " and ",
+                         (slovenian ? slNumber(g.rate, 0) : enNumber(g.rate, 0)) + " %");
+        return out;
+    }
+
+    void flagShippingRate(const SalesOrderLine& line, const std::vector<RateTotal>& goods) {
+        const Decimal rate = sdk::toDecimal(line.vatRate);
+        flag(review::kShippingVatDiffers,
+             {"Dostava »" + line.name + "« je obdavčena po " + slNumber(rate, 0) + " %, blago pa po " +
+                  goodsRatesText(goods, true) +
+                  "; prevoz, zaračunan z blagom, sledi stopnji blaga (ZDDV-1, 36. člen). Zneski so uvoženi, "
+                  "kot jih je dal Wix; preverite davčne nastavitve dostave v Wixu.",
+              "Shipping \"" + line.name + "\" is taxed at " + enNumber(rate, 0) + " % and its goods at " +
+                  goodsRatesText(goods, false) +
+                  "; transport charged with goods follows the goods' rate (ZDDV-1 Art. 36). The amounts were "
+                  "imported as Wix gave them; check the shipping tax settings in Wix."});
+    }
+
+    void flagShippingSplit(const SalesOrderLine& line, const std::vector<RateTotal>& goods,
+                           const Decimal& splitVat) {
+        const Decimal rate = sdk::toDecimal(line.vatRate);
+        const Decimal vat = sdk::toDecimal(line.vat);
+        flag(review::kShippingVatSplit,
+             {"Wix je dostavo »" + line.name + "« (" + slNumber(sdk::toDecimal(line.gross)) +
+                  ") obdavčil po " + slNumber(rate, 0) + " %, blago pa je po " + goodsRatesText(goods, true) +
+                  "; prevoz, zaračunan z blagom, sledi stopnji blaga (ZDDV-1, 36. člen), zato je dostava na "
+                  "dokumentu obdavčena po stopnjah blaga v razmerju njihovih vrednosti: DDV " +
+                  slNumber(splitVat) + " namesto " + slNumber(vat) +
+                  ". Skupni znesek je enak; preverite DDV pred izdajo računa.",
+              "Wix taxed shipping \"" + line.name + "\" (" + enNumber(sdk::toDecimal(line.gross)) + ") at " +
+                  enNumber(rate, 0) + " % and its goods are at " + goodsRatesText(goods, false) +
+                  "; transport charged with goods follows the goods' rate (ZDDV-1 Art. 36), so the document "
+                  "taxes the shipping at the goods' rates in proportion to their value: VAT " +
+                  enNumber(splitVat) + " instead of " + enNumber(vat) +
+                  ". The total is the same; check the VAT before invoicing."});
+    }
+
+    /// No exemption fits a web shop's sale to a consumer in Slovenia: a 0 % line there means Wix's tax
+    /// settings are wrong (ZDDV-1 Art. 41; eracuni-domain.md: e-računi warns of it too).
+    void checkDomesticZeroRate() {
+        const bool domestic = _destination.empty() || _destination == "SI";
+        if (!domestic || _order.buyer.business) return;
+        std::string names;
+        for (const auto& line : _order.lines)
+            if (line.kind != LineKind::Discount && sdk::toDecimal(line.vatRate).isZero() &&
+                !sdk::toDecimal(line.gross).isZero())
+                names = joined(names, ", ", "»" + line.name + "«");
+        if (names.empty()) return;
+        flag(review::kVatZeroDomestic,
+             {"Prodaja potrošniku v Sloveniji z 0 % DDV (" + names +
+                  "): za tako prodajo ni oprostitve, zato so davčne nastavitve v Wixu verjetno napačne. "
+                  "Zneski "
+                  "so uvoženi, kot jih je dal Wix; račun se ne izda samodejno.",
+              "A sale to a consumer in Slovenia at 0 % VAT (" + names +
+                  "): no exemption fits such a sale, so the tax settings in Wix are probably wrong. The "
+                  "amounts "
+                  "were imported as Wix gave them; no invoice is issued automatically."});
     }
 
     /// `cents` split over the groups in proportion to their gross; the cents lost to rounding down go
@@ -838,7 +1005,8 @@ private:
             partsSl = "skupaj " + slNumber(gross) + " namesto " + slNumber(*total);
             partsEn = "total " + enNumber(gross) + " instead of " + enNumber(*total);
         }
-        if (tax && vat != *tax) {
+        // VAT that the shipping split moved (followGoodsVat) is explained by its own flag.
+        if (tax && vat - _shippingVatChange != *tax) {
             partsSl = joined(partsSl, ", ", "DDV " + slNumber(vat) + " namesto " + slNumber(*tax));
             partsEn = joined(partsEn, ", ", "VAT " + enNumber(vat) + " instead of " + enNumber(*tax));
         }
@@ -881,6 +1049,7 @@ private:
     std::vector<Decimal> _knownRates;
     std::optional<Decimal> _spreadDiscount;
     std::optional<Decimal> _unspreadDifference;
+    Decimal _shippingVatChange;  ///< the document's VAT minus Wix's, from splitting shipping over rates
     bool _roundedFlagged = false;
 };
 

@@ -28,6 +28,15 @@ inline constexpr const char* kLinePriceMismatch = "line_price_mismatch";
 inline constexpr const char* kVatIdUnrecognised = "vat_id_unrecognised";
 /// An amount had more than two decimals and was rounded to the cent.
 inline constexpr const char* kAmountRounded = "amount_rounded";
+/// A line of a domestic sale to a consumer carries 0 % VAT: no exemption fits, so Wix's tax settings are
+/// probably wrong (ZDDV-1 Art. 41: 22 % unless a reduced rate applies).
+inline constexpr const char* kVatZeroDomestic = "vat_zero_domestic";
+/// Shipping is taxed at another rate than its goods, which it must follow (ZDDV-1 Art. 36), and could not
+/// be corrected without changing what the buyer paid (tax-exclusive prices).
+inline constexpr const char* kShippingVatDiffers = "shipping_vat_differs";
+/// Wix taxed shipping at another rate than its goods; the document taxes it at the goods' rates, split in
+/// proportion to their value (ZDDV-1 Art. 36), so its VAT differs from Wix's. The total is Wix's.
+inline constexpr const char* kShippingVatSplit = "shipping_vat_split";
 }  // namespace review
 
 struct MappedOrder {

@@ -3,6 +3,7 @@
 // Wix's own per-line `taxRate` is not trustworthy (the documented order 10108 says "0" with 4 % tax
 // charged), so the rate is derived from the amounts and confirmed against the rates that exist.
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -10,13 +11,18 @@
 
 namespace estore::wix {
 
-/// True for the 27 EU member states (ISO alpha-2; Greece as "GR" or "EL") and Northern Ireland ("XI").
-bool isEuVatArea(std::string_view country);
+/// A calendar day as YYYYMMDD (20260701) from an ISO-8601 date or timestamp; nullopt when it is not one.
+std::optional<int> dayOf(std::string_view isoDate);
 
-/// Rates in percent that may apply to a sale delivered to `country`: Slovenia's (22, 9.5, 5), 0 (exports,
-/// exempt intra-EU supplies), and, for another EU country, that country's rates (OSS distance sales).
-/// Sorted high to low, no duplicates.
-std::vector<sdk::Decimal> plausibleVatRates(std::string_view destinationCountry);
+/// Rates in percent that may apply to a sale delivered to `country`: Slovenia's, 0 (exports, exempt
+/// intra-EU supplies), and, for another EU country, that country's (OSS distance sales), each only if it
+/// was in force on one of `days` (YYYYMMDD; the order's dates); every rate ever in force when `days` is
+/// empty. Sorted high to low, no duplicates. vat_rates.cpp names the source of every rate.
+std::vector<sdk::Decimal> plausibleVatRates(std::string_view destinationCountry,
+                                            const std::vector<int>& days);
+
+/// Where the rate `rate` of `country` on `day` (YYYYMMDD) comes from; nullptr when it was not in force then.
+const char* vatRateSource(std::string_view country, const sdk::Decimal& rate, int day);
 
 /// A line's amounts as Wix gives them (money, 2 decimals).
 struct LineTax {

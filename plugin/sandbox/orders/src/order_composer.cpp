@@ -49,6 +49,26 @@ struct Country {
     std::vector<const char*> mailDomains;
 };
 
+/// Eight random digits made into a tax number FURS could have issued: a Slovenian VAT ID's last digit is a
+/// mod-11 check digit over the first seven (weights 8…2; 10 is written 0; a remainder of 0 is never issued),
+/// and real buyers type real IDs. The seventh digit moves on until a check digit exists, so the random
+/// sequence (and every order generated after) stays what it was.
+std::string withSlovenianCheckDigit(std::string number) {
+    if (number.size() != 8) return number;
+    if (number[0] == '0') number[0] = '1';
+    for (int attempt = 0; attempt < 10; ++attempt) {
+        int sum = 0;
+        for (int i = 0; i < 7; ++i) sum += (number[static_cast<std::size_t>(i)] - '0') * (8 - i);
+        const int check = 11 - sum % 11;
+        if (check != 11) {
+            number[7] = static_cast<char>('0' + (check == 10 ? 0 : check));
+            return number;
+        }
+        number[6] = static_cast<char>('0' + (number[6] - '0' + 1) % 10);
+    }
+    return number;
+}
+
 const std::vector<Country>& countries() {
     static const std::vector<Country> kCountries = {
         {"SI",
@@ -418,6 +438,8 @@ void OrderComposer::decideBuyer(Draft& draft, DeterministicRandom& random) const
         draft.company = random.pick(country.companies);
         draft.vatTitle = country.vatTitle;
         draft.vatValue = std::string(country.vatPrefix) + digits(random, country.vatDigits);
+        if (std::string(country.code) == "SI")
+            draft.vatValue = "SI" + withSlovenianCheckDigit(draft.vatValue.substr(2));
         // Buyers type VAT IDs as they like: "si 123 456 78" is as common as "SI12345678".
         if (std::string(country.code) == "SI" && chance(random, 30))
             draft.vatValue = "si " + draft.vatValue.substr(2, 3) + " " + draft.vatValue.substr(5, 3) + " " +

@@ -20,6 +20,8 @@
 #include "estore/host/services/host_service_set.h"
 #include "estore/host/storage/database.h"
 
+#include "estore/sdk/tax_number.h"
+
 namespace estore::host {
 
 namespace {
@@ -171,6 +173,9 @@ std::string FiscalCommand::premiseFromSets(CommandContext& ctx, FursPremise& pre
     if (supplier.empty())
         return "software_supplier (or host config fiscal.software_supplier) is required: the software "
                "supplier's tax number, or a foreign supplier's name";
+    if (FiscalCode::isTaxNumber(supplier) && !sdk::isValidSlovenianTaxNumber(supplier))
+        return "software_supplier " + supplier +
+               " has a wrong check digit (modulo 11) for a Slovenian tax number";
     (FiscalCode::isTaxNumber(supplier) ? premise.softwareSupplierTaxNumber : premise.softwareSupplierName) =
         supplier;
     premise.closing = value("closing") == "true";
@@ -212,6 +217,9 @@ int FiscalCommand::registerPremise(CommandContext& ctx, const std::string& premi
                          "'");
     if (!FiscalCode::isTaxNumber(premise.taxNumber))
         return ctx.usage("company.tax_number (8 digits) must be set in host configuration");
+    if (!sdk::isValidSlovenianTaxNumber(premise.taxNumber))
+        return ctx.usage("company.tax_number " + premise.taxNumber +
+                         " has a wrong check digit (modulo 11); check it in host configuration");
     if (const std::string problem = premiseFromSets(ctx, premise); !problem.empty())
         return ctx.usage("fiscal premise register: " + problem);
     const auto signer = FiscalSigner::fromConfig(ctx.config());

@@ -112,6 +112,8 @@ void AutoInvoicer::issue(Invoice document, const InvoiceSettings& settings, std:
     document.number = document.premise + "-" + document.device + "-" + std::to_string(document.sequence);
     document.issuedAtMillis = _now();
     document.issuedLocal = FiscalCode::ljubljanaTime(document.issuedAtMillis).isoForm();
+    if (document.supplyDate.empty() && document.kind == InvoiceKind::Invoice)
+        document.supplyDate = document.issuedLocal.substr(0, 10);
     document.seller = seller();
     addFiscalData(document);
     document.emailState = settings.emailInvoice() ? "pending" : "";

@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <numeric>
 
+#include "estore/host/fiscal/fiscal_code.h"
 #include "estore/sdk/amount.h"
+#include "estore/sdk/eu_vat_area.h"
+#include "estore/sdk/iso_time.h"
 
 namespace estore::host {
 
@@ -48,8 +51,35 @@ void setTotals(Invoice& document) {
     document.totalGross = money(gross);
 }
 
+/// The exemption a 0 % invoice must name. Intra-Community supply of goods to a business identified for VAT
+/// in another member state: ZDDV-1 Art. 46(1)(1) (eracuni-domain.md). Export of goods dispatched outside the
+/// EU by the seller: ZDDV-1 Art. 52(1)(1). Where the goods go decides: the shipping address, else billing.
+std::vector<host_api::Text> exemptionNotes(const host_api::SalesOrder& order) {
+    bool zeroRated = false;
+    for (const auto& line : order.lines)
+        zeroRated = zeroRated || (toDecimal(line.vatRate).isZero() && !toDecimal(line.gross).isZero() &&
+                                  line.kind != host_api::LineKind::Discount);
+    if (!zeroRated) return {};
+    const host_api::Address& to = order.shipping.country.empty() ? order.buyer.billing : order.shipping;
+    const std::string country = sdk::vatCountryOf(to.country, to.region);
+    if (country.empty() || country == "SI") return {};
+    if (!sdk::isEuVatArea(country))
+        return {{"Oproščeno plačila DDV po 1. točki prvega odstavka 52. člena ZDDV-1 (izvoz blaga).",
+                 "VAT exempt under Article 52(1)(1) ZDDV-1 (export of goods)."}};
+    if (order.buyer.business && !order.buyer.vatId.empty())
+        return {
+            {"Oproščeno plačila DDV po 1. točki prvega odstavka 46. člena ZDDV-1 (dobava blaga v drugo "
+             "državo članico EU); kupec, ID za DDV " +
+                 order.buyer.vatId + ", obračuna DDV sam.",
+             "VAT exempt under Article 46(1)(1) ZDDV-1 (intra-Community supply of goods); the buyer, VAT "
+             "ID " +
+                 order.buyer.vatId + ", accounts for the VAT."}};
+    return {};
+}
+
 Invoice noteFor(const Invoice& invoice) {
     Invoice note;
+    note.vatNotes = invoice.vatNotes;
     note.kind = InvoiceKind::CreditNote;
     note.refersTo = invoice.number;
     note.storeId = invoice.storeId;
@@ -129,6 +159,9 @@ Invoice InvoiceBuilder::fromOrder(const host_api::SalesOrder& order) {
     invoice.paymentMethodCode = order.paymentMethodCode;
     if (order.payments.size() > 1) invoice.payments = order.payments;
     invoice.fiscal.fiscal = order.fiscalPayment;
+    if (auto paid = sdk::parseIsoMillis(order.paidAt))
+        invoice.supplyDate = FiscalCode::ljubljanaTime(*paid).isoForm().substr(0, 10);
+    invoice.vatNotes = exemptionNotes(order);
     return invoice;
 }
 

@@ -1,5 +1,7 @@
 #include "estore/host/invoicing/invoice_config_check.h"
 
+#include "estore/sdk/tax_number.h"
+
 #include "estore/host/config/host_config.h"
 #include "estore/host/fiscal/fiscal_code.h"
 #include "estore/host/fiscal/fiscal_signer.h"
@@ -64,6 +66,16 @@ std::vector<host_api::FieldError> InvoiceConfigCheck::check(const host_api::Sett
               "Payment method map (payment_methods): the fiscal methods (" + methods +
                   ") need the company's tax number in host configuration (company.tax_number, 8 "
                   "digits)."}});
+    else if (!sdk::isValidSlovenianTaxNumber(companyTaxNumber))
+        errors.push_back(
+            {"payment_methods",
+             "payment_methods.tax_number_check_digit",
+             {"Davčna številka podjetja " + companyTaxNumber +
+                  " (company.tax_number) ima napačno kontrolno števko (modul 11); preverite jo v nastavitvah "
+                  "gostitelja.",
+              "The company's tax number " + companyTaxNumber +
+                  " (company.tax_number) has a wrong check digit (modulo 11); check it in host "
+                  "configuration."}});
     return errors;
 }
 

@@ -1,5 +1,6 @@
 #include "estore/host/invoicing/invoice_json.h"
 
+#include <Poco/JSON/Array.h>
 #include <Poco/JSON/ParseHandler.h>
 #include <Poco/JSON/Parser.h>
 
@@ -63,6 +64,15 @@ Object::Ptr InvoiceJson::toJson(const Invoice& invoice) {
     o->set("orderNumber", invoice.orderNumber);
     o->set("issuedAtMillis", static_cast<Poco::Int64>(invoice.issuedAtMillis));
     o->set("issued", invoice.issuedLocal);
+    o->set("supplyDate", invoice.supplyDate);
+    Poco::JSON::Array::Ptr notes = new Poco::JSON::Array;
+    for (const auto& note : invoice.vatNotes) {
+        Object::Ptr n = JsonCodec::newObject();
+        n->set("sl", note.sl);
+        n->set("en", note.en);
+        notes->add(n);
+    }
+    o->set("vatNotes", notes);
     o->set("currency", invoice.currency);
     Object::Ptr seller = JsonCodec::newObject();
     seller->set("name", invoice.seller.name);
@@ -112,6 +122,11 @@ std::optional<Invoice> InvoiceJson::fromText(const std::string& document, std::s
         invoice.orderNumber = text(o, "orderNumber");
         invoice.issuedAtMillis = o->getValue<Poco::Int64>("issuedAtMillis");
         invoice.issuedLocal = text(o, "issued");
+        invoice.supplyDate = text(o, "supplyDate");  // "" in invoices stored before it existed
+        if (const Poco::JSON::Array::Ptr notes = o->getArray("vatNotes"))
+            for (std::size_t i = 0; i < notes->size(); ++i)
+                if (const Object::Ptr n = notes->getObject(static_cast<unsigned>(i)))
+                    invoice.vatNotes.push_back({text(n, "sl"), text(n, "en")});
         invoice.currency = text(o, "currency");
         const Object::Ptr seller = o->getObject("seller");
         invoice.seller = {text(seller, "name"), text(seller, "address"), text(seller, "taxNumber")};

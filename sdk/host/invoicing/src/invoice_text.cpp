@@ -3,6 +3,7 @@
 #include "estore/host/core/formats.h"
 #include "estore/sdk/amount.h"
 #include "estore/sdk/eracuni_payment_methods.h"
+#include "estore/sdk/tax_number.h"
 
 #include <Poco/Net/Net.h>
 
@@ -45,9 +46,24 @@ std::string paymentLine(const Invoice& invoice) {
     return line;
 }
 
+/// The seller with its VAT ID: "SI" and the tax number, the identification a VAT-registered Slovenian
+/// business invoices under (ZDDV-1 Art. 82).
 std::string sellerLine(const Seller& seller) {
     return seller.name + (seller.address.empty() ? "" : ", " + seller.address) +
-           (seller.taxNumber.empty() ? "" : ", davčna številka / tax number " + seller.taxNumber);
+           (seller.taxNumber.empty() ? "" : ", ID za DDV / VAT ID " + sdk::slovenianVatId(seller.taxNumber));
+}
+
+/// "Izdan / issued: …" and, on an invoice, "Datum dobave / date of supply: …".
+std::string datesLine(const Invoice& invoice) {
+    std::string line = "Izdan / issued: " + invoice.issuedLocal + " (Europe/Ljubljana)";
+    if (!invoice.supplyDate.empty()) line += "   Datum dobave / date of supply: " + invoice.supplyDate;
+    return line;
+}
+
+std::string notesText(const Invoice& invoice) {
+    std::string text;
+    for (const auto& note : invoice.vatNotes) text += note.sl + "\n" + note.en + "\n";
+    return text;
 }
 
 std::string buyerLine(const host_api::Buyer& b) {
@@ -100,7 +116,7 @@ std::string InvoiceText::title(const Invoice& invoice) {
 std::string InvoiceText::plain(const Invoice& invoice) {
     std::string text = title(invoice) + " " + invoice.number + "\n";
     if (!invoice.refersTo.empty()) text += "Za račun / for invoice: " + invoice.refersTo + "\n";
-    text += "Izdan / issued: " + invoice.issuedLocal + " (Europe/Ljubljana)\n";
+    text += datesLine(invoice) + "\n";
     text += "Prodajalec / seller: " + sellerLine(invoice.seller) + "\n";
     text += "Kupec / buyer: " + buyerLine(invoice.buyer) + "\n";
     text +=
@@ -110,6 +126,7 @@ std::string InvoiceText::plain(const Invoice& invoice) {
     text += "Skupaj brez DDV / total net: " + money(invoice.totalNet) + " " + invoice.currency + "\n";
     text += "DDV / VAT: " + money(invoice.totalVat) + " " + invoice.currency + "\n";
     text += "Za plačilo / total: " + money(invoice.totalGross) + " " + invoice.currency + "\n\n";
+    if (!invoice.vatNotes.empty()) text += notesText(invoice) + "\n";
     return text + fiscalText(invoice);
 }
 
@@ -118,7 +135,7 @@ std::string InvoiceText::html(const Invoice& invoice) {
                     htmlize(title(invoice)) + " " + htmlize(invoice.number) + "</title></head><body>\n";
     h += "<h1>" + htmlize(title(invoice)) + " " + htmlize(invoice.number) + "</h1>\n";
     if (!invoice.refersTo.empty()) h += "<p>Za račun / for invoice " + htmlize(invoice.refersTo) + "</p>\n";
-    h += "<p>Izdan / issued: " + htmlize(invoice.issuedLocal) + "</p>\n";
+    h += "<p>" + htmlize(datesLine(invoice)) + "</p>\n";
     // The same lines as the plain text, so the e-mail's two parts never say different things.
     h += "<p><b>Prodajalec / seller:</b> " + htmlize(sellerLine(invoice.seller)) +
          "<br><b>Kupec / buyer:</b> " + htmlize(buyerLine(invoice.buyer)) + "<br><b>Naročilo / order:</b> " +
@@ -138,6 +155,8 @@ std::string InvoiceText::html(const Invoice& invoice) {
     h += "</table>\n<p><b>Za plačilo / total: " + htmlize(money(invoice.totalGross)) + " " +
          htmlize(invoice.currency) + "</b> (neto / net " + htmlize(money(invoice.totalNet)) + ", DDV / VAT " +
          htmlize(money(invoice.totalVat)) + ")</p>\n";
+    for (const auto& note : invoice.vatNotes)
+        h += "<p>" + htmlize(note.sl) + "<br>" + htmlize(note.en) + "</p>\n";
     h += "<pre>" + htmlize(fiscalText(invoice)) + "</pre>\n</body></html>\n";
     return h;
 }

@@ -24,6 +24,9 @@ private:
     static bool enableInvoicing(CommandContext& ctx, const std::string& storeId);
     /// Places an order and pays it; returns its Wix id.
     static std::string placePaidOrder(SandboxProcess& sandbox, std::string& number);
+    /// Why an imported order got no invoice: its review flags, in both languages.
+    static void reportHeldForReview(CommandContext& ctx, const std::string& storeId,
+                                    const std::string& orderId, const std::string& number);
 };
 
 }  // namespace estore::host

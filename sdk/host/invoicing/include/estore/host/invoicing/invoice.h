@@ -40,6 +40,11 @@ struct Invoice {
     std::string orderNumber;
     std::int64_t issuedAtMillis = 0;
     std::string issuedLocal;  ///< Europe/Ljubljana, "2025-03-03T09:00:00"
+    /// The date of supply (ZDDV-1 Art. 82: besides the date of issue), Europe/Ljubljana, "2025-03-01": the
+    /// day the order was paid (a web shop ships paid orders), else the day of issue. An order imported
+    /// late keeps its own date here; the date of issue is when the invoice was really issued (FURS checks
+    /// it against the time it receives the invoice). Empty on a credit note.
+    std::string supplyDate;
     std::string currency;
     Seller seller;
     host_api::Buyer buyer;
@@ -53,6 +58,9 @@ struct Invoice {
     /// delivery), as the order had them; empty when the shop named one payment or none. A credit note has
     /// none: how a refund is paid back is not the order's.
     std::vector<host_api::PaymentPart> payments;
+    /// Why a 0 % line owes no VAT, as the invoice must say (ZDDV-1 Art. 82: the provision that exempts):
+    /// an intra-Community supply to a business with a VAT ID, an export.
+    std::vector<host_api::Text> vatNotes;
     FiscalData fiscal;
     std::string emailState;  ///< "", "pending", "outbox", "sent", "no_address", "failed"
 };

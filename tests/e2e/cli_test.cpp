@@ -1,6 +1,8 @@
 // estore-host's command line as a process: the platform menu, usage errors, exit codes, the schema guard.
 #include <Poco/JSON/Array.h>
 
+#include <fstream>
+
 #include "e2e_fixture.h"
 #include "estore/host/storage/database.h"
 
@@ -87,4 +89,32 @@ TEST_F(HostE2E, RunOnceWithNothingDueExitsCleanly) {
     auto result = host({"run", "--once", "--worker", "w1"});
     EXPECT_EQ(result.exitCode, 0) << result.describe();
     EXPECT_NE(result.out.find("w1"), std::string::npos);
+}
+
+TEST_F(HostE2E, RatesImportStoresTheEcbFileOrNothingOfIt) {
+    const std::string sample = std::string(ESTORE_TEST_DATA) + "/ecb/eurofxref-sample.xml";
+    auto imported = host({"rates", "import", sample, "--json"});
+    ASSERT_EQ(imported.exitCode, 0) << imported.describe();
+    auto report = json(imported);
+    EXPECT_EQ(report->getValue<int>("rates"), 8);
+    EXPECT_EQ(report->getValue<int>("days"), 2);
+    EXPECT_EQ(report->getValue<int>("currencies"), 4);
+    EXPECT_EQ(report->getValue<std::string>("last_day"), "2025-03-14");
+    EXPECT_EQ(report->getValue<int>("invoices_issued"), 0);
+    auto text = host({"rates", "import", sample});
+    EXPECT_EQ(text.exitCode, 0);
+    EXPECT_NE(
+        text.out.find("ECB rates imported: 8 (4 valut / currencies, 2 dni / days, 2025-03-13 – 2025-03-14)"),
+        std::string::npos)
+        << text.out;
+
+    const std::string broken = _dir.file("broken.xml");
+    std::ofstream(broken) << "<Cube><Cube time='2025-03-17'><Cube currency='CHF' rate='0.95'/>"
+                             "<Cube currency='USD' rate='x'/></Cube></Cube>";
+    auto refused = host({"rates", "import", broken});
+    EXPECT_EQ(refused.exitCode, 2) << refused.describe();
+    EXPECT_NE(refused.err.find("nothing was stored"), std::string::npos) << refused.err;
+    EXPECT_NE(refused.err.find("rate='x'"), std::string::npos) << refused.err;
+    EXPECT_EQ(host({"rates", "import"}).exitCode, 1);
+    EXPECT_EQ(host({"rates", "import", _dir.file("missing.xml")}).exitCode, 2);
 }

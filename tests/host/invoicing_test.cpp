@@ -17,6 +17,7 @@
 
 #include "estore/host/config/host_config.h"
 #include "estore/host/fiscal/fiscal_code.h"
+#include "estore/host/invoicing/exchange_rates.h"
 #include "estore/host/invoicing/invoice_builder.h"
 #include "estore/host/invoicing/invoice_config_check.h"
 #include "estore/host/invoicing/invoice_json.h"
@@ -601,4 +602,103 @@ TEST_F(Invoicing, ACompanyTaxNumberWithAWrongCheckDigitIsRefused) {
     bool named = false;
     for (const auto& e : errors) named = named || e.code == "payment_methods.tax_number_check_digit";
     EXPECT_TRUE(named);
+}
+
+// ---- foreign currency: VAT also in EUR at the ECB's rate of the day (issue 15) ----
+
+namespace {
+
+std::string readText(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+const std::string kEcbSample = std::string(ESTORE_TEST_DATA) + "/ecb/eurofxref-sample.xml";
+
+/// The two-rate order (61.60 with VAT 8.03) in Swiss francs, paid on Saturday 15 March 2025.
+SalesOrder inFrancs(const std::string& method = "PayPal") {
+    SalesOrder o = order("F1", 1, "PAID", method);
+    o.currency = "CHF";
+    o.paidAt = "2025-03-15T09:00:00.000Z";
+    return o;
+}
+
+}  // namespace
+
+TEST(ExchangeRatesFile, TheEcbFileIsReadWholeOrRefusedWhole) {
+    const EcbImport sample = ExchangeRates::parseEcbXml(readText(kEcbSample));
+    ASSERT_TRUE(sample.error.empty()) << sample.error;
+    ASSERT_EQ(sample.rates.size(), 8u);
+    EXPECT_EQ(sample.rates[3].day, "2025-03-14");
+    EXPECT_EQ(sample.rates[3].currency, "CHF");
+    EXPECT_EQ(sample.rates[3].rate.toString(), "0.961");
+    for (const char* broken :
+         {"", "<Cube>", "<Cube><Cube time='2025-02-30'><Cube currency='CHF' rate='0.96'/></Cube></Cube>",
+          "<Cube><Cube time='2025-03-14'><Cube currency='CHF' rate='-1'/></Cube></Cube>",
+          "<Cube><Cube time='2025-03-14'><Cube currency='chf' rate='0.96'/></Cube></Cube>",
+          "<Cube><Cube time='2025-03-14'></Cube></Cube>", "{\"rates\": []}"}) {
+        const EcbImport refused = ExchangeRates::parseEcbXml(broken);
+        EXPECT_FALSE(refused.error.empty()) << broken;
+        EXPECT_TRUE(refused.rates.empty()) << broken;
+    }
+}
+
+TEST_F(Invoicing, AForeignCurrencyOrderWaitsForItsRateAndThenStatesVatInEur) {
+    addStore("paid");
+    upsert(inFrancs());
+    EXPECT_TRUE(documents("F1").empty()) << "no rate yet: never an invoice on a guess";
+    const auto logged = _host->activity().list("wix-1");
+    EXPECT_TRUE(std::any_of(logged.begin(), logged.end(), [](const auto& e) {
+        return e.code == "invoice.no_exchange_rate" && e.message.en.find("2025-03-15") != std::string::npos;
+    }));
+
+    ExchangeRates(*_db).store(ExchangeRates::parseEcbXml(readText(kEcbSample)).rates);
+    SalesOrder again = inFrancs();
+    again.updatedAtMillis = 2;  // the next import, or `estore-host rates import`, looks at it again
+    upsert(again);
+    const auto docs = documents("F1");
+    ASSERT_EQ(docs.size(), 1u);
+    const Invoice& invoice = docs[0];
+    // Saturday has no rate: Friday's, 1 EUR = 0.9610 CHF.
+    EXPECT_EQ(invoice.eurRateDay, "2025-03-14");
+    EXPECT_EQ(invoice.eurRate, "0.961");
+    // VAT 22 %: 5.18 CHF / 0.961 = 5.3902 → 5.39 EUR; 9.5 %: 2.85 / 0.961 = 2.9656 → 2.97; total 8.03 /
+    // 0.961 = 8.3559 → 8.36; 61.60 / 0.961 = 64.1005 → 64.10.
+    EXPECT_EQ(InvoiceBuilder::inEur(invoice, invoice.vatBreakdown[0].vat).toString(2), "5.39");
+    EXPECT_EQ(InvoiceBuilder::inEur(invoice, invoice.vatBreakdown[1].vat).toString(2), "2.97");
+    const std::string text = InvoiceText::plain(invoice);
+    EXPECT_NE(text.find("Tečaj ECB / ECB reference rate 2025-03-14: 1 EUR = 0.961 CHF"), std::string::npos)
+        << text;
+    EXPECT_NE(text.find("22 %: 5.39; 9.5 %: 2.97; skupaj / total 8.36 EUR"), std::string::npos) << text;
+    EXPECT_NE(text.find("za plačilo / total 64.10 EUR"), std::string::npos) << text;
+    EXPECT_NE(text.find("Za plačilo / total: 61.60 CHF"), std::string::npos)
+        << "the order's own currency too";
+}
+
+TEST_F(Invoicing, AFiscalInvoiceInAnotherCurrencyIsSignedInEur) {
+    addStore("paid");
+    ExchangeRates(*_db).store(ExchangeRates::parseEcbXml(readText(kEcbSample)).rates);
+    _host->invoicer().setClock([] { return std::int64_t{1742040000000}; });  // 2025-03-15T12:00:00Z
+    SalesOrder cash = inFrancs("CASH");
+    upsert(cash);
+    const auto docs = documents("F1");
+    ASSERT_EQ(docs.size(), 1u);
+    EXPECT_TRUE(docs[0].fiscal.fiscal);
+    // FURS takes EUR: the ZOI is over 64.10 EUR, not 61.60 CHF.
+    const std::string expected = zoiByOpenSslCli("1003985615.03.2025 13:00:001SPLET1164.10");
+    ASSERT_EQ(expected.size(), 32u);
+    EXPECT_EQ(docs[0].fiscal.zoi, expected);
+}
+
+TEST_F(Invoicing, ARateIsNotTakenFromMoreThanAWeekBefore) {
+    ExchangeRates rates(*_db);
+    rates.store(ExchangeRates::parseEcbXml(readText(kEcbSample)).rates);
+    ASSERT_TRUE(rates.rateOn("CHF", "2025-03-21"));
+    EXPECT_EQ(rates.rateOn("CHF", "2025-03-21")->day, "2025-03-14");
+    EXPECT_FALSE(rates.rateOn("CHF", "2025-03-22")) << "eight days on: no rate, not a stale one";
+    EXPECT_FALSE(rates.rateOn("CHF", "2025-03-12")) << "none published yet";
+    EXPECT_FALSE(rates.rateOn("SEK", "2025-03-14")) << "a currency the file did not have";
+    EXPECT_EQ(rates.rateOn("USD", "2025-03-13")->rate.toString(), "1.0857");
 }

@@ -20,6 +20,7 @@
 #include "estore/host/cli/jobs_command.h"
 #include "estore/host/cli/orders_command.h"
 #include "estore/host/cli/platforms_command.h"
+#include "estore/host/cli/rates_command.h"
 #include "estore/host/cli/remove_store_command.h"
 #include "estore/host/cli/run_command.h"
 #include "estore/host/cli/secrets_command.h"
@@ -88,6 +89,9 @@ void HostApplication::printHelp(std::ostream& out) {
            "  fiscal premise register PREMISE --set type=C|cadastral_number=… --set software_supplier=…\n"
            "                                             register a business premise with FURS\n"
            "  secrets rotate-key [--json]                a new key for the secrets at rest; all re-sealed\n"
+           "  rates import FILE.xml [--json]             the ECB's euro reference rates "
+           "(eurofxref-daily.xml\n"
+           "                                             or eurofxref-hist.xml); invoices waiting for one\n"
            "  demo                                       wix-sandbox + add-store + order import, end to "
            "end\n\n"
            "Možnosti / options:\n"
@@ -230,6 +234,7 @@ int HostApplication::dispatch(const std::string& command, CommandContext& ctx) {
     if (command == "webhook") return WebhookCommand::run(ctx);
     if (command == "fiscal") return FiscalCommand::run(ctx);
     if (command == "secrets") return SecretsCommand::run(ctx);
+    if (command == "rates") return RatesCommand::run(ctx);
     if (command == "demo") return DemoCommand::run(ctx);
     return ctx.usage("unknown command '" + command + "'");
 }

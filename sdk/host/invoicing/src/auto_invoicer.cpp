@@ -5,6 +5,7 @@
 #include "estore/host/config/host_config.h"
 #include "estore/host/fiscal/fiscal_code.h"
 #include "estore/host/fiscal/fiscal_signer.h"
+#include "estore/host/invoicing/exchange_rates.h"
 #include "estore/host/invoicing/fiscal_submitter.h"
 #include "estore/host/invoicing/invoice_builder.h"
 #include "estore/host/invoicing/invoice_repository.h"
@@ -75,7 +76,35 @@ void AutoInvoicer::issueInvoice(const std::string& storeId, const InvoiceSetting
                                 const host_api::SalesOrder& order) {
     Invoice invoice = InvoiceBuilder::fromOrder(order);
     invoice.storeId = storeId;
+    if (invoice.currency != "EUR") {
+        // VAT must also be stated in EUR at the reference rate of the day of supply: without that rate
+        // there is no invoice, never one on a guess. `estore-host rates import` invoices it later.
+        const std::string day = invoice.supplyDate.empty()
+                                    ? FiscalCode::ljubljanaTime(_now()).isoForm().substr(0, 10)
+                                    : invoice.supplyDate;
+        const auto rate = ExchangeRates(_db).rateOn(invoice.currency, day);
+        if (!rate) {
+            holdForExchangeRate(storeId, order, day);
+            return;
+        }
+        invoice.eurRate = rate->rate.toString();
+        invoice.eurRateDay = rate->day;
+    }
     issue(std::move(invoice), settings, 0);
+}
+
+void AutoInvoicer::holdForExchangeRate(const std::string& storeId, const host_api::SalesOrder& order,
+                                       const std::string& day) {
+    _activity.record(
+        storeId, host_api::ActivityLevel::Warning, "invoice.no_exchange_rate",
+        {"Naročilo " + order.number + " je v valuti " + order.currency + "; za " + day +
+             " ni referenčnega tečaja ECB, zato račun ni izdan. Uvozite tečaje (estore-host rates import "
+             "eurofxref-hist.xml) in račun bo izdan.",
+         "Order " + order.number + " is in " + order.currency + "; there is no ECB reference rate for " +
+             day +
+             ", so no invoice was issued. Import the rates (estore-host rates import eurofxref-hist.xml) and "
+             "it will be."},
+        "order=" + order.externalId + " currency=" + order.currency + " day=" + day);
 }
 
 void AutoInvoicer::creditRefunds(const InvoiceSettings& settings, const host_api::SalesOrder& order,
@@ -147,9 +176,9 @@ void AutoInvoicer::addFiscalData(Invoice& document) {
             "The company's tax number (company.tax_number) must have 8 digits; there is no ZOI "
             "without it.");
     const LocalDateTime issued = FiscalCode::ljubljanaTime(document.issuedAtMillis);
-    const std::string input =
-        FiscalCode::zoiInput(document.seller.taxNumber, issued, std::to_string(document.sequence),
-                             document.premise, document.device, toDecimal(document.totalGross));
+    const std::string input = FiscalCode::zoiInput(
+        document.seller.taxNumber, issued, std::to_string(document.sequence), document.premise,
+        document.device, InvoiceBuilder::inEur(document, document.totalGross));
     document.fiscal.zoi = _submitter->signer().zoi(input);
     document.fiscal.qr = FiscalCode::qrData(document.fiscal.zoi, document.seller.taxNumber, issued);
     document.fiscal.eor.clear();

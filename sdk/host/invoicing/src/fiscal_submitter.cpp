@@ -1,5 +1,7 @@
 #include "estore/host/invoicing/fiscal_submitter.h"
 
+#include "estore/host/invoicing/invoice_builder.h"
+
 #include <algorithm>
 
 #include "estore/host/config/host_config.h"
@@ -166,12 +168,14 @@ FursInvoice FiscalSubmitter::fursInvoice(const Invoice& invoice, bool subsequent
     f.taxNumber = invoice.seller.taxNumber;
     f.issueDateTime = invoice.issuedLocal;
     f.id = {invoice.premise, invoice.device, std::to_string(invoice.sequence)};
-    f.amount = sdk::toDecimal(invoice.totalGross);
+    // FURS takes EUR only: an invoice in another currency goes at its ECB rate (InvoiceBuilder::inEur).
+    f.amount = InvoiceBuilder::inEur(invoice, invoice.totalGross);
     for (const auto& rate : invoice.vatBreakdown) {
         if (sdk::toDecimal(rate.rate).isZero())
-            f.exemptTaxable += sdk::toDecimal(rate.net);
+            f.exemptTaxable += InvoiceBuilder::inEur(invoice, rate.net);
         else
-            f.vat.push_back({sdk::toDecimal(rate.rate), sdk::toDecimal(rate.net), sdk::toDecimal(rate.vat)});
+            f.vat.push_back({sdk::toDecimal(rate.rate), InvoiceBuilder::inEur(invoice, rate.net),
+                             InvoiceBuilder::inEur(invoice, rate.vat)});
     }
     f.customerVatNumber = withoutSpaces(invoice.buyer.vatId);
     // Unattended issue: the taxpayer's own number stands for the operator (SPEC32 R_3.10).

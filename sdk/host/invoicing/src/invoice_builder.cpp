@@ -80,6 +80,8 @@ std::vector<host_api::Text> exemptionNotes(const host_api::SalesOrder& order) {
 Invoice noteFor(const Invoice& invoice) {
     Invoice note;
     note.vatNotes = invoice.vatNotes;
+    note.eurRate = invoice.eurRate;  // a credit note corrects the invoice at the invoice's rate
+    note.eurRateDay = invoice.eurRateDay;
     note.kind = InvoiceKind::CreditNote;
     note.refersTo = invoice.number;
     note.storeId = invoice.storeId;
@@ -163,6 +165,14 @@ Invoice InvoiceBuilder::fromOrder(const host_api::SalesOrder& order) {
         invoice.supplyDate = FiscalCode::ljubljanaTime(*paid).isoForm().substr(0, 10);
     invoice.vatNotes = exemptionNotes(order);
     return invoice;
+}
+
+Decimal InvoiceBuilder::inEur(const Invoice& invoice, const host_api::Amount& amount) {
+    const Decimal value = toDecimal(amount);
+    if (invoice.eurRate.empty()) return value.rescaled(kCents);
+    const auto rate = Decimal::parse(invoice.eurRate);
+    if (!rate || rate->isZero() || rate->isNegative()) return value.rescaled(kCents);
+    return *value.dividedBy(*rate, kCents);
 }
 
 std::vector<VatRateTotal> InvoiceBuilder::remaining(const Invoice& invoice,

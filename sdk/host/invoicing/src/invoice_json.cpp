@@ -74,6 +74,8 @@ Object::Ptr InvoiceJson::toJson(const Invoice& invoice) {
     }
     o->set("vatNotes", notes);
     o->set("currency", invoice.currency);
+    o->set("eurRate", invoice.eurRate);
+    o->set("eurRateDay", invoice.eurRateDay);
     Object::Ptr seller = JsonCodec::newObject();
     seller->set("name", invoice.seller.name);
     seller->set("address", invoice.seller.address);
@@ -128,6 +130,8 @@ std::optional<Invoice> InvoiceJson::fromText(const std::string& document, std::s
                 if (const Object::Ptr n = notes->getObject(static_cast<unsigned>(i)))
                     invoice.vatNotes.push_back({text(n, "sl"), text(n, "en")});
         invoice.currency = text(o, "currency");
+        invoice.eurRate = text(o, "eurRate");  // "" in invoices stored before it existed, and for EUR
+        invoice.eurRateDay = text(o, "eurRateDay");
         const Object::Ptr seller = o->getObject("seller");
         invoice.seller = {text(seller, "name"), text(seller, "address"), text(seller, "taxNumber")};
         invoice.buyer = order->buyer;

@@ -1,6 +1,7 @@
 #include "estore/host/invoicing/invoice_text.h"
 
 #include "estore/host/core/formats.h"
+#include "estore/host/invoicing/invoice_builder.h"
 #include "estore/sdk/amount.h"
 #include "estore/sdk/eracuni_payment_methods.h"
 #include "estore/sdk/tax_number.h"
@@ -58,6 +59,19 @@ std::string datesLine(const Invoice& invoice) {
     std::string line = "Izdan / issued: " + invoice.issuedLocal + " (Europe/Ljubljana)";
     if (!invoice.supplyDate.empty()) line += "   Datum dobave / date of supply: " + invoice.supplyDate;
     return line;
+}
+
+/// For an invoice in another currency: the ECB rate and the VAT per rate and in total in EUR.
+std::string eurLines(const Invoice& invoice) {
+    if (invoice.eurRate.empty()) return "";
+    std::string text = "Tečaj ECB / ECB reference rate " + invoice.eurRateDay +
+                       ": 1 EUR = " + invoice.eurRate + " " + invoice.currency + "\nDDV v EUR / VAT in EUR:";
+    for (const auto& rate : invoice.vatBreakdown)
+        text += " " + number(rate.rate) + " %: " + InvoiceBuilder::inEur(invoice, rate.vat).toString(2) + ";";
+    return text + " skupaj / total " + InvoiceBuilder::inEur(invoice, invoice.totalVat).toString(2) +
+           " EUR (osnova / taxable " + InvoiceBuilder::inEur(invoice, invoice.totalNet).toString(2) +
+           " EUR, za plačilo / total " + InvoiceBuilder::inEur(invoice, invoice.totalGross).toString(2) +
+           " EUR)\n";
 }
 
 std::string notesText(const Invoice& invoice) {
@@ -126,6 +140,7 @@ std::string InvoiceText::plain(const Invoice& invoice) {
     text += "Skupaj brez DDV / total net: " + money(invoice.totalNet) + " " + invoice.currency + "\n";
     text += "DDV / VAT: " + money(invoice.totalVat) + " " + invoice.currency + "\n";
     text += "Za plačilo / total: " + money(invoice.totalGross) + " " + invoice.currency + "\n\n";
+    if (!invoice.eurRate.empty()) text += eurLines(invoice) + "\n";
     if (!invoice.vatNotes.empty()) text += notesText(invoice) + "\n";
     return text + fiscalText(invoice);
 }

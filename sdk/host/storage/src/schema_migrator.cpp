@@ -65,6 +65,7 @@ void SchemaMigrator::migrate(Database& db) {
     if (current < 6) createVersion6(db);
     if (current < 7) createVersion7(db);
     if (current < 8) createVersion8(db);
+    if (current < 9) createVersion9(db);
     if (current < kVersion) {
         Poco::Int64 version = kVersion;
         Poco::Int64 at = Database::nowMillis();
@@ -217,6 +218,14 @@ void SchemaMigrator::createVersion8(Database& db) {
         "CREATE INDEX IF NOT EXISTS invoices_email_due ON invoices (email_state, email_due)",
     };
     for (const auto& statement : statements) db.execute(statement);
+}
+
+void SchemaMigrator::createVersion9(Database& db) {
+    // The ECB's euro reference rates, one per currency and publication day (estore-host rates import): VAT
+    // on an invoice in another currency is also stated in EUR at the rate of the day (ZDDV-1 Art. 82).
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS exchange_rates (currency TEXT NOT NULL, day TEXT NOT NULL, rate TEXT NOT "
+        "NULL, imported_at BIGINT NOT NULL, PRIMARY KEY (currency, day))");
 }
 
 }  // namespace estore::host

@@ -56,6 +56,8 @@ private:
     void creditRefunds(const InvoiceSettings& settings, const host_api::SalesOrder& order,
                        const Invoice& invoice, const std::vector<Invoice>& documents);
     void holdForReview(const std::string& storeId, const host_api::SalesOrder& order);
+    void holdForExchangeRate(const std::string& storeId, const host_api::SalesOrder& order,
+                             const std::string& day);
     /// Number, issue time, seller and fiscal data, then stored.
     void issue(Invoice document, const InvoiceSettings& settings, std::int64_t creditKey);
     void addFiscalData(Invoice& document);

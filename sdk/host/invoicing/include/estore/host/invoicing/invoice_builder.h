@@ -14,6 +14,9 @@ public:
     /// The invoice for an order: its buyer, lines, VAT breakdown (derived from the lines when the order
     /// has none) and totals, unchanged.
     static Invoice fromOrder(const host_api::SalesOrder& order);
+    /// `amount` of the invoice in EUR, to the cent: the amount itself for an EUR invoice, else divided by
+    /// the invoice's ECB rate.
+    static sdk::Decimal inEur(const Invoice& invoice, const host_api::Amount& amount);
 
     /// The credit note for `refund` (a positive amount) against `invoice`, after the credit notes already
     /// issued for it. `full`: everything still left on the invoice, whatever `refund` says; the first full

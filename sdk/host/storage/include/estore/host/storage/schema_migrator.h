@@ -11,7 +11,7 @@ class Database;
 class SchemaMigrator {
 public:
     /// The newest schema this binary knows.
-    static constexpr std::int64_t kVersion = 8;
+    static constexpr std::int64_t kVersion = 9;
 
     /// Brings the database up to kVersion in one transaction. Throws DatabaseError when the database
     /// was written by a newer estore-host (its schema version is higher than kVersion).
@@ -36,6 +36,7 @@ private:
     /// made and the last error; the business premises registered with FURS.
     static void createVersion7(Database& db);
     static void createVersion8(Database& db);
+    static void createVersion9(Database& db);
     static void seedCompany(Database& db);
 };
 

@@ -1,0 +1,97 @@
+#include "estore/host/cli/rates_command.h"
+
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "estore/host/cli/command_context.h"
+#include "estore/host/core/json_codec.h"
+#include "estore/host/invoicing/exchange_rates.h"
+#include "estore/host/invoicing/invoice_repository.h"
+#include "estore/host/services/db_sales_orders.h"
+#include "estore/host/services/host_service_set.h"
+#include "estore/host/storage/database.h"
+#include "estore/host/storage/store_repository.h"
+#include "estore/host/storage/transaction.h"
+#include "estore/sdk/sales_order_json.h"
+
+namespace estore::host {
+
+namespace {
+
+bool hasInvoice(const std::vector<Invoice>& documents) {
+    for (const auto& d : documents)
+        if (d.kind == InvoiceKind::Invoice) return true;
+    return false;
+}
+
+}  // namespace
+
+int RatesCommand::run(CommandContext& ctx) {
+    if (ctx.args().size() != 2 || ctx.args()[0] != "import") return ctx.usage("rates import FILE.xml");
+    const std::string file = ctx.args()[1];
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+        ctx.err() << "Datoteke " << file << " ni mogoče brati. / Cannot read " << file << ".\n";
+        return kExitFailure;
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    const EcbImport parsed = ExchangeRates::parseEcbXml(text.str());
+    if (!parsed.error.empty()) {
+        ctx.err() << "Datoteka " << file << " ni datoteka tečajev ECB; nič ni shranjeno. / " << file
+                  << " is not an ECB rates file; nothing was stored.\n  " << parsed.error << "\n";
+        return kExitFailure;
+    }
+    ExchangeRates(ctx.database()).store(parsed.rates);
+    std::set<std::string> days, currencies;
+    for (const auto& r : parsed.rates) {
+        days.insert(r.day);
+        currencies.insert(r.currency);
+    }
+    const int invoiced = invoiceWaitingOrders(ctx);
+    if (ctx.options().json) {
+        auto root = JsonCodec::newObject();
+        root->set("ok", true);
+        root->set("rates", static_cast<Poco::Int64>(parsed.rates.size()));
+        root->set("days", static_cast<Poco::Int64>(days.size()));
+        root->set("currencies", static_cast<Poco::Int64>(currencies.size()));
+        root->set("first_day", *days.begin());
+        root->set("last_day", *days.rbegin());
+        root->set("invoices_issued", static_cast<Poco::Int64>(invoiced));
+        ctx.out() << JsonCodec::stringify(root) << "\n";
+        return kExitOk;
+    }
+    ctx.out() << "Uvoženih tečajev ECB / ECB rates imported: " << parsed.rates.size() << " ("
+              << currencies.size() << " valut / currencies, " << days.size() << " dni / days, "
+              << *days.begin() << " – " << *days.rbegin() << ")\n"
+              << "Izdanih računov, ki so čakali na tečaj / invoices issued that waited for a rate: "
+              << invoiced << "\n";
+    return kExitOk;
+}
+
+int RatesCommand::invoiceWaitingOrders(CommandContext& ctx) {
+    Database& db = ctx.database();
+    AutoInvoicer& invoicer = ctx.host().invoicer();
+    int invoiced = 0;
+    for (const auto& store : StoreRepository(db).list()) {
+        for (const auto& record : DbSalesOrders(db).list(store.id)) {
+            if (record.currency == "EUR" ||
+                hasInvoice(InvoiceRepository(db).forOrder(store.id, record.externalId)))
+                continue;
+            std::string error;
+            const auto order = sdk::salesOrderFromJson(record.document, &error);
+            if (!order) continue;
+            {
+                Transaction tx(db);
+                invoicer.orderStored(store.id, *order);
+                tx.commit();
+            }
+            invoicer.committed();
+            if (hasInvoice(InvoiceRepository(db).forOrder(store.id, record.externalId))) ++invoiced;
+        }
+    }
+    return invoiced;
+}
+
+}  // namespace estore::host

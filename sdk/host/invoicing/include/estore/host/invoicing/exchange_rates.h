@@ -1,9 +1,10 @@
 #pragma once
 // The euro reference rates of the European Central Bank (which the Bank of Slovenia publishes as its
 // own), as the ECB publishes them: eurofxref-daily.xml, or eurofxref-hist.xml for every day since 1999.
-// An invoice in another currency states its VAT in EUR at the rate of the day of supply (ZDDV-1 Art. 82
-// and Art. 38: amounts in a foreign currency are converted at the ECB's reference rate). The rate is
-// "1 EUR = rate units of the currency".
+// An invoice in another currency states its VAT in EUR at the rate of the day of supply: Council
+// Directive 2006/112/EC Art. 91(2) lets a member state use the ECB's last published rate, and Slovenian
+// law converts at the rate of the day the tax liability arises (the old ZDDV's Art. 23, racunovodstvo.net;
+// the article number in ZDDV-1 was not confirmed here). The rate is "1 EUR = rate units of the currency".
 #include <optional>
 #include <string>
 #include <vector>

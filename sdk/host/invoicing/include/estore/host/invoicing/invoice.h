@@ -48,7 +48,7 @@ struct Invoice {
     std::string currency;
     /// For an invoice in another currency than EUR: the ECB's reference rate of the day of supply (1 EUR =
     /// eurRate units of the currency) and the day it was published. The VAT per rate is stated in EUR at it
-    /// too, and FURS is sent EUR (ZDDV-1 Art. 38 and 82; FURS takes amounts in EUR only). Empty for EUR.
+    /// too, and FURS is sent EUR (exchange_rates.h says why; FURS takes amounts in EUR only). Empty for EUR.
     std::string eurRate;
     std::string eurRateDay;
     Seller seller;

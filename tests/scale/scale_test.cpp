@@ -332,7 +332,10 @@ protected:
                     break;
                 }
         }
-        EXPECT_LE(held, paid / 10) << "most paid orders must be invoiced, not held";
+        // The generator taxes shipping at the destination's standard rate, as Wix shops do; an order whose
+        // goods carry a reduced rate is then held for review (shipping follows its goods, ZDDV-1 Art. 36;
+        // DOMAIN.md), a third of them or so. At least half must still be invoiced, or invoicing is not tested.
+        EXPECT_LE(held, paid / 2) << "most paid orders must be invoiced, not held";
         _figures << "\n[ scale    ] orders " << _orders.size() << " (paid " << paid
                  << ", of them paid after placing " << _driver->paidLater() << ", held for review " << held
                  << "), invoices " << invoices.size();

@@ -702,3 +702,32 @@ TEST_F(Invoicing, ARateIsNotTakenFromMoreThanAWeekBefore) {
     EXPECT_FALSE(rates.rateOn("SEK", "2025-03-14")) << "a currency the file did not have";
     EXPECT_EQ(rates.rateOn("USD", "2025-03-13")->rate.toString(), "1.0857");
 }
+
+TEST_F(Invoicing, AnOrderChangedAfterItsInvoiceLeavesTheInvoiceAndTellsAPerson) {
+    addStore("paid");
+    upsert(order("A1", 1, "PAID"));
+    ASSERT_EQ(documents("A1").size(), 1u);
+    SalesOrder edited = order("A1", 2, "PAID");  // an item added in Wix after the invoice
+    auto extra = edited.lines.front();
+    extra.name = "Čaj (dodatno)";
+    edited.lines.push_back(extra);
+    edited.totalGross = {6160 + 2440, 2};
+    upsert(edited);
+    const auto docs = documents("A1");
+    ASSERT_EQ(docs.size(), 1u) << "no second invoice, no credit note on a guess";
+    EXPECT_EQ(money(docs[0].totalGross), "61.60") << "the issued invoice is unchanged";
+    const auto logged = _host->activity().list("wix-1");
+    EXPECT_TRUE(std::any_of(logged.begin(), logged.end(), [](const auto& e) {
+        return e.code == "invoice.order_changed" &&
+               e.message.en.find("86.00 EUR instead of 61.60") != std::string::npos;
+    }));
+    // Back to what was invoiced: nothing new to say.
+    const auto changes = [this] {
+        const auto entries = _host->activity().list("wix-1");
+        return std::count_if(entries.begin(), entries.end(),
+                             [](const auto& e) { return e.code == "invoice.order_changed"; });
+    };
+    EXPECT_EQ(changes(), 1);
+    upsert(order("A1", 3, "PAID"));
+    EXPECT_EQ(changes(), 1);
+}

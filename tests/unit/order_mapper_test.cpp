@@ -806,3 +806,80 @@ TEST(OrderMapper, ZeroPercentOnADomesticConsumerSaleIsFlagged) {
     ASSERT_TRUE(export_.order);
     EXPECT_FALSE(flagged(export_, review::kVatZeroDomestic));
 }
+
+// ---- Wix cases (issue 15) ----
+
+/// A tax-inclusive domestic order of the given line items, shipping cost object (or none) and Wix totals.
+MappedOrder domesticOrder(const std::string& lineItems, const std::string& shippingCost,
+                          const std::string& total, const std::string& tax,
+                          const std::string& discounts = "[]") {
+    return mapText(
+        R"({"id": "w1", "number": "780", "currency": "EUR", "createdDate": "2026-02-01T10:00:00.000Z",
+        "updatedDate": "2026-02-01T10:00:00.000Z", "taxIncludedInPrices": true,
+        "billingInfo": {"address": {"country": "SI"}}, "appliedDiscounts": )" +
+        discounts + R"(, "lineItems": )" + lineItems +
+        (shippingCost.empty() ? ""
+                              : R"(, "shippingInfo": {"title": "Pošta", "cost": )" + shippingCost + "}") +
+        R"(, "priceSummary": {"total": {"amount": ")" + total + R"("}, "tax": {"amount": ")" + tax +
+        R"("}}})");
+}
+
+std::string item(const std::string& id, const std::string& gross, const std::string& vat) {
+    return R"({"id": ")" + id + R"(", "productName": {"original": "Izdelek )" + id +
+           R"("}, "quantity": 1, "price": {"amount": ")" + gross +
+           R"("}, "totalPriceAfterTax": {"amount": ")" + gross +
+           R"("}, "taxDetails": {"totalTax": {"amount": ")" + vat + R"("}}})";
+}
+
+TEST(OrderMapper, AFreeLineWithoutARateOnADomesticOrderIsNoZeroRateSale) {
+    // A free sample (price 0, no tax details) beside a 22 % line: nothing to tax, nothing to flag.
+    const std::string freeSample =
+        R"({"id": "s", "productName": {"original": "Vzorec"}, "quantity": 1, "price": {"amount": "0"}})";
+    const MappedOrder m =
+        domesticOrder("[" + item("a", "12.20", "2.20") + ", " + freeSample + "]", "", "12.20", "2.20");
+    ASSERT_TRUE(m.order) << m.error.message.en;
+    ASSERT_EQ(m.order->lines.size(), 2u);
+    EXPECT_TRUE(dec(m.order->lines[1].gross).isZero());
+    EXPECT_TRUE(m.order->flags.empty()) << m.order->flags[0].code;
+}
+
+TEST(OrderMapper, AOneCentDifferenceBetweenLineVatAndWixsTaxIsFlaggedWithBothFigures) {
+    // Two lines of 1.25 at 22 %: 1.25 × 22/122 = 0.2254 → 0.23 each, 0.46; Wix's tax on the total, 2.50 ×
+    // 22/122 = 0.4508 → 0.45. The lines stay as Wix gave them; the order says why it is 0.46.
+    const MappedOrder m = domesticOrder(
+        "[" + item("a", "1.25", "0.23") + ", " + item("b", "1.25", "0.23") + "]", "", "2.50", "0.45");
+    ASSERT_TRUE(m.order);
+    EXPECT_EQ(dec(m.order->totalVat), d("0.46"));
+    ASSERT_TRUE(flagged(m, review::kTotalMismatch));
+    EXPECT_NE(m.order->flags[0].reason.en.find("VAT 0.46 instead of 0.45"), std::string::npos)
+        << m.order->flags[0].reason.en;
+}
+
+TEST(OrderMapper, ADiscountLargerThanTheGoodsIsNotSpreadButFlagged) {
+    // Goods 10.00 (22 %) and shipping 4.88 (22 %), Wix's total 2.00: a discount of 12.88 is more than the
+    // goods are worth, so it cannot be a discount on them; the order is imported as the lines are, flagged.
+    const MappedOrder m = domesticOrder(
+        "[" + item("a", "10.00", "1.80") + "]",
+        R"({"price": {"amount": "4.88"}, "taxDetails": {"totalTax": {"amount": "0.88"}}})", "2.00", "0.36");
+    ASSERT_TRUE(m.order);
+    ASSERT_TRUE(flagged(m, review::kTotalMismatch));
+    EXPECT_NE(m.order->flags[0].reason.en.find("exceeds the products' value"), std::string::npos)
+        << m.order->flags[0].reason.en;
+    EXPECT_EQ(dec(m.order->totalGross), d("14.88"));
+}
+
+TEST(OrderMapper, AFreeShippingDiscountLeavesNoShippingToTax) {
+    // A SHIPPING discount takes the whole 4.88 off: the shipping line's gross is 0, so there is nothing to
+    // follow the goods' rate and no flag; the order adds up to Wix's 10.95.
+    const MappedOrder m = domesticOrder(
+        "[" + item("a", "10.95", "0.95") + "]",
+        R"({"price": {"amount": "4.88"}, "discount": {"amount": "4.88"}, "totalPriceAfterTax": {"amount": "0"},
+            "taxDetails": {"totalTax": {"amount": "0"}}})",
+        "10.95", "0.95",
+        R"([{"discountType": "SHIPPING", "coupon": {"code": "BREZPOSTNINE", "amount": {"amount": "4.88"}}}])");
+    ASSERT_TRUE(m.order) << m.error.message.en;
+    EXPECT_EQ(dec(m.order->totalGross), d("10.95"));
+    EXPECT_EQ(dec(m.order->totalVat), d("0.95"));
+    EXPECT_FALSE(flagged(m, review::kShippingVatSplit));
+    EXPECT_FALSE(flagged(m, review::kTotalMismatch));
+}

@@ -69,7 +69,32 @@ void AutoInvoicer::orderStored(const std::string& storeId, const host_api::Sales
         issueInvoice(storeId, settings, order);
         documents = InvoiceRepository(_db).forOrder(storeId, order.externalId);
     }
-    if (const Invoice* invoice = invoiceAmong(documents)) creditRefunds(settings, order, *invoice, documents);
+    if (const Invoice* invoice = invoiceAmong(documents)) {
+        creditRefunds(settings, order, *invoice, documents);
+        reportChangeAfterInvoice(storeId, order, *invoice);
+    }
+}
+
+void AutoInvoicer::reportChangeAfterInvoice(const std::string& storeId, const host_api::SalesOrder& order,
+                                            const Invoice& invoice) {
+    // An issued invoice is never changed (ZDDV-1 Art. 84 and 85a: corrections go by a new document). An
+    // order edited in Wix after it was invoiced (an item added, a quantity changed) is a difference a
+    // person settles with a credit note and a new invoice; refunds and cancellations are credited above.
+    const bool refundedOrCanceled = order.status == "CANCELED" || !toDecimal(order.refundedAmount).isZero() ||
+                                    order.paymentStatus == "FULLY_REFUNDED" ||
+                                    order.paymentStatus == "PARTIALLY_REFUNDED";
+    if (refundedOrCanceled || toDecimal(order.totalGross) == toDecimal(invoice.totalGross)) return;
+    const std::string was = toDecimal(invoice.totalGross).toString(2),
+                      now = toDecimal(order.totalGross).toString(2);
+    _activity.record(
+        storeId, host_api::ActivityLevel::Warning, "invoice.order_changed",
+        {"Naročilo " + order.number + " je bilo v Wixu spremenjeno po izdaji računa " + invoice.number +
+             ": znesek " + now + " " + order.currency + " namesto " + was +
+             ". Izdanega računa ni mogoče spremeniti; izdajte dobropis in nov račun v e-računih.",
+         "Order " + order.number + " was changed in Wix after invoice " + invoice.number +
+             " was issued: " + now + " " + order.currency + " instead of " + was +
+             ". An issued invoice cannot be changed; issue a credit note and a new invoice in e-računi."},
+        "order=" + order.externalId + " invoice=" + invoice.number);
 }
 
 void AutoInvoicer::issueInvoice(const std::string& storeId, const InvoiceSettings& settings,

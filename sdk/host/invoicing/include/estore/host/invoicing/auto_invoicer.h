@@ -56,6 +56,9 @@ private:
     void creditRefunds(const InvoiceSettings& settings, const host_api::SalesOrder& order,
                        const Invoice& invoice, const std::vector<Invoice>& documents);
     void holdForReview(const std::string& storeId, const host_api::SalesOrder& order);
+    /// An order whose amount changed after its invoice: recorded for a person (the invoice stays as issued).
+    void reportChangeAfterInvoice(const std::string& storeId, const host_api::SalesOrder& order,
+                                  const Invoice& invoice);
     void holdForExchangeRate(const std::string& storeId, const host_api::SalesOrder& order,
                              const std::string& day);
     /// Number, issue time, seller and fiscal data, then stored.

@@ -883,3 +883,18 @@ TEST(OrderMapper, AFreeShippingDiscountLeavesNoShippingToTax) {
     EXPECT_FALSE(flagged(m, review::kShippingVatSplit));
     EXPECT_FALSE(flagged(m, review::kTotalMismatch));
 }
+
+TEST(OrderMapper, DigitalGoodsToAnEuConsumerCarryTheBuyersRate) {
+    // An e-book to a consumer in Austria: nothing is shipped, so the place of supply is where the buyer is
+    // (the billing address) and Austria's 20 % is plausible (OSS): 12.00 × 20/120 = 2.00.
+    const MappedOrder m = mapText(R"({"id": "d1", "number": "781", "currency": "EUR",
+        "createdDate": "2026-02-01T10:00:00.000Z", "updatedDate": "2026-02-01T10:00:00.000Z",
+        "taxIncludedInPrices": true, "billingInfo": {"address": {"country": "AT"}},
+        "lineItems": [{"id": "e", "productName": {"original": "E-knjiga"}, "quantity": 1, "itemType": {"preset": "DIGITAL"},
+            "price": {"amount": "12.00"}, "totalPriceAfterTax": {"amount": "12.00"},
+            "taxDetails": {"totalTax": {"amount": "2.00"}}}],
+        "priceSummary": {"total": {"amount": "12.00"}, "tax": {"amount": "2.00"}}})");
+    ASSERT_TRUE(m.order) << m.error.message.en;
+    EXPECT_EQ(dec(m.order->lines[0].vatRate), d("20"));
+    EXPECT_TRUE(m.order->flags.empty());
+}

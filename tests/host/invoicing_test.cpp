@@ -675,6 +675,12 @@ TEST_F(Invoicing, AForeignCurrencyOrderWaitsForItsRateAndThenStatesVatInEur) {
     EXPECT_NE(text.find("za plačilo / total 64.10 EUR"), std::string::npos) << text;
     EXPECT_NE(text.find("Za plačilo / total: 61.60 CHF"), std::string::npos)
         << "the order's own currency too";
+    // The e-mail's HTML part says the same (a person reads that one).
+    const std::string html = InvoiceText::html(invoice);
+    EXPECT_NE(html.find("Tečaj ECB / ECB reference rate 2025-03-14: 1 EUR = 0.961 CHF<br>DDV v EUR"),
+              std::string::npos)
+        << html;
+    EXPECT_NE(html.find("<br>Datum dobave / date of supply: 2025-03-15"), std::string::npos) << html;
 }
 
 TEST_F(Invoicing, AFiscalInvoiceInAnotherCurrencyIsSignedInEur) {

@@ -1,5 +1,7 @@
 #include "estore/host/invoicing/invoice_text.h"
 
+#include <algorithm>
+
 #include "estore/host/core/formats.h"
 #include "estore/host/invoicing/invoice_builder.h"
 #include "estore/sdk/amount.h"
@@ -54,11 +56,25 @@ std::string sellerLine(const Seller& seller) {
            (seller.taxNumber.empty() ? "" : ", ID za DDV / VAT ID " + sdk::slovenianVatId(seller.taxNumber));
 }
 
-/// "Izdan / issued: …" and, on an invoice, "Datum dobave / date of supply: …".
-std::string datesLine(const Invoice& invoice) {
+/// "Izdan / issued: …" and, on an invoice, "Datum dobave / date of supply: …", `separator` between them.
+std::string datesLine(const Invoice& invoice, const std::string& separator = "   ") {
     std::string line = "Izdan / issued: " + invoice.issuedLocal + " (Europe/Ljubljana)";
-    if (!invoice.supplyDate.empty()) line += "   Datum dobave / date of supply: " + invoice.supplyDate;
+    if (!invoice.supplyDate.empty())
+        line += separator + "Datum dobave / date of supply: " + invoice.supplyDate;
     return line;
+}
+
+/// Lines of text as one HTML paragraph: each escaped, one <br> between them.
+std::string htmlParagraph(const std::string& text) {
+    std::string html;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        const std::size_t end = std::min(text.find('\n', start), text.size());
+        if (!html.empty()) html += "<br>";
+        html += htmlize(text.substr(start, end - start));
+        start = end + 1;
+    }
+    return "<p>" + html + "</p>\n";
 }
 
 /// For an invoice in another currency: the ECB rate and the VAT per rate and in total in EUR.
@@ -150,7 +166,7 @@ std::string InvoiceText::html(const Invoice& invoice) {
                     htmlize(title(invoice)) + " " + htmlize(invoice.number) + "</title></head><body>\n";
     h += "<h1>" + htmlize(title(invoice)) + " " + htmlize(invoice.number) + "</h1>\n";
     if (!invoice.refersTo.empty()) h += "<p>Za račun / for invoice " + htmlize(invoice.refersTo) + "</p>\n";
-    h += "<p>" + htmlize(datesLine(invoice)) + "</p>\n";
+    h += htmlParagraph(datesLine(invoice, "\n"));
     // The same lines as the plain text, so the e-mail's two parts never say different things.
     h += "<p><b>Prodajalec / seller:</b> " + htmlize(sellerLine(invoice.seller)) +
          "<br><b>Kupec / buyer:</b> " + htmlize(buyerLine(invoice.buyer)) + "<br><b>Naročilo / order:</b> " +
@@ -170,8 +186,8 @@ std::string InvoiceText::html(const Invoice& invoice) {
     h += "</table>\n<p><b>Za plačilo / total: " + htmlize(money(invoice.totalGross)) + " " +
          htmlize(invoice.currency) + "</b> (neto / net " + htmlize(money(invoice.totalNet)) + ", DDV / VAT " +
          htmlize(money(invoice.totalVat)) + ")</p>\n";
-    for (const auto& note : invoice.vatNotes)
-        h += "<p>" + htmlize(note.sl) + "<br>" + htmlize(note.en) + "</p>\n";
+    if (!invoice.eurRate.empty()) h += htmlParagraph(eurLines(invoice));
+    for (const auto& note : invoice.vatNotes) h += htmlParagraph(note.sl + "\n" + note.en);
     h += "<pre>" + htmlize(fiscalText(invoice)) + "</pre>\n</body></html>\n";
     return h;
 }

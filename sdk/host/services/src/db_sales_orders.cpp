@@ -81,16 +81,25 @@ host_api::Outcome DbSalesOrders::storePage(const std::string& storeId, const hos
                                            std::size_t& current) {
     // One transaction for the page: one commit (SQLite's fsync, PostgreSQL's WAL flush) instead of one per
     // order, and all or nothing, so the plugin's cursor never passes a half-stored page.
+    // Locks are taken in one order by every writer, so that concurrent pages and webhook fetches wait for
+    // each other instead of deadlocking: the orders' rows by their id first, then the invoicing (which takes
+    // the company's invoice number row, one row every invoicing writer needs) after all of them. Invoicing
+    // while storing would hold the number row while waiting for an order row another writer holds, while
+    // that writer waits for the number row (PostgreSQL 40P01, seen with three workers).
+    const std::vector<std::size_t> byId = orderById(rows);
     constexpr int kAttempts = 3;
     const bool joined = _db.inTransaction();
     for (int attempt = 1;; ++attempt) {
         try {
             Transaction tx(_db);
-            for (current = 0; current < rows.size(); ++current) {
-                results[current] = store(storeId, rows[current]);
+            for (const std::size_t i : byId) {
+                current = i;
+                results[i] = store(storeId, rows[i]);
+            }
+            // Invoiced in the page's order (the shop's), so invoice numbers follow the orders they bill.
+            for (current = 0; current < rows.size(); ++current)
                 if (_invoicer && results[current] != UpsertResult::Unchanged)
                     _invoicer->orderStored(storeId, orders[current]);
-            }
             tx.commit();
             // After the commit and outside the retries: what follows (FURS, e-mail) never stores the
             // orders again, and its own failures are the invoicer's to record.
@@ -111,6 +120,14 @@ host_api::Outcome DbSalesOrders::storePage(const std::string& storeId, const hos
             if (joined || attempt == kAttempts) throw;
         }
     }
+}
+
+std::vector<std::size_t> DbSalesOrders::orderById(const std::vector<Row>& rows) {
+    std::vector<std::size_t> positions(rows.size());
+    for (std::size_t i = 0; i < positions.size(); ++i) positions[i] = i;
+    std::stable_sort(positions.begin(), positions.end(),
+                     [&](std::size_t a, std::size_t b) { return rows[a].externalId < rows[b].externalId; });
+    return positions;
 }
 
 UpsertResult DbSalesOrders::store(const std::string& storeId, const Row& row) {

@@ -50,6 +50,8 @@ public:
 private:
     struct Row;
     static Row rowOf(const host_api::SalesOrder& order);
+    /// The positions of `rows` sorted by the order's id: the order every writer locks order rows in.
+    static std::vector<std::size_t> orderById(const std::vector<Row>& rows);
     /// Replaces the stored order only when the incoming one is newer; true if it did.
     bool updateIfNewer(const std::string& storeId, const Row& row);
     /// Inserts unless the order is already there; true if it did.

@@ -220,6 +220,14 @@ host_api::VatRateTotal rateTotalFromJson(const Reader& r) {
     return {r.amount("rate"), r.amount("net"), r.amount("vat"), r.amount("gross")};
 }
 
+host_api::Refund refundFromJson(const Reader& r) {
+    host_api::Refund refund{r.string("id"), r.string("created"), r.amount("amount"), {}};
+    r.eachObject("lines", [&](const Reader& line) {
+        refund.lines.push_back({line.string("line"), line.amount("quantity"), line.amount("amount")});
+    });
+    return refund;
+}
+
 SalesOrder orderFromJson(const Reader& r) {
     SalesOrder o;
     o.externalId = r.string("externalId");
@@ -266,6 +274,7 @@ SalesOrder orderFromJson(const Reader& r) {
             o.payments.push_back({part.string("method"), part.string("methodCode"), part.amount("amount"),
                                   part.boolean("fiscal"), part.boolean("pending")});
         });
+        payment->eachObject("refunds", [&](const Reader& one) { o.refunds.push_back(refundFromJson(one)); });
     }
     if (auto mapped = r.object("eracuniStatus")) {
         o.orderStatus = mapped->string("name");
@@ -303,6 +312,23 @@ Object::Ptr paymentPartToJson(const host_api::PaymentPart& part) {
     o->set("amount", moneyText(part.amount));
     o->set("fiscal", part.fiscal);
     o->set("pending", part.pending);
+    return o;
+}
+
+Object::Ptr refundToJson(const host_api::Refund& refund) {
+    Object::Ptr o = newObject();
+    o->set("id", refund.externalId);
+    o->set("created", refund.createdAt);
+    o->set("amount", moneyText(refund.amount));
+    Array::Ptr lines = new Array;
+    for (const auto& line : refund.lines) {
+        Object::Ptr l = newObject();
+        l->set("line", line.lineExternalId);
+        l->set("quantity", plainText(line.quantity));
+        l->set("amount", moneyText(line.amount));
+        lines->add(l);
+    }
+    o->set("lines", lines);
     return o;
 }
 
@@ -354,6 +380,9 @@ Object::Ptr salesOrderToJson(const SalesOrder& order) {
     Array::Ptr parts = new Array;
     for (const auto& part : order.payments) parts->add(paymentPartToJson(part));
     payment->set("parts", parts);
+    Array::Ptr refunds = new Array;
+    for (const auto& refund : order.refunds) refunds->add(refundToJson(refund));
+    payment->set("refunds", refunds);
     o->set("payment", payment);
     Object::Ptr mapped = newObject();
     mapped->set("name", order.orderStatus);

@@ -1,7 +1,7 @@
 // A plugin exactly as one built against an older minor version of the contract is: compiled with that
-// version's frozen headers (host_api_1_1/ or host_api_1_2/, LEGACY_MINOR says which) and nothing else of
-// this tree (no SDK, no current header). Its "orders.import" hands the host one SalesOrder of that
-// version's layout, so the test sees whether the host reads past its end.
+// version's frozen headers (host_api_1_1/, host_api_1_2/ or host_api_1_4/, LEGACY_MINOR says which) and
+// nothing else of this tree (no SDK, no current header). Its "orders.import" hands the host one SalesOrder of
+// that version's layout, so the test sees whether the host reads past its end.
 #include <boost/dll/alias.hpp>
 
 #include <cstddef>
@@ -72,8 +72,25 @@ SalesOrder sampleOrder() {
     o.orderStatus = "potrjeno";
     o.invoiceOnStatus = true;
 #endif
+#if LEGACY_MINOR >= 3
+    o.payments.push_back({"CreditCard", "kartica", {2440, 2}, false, false});
+#endif
     return o;
 }
+
+#if LEGACY_MINOR >= 4
+/// A page of two orders in one array, as a 1.4 plugin hands it over: the host must walk it by the 1.4
+/// stride, or the second order is read from the middle of the first.
+struct PageBox {
+    SalesOrder orders[2];
+#if !defined(__SANITIZE_ADDRESS__)
+    unsigned char poison[512];
+    PageBox() {
+        for (std::size_t i = 0; i < sizeof poison; ++i) poison[i] = static_cast<unsigned char>(0x5B + 37 * i);
+    }
+#endif
+};
+#endif
 
 class LegacyStore final : public ElectronicStore {
 public:
@@ -93,17 +110,31 @@ public:
         JobReport report;
         try {
             if (!host.salesOrders) return report;
+#if LEGACY_MINOR >= 4
+            auto page = std::make_unique<PageBox>();
+            page->orders[0] = sampleOrder();
+            page->orders[1] = sampleOrder();
+            page->orders[1].externalId = "legacy-order-2";
+            page->orders[1].number = "11002";
+            UpsertResult results[2] = {UpsertResult::Unchanged, UpsertResult::Unchanged};
+            report.outcome = host.salesOrders->upsertPage(job.store.storeId, page->orders, 2, results);
+            for (const auto result : results)
+                if (result == UpsertResult::Created) ++report.counts["orders.created"];
+#else
             auto box = std::make_unique<OrderBox>();
             box->order = sampleOrder();
             UpsertResult result = UpsertResult::Unchanged;
             report.outcome = host.salesOrders->upsert(job.store.storeId, box->order, result);
             if (result == UpsertResult::Created) report.counts["orders.created"] = 1;
+#endif
         } catch (const std::bad_alloc&) {
             report.outcome = Outcome::failure(ErrorCategory::Transient, "legacy.out_of_memory", {"", ""});
         }
         return report;
     }
-    WebhookAck onWebhook(const StoreRef&, const WebhookRequest&, HostServices&) override { return {}; }
+    WebhookAck onWebhook(const StoreRef&, const WebhookRequest&, HostServices&) override {
+        return {};
+    }
 };
 
 }  // namespace legacy

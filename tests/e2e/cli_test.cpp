@@ -43,9 +43,9 @@ TEST_F(HostE2E, UsageErrorsExitWithOne) {
 TEST_F(HostE2E, VersionNamesTheProjectAndTheHostApi) {
     auto text = host({"--version"});
     EXPECT_EQ(text.exitCode, 0) << text.describe();
-    EXPECT_EQ(text.out, "estore-host " ESTORE_PROJECT_VERSION " (host API 1.4)\n");
+    EXPECT_EQ(text.out, "estore-host " ESTORE_PROJECT_VERSION " (host API 1.5)\n");
     auto json = host({"--version", "--json"});
-    EXPECT_EQ(json.out, R"({"version":")" ESTORE_PROJECT_VERSION R"(","host_api":"1.4"})"
+    EXPECT_EQ(json.out, R"({"version":")" ESTORE_PROJECT_VERSION R"(","host_api":"1.5"})"
                         "\n");
 }
 

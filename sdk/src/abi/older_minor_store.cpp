@@ -40,7 +40,7 @@ host_api::SalesOrder upgrade(const Old& old) {
     order.totalVat = old.totalVat;
     order.totalGross = old.totalGross;
     order.flags = old.flags;
-    if constexpr (std::is_same_v<Old, SalesOrder_1_2>) {
+    if constexpr (std::is_base_of_v<SalesOrder_1_2, Old>) {
         order.paidAmount = old.paidAmount;
         order.refundedAmount = old.refundedAmount;
         order.paymentMethodCode = old.paymentMethodCode;
@@ -48,6 +48,7 @@ host_api::SalesOrder upgrade(const Old& old) {
         order.orderStatus = old.orderStatus;
         order.invoiceOnStatus = old.invoiceOnStatus;
     }
+    if constexpr (std::is_base_of_v<SalesOrder_1_3, Old>) order.payments = old.payments;
     return order;
 }
 
@@ -66,8 +67,8 @@ public:
         });
     }
 
-    /// Not called by the plugins served today (upsertPage came in 1.4, after every `Old`), but the pattern
-    /// a later `Old` needs: the array is `Old`s, walked by their stride.
+    /// A 1.4 plugin's page: the array is `Old`s, walked by their stride. (Plugins before 1.4 never call
+    /// it: upsertPage came in 1.4.)
     host_api::Outcome upsertPage(const std::string& storeId, const host_api::SalesOrder* orders,
                                  std::size_t count, host_api::UpsertResult* results) override {
         return withMemory([&] {
@@ -104,9 +105,9 @@ OlderMinorStore::OlderMinorStore(host_api::ElectronicStore* inner, ApiVersion pl
     : _inner(inner), _pluginVersion(pluginVersion), _release(std::move(release)) {}
 
 bool OlderMinorStore::needed(ApiVersion pluginVersion) {
-    // SalesOrder grew in 1.2 (payment and status) and 1.3 (payment parts); nothing else a plugin builds
-    // has grown.
-    return before(pluginVersion, 3);
+    // SalesOrder grew in 1.2 (payment and status), 1.3 (payment parts) and 1.5 (refunds); nothing else a
+    // plugin builds has grown.
+    return before(pluginVersion, 5);
 }
 
 template <typename Call>
@@ -114,10 +115,13 @@ auto OlderMinorStore::withPluginServices(HostServices& host, Call&& call) {
     HostServices services = host;
     SalesOrdersFrom<SalesOrder_1_1> salesOrders1_1(host.salesOrders);
     SalesOrdersFrom<SalesOrder_1_2> salesOrders1_2(host.salesOrders);
+    SalesOrdersFrom<SalesOrder_1_3> salesOrders1_3(host.salesOrders);
     if (host.salesOrders && before(_pluginVersion, 2))
         services.salesOrders = &salesOrders1_1;
     else if (host.salesOrders && before(_pluginVersion, 3))
         services.salesOrders = &salesOrders1_2;
+    else if (host.salesOrders && before(_pluginVersion, 5))
+        services.salesOrders = &salesOrders1_3;
     return call(services);
 }
 

@@ -47,4 +47,11 @@ struct SalesOrder_1_2 : SalesOrder_1_1 {
     bool invoiceOnStatus = false;
 };
 
+/// 1.3 appended the payment parts; 1.4 changed no struct, so a 1.4 plugin's order has this layout too.
+/// (The vector is 8-aligned and SalesOrder_1_2's tail padding after its last bool is 7 bytes: the member
+/// cannot move into it, so this is the flat 1.3 layout; tests/abi/ compares the size with a 1.4 plugin.)
+struct SalesOrder_1_3 : SalesOrder_1_2 {
+    std::vector<host_api::PaymentPart> payments;
+};
+
 }  // namespace estore::sdk::abi

@@ -76,6 +76,24 @@ struct PaymentPart {
     bool pending = false;    ///< not collected yet (cash on delivery before delivery)
 };
 
+/// What one refund gave back of one order line, since 1.5. Never grows (it sits in a container).
+struct RefundedLine {
+    std::string lineExternalId;  ///< the SalesOrderLine's externalId
+    Amount quantity;             ///< units given back; zero when only an amount is known (shipping, a fee)
+    Amount amount;  ///< gross money given back for the line when the shop says; zero: by quantity
+};
+
+/// One refund of an order, since 1.5 (issue 15): the money given back and, where the shop says so, for
+/// which lines, so that the credit note credits the VAT of what came back. Never grows.
+struct Refund {
+    std::string externalId;  ///< the shop's refund id
+    std::string createdAt;   ///< ISO-8601 UTC
+    Amount amount;           ///< gross money given back, in the order's currency
+    /// The lines it gave back; empty when the shop names none (a refund of an amount), which the host
+    /// spreads over the invoice's VAT rates in proportion.
+    std::vector<RefundedLine> lines;
+};
+
 struct SalesOrder {
     std::string externalId;  ///< the shop's order id: the idempotency key with the store
     std::string number;      ///< the reference people use
@@ -113,6 +131,10 @@ struct SalesOrder {
     // names none. paymentMethodCode and fiscalPayment stay the invoice's decision (the largest part's
     // method; fiscal when any part is).
     std::vector<PaymentPart> payments;
+
+    // Appended in 1.5 (issue 15): the refunds that succeeded, oldest first; their amounts add up to
+    // refundedAmount. Empty from a plugin that does not say (the host then credits refundedAmount pro rata).
+    std::vector<Refund> refunds;
 };
 
 enum class UpsertResult { Created, Updated, Unchanged };

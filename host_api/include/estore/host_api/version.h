@@ -12,8 +12,9 @@ inline constexpr std::uint32_t kApiMajor = 1;
 //      (auto-invoicing).
 // 1.3: SalesOrder's payment parts (mixed payments, one line per method on the invoice).
 // 1.4: SalesOrders::upsertPage (a page of orders in one transaction).
+// 1.5: SalesOrder's refunds (what each refund gave back, by line where the shop says).
 // New fields are only ever appended, by the rules in host_api/README.md ("Growing the contract").
-inline constexpr std::uint32_t kApiMinor = 4;
+inline constexpr std::uint32_t kApiMinor = 5;
 
 struct ApiVersion {
     std::uint32_t major = 0;

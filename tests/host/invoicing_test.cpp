@@ -230,6 +230,149 @@ TEST_F(Invoicing, PartialRefundsGetCreditNotesForTheRefundedPartsOnly) {
     }
 }
 
+namespace {
+
+/// The two-rate order with its lines' ids, as a plugin that names refunded lines gives them.
+SalesOrder withLineIds(SalesOrder o) {
+    o.lines[0].externalId = "L-CAJ";
+    o.lines[1].externalId = "L-KNJ";
+    o.lines[2].externalId = "shipping";
+    return o;
+}
+
+/// `o` after `refunds` (each {id, cents, lines}) went through.
+SalesOrder afterRefunds(SalesOrder o, std::int64_t version, const std::vector<Refund>& refunds) {
+    o.updatedAtMillis = version;
+    o.refunds = refunds;
+    std::int64_t cents = 0;
+    for (const auto& r : refunds) cents += r.amount.units;
+    o.refundedAmount = {cents, 2};
+    o.paymentStatus = cents >= o.totalGross.units ? "FULLY_REFUNDED" : "PARTIALLY_REFUNDED";
+    return o;
+}
+
+}  // namespace
+
+TEST_F(Invoicing, ReturningTheBookCreditsTheBooksRateOnly) {
+    // Issue 15: the 9.5 % book (32.85 with 2.85 VAT) comes back from an order with a 22 % tea. Pro rata
+    // would have credited 22 % VAT on 15.33 of it; by line the credit is the book's, to the cent.
+    addStore("paid");
+    const SalesOrder sold = withLineIds(order("A1", 1, "PAID"));
+    upsert(sold);
+    const SalesOrder returned =
+        afterRefunds(sold, 2, {{"R1", "2025-03-05T10:00:00Z", {3285, 2}, {{"L-KNJ", {1, 0}, {}}}}});
+    upsert(returned);
+    upsert(returned);  // the next import sees the same refund: nothing more
+    const auto docs = documents("A1");
+    ASSERT_EQ(docs.size(), 2u);
+    const Invoice& note = docs[1];
+    EXPECT_EQ(note.kind, InvoiceKind::CreditNote);
+    ASSERT_EQ(note.lines.size(), 1u);
+    EXPECT_EQ(money(note.lines[0].gross), "-32.85");
+    EXPECT_EQ(money(note.lines[0].vat), "-2.85");
+    EXPECT_EQ(money(note.lines[0].net), "-30.00");
+    EXPECT_EQ(note.lines[0].quantity.units, -1);
+    EXPECT_NE(note.lines[0].name.find("Kuharica"), std::string::npos) << note.lines[0].name;
+    ASSERT_EQ(note.vatBreakdown.size(), 1u);
+    EXPECT_EQ(toDecimal(note.vatBreakdown[0].rate).toString(1), "9.5");
+    EXPECT_EQ(money(note.totalVat), "-2.85");
+    const auto logged = _host->activity().list("wix-1");
+    EXPECT_TRUE(std::none_of(logged.begin(), logged.end(),
+                             [](const auto& e) { return e.code == "invoice.credit_pro_rata"; }));
+}
+
+TEST_F(Invoicing, PartOfALineIsCreditedByQuantityAndTheMoneyGivenBackIsWhatIsCredited) {
+    addStore("paid");
+    SalesOrder sold = withLineIds(order("A1", 1, "PAID"));
+    sold.lines[0].quantity = {3, 0};  // three teas, 24.40 with 4.40 VAT
+    sold.lines[0].unitPrice = {813, 2};
+    sold.lines[0].discount = {-1, 2};
+    upsert(sold);
+    // One tea of three: 24.40 / 3 = 8.13; VAT 4.40 × 8.13 / 24.40 = 1.466 → 1.47; net 6.66.
+    upsert(afterRefunds(sold, 2, {{"R1", "2025-03-05T10:00:00Z", {813, 2}, {{"L-CAJ", {1, 0}, {}}}}}));
+    // Then the shipping, and a goodwill refund of 2.00 for a tea the merchant names but which was worth
+    // more: the money given back (2.00) is what is credited, at the tea's rate.
+    upsert(afterRefunds(sold, 3,
+                        {{"R1", "2025-03-05T10:00:00Z", {813, 2}, {{"L-CAJ", {1, 0}, {}}}},
+                         {"R2", "2025-03-06T10:00:00Z", {435, 2}, {{"shipping", {}, {435, 2}}}},
+                         {"R3", "2025-03-07T10:00:00Z", {200, 2}, {{"L-CAJ", {1, 0}, {}}}}}));
+    const auto docs = documents("A1");
+    ASSERT_EQ(docs.size(), 4u);
+    ASSERT_EQ(docs[1].lines.size(), 1u);
+    EXPECT_EQ(money(docs[1].lines[0].gross), "-8.13");
+    EXPECT_EQ(money(docs[1].lines[0].vat), "-1.47");
+    EXPECT_EQ(money(docs[1].lines[0].net), "-6.66");
+    EXPECT_EQ(docs[1].lines[0].quantity.units, -1);
+    EXPECT_EQ(money(docs[1].lines[0].unitPrice), "8.13");
+    ASSERT_EQ(docs[2].lines.size(), 1u);
+    EXPECT_EQ(docs[2].lines[0].kind, LineKind::Shipping);
+    EXPECT_EQ(money(docs[2].lines[0].gross), "-4.35");
+    EXPECT_EQ(money(docs[2].lines[0].vat), "-0.78");
+    ASSERT_EQ(docs[3].lines.size(), 1u);
+    EXPECT_EQ(money(docs[3].totalGross), "-2.00");
+    EXPECT_EQ(toDecimal(docs[3].lines[0].vatRate).toString(0), "22");
+    // VAT 4.40 × 2.00 / 24.40 = 0.3606 → 0.36.
+    EXPECT_EQ(money(docs[3].lines[0].vat), "-0.36");
+}
+
+TEST_F(Invoicing, ARefundOfShippingSplitByTheGoodsRatesCreditsEachPart) {
+    // Shipping that followed mixed goods is two lines with one id (the mapper's shipping_vat_split).
+    addStore("paid");
+    SalesOrder sold = withLineIds(order("A1", 1, "PAID"));
+    SalesOrderLine reduced = sold.lines[2];
+    sold.lines[2].net = {163, 2};  // 2.00 at 22 %: 1.64 + 0.36
+    sold.lines[2].vat = {37, 2};
+    sold.lines[2].gross = {200, 2};
+    sold.lines[2].unitPrice = {200, 2};
+    reduced.vatRate = {95, 1};  // 2.35 at 9.5 %: 2.15 + 0.20
+    reduced.net = {215, 2};
+    reduced.vat = {20, 2};
+    reduced.gross = {235, 2};
+    reduced.unitPrice = {235, 2};
+    sold.lines.push_back(reduced);
+    sold.vatBreakdown.clear();  // derived from the lines
+    upsert(sold);
+    upsert(afterRefunds(sold, 2, {{"R1", "2025-03-05T10:00:00Z", {435, 2}, {{"shipping", {1, 0}, {}}}}}));
+    const auto docs = documents("A1");
+    ASSERT_EQ(docs.size(), 2u);
+    ASSERT_EQ(docs[1].lines.size(), 2u);
+    EXPECT_EQ(money(docs[1].lines[0].gross), "-2.00");
+    EXPECT_EQ(money(docs[1].lines[0].vat), "-0.37");
+    EXPECT_EQ(money(docs[1].lines[1].gross), "-2.35");
+    EXPECT_EQ(money(docs[1].lines[1].vat), "-0.20");
+}
+
+TEST_F(Invoicing, ARefundThatNamesNoLinesIsSpreadProRataAndAPersonIsTold) {
+    addStore("paid");
+    const SalesOrder sold = withLineIds(order("A1", 1, "PAID"));
+    upsert(sold);
+    upsert(afterRefunds(sold, 2, {{"R1", "2025-03-05T10:00:00Z", {1000, 2}, {}}}));
+    const auto docs = documents("A1");
+    ASSERT_EQ(docs.size(), 2u);
+    ASSERT_EQ(docs[1].vatBreakdown.size(), 2u);  // 28.75 : 32.85, as before issue 15
+    EXPECT_EQ(money(docs[1].vatBreakdown[0].gross), "-4.67");
+    EXPECT_EQ(money(docs[1].vatBreakdown[1].gross), "-5.33");
+    const auto logged = _host->activity().list("wix-1");
+    EXPECT_TRUE(std::any_of(logged.begin(), logged.end(), [](const auto& e) {
+        return e.code == "invoice.credit_pro_rata" && e.level == "warning" &&
+               e.message.en.find("names no returned lines") != std::string::npos;
+    }));
+}
+
+TEST_F(Invoicing, AFullRefundListedAsARefundMirrorsTheInvoice) {
+    addStore("paid");
+    const SalesOrder sold = withLineIds(order("A1", 1, "PAID"));
+    upsert(sold);
+    upsert(afterRefunds(sold, 2, {{"R1", "2025-03-05T10:00:00Z", {6160, 2}, {}}}));
+    const auto docs = documents("A1");
+    ASSERT_EQ(docs.size(), 2u);
+    EXPECT_EQ(docs[1].lines.size(), 3u);
+    EXPECT_EQ(money(docs[1].totalGross), "-61.60");
+    const auto logged = _host->activity().list("wix-1");
+    EXPECT_TRUE(std::none_of(logged.begin(), logged.end(),
+                             [](const auto& e) { return e.code == "invoice.credit_pro_rata"; }));
+}
+
 TEST_F(Invoicing, FullyRefundedBeforeInvoicingGetsNothing) {
     addStore("paid");
     SalesOrder refunded = order("A1", 1, "FULLY_REFUNDED");

@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 
 #include "client/request_pacer.h"
+#include "estore/sdk/amount.h"
+#include "orders/order_refunds.h"
 #include "settings/payment_methods.h"
 
 namespace {
@@ -89,6 +91,86 @@ TEST(PaymentMethods, ToleratesMissingPieces) {
     EXPECT_TRUE(paymentMethodsByOrder(R"({"orderTransactions":{"orderId":"x"}})").empty());
     EXPECT_TRUE(paymentMethodsByOrder(R"({"orderTransactions":[5,"a",null,{"orderId":"x","payments":[7]}]})")
                     .empty());
+}
+
+TEST(OrderRefunds, EachRefundThatWentThroughWithTheLinesShippingAndFeesItGaveBack) {
+    const std::string answer(R"({"orderTransactions":[
+      {"orderId":"a","payments":[
+        {"id":"p1","status":"PARTIALLY_REFUNDED","amount":{"amount":"61.60"},
+         "regularPaymentDetails":{"paymentMethod":"CreditCard"}}],
+       "refunds":[
+        {"id":"r2","createdDate":"2026-03-06T10:00:00.000Z",
+         "transactions":[{"paymentId":"p1","amount":{"amount":"5.00"},"refundStatus":"SUCCEEDED"},
+                         {"paymentId":"p1","amount":{"amount":"3.00"},"refundStatus":"PENDING"}],
+         "details":{"lineItems":[{"lineItemId":"l1","quantity":2}],"shipping":{"amount":{"amount":"2.50"}},
+                    "additionalFees":[{"additionalFeeId":"f1","amount":{"amount":"1.0"}}],"reason":"broken"}},
+        {"id":"r1","createdDate":"2026-03-05T10:00:00.000Z",
+         "transactions":[{"paymentId":"p1","amount":{"amount":"4.35"},"refundStatus":"SUCCEEDED"}],
+         "details":{"items":[{"lineItemId":"l2","quantity":1}],"shippingIncluded":true}},
+        {"id":"r3","createdDate":"2026-03-07T10:00:00.000Z",
+         "transactions":[{"paymentId":"p1","amount":{"amount":"9.00"},"refundStatus":"FAILED"}]},
+        {"id":"r4","createdDate":"2026-03-08T10:00:00.000Z",
+         "transactions":[{"paymentId":"p1","amount":{"amount":"1.00"},"refundStatus":"SUCCEEDED"}]}]},
+      {"orderId":"b","refunds":[
+        {"id":"r5","createdDate":"2026-03-05T10:00:00.000Z",
+         "transactions":[{"amount":{"amount":"7.00"},"refundStatus":"SUCCEEDED"}],"details":{}}]}
+    ]})");
+    auto methods = paymentMethodsByOrder(answer);
+    const auto& refunds = methods["a"].refunds;
+    ASSERT_EQ(refunds.size(), 3u) << "the failed refund gave nothing back";
+    // Oldest first; only the money that went through.
+    EXPECT_EQ(refunds[0].externalId, "r1");
+    EXPECT_EQ(estore::sdk::toDecimal(refunds[0].amount).toString(2), "4.35");
+    ASSERT_EQ(refunds[0].lines.size(), 2u);
+    EXPECT_EQ(refunds[0].lines[0].lineExternalId, "l2");
+    EXPECT_EQ(refunds[0].lines[0].quantity.units, 1);
+    EXPECT_EQ(refunds[0].lines[1].lineExternalId, estore::wix::kShippingLineId);
+    EXPECT_EQ(refunds[0].lines[1].quantity.units, 1) << "shippingIncluded: all of the shipping";
+    EXPECT_EQ(refunds[1].externalId, "r2");
+    EXPECT_EQ(estore::sdk::toDecimal(refunds[1].amount).toString(2), "5.00") << "3.00 is still pending";
+    ASSERT_EQ(refunds[1].lines.size(), 3u);
+    EXPECT_EQ(refunds[1].lines[0].lineExternalId, "l1");
+    EXPECT_EQ(refunds[1].lines[0].quantity.units, 2);
+    EXPECT_EQ(refunds[1].lines[1].lineExternalId, "shipping");
+    EXPECT_EQ(estore::sdk::toDecimal(refunds[1].lines[1].amount).toString(2), "2.50");
+    EXPECT_EQ(refunds[1].lines[2].lineExternalId, "f1");
+    EXPECT_EQ(estore::sdk::toDecimal(refunds[1].lines[2].amount).toString(2), "1.00");
+    EXPECT_EQ(refunds[2].externalId, "r4");
+    EXPECT_TRUE(refunds[2].lines.empty()) << "a refund of an amount names no lines";
+    // An order whose payments are all refunded still has its refunds.
+    ASSERT_EQ(methods["b"].refunds.size(), 1u);
+    EXPECT_TRUE(methods["b"].main.empty());
+}
+
+TEST(OrderRefunds, APartialRefundWithoutLinesIsFlaggedAWholeOneIsNot) {
+    estore::host_api::SalesOrder order;
+    order.totalGross = {6160, 2};
+    estore::host_api::Refund byLine{"r1", "2026-03-05T10:00:00Z", {3285, 2}, {{"l2", {1, 0}, {}}}};
+    estore::host_api::Refund byAmount{"r2", "2026-03-06T10:00:00Z", {1000, 2}, {}};
+    estore::host_api::Refund whole{"r3", "2026-03-06T10:00:00Z", {6160, 2}, {}};
+
+    estore::host_api::SalesOrder lines = order;
+    estore::wix::applyRefunds(lines, {byLine});
+    EXPECT_TRUE(lines.flags.empty());
+    EXPECT_EQ(lines.refunds.size(), 1u);
+
+    estore::host_api::SalesOrder amount = order;
+    estore::wix::applyRefunds(amount, {byLine, byAmount});
+    ASSERT_EQ(amount.flags.size(), 1u);
+    EXPECT_EQ(amount.flags[0].code, estore::wix::review::kRefundWithoutLines);
+    EXPECT_NE(amount.flags[0].reason.sl.find("razdeli po stopnjah DDV"), std::string::npos);
+    EXPECT_NE(amount.flags[0].reason.en.find("in proportion"), std::string::npos);
+
+    estore::host_api::SalesOrder all = order;
+    estore::wix::applyRefunds(all, {whole});
+    EXPECT_TRUE(all.flags.empty()) << "giving everything back is exact whichever way it is split";
+
+    // Wix's balance says 10.00 went back but lists no refund that went through.
+    estore::host_api::SalesOrder unlisted = order;
+    unlisted.refundedAmount = {1000, 2};
+    estore::wix::applyRefunds(unlisted, {});
+    ASSERT_EQ(unlisted.flags.size(), 1u);
+    EXPECT_EQ(unlisted.flags[0].code, estore::wix::review::kRefundWithoutLines);
 }
 
 TEST(RequestPacer, BackOffDoublesWithinJitterAndCap) {

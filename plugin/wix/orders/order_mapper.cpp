@@ -1,5 +1,7 @@
 #include "orders/order_mapper.h"
 
+#include "orders/order_refunds.h"
+
 #include <Poco/String.h>
 
 #include <algorithm>
@@ -648,7 +650,9 @@ private:
         w.statedRate = statedRateOf(cost);
         if (w.unitPrice.isZero() && w.discount.isZero() && w.gross.isZero() && w.vat.isZero()) return;
         const std::string title = Poco::trim(info.text("title").value_or(""));
-        _order.lines.push_back(makeLine(LineKind::Shipping, title.empty() ? "Dostava" : title, w));
+        SalesOrderLine line = makeLine(LineKind::Shipping, title.empty() ? "Dostava" : title, w);
+        line.externalId = kShippingLineId;  // Wix gives shipping no id; a refund names it as shipping
+        _order.lines.push_back(std::move(line));
     }
 
     void readFeeLines() {

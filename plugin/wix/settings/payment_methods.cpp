@@ -1,5 +1,7 @@
 #include "settings/payment_methods.h"
 
+#include "orders/order_refunds.h"
+
 #include <algorithm>
 
 #include "estore/sdk/amount.h"
@@ -60,8 +62,11 @@ std::map<std::string, OrderPayments> paymentMethodsByOrder(element answer) {
     if (!all) return methods;
     for (element transactions : *all) {
         const std::string orderId = text(transactions, "orderId");
+        if (orderId.empty()) continue;
+        if (auto refunds = refundsOf(transactions); !refunds.empty())
+            methods[orderId].refunds = std::move(refunds);
         auto payments = sdk::jsonArrayAt(transactions, "payments");
-        if (orderId.empty() || !payments) continue;
+        if (!payments) continue;
         sdk::Decimal largest(-1, 0);
         std::vector<host_api::PaymentPart> parts;
         for (element payment : *payments) {
@@ -173,6 +178,7 @@ void applyStoreMaps(host_api::SalesOrder& order, const host_api::Settings& setti
 void applyPayments(host_api::SalesOrder& order, const host_api::Settings& settings,
                    const OrderPayments& payments) {
     order.payments = payments.parts;
+    applyRefunds(order, payments.refunds);
     applyStoreMaps(order, settings, payments.others);
 }
 

@@ -23,9 +23,11 @@ struct OrderPayments {
     /// Every approved or pending part with its amount, largest first (the invoice lists them); the
     /// e-računi method and the fiscal flag are filled by applyStoreMaps.
     std::vector<host_api::PaymentPart> parts;
+    /// The refunds that went through, oldest first (orders/order_refunds.h).
+    std::vector<host_api::Refund> refunds;
 };
 
-/// orderId → its payments. Orders without an approved payment are absent.
+/// orderId → its payments and refunds. Orders with neither an approved payment nor a refund are absent.
 std::map<std::string, OrderPayments> paymentMethodsByOrder(simdjson::dom::element listByIdsAnswer);
 
 /// The review flag codes raised by applyStoreMaps.
@@ -51,8 +53,9 @@ std::string shopStatusOf(const host_api::SalesOrder& order);
 void applyStoreMaps(host_api::SalesOrder& order, const host_api::Settings& settings,
                     const std::vector<std::string>& otherMethods = {});
 
-/// What the importer does with an order's payments as Wix reported them: the parts go on the order, then
-/// the store's maps decide the e-računi method, the fiscal flag and the status (applyStoreMaps).
+/// What the importer does with an order's payments as Wix reported them: the parts and the refunds go on
+/// the order (applyRefunds), then the store's maps decide the e-računi method, the fiscal flag and the
+/// status (applyStoreMaps).
 void applyPayments(host_api::SalesOrder& order, const host_api::Settings& settings,
                    const OrderPayments& payments);
 

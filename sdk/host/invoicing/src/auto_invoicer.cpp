@@ -135,15 +135,52 @@ void AutoInvoicer::holdForExchangeRate(const std::string& storeId, const host_ap
 void AutoInvoicer::creditRefunds(const InvoiceSettings& settings, const host_api::SalesOrder& order,
                                  const Invoice& invoice, const std::vector<Invoice>& documents) {
     const Decimal invoiced = toDecimal(invoice.totalGross);
-    const bool full = order.paymentStatus == "FULLY_REFUNDED" || toDecimal(order.refundedAmount) >= invoiced;
-    const Decimal target = full ? invoiced : toDecimal(order.refundedAmount);
-    const std::vector<Invoice> credits = creditsAmong(documents);
+    std::vector<Invoice> credits = creditsAmong(documents);
     Decimal credited;
     for (const auto& credit : credits) credited -= toDecimal(credit.totalGross);
+    // Each refund the shop lists, oldest first, credits what it names. The key of a credit note is the
+    // refunded total after it, so a refund credited once is never credited again.
+    Decimal cumulative;
+    for (const auto& refund : order.refunds) {
+        cumulative += toDecimal(refund.amount);
+        const Decimal target = std::min(cumulative, invoiced);
+        if (target <= credited) continue;
+        Invoice note = target >= invoiced && credits.empty()
+                           ? InvoiceBuilder::creditNote(invoice, credits, target, true)
+                           : InvoiceBuilder::refundNote(invoice, refund, target - credited);
+        if (note.lines.empty())
+            note = proRataNote(order, invoice, credits, target - credited, target >= invoiced);
+        if (note.lines.empty()) continue;
+        credits.push_back(note);
+        credited = target;
+        issue(std::move(note), settings, target.toUnits(2));
+    }
+    // What Wix says was refunded beyond the refunds it lists (or all of it, from a plugin that lists none),
+    // and a full refund, are credited from what is left, pro rata.
+    const bool full = order.paymentStatus == "FULLY_REFUNDED" || toDecimal(order.refundedAmount) >= invoiced;
+    const Decimal target = full ? invoiced : std::min(toDecimal(order.refundedAmount), invoiced);
     if (target <= credited) return;
-    Invoice note = InvoiceBuilder::creditNote(invoice, credits, target - credited, full);
+    Invoice note = proRataNote(order, invoice, credits, target - credited, full);
     if (note.lines.empty()) return;
     issue(std::move(note), settings, target.toUnits(2));
+}
+
+Invoice AutoInvoicer::proRataNote(const host_api::SalesOrder& order, const Invoice& invoice,
+                                  const std::vector<Invoice>& credits, const Decimal& amount, bool full) {
+    Invoice note = InvoiceBuilder::creditNote(invoice, credits, amount, full);
+    // A whole refund is exact whichever way it is split; a part spread over the rates is a guess at what
+    // came back, which a person should confirm.
+    if (!note.lines.empty() && !(full && credits.empty()))
+        _activity.record(
+            invoice.storeId, host_api::ActivityLevel::Warning, "invoice.credit_pro_rata",
+            {"Vračilo " + amount.toString(2) + " " + invoice.currency + " za naročilo " + order.number +
+                 " ne navaja vrnjenih postavk, zato ga dobropis razdeli po stopnjah DDV računa " +
+                 invoice.number + " v razmerju. Preverite, ali ustreza vrnjenemu blagu.",
+             "The refund of " + amount.toString(2) + " " + invoice.currency + " for order " + order.number +
+                 " names no returned lines, so the credit note spreads it over the VAT rates of invoice " +
+                 invoice.number + " in proportion. Check that this matches the goods returned."},
+            "order=" + order.externalId + " invoice=" + invoice.number);
+    return note;
 }
 
 void AutoInvoicer::holdForReview(const std::string& storeId, const host_api::SalesOrder& order) {

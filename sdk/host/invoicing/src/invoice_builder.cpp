@@ -132,7 +132,88 @@ void addRefundLine(Invoice& note, const VatRateTotal& left, std::int64_t grossCe
     note.vatBreakdown.push_back({left.rate, line.net, line.vat, line.gross});
 }
 
+/// What a refund gives back of one invoice line, before it is scaled to the money refunded.
+struct LineCredit {
+    const host_api::SalesOrderLine* line;
+    std::int64_t grossCents;
+    Decimal quantity;  ///< units given back; zero when the refund named only an amount
+};
+
+/// `line`'s gross × refunded / sold, to the cent; the whole line when all of it (or more) came back.
+std::int64_t grossOfUnits(const host_api::SalesOrderLine& line, const Decimal& refunded) {
+    const Decimal sold = toDecimal(line.quantity);
+    if (sold.isZero() || refunded >= sold) return toDecimal(line.gross).toUnits(kCents);
+    return (toDecimal(line.gross) * refunded).dividedBy(sold, kCents).value_or(Decimal()).toUnits(kCents);
+}
+
+/// What the refund gives back of the invoice lines carrying the refunded line's id (one, or the parts of
+/// a line the document split by VAT rate): by quantity, or the amount the shop names spread over the parts
+/// by their gross.
+void addLineCredits(const Invoice& invoice, const host_api::RefundedLine& refunded,
+                    std::vector<LineCredit>& credits) {
+    if (refunded.lineExternalId.empty()) return;
+    std::vector<const host_api::SalesOrderLine*> parts;
+    std::vector<std::int64_t> weights;
+    for (const auto& line : invoice.lines)
+        if (line.externalId == refunded.lineExternalId) {
+            parts.push_back(&line);
+            weights.push_back(std::max<std::int64_t>(0, toDecimal(line.gross).toUnits(kCents)));
+        }
+    const Decimal quantity = toDecimal(refunded.quantity);
+    const std::int64_t named = toDecimal(refunded.amount).toUnits(kCents);
+    const auto shares = InvoiceBuilder::allocate(named, weights);
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        const std::int64_t gross = named > 0 ? shares[i] : grossOfUnits(*parts[i], quantity);
+        if (gross > 0) credits.push_back({parts[i], gross, named > 0 ? Decimal() : quantity});
+    }
+}
+
+/// A credit line for `grossCents` of `line`: its VAT rate, its VAT in proportion.
+host_api::SalesOrderLine creditLine(const Invoice& note, const LineCredit& credit, std::int64_t grossCents) {
+    const host_api::SalesOrderLine& line = *credit.line;
+    const Decimal gross(grossCents, kCents);
+    Decimal vat = toDecimal(line.vat);
+    if (grossCents != toDecimal(line.gross).toUnits(kCents))
+        vat = (toDecimal(line.vat) * gross).dividedBy(toDecimal(line.gross), kCents).value_or(Decimal());
+    host_api::SalesOrderLine out;
+    out.kind = line.kind;
+    out.externalId = line.externalId;
+    out.sku = line.sku;
+    const Decimal each =
+        credit.quantity.isZero() ? Decimal() : gross.dividedBy(credit.quantity, kCents).value_or(Decimal());
+    const bool whole = !credit.quantity.isZero() && each * credit.quantity == gross;
+    const std::string what = (whole                      ? ""
+                              : credit.quantity.isZero() ? ""
+                                                         : credit.quantity.toString(0) + " × ") +
+                             line.name;
+    out.name = "Vračilo: " + what + " (račun " + note.refersTo + ") / Refund: " + what + " (invoice " +
+               note.refersTo + ")";
+    out.quantity = whole ? sdk::toNormalizedAmount(Decimal() - credit.quantity) : Amount{-1, 0};
+    out.unitPrice = money(whole ? each : gross);
+    out.vatRate = line.vatRate;
+    out.net = money(vat - gross);
+    out.vat = money(Decimal() - vat);
+    out.gross = money(Decimal() - gross);
+    return out;
+}
+
 }  // namespace
+
+Invoice InvoiceBuilder::refundNote(const Invoice& invoice, const host_api::Refund& refund,
+                                   const Decimal& amount) {
+    Invoice note = noteFor(invoice);
+    std::vector<LineCredit> credits;
+    for (const auto& refunded : refund.lines) addLineCredits(invoice, refunded, credits);
+    std::vector<std::int64_t> weights;
+    for (const auto& credit : credits) weights.push_back(credit.grossCents);
+    // The money given back is what is credited; the lines say at which rates.
+    const auto shares = allocate(amount.toUnits(kCents), weights);
+    for (std::size_t i = 0; i < credits.size(); ++i)
+        if (shares[i] > 0) note.lines.push_back(creditLine(note, credits[i], shares[i]));
+    for (const auto& t : breakdownOf(note.lines)) note.vatBreakdown.push_back(t);
+    setTotals(note);
+    return note;
+}
 
 std::vector<VatRateTotal> InvoiceBuilder::breakdownOf(const std::vector<host_api::SalesOrderLine>& lines) {
     std::vector<VatRateTotal> totals;

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "estore/host/invoicing/invoice.h"
+#include "estore/sdk/decimal.h"
 #include "estore/host/invoicing/invoice_settings.h"
 #include "estore/host_api/host_services.h"
 
@@ -55,6 +56,10 @@ private:
                       const host_api::SalesOrder& order);
     void creditRefunds(const InvoiceSettings& settings, const host_api::SalesOrder& order,
                        const Invoice& invoice, const std::vector<Invoice>& documents);
+    /// The credit note for `amount` spread over what is left on the invoice in proportion (a refund that
+    /// names no lines); a partial one is recorded as a warning for a person to confirm.
+    Invoice proRataNote(const host_api::SalesOrder& order, const Invoice& invoice,
+                        const std::vector<Invoice>& credits, const sdk::Decimal& amount, bool full);
     void holdForReview(const std::string& storeId, const host_api::SalesOrder& order);
     /// An order whose amount changed after its invoice: recorded for a person (the invoice stays as issued).
     void reportChangeAfterInvoice(const std::string& storeId, const host_api::SalesOrder& order,

@@ -1,7 +1,8 @@
 #pragma once
 // The documents' contents, without numbers, dates or fiscal data (the issuer adds those): an invoice is
-// the order's lines and VAT breakdown to the cent; a credit note gives back a refund, split over the VAT
-// rates the invoice still has left, in proportion, to the cent.
+// the order's lines and VAT breakdown to the cent; a credit note gives back a refund, by the lines it
+// names at their own VAT rates, else split over the VAT rates the invoice still has left, in proportion,
+// to the cent.
 #include <vector>
 
 #include "estore/host/invoicing/invoice.h"
@@ -23,6 +24,16 @@ public:
     /// refund mirrors the invoice's own lines. Returns an empty-lined note when nothing is left to credit.
     static Invoice creditNote(const Invoice& invoice, const std::vector<Invoice>& earlierCredits,
                               const sdk::Decimal& refund, bool full);
+
+    /// The credit note for one refund that names what it gave back (issue 15): each refunded line credited
+    /// at its own VAT rate, so returning a 5 % book from an order with a 22 % shirt credits 5 % VAT. A
+    /// line's value is what the shop says it refunded for it, else the line's gross × the refunded
+    /// quantity / its quantity; a refunded line id the document split by VAT rate (shipping following
+    /// mixed goods) is spread over those parts. The note credits `amount` (the money given back), split
+    /// over the refunded lines in proportion to their values, to the cent. Empty-lined when the refund
+    /// names no line of the invoice (the caller then spreads it pro rata with creditNote).
+    static Invoice refundNote(const Invoice& invoice, const host_api::Refund& refund,
+                              const sdk::Decimal& amount);
 
     /// What is still left on the invoice per VAT rate after the credit notes (all positive).
     static std::vector<host_api::VatRateTotal> remaining(const Invoice& invoice,

@@ -16,7 +16,9 @@
 #include "background_process.h"
 #include "e2e_fixture.h"
 #include "estore/host/furs_sandbox/furs_sandbox.h"
+#include "estore/host/invoicing/invoice_repository.h"
 #include "estore/host/storage/database.h"
+#include "estore/sdk/amount.h"
 
 using estore::test::BackgroundProcess;
 using estore::test::HostE2E;
@@ -131,6 +133,62 @@ TEST_F(FiscalE2E, AnImportVerifiesEveryCashInvoiceAndTheCommandsShowIt) {
     const auto shown = host({"invoice", "show", fiscalInvoices().front().number});
     EXPECT_NE(shown.out.find("EOR: " + fiscalInvoices().front().eor), std::string::npos) << shown.out;
     EXPECT_EQ(host({"fiscal", "echo"}).exitCode, 0);
+}
+
+TEST_F(FiscalE2E, AnItemRefundedInWixIsCreditedAtItsOwnVatRateAndVerified) {
+    // Issue 15 through the real processes: the merchant gives one unit of one item back in Wix (the
+    // refund names it); the next import credits that unit at its own VAT rate, not spread over the order.
+    addInvoicingStore();
+    ASSERT_EQ(host({"sync", _storeId, "orders.import"}).exitCode, 0);
+    estore::host::Invoice invoice;
+    const estore::host_api::SalesOrderLine* item = nullptr;
+    std::vector<estore::host::Invoice> issued;
+    {
+        estore::host::Database db(_db);
+        issued = estore::host::InvoiceRepository(db).list(_storeId);
+    }
+    for (const auto& candidate : issued) {
+        if (candidate.kind != estore::host::InvoiceKind::Invoice) continue;
+        for (const auto& line : candidate.lines)
+            if (line.kind == estore::host_api::LineKind::Product && line.gross.units > 0 &&
+                !line.externalId.empty()) {
+                invoice = candidate;
+                break;
+            }
+        if (!invoice.number.empty()) break;
+    }
+    ASSERT_FALSE(invoice.number.empty()) << "an invoiced order with a product line";
+    for (const auto& line : invoice.lines)
+        if (line.kind == estore::host_api::LineKind::Product && line.gross.units > 0) {
+            item = &line;
+            break;
+        }
+    const auto refunded = Poco::JSON::Parser()
+                              .parse(_sandbox->post("/_sandbox/orders/" + invoice.orderExternalId + "/refund",
+                                                    R"({"lineItems":[{"lineItemId":")" + item->externalId +
+                                                        R"(","quantity":1}]})"))
+                              .extract<Poco::JSON::Object::Ptr>();
+    const std::string money = refunded->getObject("order")
+                                  ->getObject("balanceSummary")
+                                  ->getObject("refunded")
+                                  ->getValue<std::string>("amount");
+
+    const auto sync = host({"sync", _storeId, "orders.import"});
+    ASSERT_EQ(sync.exitCode, 0) << sync.describe();
+    estore::host::Database db(_db);
+    const auto documents = estore::host::InvoiceRepository(db).forOrder(_storeId, invoice.orderExternalId);
+    ASSERT_EQ(documents.size(), 2u);
+    const estore::host::Invoice& note = documents[1];
+    EXPECT_EQ(note.kind, estore::host::InvoiceKind::CreditNote);
+    EXPECT_EQ(note.refersTo, invoice.number);
+    ASSERT_EQ(note.lines.size(), 1u) << "the unit given back, nothing else";
+    EXPECT_EQ(note.lines[0].externalId, item->externalId);
+    EXPECT_TRUE(estore::sdk::sameValue(note.lines[0].vatRate, item->vatRate));
+    EXPECT_EQ(estore::sdk::toDecimal(note.totalGross).toString(2),
+              "-" + estore::sdk::Decimal::parse(money)->toString(2));
+    ASSERT_EQ(note.vatBreakdown.size(), 1u);
+    // A credit note of a cash invoice is verified like the invoice (ZDavPR).
+    expectEachVerifiedOnce();
 }
 
 TEST_F(FiscalE2E, KilledWhileAnInvoiceIsOnItsWayToFursEveryInvoiceEndsWithOneEor) {

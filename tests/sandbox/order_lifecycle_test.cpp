@@ -259,6 +259,86 @@ TEST_F(OrderLifecycleTest, PlaceOrderAddsAnApprovedOrderNow) {
     EXPECT_EQ(first.json()->getArray("orders")->getObject(0)->getValue<std::string>("id"), id);
 }
 
+TEST_F(OrderLifecycleTest, ARefundOfChosenItemsListsThemAndTheirValueIsTheDefaultAmount) {
+    // As in Wix's dashboard: the merchant ticks items and quantities (and the shipping); their value is
+    // what goes back unless they type an amount; the refund's details name them; refundQuantity counts.
+    harness.sandbox().generateOrders(siteId(), 60);
+    const std::string id = orderWith("PAID");
+    ASSERT_FALSE(id.empty());
+    wix_sandbox::Sandbox& sandbox = harness.sandbox();
+    Poco::JSON::Object::Ptr order = parse(sandbox.orderJson(siteId(), id));
+    Poco::JSON::Object::Ptr line = order->getArray("lineItems")->getObject(0);
+    const std::string lineId = line->getValue<std::string>("id");
+    const long bought = line->getValue<long>("quantity");
+    const long lineTotal = cents(line, "totalPriceAfterTax");
+
+    wix_sandbox::RefundRequest one;
+    one.items.push_back({lineId, 1});
+    order = parse(sandbox.changeOrder(siteId(), id, OrderChange::Refund, one));
+    const long oneUnit = (lineTotal * 2 + bought) / (2 * bought);  // half up to the cent
+    EXPECT_EQ(cents(order->getObject("balanceSummary"), "refunded"), oneUnit);
+    EXPECT_EQ(order->getArray("lineItems")->getObject(0)->getValue<long>("refundQuantity"), 1);
+    Poco::JSON::Object::Ptr transactions = parse(sandbox.orderTransactionsJson(siteId(), id));
+    Poco::JSON::Object::Ptr refund = transactions->getArray("refunds")->getObject(0);
+    Poco::JSON::Object::Ptr details = refund->getObject("details");
+    ASSERT_TRUE(details);
+    ASSERT_EQ(details->getArray("lineItems")->size(), 1u);
+    EXPECT_EQ(details->getArray("lineItems")->getObject(0)->getValue<std::string>("lineItemId"), lineId);
+    EXPECT_EQ(details->getArray("lineItems")->getObject(0)->getValue<long>("quantity"), 1);
+    EXPECT_FALSE(details->getValue<bool>("shippingIncluded"));
+
+    // No more units than are left; no line the order does not have.
+    wix_sandbox::RefundRequest tooMany;
+    tooMany.items.push_back({lineId, bought});
+    EXPECT_THROW(sandbox.changeOrder(siteId(), id, OrderChange::Refund, tooMany),
+                 Poco::InvalidArgumentException);
+    wix_sandbox::RefundRequest unknown;
+    unknown.items.push_back({"00000000-0000-0000-0000-00000000beef", 1});
+    EXPECT_THROW(sandbox.changeOrder(siteId(), id, OrderChange::Refund, unknown),
+                 Poco::InvalidArgumentException);
+
+    // A custom amount names nothing; the rest then gives back every unit left and the shipping.
+    order = parse(sandbox.changeOrder(siteId(), id, OrderChange::Refund, "0.50"));
+    transactions = parse(sandbox.orderTransactionsJson(siteId(), id));
+    EXPECT_FALSE(transactions->getArray("refunds")->getObject(1)->has("details"));
+    order = parse(sandbox.changeOrder(siteId(), id, OrderChange::Refund));
+    EXPECT_EQ(order->getValue<std::string>("paymentStatus"), "FULLY_REFUNDED");
+    transactions = parse(sandbox.orderTransactionsJson(siteId(), id));
+    details = transactions->getArray("refunds")->getObject(2)->getObject("details");
+    ASSERT_TRUE(details);
+    EXPECT_TRUE(details->getValue<bool>("shippingIncluded"));
+    // Every unit not given back before: all of every line, less the one unit of the first.
+    long listed = 0, all = 0;
+    Poco::JSON::Array::Ptr rest = details->getArray("lineItems");
+    for (std::size_t i = 0; i < rest->size(); ++i) listed += rest->getObject(i)->getValue<long>("quantity");
+    Poco::JSON::Array::Ptr lines = order->getArray("lineItems");
+    for (std::size_t i = 0; i < lines->size(); ++i) {
+        all += lines->getObject(i)->getValue<long>("quantity");
+        EXPECT_EQ(lines->getObject(i)->getValue<long>("refundQuantity"),
+                  lines->getObject(i)->getValue<long>("quantity"));
+    }
+    EXPECT_EQ(listed, all - 1);
+    EXPECT_EQ(order->getArray("lineItems")->getObject(0)->getValue<long>("refundQuantity"), bought);
+
+    // Through the control API, as tests outside the process drive it.
+    const std::string other = orderWith("PAID");
+    ASSERT_FALSE(other.empty());
+    const std::string otherLine = parse(sandbox.orderJson(siteId(), other))
+                                      ->getArray("lineItems")
+                                      ->getObject(0)
+                                      ->getValue<std::string>("id");
+    const HttpResult answer =
+        harness.client().send("POST", "/_sandbox/orders/" + other + "/refund",
+                              R"({"siteId":")" + siteId() + R"(","lineItems":[{"lineItemId":")" + otherLine +
+                                  R"(","quantity":1}]})");
+    ASSERT_EQ(answer.status, 200) << answer.body;
+    EXPECT_EQ(answer.json()->getObject("order")->getValue<std::string>("paymentStatus"),
+              "PARTIALLY_REFUNDED");
+    EXPECT_EQ(
+        harness.client().send("POST", "/_sandbox/orders/" + other + "/refund", R"({"lineItems":[7]})").status,
+        400);
+}
+
 TEST_F(OrderLifecycleTest, ControlApiChangesAndPlacesOrders) {
     harness.sandbox().generateOrders(siteId(), 60);
     const std::string id = orderWith("PAID");

@@ -45,7 +45,7 @@ std::optional<OrderChange> OrderChanger::parse(const std::string& name) {
 }
 
 OrderRecord OrderChanger::apply(const OrderRecord& current, OrderChange change, const std::string& now,
-                                std::optional<long> refundCents) {
+                                const RefundRequest& refundRequest) {
     Poco::JSON::Object::Ptr order = JsonBody::parseObjectStrict(current.jsonText());
     Poco::JSON::Object::Ptr transactions = JsonBody::parseObjectStrict(OrderTransactions::of(current));
     if (text(order, "status") == "INITIALIZED")
@@ -53,7 +53,9 @@ OrderRecord OrderChanger::apply(const OrderRecord& current, OrderChange change, 
     switch (change) {
         case OrderChange::Pay: pay(order, transactions, current.paymentMethod, now); break;
         case OrderChange::Cancel: cancel(order, transactions, now); break;
-        case OrderChange::Refund: refund(order, transactions, current.paymentMethod, now, refundCents); break;
+        case OrderChange::Refund:
+            refund(order, transactions, current.paymentMethod, now, refundRequest);
+            break;
         case OrderChange::Archive: archive(order); break;
         case OrderChange::Fulfil: fulfil(order, now); break;
     }
@@ -90,13 +92,27 @@ void OrderChanger::cancel(Poco::JSON::Object::Ptr order, Poco::JSON::Object::Ptr
 }
 
 void OrderChanger::refund(Poco::JSON::Object::Ptr order, Poco::JSON::Object::Ptr transactions,
-                          PaymentMethod method, const std::string& now, std::optional<long> cents) {
+                          PaymentMethod method, const std::string& now, const RefundRequest& request) {
     Poco::JSON::Object::Ptr balance = order->getObject("balanceSummary");
     const long paid = centsAt(balance, "paid");
     const long refunded = centsAt(balance, "refunded");
     const long open = paid - refunded;
     if (open <= 0) refuse("nothing paid is left to refund");
-    const long amount = cents.value_or(open);
+    // Everything still refundable, unless the merchant chose items (their value is the default amount)
+    // or typed an amount.
+    RefundRequest chosen = request;
+    if (!request.namesWhat() && !request.cents) {
+        Poco::JSON::Array::Ptr lines = order->getArray("lineItems");
+        for (std::size_t i = 0; lines && i < lines->size(); ++i) {
+            Poco::JSON::Object::Ptr line = lines->getObject(static_cast<unsigned>(i));
+            const long left = line->optValue("quantity", 0L) - line->optValue("refundQuantity", 0L);
+            if (left > 0) chosen.items.push_back({text(line, "id"), left});
+        }
+        chosen.shipping = true;
+    }
+    long value = 0;
+    Poco::JSON::Object::Ptr details = chosen.namesWhat() ? refundDetails(order, chosen, value) : nullptr;
+    const long amount = request.cents.value_or(request.namesWhat() ? std::min(value, open) : open);
     if (amount <= 0 || amount > open)
         refuse("a refund must be more than 0 and at most " + Money::amount(open) +
                " (paid and not refunded)");
@@ -104,17 +120,47 @@ void OrderChanger::refund(Poco::JSON::Object::Ptr order, Poco::JSON::Object::Ptr
     order->set("paymentStatus", full ? "FULLY_REFUNDED" : "PARTIALLY_REFUNDED");
     setBalance(order, centsAt(balance, "balance"), paid, refunded + amount);
     addActivity(order, "ORDER_REFUNDED", now);
-    if (full) {
-        // Everything went back: Wix counts every unit as refunded.
-        Poco::JSON::Array::Ptr lines = order->getArray("lineItems");
-        for (std::size_t i = 0; lines && i < lines->size(); ++i) {
-            Poco::JSON::Object::Ptr line = lines->getObject(static_cast<unsigned>(i));
-            line->set("refundQuantity",
-                      line->has("quantity") ? line->get("quantity") : Poco::Dynamic::Var(0));
-        }
-    }
     OrderTransactions::recordRefund(transactions, amount, full, PaymentMethodTraits::of(method).offline,
-                                    currencyOf(order), now);
+                                    currencyOf(order), now, details);
+}
+
+Poco::JSON::Object::Ptr OrderChanger::refundDetails(Poco::JSON::Object::Ptr order,
+                                                    const RefundRequest& request, long& valueCents) {
+    const std::string currency = currencyOf(order);
+    Poco::JSON::Object::Ptr details = JsonBody::object();
+    Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
+    Poco::JSON::Array::Ptr lines = order->getArray("lineItems");
+    for (const auto& item : request.items) {
+        Poco::JSON::Object::Ptr line;
+        for (std::size_t i = 0; lines && i < lines->size() && !line; ++i)
+            if (text(lines->getObject(static_cast<unsigned>(i)), "id") == item.lineItemId)
+                line = lines->getObject(static_cast<unsigned>(i));
+        if (!line) refuse("the order has no line item " + item.lineItemId);
+        const long bought = line->optValue("quantity", 0L), already = line->optValue("refundQuantity", 0L);
+        if (item.quantity <= 0 || item.quantity > bought - already)
+            refuse("line item " + item.lineItemId + ": at most " + std::to_string(bought - already) +
+                   " of it can still be refunded");
+        // The line's total as charged, for the units given back, half up to the cent.
+        const long total = centsAt(line, "totalPriceAfterTax");
+        valueCents += (total * item.quantity * 2 + bought) / (2 * bought);
+        line->set("refundQuantity", already + item.quantity);
+        Poco::JSON::Object::Ptr refunded = JsonBody::object();
+        refunded->set("lineItemId", item.lineItemId);
+        refunded->set("quantity", item.quantity);
+        items->add(refunded);
+    }
+    details->set("lineItems", items);
+    details->set("shippingIncluded", request.shipping);
+    if (request.shipping) {
+        Poco::JSON::Object::Ptr shipping = order->getObject("shippingInfo");
+        Poco::JSON::Object::Ptr cost = shipping ? shipping->getObject("cost") : nullptr;
+        const long cents = cost ? centsAt(cost, "totalPriceAfterTax") : 0;
+        valueCents += cents;
+        Poco::JSON::Object::Ptr refunded = JsonBody::object();
+        refunded->set("amount", Money::toJson(cents, currency));
+        details->set("shipping", refunded);
+    }
+    return details;
 }
 
 void OrderChanger::archive(Poco::JSON::Object::Ptr order) {

@@ -202,7 +202,8 @@ void OrderTransactions::recordPayment(Poco::JSON::Object::Ptr transactions, long
 }
 
 void OrderTransactions::recordRefund(Poco::JSON::Object::Ptr transactions, long cents, bool full,
-                                     bool offline, const std::string& currency, const std::string& now) {
+                                     bool offline, const std::string& currency, const std::string& now,
+                                     Poco::JSON::Object::Ptr details) {
     Poco::JSON::Array::Ptr payments = transactions->getArray("payments");
     Poco::JSON::Object::Ptr refunded;
     for (std::size_t i = 0; i < payments->size() && !refunded; ++i) {
@@ -229,6 +230,7 @@ void OrderTransactions::recordRefund(Poco::JSON::Object::Ptr transactions, long 
     refund->set("id", random.guid());
     refund->set("createdDate", now);
     refund->set("transactions", list);
+    if (details) refund->set("details", details);
     transactions->getArray("refunds")->add(refund);
 }
 

@@ -7,6 +7,7 @@
 
 #include "wix_sandbox/catalog/catalog_spec_json.h"
 #include "wix_sandbox/core/json_body.h"
+#include "wix_sandbox/core/money.h"
 #include "wix_sandbox/orders/order_changer.h"
 #include "wix_sandbox/server/model_json.h"
 #include "wix_sandbox/server/sandbox.h"
@@ -151,9 +152,28 @@ HttpReply ControlApi::changeOrder(const std::string& path, const std::string& bo
         slash == std::string::npos ? std::nullopt : OrderChanger::parse(rest.substr(slash + 1));
     if (!change) throw Poco::NotFoundException("unknown control route POST " + path);
     Poco::JSON::Object::Ptr json = JsonBody::parseObjectStrict(body.empty() ? "{}" : body);
-    const std::string order = _sandbox.changeOrder(siteOf(json), rest.substr(0, slash), *change,
-                                                   json->optValue<std::string>("amount", ""));
+    const std::string order =
+        _sandbox.changeOrder(siteOf(json), rest.substr(0, slash), *change, refundOf(json));
     return ok("{\"order\":" + order + "}");
+}
+
+RefundRequest ControlApi::refundOf(const Poco::JSON::Object::Ptr& body) {
+    RefundRequest refund;
+    const std::string amount = body->optValue<std::string>("amount", "");
+    if (!amount.empty()) {
+        refund.cents = Money::parseCents(amount);
+        if (!refund.cents) throw Poco::InvalidArgumentException("not an amount", amount);
+    }
+    if (Poco::JSON::Array::Ptr items = body->getArray("lineItems"))
+        for (std::size_t i = 0; i < items->size(); ++i) {
+            Poco::JSON::Object::Ptr item = items->getObject(static_cast<unsigned>(i));
+            if (!item)
+                throw Poco::InvalidArgumentException("lineItems[" + std::to_string(i) + "] is not an object");
+            refund.items.push_back(
+                {item->optValue<std::string>("lineItemId", ""), item->optValue("quantity", 1L)});
+        }
+    refund.shipping = body->optValue("shipping", false);
+    return refund;
 }
 
 std::string ControlApi::siteOf(const Poco::JSON::Object::Ptr& body) const {

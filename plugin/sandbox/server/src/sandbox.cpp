@@ -188,14 +188,19 @@ std::string Sandbox::placeOrder(const std::string& siteId) {
 
 std::string Sandbox::changeOrder(const std::string& siteId, const std::string& orderId, OrderChange change,
                                  const std::string& amount) {
-    const SiteInfo site = requireSite(siteId);
-    std::optional<long> cents;
+    RefundRequest refund;
     if (!amount.empty()) {
-        cents = Money::parseCents(amount);
-        if (!cents) throw Poco::InvalidArgumentException("not an amount", amount);
+        refund.cents = Money::parseCents(amount);
+        if (!refund.cents) throw Poco::InvalidArgumentException("not an amount", amount);
     }
+    return changeOrder(siteId, orderId, change, refund);
+}
+
+std::string Sandbox::changeOrder(const std::string& siteId, const std::string& orderId, OrderChange change,
+                                 const RefundRequest& refund) {
+    const SiteInfo site = requireSite(siteId);
     const auto apply = [&](const OrderRecord& current, const std::string& now) {
-        return OrderChanger::apply(current, change, now, cents);
+        return OrderChanger::apply(current, change, now, refund);
     };
     std::string json = _orders->update(site.siteId, Poco::toLower(orderId), apply)->jsonText();
     if (change == OrderChange::Pay && _automations->wants(site.siteId, Automation::kPaid))

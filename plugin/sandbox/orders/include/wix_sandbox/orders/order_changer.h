@@ -16,11 +16,11 @@ class OrderChanger {
 public:
     /// "pay", "cancel", "refund", "archive", "fulfil" (also "fulfill"); nullopt otherwise.
     static std::optional<OrderChange> parse(const std::string& name);
-    /// The changed record. `refundCents` is for Refund (nullopt = everything still refundable). Throws
+    /// The changed record. `refund` is for Refund (empty = everything still refundable). Throws
     /// Poco::InvalidArgumentException when the change does not apply (paying a paid order, refunding
-    /// more than was paid, cancelling a cancelled one ...).
+    /// more than was paid or an item more often than it was bought, cancelling a cancelled one ...).
     static OrderRecord apply(const OrderRecord& current, OrderChange change, const std::string& now,
-                             std::optional<long> refundCents = std::nullopt);
+                             const RefundRequest& refund = {});
 
 private:
     static void pay(Poco::JSON::Object::Ptr order, Poco::JSON::Object::Ptr transactions, PaymentMethod method,
@@ -28,7 +28,11 @@ private:
     static void cancel(Poco::JSON::Object::Ptr order, Poco::JSON::Object::Ptr transactions,
                        const std::string& now);
     static void refund(Poco::JSON::Object::Ptr order, Poco::JSON::Object::Ptr transactions,
-                       PaymentMethod method, const std::string& now, std::optional<long> cents);
+                       PaymentMethod method, const std::string& now, const RefundRequest& request);
+    /// Marks the chosen items refunded (refundQuantity) and returns Wix's refund details for them with
+    /// the value of what was chosen, to the cent.
+    static Poco::JSON::Object::Ptr refundDetails(Poco::JSON::Object::Ptr order, const RefundRequest& request,
+                                                 long& valueCents);
     static void archive(Poco::JSON::Object::Ptr order);
     static void fulfil(Poco::JSON::Object::Ptr order, const std::string& now);
     static void addActivity(Poco::JSON::Object::Ptr order, const std::string& type, const std::string& now);

@@ -22,9 +22,12 @@ public:
     /// Pending payments become APPROVED; whatever is still open gets a new APPROVED payment.
     static void recordPayment(Poco::JSON::Object::Ptr transactions, long totalCents, PaymentMethod method,
                               const std::string& currency, const std::string& now);
-    /// A SUCCEEDED refund of `cents` on the first approved payment, which becomes (PARTIALLY_)REFUNDED.
+    /// A SUCCEEDED refund of `cents` on the first approved payment, which becomes (PARTIALLY_)REFUNDED;
+    /// `details` (Wix's refund details: lineItems, shippingIncluded, shipping) when the merchant chose
+    /// what came back, else null.
     static void recordRefund(Poco::JSON::Object::Ptr transactions, long cents, bool full, bool offline,
-                             const std::string& currency, const std::string& now);
+                             const std::string& currency, const std::string& now,
+                             Poco::JSON::Object::Ptr details = nullptr);
     /// Payments still waiting are CANCELED.
     static void recordCancel(Poco::JSON::Object::Ptr transactions, const std::string& now);
 };

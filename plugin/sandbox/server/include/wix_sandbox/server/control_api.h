@@ -6,6 +6,7 @@
 
 #include "wix_sandbox/core/http_reply.h"
 #include "wix_sandbox/core/wix_request.h"
+#include "wix_sandbox/orders/order_change.h"
 
 namespace wix_sandbox {
 
@@ -28,6 +29,8 @@ private:
     HttpReply placeOrder(const std::string& body);
     /// POST /_sandbox/orders/{id}/{pay|cancel|refund|archive|fulfil}
     HttpReply changeOrder(const std::string& path, const std::string& body);
+    /// A refund's body: {"amount": "12.5", "lineItems": [{"lineItemId", "quantity"}], "shipping": true}.
+    static RefundRequest refundOf(const Poco::JSON::Object::Ptr& body);
     std::string siteOf(const Poco::JSON::Object::Ptr& body) const;
     HttpReply addFault(const std::string& body);
     HttpReply clearFaults();

@@ -81,6 +81,10 @@ public:
     /// does not apply, or a bad amount).
     std::string changeOrder(const std::string& siteId, const std::string& orderId, OrderChange change,
                             const std::string& amount = "");
+    /// The same with a refund as a merchant chooses it in Wix's dashboard: items and quantities, the
+    /// shipping, an amount of their own (the refund's details list what was chosen).
+    std::string changeOrder(const std::string& siteId, const std::string& orderId, OrderChange change,
+                            const RefundRequest& refund);
     /// The order's JSON as Get Order returns it under "order"; throws Poco::NotFoundException.
     std::string orderJson(const std::string& siteId, const std::string& orderId) const;
     /// The order's Order Transactions entry (§15); throws Poco::NotFoundException.

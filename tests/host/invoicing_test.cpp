@@ -870,6 +870,59 @@ TEST_F(Invoicing, AForeignCurrencyOrderWaitsForItsRateAndThenStatesVatInEur) {
     EXPECT_NE(html.find("<br>Datum dobave / date of supply: 2025-03-15"), std::string::npos) << html;
 }
 
+TEST_F(Invoicing, AYenInvoiceAndItsCreditNotesAreInWholeYen) {
+    // JPY has no minor unit (ISO 4217): the documents are to the yen, never to a "cent" of a yen.
+    addStore("paid");
+    ExchangeRates(*_db).store(ExchangeRates::parseEcbXml(readText(kEcbSample)).rates);
+    SalesOrder yen = withLineIds(order("Y1", 1, "PAID"));
+    yen.currency = "JPY";
+    yen.paidAt = "2025-03-14T09:00:00.000Z";
+    const auto whole = [](std::int64_t units) { return Amount{units, 0}; };
+    yen.lines[0].unitPrice = yen.lines[0].gross = whole(2441);  // 22 %: 2441 × 22 / 122 = 440.2 → 440
+    yen.lines[0].vat = whole(440);
+    yen.lines[0].net = whole(2001);
+    yen.lines[1].unitPrice = yen.lines[1].gross = whole(3285);  // 9.5 %: 285
+    yen.lines[1].vat = whole(285);
+    yen.lines[1].net = whole(3000);
+    yen.lines[2].unitPrice = yen.lines[2].gross = whole(435);  // 22 %: 78
+    yen.lines[2].vat = whole(78);
+    yen.lines[2].net = whole(357);
+    for (auto& line : yen.lines) line.discount = whole(0);
+    yen.vatBreakdown.clear();
+    yen.totalNet = whole(5358);
+    yen.totalVat = whole(803);
+    yen.totalGross = whole(6161);
+    yen.paidAmount = whole(6161);
+    upsert(yen);
+    // 1000 yen back without lines: 22 % has 2876 of 6161, so 466.8 → 467 and 9.5 % 533.2 → 533.
+    upsert(afterRefunds(yen, 2, {{"R1", "2025-03-16T10:00:00Z", whole(1000), {}}}));
+    auto docs = documents("Y1");
+    ASSERT_EQ(docs.size(), 2u);
+    EXPECT_EQ(docs[0].totalGross.scale, 0);
+    EXPECT_EQ(docs[0].totalGross.units, 6161);
+    const Invoice& note = docs[1];
+    ASSERT_EQ(note.vatBreakdown.size(), 2u);
+    EXPECT_EQ(note.vatBreakdown[0].gross.units, -467);
+    EXPECT_EQ(note.vatBreakdown[0].gross.scale, 0);
+    EXPECT_EQ(note.vatBreakdown[0].vat.units, -84);  // 518 × 467 / 2876 = 84.1
+    EXPECT_EQ(note.vatBreakdown[1].gross.units, -533);
+    EXPECT_EQ(note.vatBreakdown[1].vat.units, -46);  // 285 × 533 / 3285 = 46.2
+    EXPECT_EQ(note.totalGross.units, -1000);
+    EXPECT_EQ(note.totalGross.scale, 0);
+    // One tea of three by line: 2441 / 3 = 813.67 → 814 yen, never 813.67.
+    SalesOrder three = yen;
+    three.externalId = three.number = "Y2";
+    three.lines[0].quantity = {3, 0};
+    upsert(three);
+    upsert(afterRefunds(three, 2, {{"R1", "2025-03-16T10:00:00Z", whole(814), {{"L-CAJ", {1, 0}, {}}}}}));
+    docs = documents("Y2");
+    ASSERT_EQ(docs.size(), 2u);
+    ASSERT_EQ(docs[1].lines.size(), 1u);
+    EXPECT_EQ(docs[1].lines[0].gross.units, -814);
+    EXPECT_EQ(docs[1].lines[0].gross.scale, 0);
+    EXPECT_EQ(docs[1].lines[0].vat.units, -147);  // 440 × 814 / 2441 = 146.7
+}
+
 TEST_F(Invoicing, AFiscalInvoiceInAnotherCurrencyIsSignedInEur) {
     addStore("paid");
     ExchangeRates(*_db).store(ExchangeRates::parseEcbXml(readText(kEcbSample)).rates);

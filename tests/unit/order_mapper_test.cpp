@@ -231,7 +231,7 @@ INSTANTIATE_TEST_SUITE_P(Fixtures, GoldenOrder,
                                            "real_10033_pickup_chf", "si_01_tax_inclusive_three_rates",
                                            "si_02_company_coupon_two_rates", "si_03_oss_germany",
                                            "si_04_refunded", "si_05_cancelled_tax_exclusive",
-                                           "si_06_doubtful"));
+                                           "si_06_doubtful", "si_07_kwd_three_decimals"));
 
 // ---- what each fixture shows, with its arithmetic ----
 
@@ -509,6 +509,49 @@ TEST(OrderMapper, DoubtfulOrderIsImportedAsIsWithEveryReason) {
         EXPECT_FALSE(f.reason.sl.empty());
         EXPECT_FALSE(f.reason.en.empty());
     }
+}
+
+// si_07, a 3-decimal currency (KWD; ISO 4217 minor unit 3), tax-exclusive, to a consumer in Koper:
+//   Keramična vaza  12.345 × 2 = 24.690 net; 22 % = 5.4318 → 5.432 (to the fils, not 5.43); 30.122
+//   Knjiga           8.105 net; 9.5 % = 0.769975 → 0.770; 8.875
+//   Totals 32.795 net + 6.202 VAT = 38.997, Wix's total, to the fils. Nothing is rounded to cents, nothing
+//   flagged (with cents assumed, 5.432 would be rounded and both rates unverified).
+TEST(OrderMapper, AThreeDecimalCurrencyKeepsItsThirdDecimalEverywhere) {
+    const SalesOrder o = mapFixture("si_07_kwd_three_decimals");
+    EXPECT_TRUE(o.flags.empty()) << o.flags.front().code << ": " << o.flags.front().reason.en;
+    ASSERT_EQ(o.lines.size(), 2u);
+    EXPECT_EQ(o.lines[0].vat.scale, 3);
+    EXPECT_EQ(dec(o.lines[0].vat), d("5.432"));
+    EXPECT_EQ(dec(o.lines[0].vatRate), d("22"));
+    EXPECT_EQ(dec(o.lines[0].unitPrice), d("12.345"));
+    EXPECT_EQ(dec(o.lines[1].vat), d("0.770"));
+    EXPECT_EQ(dec(o.lines[1].vatRate), d("9.5"));
+    EXPECT_EQ(dec(o.totalNet), d("32.795"));
+    EXPECT_EQ(dec(o.totalVat), d("6.202"));
+    EXPECT_EQ(dec(o.totalGross), d("38.997"));
+    EXPECT_EQ(o.totalGross.scale, 3);
+    EXPECT_EQ(dec(o.paidAmount), d("38.997"));
+}
+
+TEST(OrderMapper, AnAmountFinerThanTheCurrencysUnitIsRoundedToItAndFlagged) {
+    // JPY has no minor unit: 1000.4 yen is rounded to 1000 and flagged; 1000 itself would not be.
+    const auto mapped = OrderMapper().map(
+        R"({"id":"y1","number":"1","currency":"JPY","updatedDate":"2026-01-01T00:00:00.000Z",
+            "taxIncludedInPrices":true,"lineItems":[{"id":"l1","productName":{"original":"Cha"},"quantity":1,
+            "price":{"amount":"1000.4"},"totalPriceAfterTax":{"amount":"1000.4"},
+            "taxDetails":{"totalTax":{"amount":"180"}}}],
+            "priceSummary":{"total":{"amount":"1000.4"},"tax":{"amount":"180"}}})",
+        "");
+    ASSERT_TRUE(mapped.order) << mapped.error.detail;
+    EXPECT_EQ(dec(mapped.order->lines[0].gross), d("1000"));
+    EXPECT_EQ(mapped.order->lines[0].gross.scale, 0);
+    bool rounded = false;
+    for (const auto& f : mapped.order->flags)
+        if (f.code == review::kAmountRounded) {
+            rounded = true;
+            EXPECT_NE(f.reason.en.find("more decimals than JPY has (0)"), std::string::npos) << f.reason.en;
+        }
+    EXPECT_TRUE(rounded);
 }
 
 // ---- small orders built inline ----

@@ -11,6 +11,7 @@
 #include <stdexcept>
 
 #include "estore/sdk/amount.h"
+#include "estore/sdk/currency.h"
 #include "estore/sdk/decimal.h"
 #include "estore/sdk/eu_vat_area.h"
 #include "estore/sdk/iso_time.h"
@@ -30,7 +31,7 @@ using sdk::Decimal;
 
 namespace {
 
-constexpr int kMoneyScale = 2;  // the document keeps cents; Wix writes "35.0" and "69.16" alike
+constexpr int kMoneyScale = 2;  // decimals shown at least in messages; Wix writes "35.0" and "69.16" alike
 
 // ---- why an order cannot be represented ----
 
@@ -395,6 +396,7 @@ private:
         if (_order.externalId.empty()) throw Malformed{"id", Problem::Missing, {}};
         _order.currency = _root.text("currency").value_or("");
         if (_order.currency.empty()) throw Malformed{"currency", Problem::Missing, {}};
+        _scale = sdk::currencyMinorUnits(_order.currency);
         _order.pricesIncludeVat = _root.boolean("taxIncludedInPrices").value_or(false);
         _order.status = _root.text("status").value_or("");
         _order.paymentStatus = _root.text("paymentStatus").value_or("");
@@ -440,8 +442,8 @@ private:
     /// What was paid and refunded (balanceSummary), for the host's auto-invoicing and credit notes.
     void readBalance() {
         const Node balance = _root.object("balanceSummary");
-        _order.paidAmount = sdk::toAmount(money(balance, "paid").value_or(Decimal()), kMoneyScale);
-        _order.refundedAmount = sdk::toAmount(money(balance, "refunded").value_or(Decimal()), kMoneyScale);
+        _order.paidAmount = sdk::toAmount(money(balance, "paid").value_or(Decimal()), _scale);
+        _order.refundedAmount = sdk::toAmount(money(balance, "refunded").value_or(Decimal()), _scale);
     }
 
     // -- buyer and addresses --
@@ -553,16 +555,19 @@ private:
 
     // -- lines --
 
-    /// Money to the cent; an amount with more decimals is rounded and flagged, never silently.
+    /// Money to the currency's minor unit (the cent for most; ISO 4217); an amount with more decimals is
+    /// rounded and flagged, never silently.
     Decimal cents(const Decimal& value, const std::string& path) {
-        const Decimal rounded = value.rescaled(kMoneyScale);
+        const Decimal rounded = value.rescaled(_scale);
         if (rounded != value && !_roundedFlagged) {
             _roundedFlagged = true;
+            const std::string places = std::to_string(_scale);
             flag(review::kAmountRounded,
-                 {"Znesek " + slNumber(value) + " (" + path +
-                      ") ima več kot dve decimalki in je zaokrožen na " + slNumber(rounded) + ".",
-                  "The amount " + enNumber(value) + " (" + path +
-                      ") has more than two decimals and was rounded to " + enNumber(rounded) + "."});
+                 {"Znesek " + slNumber(value) + " (" + path + ") ima več decimalk, kot jih ima " +
+                      _order.currency + " (" + places + "), in je zaokrožen na " + slNumber(rounded) + ".",
+                  "The amount " + enNumber(value) + " (" + path + ") has more decimals than " +
+                      _order.currency + " has (" + places + ") and was rounded to " + enNumber(rounded) +
+                      "."});
         }
         return rounded;
     }
@@ -673,19 +678,20 @@ private:
 
     SalesOrderLine makeLine(LineKind kind, std::string name, const WixAmounts& w) {
         const Decimal net = w.gross - w.vat;
-        const RateMatch rate = matchVatRate({net, w.vat, w.gross, w.taxable}, _knownRates, w.statedRate);
+        const RateMatch rate =
+            matchVatRate({net, w.vat, w.gross, w.taxable, _scale}, _knownRates, w.statedRate);
         if (!rate.verified) flagUnverifiedRate(name, net, w.vat, rate);
         checkLinePrice(name, w, _order.pricesIncludeVat ? w.gross : net);
         SalesOrderLine line;
         line.kind = kind;
         line.name = std::move(name);
         line.quantity = sdk::toNormalizedAmount(w.quantity);
-        line.unitPrice = sdk::toAmount(w.unitPrice, kMoneyScale);
-        line.discount = sdk::toAmount(w.discount, kMoneyScale);
+        line.unitPrice = sdk::toAmount(w.unitPrice, _scale);
+        line.discount = sdk::toAmount(w.discount, _scale);
         line.vatRate = sdk::toNormalizedAmount(rate.rate);
-        line.net = sdk::toAmount(net, kMoneyScale);
-        line.vat = sdk::toAmount(w.vat, kMoneyScale);
-        line.gross = sdk::toAmount(w.gross, kMoneyScale);
+        line.net = sdk::toAmount(net, _scale);
+        line.vat = sdk::toAmount(w.vat, _scale);
+        line.gross = sdk::toAmount(w.gross, _scale);
         return line;
     }
 
@@ -779,28 +785,29 @@ private:
         }
         _spreadDiscount = difference;
         auto groups = productGrossByRate();
-        const auto shares = largestRemainderShares(difference.toUnits(kMoneyScale), groups);
+        const auto shares = largestRemainderShares(difference.toUnits(_scale), groups);
         const std::string name = discountName();
         for (std::size_t i = 0; i < groups.size(); ++i)
             if (shares[i] != 0)
                 _order.lines.push_back(
-                    lineAtRate(LineKind::Discount, name, Decimal(-shares[i], kMoneyScale), groups[i].rate));
+                    lineAtRate(LineKind::Discount, name, Decimal(-shares[i], _scale), groups[i].rate));
     }
 
     /// One line of quantity 1 for `gross` (negative for a discount) at `rate`, with the VAT it contains.
     SalesOrderLine lineAtRate(LineKind kind, const std::string& name, const Decimal& gross,
                               const Decimal& rate) {
-        const Decimal vat = gross.isNegative() ? -vatInGross(-gross, rate) : vatInGross(gross, rate);
+        const Decimal vat =
+            gross.isNegative() ? -vatInGross(-gross, rate, _scale) : vatInGross(gross, rate, _scale);
         SalesOrderLine line;
         line.kind = kind;
         line.name = name;
         line.quantity = {1, 0};
-        line.unitPrice = sdk::toAmount(_order.pricesIncludeVat ? gross : gross - vat, kMoneyScale);
-        line.discount = {0, kMoneyScale};
+        line.unitPrice = sdk::toAmount(_order.pricesIncludeVat ? gross : gross - vat, _scale);
+        line.discount = {0, _scale};
         line.vatRate = sdk::toNormalizedAmount(rate);
-        line.net = sdk::toAmount(gross - vat, kMoneyScale);
-        line.vat = sdk::toAmount(vat, kMoneyScale);
-        line.gross = sdk::toAmount(gross, kMoneyScale);
+        line.net = sdk::toAmount(gross - vat, _scale);
+        line.vat = sdk::toAmount(vat, _scale);
+        line.gross = sdk::toAmount(gross, _scale);
         return line;
     }
 
@@ -850,14 +857,14 @@ private:
                 lines.push_back(std::move(line));
                 continue;
             }
-            const auto shares = largestRemainderShares(gross.toUnits(kMoneyScale), goods);
+            const auto shares = largestRemainderShares(gross.toUnits(_scale), goods);
             Decimal splitVat;
             for (std::size_t i = 0; i < goods.size(); ++i) {
                 if (shares[i] == 0) continue;
                 const std::string name =
                     goods.size() == 1 ? line.name : line.name + " (" + slNumber(goods[i].rate, 0) + " %)";
                 SalesOrderLine part =
-                    lineAtRate(LineKind::Shipping, name, Decimal(shares[i], kMoneyScale), goods[i].rate);
+                    lineAtRate(LineKind::Shipping, name, Decimal(shares[i], _scale), goods[i].rate);
                 part.sku = line.sku;
                 part.externalId = line.externalId;
                 splitVat += sdk::toDecimal(part.vat);
@@ -933,16 +940,16 @@ private:
 
     /// `cents` split over the groups in proportion to their gross; the cents lost to rounding down go
     /// one each to the largest remainders (ties: the earlier group).
-    static std::vector<std::int64_t> largestRemainderShares(std::int64_t cents,
-                                                            const std::vector<RateTotal>& groups) {
+    std::vector<std::int64_t> largestRemainderShares(std::int64_t cents,
+                                                     const std::vector<RateTotal>& groups) {
         __extension__ typedef __int128 Wide;
         Wide whole = 0;
-        for (const auto& g : groups) whole += g.gross.toUnits(kMoneyScale);
+        for (const auto& g : groups) whole += g.gross.toUnits(_scale);
         std::vector<std::int64_t> shares(groups.size());
         std::vector<Wide> remainders(groups.size());
         std::int64_t given = 0;
         for (std::size_t i = 0; i < groups.size(); ++i) {
-            const Wide part = static_cast<Wide>(cents) * groups[i].gross.toUnits(kMoneyScale);
+            const Wide part = static_cast<Wide>(cents) * groups[i].gross.toUnits(_scale);
             shares[i] = static_cast<std::int64_t>(part / whole);
             remainders[i] = part % whole;
             given += shares[i];
@@ -989,12 +996,11 @@ private:
         std::stable_sort(byRate.begin(), byRate.end(),
                          [](const RateTotal& a, const RateTotal& b) { return a.rate > b.rate; });
         for (const auto& t : byRate)
-            _order.vatBreakdown.push_back({sdk::toNormalizedAmount(t.rate), sdk::toAmount(t.net, kMoneyScale),
-                                           sdk::toAmount(t.vat, kMoneyScale),
-                                           sdk::toAmount(t.gross, kMoneyScale)});
-        _order.totalNet = sdk::toAmount(net, kMoneyScale);
-        _order.totalVat = sdk::toAmount(vat, kMoneyScale);
-        _order.totalGross = sdk::toAmount(gross, kMoneyScale);
+            _order.vatBreakdown.push_back({sdk::toNormalizedAmount(t.rate), sdk::toAmount(t.net, _scale),
+                                           sdk::toAmount(t.vat, _scale), sdk::toAmount(t.gross, _scale)});
+        _order.totalNet = sdk::toAmount(net, _scale);
+        _order.totalVat = sdk::toAmount(vat, _scale);
+        _order.totalGross = sdk::toAmount(gross, _scale);
     }
 
     /// The document must equal Wix's total and tax to the cent. When it cannot, it stays as Wix's lines
@@ -1055,6 +1061,7 @@ private:
     std::optional<Decimal> _unspreadDifference;
     Decimal _shippingVatChange;  ///< the document's VAT minus Wix's, from splitting shipping over rates
     bool _roundedFlagged = false;
+    int _scale = 2;  // the order currency's minor unit (ISO 4217): every amount of the document is kept to it
 };
 
 /// "10234 (id …)" for messages; reads leniently, since it also names orders that cannot be read.

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "estore/sdk/amount.h"
+#include "estore/sdk/currency.h"
 #include "estore/sdk/decimal.h"
 
 namespace estore::wix {
@@ -11,8 +12,6 @@ namespace {
 
 using sdk::Decimal;
 using simdjson::dom::element;
-
-constexpr int kMoneyScale = 2;
 
 std::string text(element e, std::string_view path) {
     return std::string(sdk::jsonTextAt(e, path).value_or(""));
@@ -42,10 +41,14 @@ Decimal succeededAmount(element refund) {
     return sum;
 }
 
+/// Money as Wix wrote it, at least to the cent; applyRefunds rounds it to the order currency's unit.
+host_api::Amount asWritten(const Decimal& money) {
+    return sdk::toAmount(money, std::max(2, money.scale()));
+}
+
 void addLine(host_api::Refund& refund, std::string id, const Decimal& quantity, const Decimal& amount) {
     if (id.empty() || (quantity.isZero() && amount.isZero())) return;
-    refund.lines.push_back(
-        {std::move(id), sdk::toNormalizedAmount(quantity), sdk::toAmount(amount, kMoneyScale)});
+    refund.lines.push_back({std::move(id), sdk::toNormalizedAmount(quantity), asWritten(amount)});
 }
 
 /// details.lineItems[{lineItemId, quantity}] (the older name: details.items), details.shipping.amount or
@@ -81,8 +84,7 @@ std::vector<host_api::Refund> refundsOf(element orderTransactions) {
         if (!refund.is_object()) continue;
         const Decimal amount = succeededAmount(refund);
         if (amount.isZero() || amount.isNegative()) continue;
-        host_api::Refund one{
-            text(refund, "id"), text(refund, "createdDate"), sdk::toAmount(amount, kMoneyScale), {}};
+        host_api::Refund one{text(refund, "id"), text(refund, "createdDate"), asWritten(amount), {}};
         if (auto details = sdk::jsonAt(refund, "details"); details && details->is_object())
             readDetails(*details, one);
         refunds.push_back(std::move(one));
@@ -94,6 +96,11 @@ std::vector<host_api::Refund> refundsOf(element orderTransactions) {
 }
 
 void applyRefunds(host_api::SalesOrder& order, std::vector<host_api::Refund> refunds) {
+    const int scale = sdk::currencyMinorUnits(order.currency);
+    for (auto& refund : refunds) {
+        refund.amount = sdk::toAmount(sdk::toDecimal(refund.amount), scale);
+        for (auto& line : refund.lines) line.amount = sdk::toAmount(sdk::toDecimal(line.amount), scale);
+    }
     Decimal refunded;
     // Wix's balance says money went back, yet Order Transactions lists no refund that went through.
     bool withoutLines = refunds.empty() && sdk::toDecimal(order.refundedAmount) > Decimal();

@@ -196,14 +196,14 @@ Decimal distance(const Decimal& a, const Decimal& b) {
     return d.isNegative() ? -d : d;
 }
 
-bool reproducesExclusive(const Decimal& taxable, const Decimal& rate, const Decimal& vat) {
-    return (taxable * rate).dividedBy(Decimal(100, 0), 2) == vat;
+bool reproducesExclusive(const Decimal& taxable, const Decimal& rate, const Decimal& vat, int scale) {
+    return (taxable * rate).dividedBy(Decimal(100, 0), scale) == vat;
 }
 
 bool reproduces(const LineTax& line, const Decimal& rate) {
-    if (vatInGross(line.gross, rate) == line.vat) return true;
-    if (reproducesExclusive(line.net, rate, line.vat)) return true;
-    return line.taxable && reproducesExclusive(*line.taxable, rate, line.vat);
+    if (vatInGross(line.gross, rate, line.scale) == line.vat) return true;
+    if (reproducesExclusive(line.net, rate, line.vat, line.scale)) return true;
+    return line.taxable && reproducesExclusive(*line.taxable, rate, line.vat, line.scale);
 }
 
 bool contains(const std::vector<Decimal>& rates, const Decimal& rate) {
@@ -252,8 +252,8 @@ std::vector<Decimal> plausibleVatRates(std::string_view destinationCountry, cons
     return rates;
 }
 
-Decimal vatInGross(const Decimal& gross, const Decimal& rate) {
-    return *(gross * rate).dividedBy(Decimal(100, 0) + rate, 2);
+Decimal vatInGross(const Decimal& gross, const Decimal& rate, int scale) {
+    return *(gross * rate).dividedBy(Decimal(100, 0) + rate, scale);
 }
 
 RateMatch matchVatRate(const LineTax& line, const std::vector<Decimal>& knownRates,

@@ -30,6 +30,7 @@ struct LineTax {
     sdk::Decimal vat;
     sdk::Decimal gross;
     std::optional<sdk::Decimal> taxable;  ///< Wix's taxableAmount, when it gives one
+    int scale = 2;                        ///< the currency's minor unit, to which VAT is rounded
 };
 
 struct RateMatch {
@@ -46,7 +47,8 @@ struct RateMatch {
 RateMatch matchVatRate(const LineTax& line, const std::vector<sdk::Decimal>& knownRates,
                        std::optional<sdk::Decimal> hint = std::nullopt);
 
-/// The VAT contained in a gross amount at `rate` percent, rounded to the cent.
-sdk::Decimal vatInGross(const sdk::Decimal& gross, const sdk::Decimal& rate);
+/// The VAT contained in a gross amount at `rate` percent, rounded to the currency's minor unit (`scale`
+/// decimals: the cent unless the currency has another).
+sdk::Decimal vatInGross(const sdk::Decimal& gross, const sdk::Decimal& rate, int scale = 2);
 
 }  // namespace estore::wix

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "estore/sdk/amount.h"
+#include "estore/sdk/currency.h"
 #include "estore/sdk/decimal.h"
 #include "estore/sdk/setting_map.h"
 
@@ -73,7 +74,10 @@ std::map<std::string, OrderPayments> paymentMethodsByOrder(element answer) {
             if (!payment.is_object() || !(approved(payment) || pending(payment))) continue;
             const std::string method = methodOf(payment);
             if (method.empty()) continue;
-            parts.push_back({method, "", sdk::toAmount(amountOf(payment), 2), false, !approved(payment)});
+            // Kept as Wix wrote it (at least cents); applyPayments rounds to the order currency's unit.
+            const sdk::Decimal amount = amountOf(payment);
+            parts.push_back(
+                {method, "", sdk::toAmount(amount, std::max(2, amount.scale())), false, !approved(payment)});
             if (approved(payment) && amountOf(payment) > largest) {
                 largest = amountOf(payment);
                 methods[orderId].main = method;
@@ -178,6 +182,8 @@ void applyStoreMaps(host_api::SalesOrder& order, const host_api::Settings& setti
 void applyPayments(host_api::SalesOrder& order, const host_api::Settings& settings,
                    const OrderPayments& payments) {
     order.payments = payments.parts;
+    const int scale = sdk::currencyMinorUnits(order.currency);
+    for (auto& part : order.payments) part.amount = sdk::toAmount(sdk::toDecimal(part.amount), scale);
     applyRefunds(order, payments.refunds);
     applyStoreMaps(order, settings, payments.others);
 }

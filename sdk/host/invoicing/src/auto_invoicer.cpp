@@ -1,5 +1,7 @@
 #include "estore/host/invoicing/auto_invoicer.h"
 
+#include "estore/sdk/currency.h"
+
 #include <filesystem>
 
 #include "estore/host/config/host_config.h"
@@ -13,6 +15,7 @@
 #include "estore/host/storage/database.h"
 #include "estore/host/storage/store_repository.h"
 #include "estore/sdk/amount.h"
+#include "estore/sdk/currency.h"
 
 namespace estore::host {
 
@@ -153,7 +156,7 @@ void AutoInvoicer::creditRefunds(const InvoiceSettings& settings, const host_api
         if (note.lines.empty()) continue;
         credits.push_back(note);
         credited = target;
-        issue(std::move(note), settings, target.toUnits(2));
+        issue(std::move(note), settings, target.toUnits(sdk::currencyMinorUnits(invoice.currency)));
     }
     // What Wix says was refunded beyond the refunds it lists (or all of it, from a plugin that lists none),
     // and a full refund, are credited from what is left, pro rata.
@@ -162,7 +165,7 @@ void AutoInvoicer::creditRefunds(const InvoiceSettings& settings, const host_api
     if (target <= credited) return;
     Invoice note = proRataNote(order, invoice, credits, target - credited, full);
     if (note.lines.empty()) return;
-    issue(std::move(note), settings, target.toUnits(2));
+    issue(std::move(note), settings, target.toUnits(sdk::currencyMinorUnits(invoice.currency)));
 }
 
 Invoice AutoInvoicer::proRataNote(const host_api::SalesOrder& order, const Invoice& invoice,

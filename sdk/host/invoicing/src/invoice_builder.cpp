@@ -5,6 +5,7 @@
 
 #include "estore/host/fiscal/fiscal_code.h"
 #include "estore/sdk/amount.h"
+#include "estore/sdk/currency.h"
 #include "estore/sdk/eu_vat_area.h"
 #include "estore/sdk/iso_time.h"
 
@@ -17,10 +18,15 @@ using sdk::toDecimal;
 
 namespace {
 
-constexpr int kCents = 2;
+constexpr int kEurCents = 2;
 
-Amount money(const Decimal& value) {
-    return sdk::toAmount(value, kCents);
+/// The decimals of the document's money: its currency's minor unit (ISO 4217; the cent for most).
+int unitsOf(const Invoice& document) {
+    return sdk::currencyMinorUnits(document.currency);
+}
+
+Amount money(const Decimal& value, int scale) {
+    return sdk::toAmount(value, scale);
 }
 
 Amount negated(const Amount& a) {
@@ -34,9 +40,10 @@ VatRateTotal* findRate(std::vector<VatRateTotal>& totals, const Amount& rate) {
 }
 
 void add(VatRateTotal& into, const Decimal& net, const Decimal& vat, const Decimal& gross) {
-    into.net = money(toDecimal(into.net) + net);
-    into.vat = money(toDecimal(into.vat) + vat);
-    into.gross = money(toDecimal(into.gross) + gross);
+    const int scale = into.gross.scale;
+    into.net = money(toDecimal(into.net) + net, scale);
+    into.vat = money(toDecimal(into.vat) + vat, scale);
+    into.gross = money(toDecimal(into.gross) + gross, scale);
 }
 
 void setTotals(Invoice& document) {
@@ -46,9 +53,10 @@ void setTotals(Invoice& document) {
         vat += toDecimal(t.vat);
         gross += toDecimal(t.gross);
     }
-    document.totalNet = money(net);
-    document.totalVat = money(vat);
-    document.totalGross = money(gross);
+    const int scale = unitsOf(document);
+    document.totalNet = money(net, scale);
+    document.totalVat = money(vat, scale);
+    document.totalGross = money(gross, scale);
 }
 
 /// The exemption a 0 % invoice must name. Intra-Community supply of goods to a business identified for VAT
@@ -113,21 +121,22 @@ Invoice mirrored(const Invoice& invoice) {
 
 /// One refund line per VAT rate, net and VAT split as the rate's remaining amounts are.
 void addRefundLine(Invoice& note, const VatRateTotal& left, std::int64_t grossCents) {
+    const int scale = unitsOf(note);
     if (grossCents == 0) return;
-    const Decimal gross(grossCents, kCents);
+    const Decimal gross(grossCents, scale);
     Decimal vat = toDecimal(left.vat);
-    if (grossCents != toDecimal(left.gross).toUnits(kCents))
-        vat = (toDecimal(left.vat) * gross).dividedBy(toDecimal(left.gross), kCents).value_or(Decimal());
+    if (grossCents != toDecimal(left.gross).toUnits(scale))
+        vat = (toDecimal(left.vat) * gross).dividedBy(toDecimal(left.gross), scale).value_or(Decimal());
     const Decimal net = gross - vat;
     host_api::SalesOrderLine line;
     line.kind = host_api::LineKind::Product;
     line.name = "Vračilo kupnine po računu " + note.refersTo + " / Refund for invoice " + note.refersTo;
     line.quantity = {-1, 0};
-    line.unitPrice = money(gross);
+    line.unitPrice = money(gross, scale);
     line.vatRate = left.rate;
-    line.net = money(-net);
-    line.vat = money(-vat);
-    line.gross = money(-gross);
+    line.net = money(-net, scale);
+    line.vat = money(-vat, scale);
+    line.gross = money(-gross, scale);
     note.lines.push_back(line);
     note.vatBreakdown.push_back({left.rate, line.net, line.vat, line.gross});
 }
@@ -140,10 +149,10 @@ struct LineCredit {
 };
 
 /// `line`'s gross × refunded / sold, to the cent; the whole line when all of it (or more) came back.
-std::int64_t grossOfUnits(const host_api::SalesOrderLine& line, const Decimal& refunded) {
+std::int64_t grossOfUnits(const host_api::SalesOrderLine& line, const Decimal& refunded, int scale) {
     const Decimal sold = toDecimal(line.quantity);
-    if (sold.isZero() || refunded >= sold) return toDecimal(line.gross).toUnits(kCents);
-    return (toDecimal(line.gross) * refunded).dividedBy(sold, kCents).value_or(Decimal()).toUnits(kCents);
+    if (sold.isZero() || refunded >= sold) return toDecimal(line.gross).toUnits(scale);
+    return (toDecimal(line.gross) * refunded).dividedBy(sold, scale).value_or(Decimal()).toUnits(scale);
 }
 
 /// What the refund gives back of the invoice lines carrying the refunded line's id (one, or the parts of
@@ -151,36 +160,38 @@ std::int64_t grossOfUnits(const host_api::SalesOrderLine& line, const Decimal& r
 /// by their gross.
 void addLineCredits(const Invoice& invoice, const host_api::RefundedLine& refunded,
                     std::vector<LineCredit>& credits) {
+    const int scale = unitsOf(invoice);
     if (refunded.lineExternalId.empty()) return;
     std::vector<const host_api::SalesOrderLine*> parts;
     std::vector<std::int64_t> weights;
     for (const auto& line : invoice.lines)
         if (line.externalId == refunded.lineExternalId) {
             parts.push_back(&line);
-            weights.push_back(std::max<std::int64_t>(0, toDecimal(line.gross).toUnits(kCents)));
+            weights.push_back(std::max<std::int64_t>(0, toDecimal(line.gross).toUnits(scale)));
         }
     const Decimal quantity = toDecimal(refunded.quantity);
-    const std::int64_t named = toDecimal(refunded.amount).toUnits(kCents);
+    const std::int64_t named = toDecimal(refunded.amount).toUnits(scale);
     const auto shares = InvoiceBuilder::allocate(named, weights);
     for (std::size_t i = 0; i < parts.size(); ++i) {
-        const std::int64_t gross = named > 0 ? shares[i] : grossOfUnits(*parts[i], quantity);
+        const std::int64_t gross = named > 0 ? shares[i] : grossOfUnits(*parts[i], quantity, scale);
         if (gross > 0) credits.push_back({parts[i], gross, named > 0 ? Decimal() : quantity});
     }
 }
 
 /// A credit line for `grossCents` of `line`: its VAT rate, its VAT in proportion.
 host_api::SalesOrderLine creditLine(const Invoice& note, const LineCredit& credit, std::int64_t grossCents) {
+    const int scale = unitsOf(note);
     const host_api::SalesOrderLine& line = *credit.line;
-    const Decimal gross(grossCents, kCents);
+    const Decimal gross(grossCents, scale);
     Decimal vat = toDecimal(line.vat);
-    if (grossCents != toDecimal(line.gross).toUnits(kCents))
-        vat = (toDecimal(line.vat) * gross).dividedBy(toDecimal(line.gross), kCents).value_or(Decimal());
+    if (grossCents != toDecimal(line.gross).toUnits(scale))
+        vat = (toDecimal(line.vat) * gross).dividedBy(toDecimal(line.gross), scale).value_or(Decimal());
     host_api::SalesOrderLine out;
     out.kind = line.kind;
     out.externalId = line.externalId;
     out.sku = line.sku;
     const Decimal each =
-        credit.quantity.isZero() ? Decimal() : gross.dividedBy(credit.quantity, kCents).value_or(Decimal());
+        credit.quantity.isZero() ? Decimal() : gross.dividedBy(credit.quantity, scale).value_or(Decimal());
     const bool whole = !credit.quantity.isZero() && each * credit.quantity == gross;
     const std::string what = (whole                      ? ""
                               : credit.quantity.isZero() ? ""
@@ -189,11 +200,11 @@ host_api::SalesOrderLine creditLine(const Invoice& note, const LineCredit& credi
     out.name = "Vračilo: " + what + " (račun " + note.refersTo + ") / Refund: " + what + " (invoice " +
                note.refersTo + ")";
     out.quantity = whole ? sdk::toNormalizedAmount(Decimal() - credit.quantity) : Amount{-1, 0};
-    out.unitPrice = money(whole ? each : gross);
+    out.unitPrice = money(whole ? each : gross, scale);
     out.vatRate = line.vatRate;
-    out.net = money(vat - gross);
-    out.vat = money(Decimal() - vat);
-    out.gross = money(Decimal() - gross);
+    out.net = money(vat - gross, scale);
+    out.vat = money(Decimal() - vat, scale);
+    out.gross = money(Decimal() - gross, scale);
     return out;
 }
 
@@ -201,13 +212,14 @@ host_api::SalesOrderLine creditLine(const Invoice& note, const LineCredit& credi
 
 Invoice InvoiceBuilder::refundNote(const Invoice& invoice, const host_api::Refund& refund,
                                    const Decimal& amount) {
+    const int scale = unitsOf(invoice);
     Invoice note = noteFor(invoice);
     std::vector<LineCredit> credits;
     for (const auto& refunded : refund.lines) addLineCredits(invoice, refunded, credits);
     std::vector<std::int64_t> weights;
     for (const auto& credit : credits) weights.push_back(credit.grossCents);
     // The money given back is what is credited; the lines say at which rates.
-    const auto shares = allocate(amount.toUnits(kCents), weights);
+    const auto shares = allocate(amount.toUnits(scale), weights);
     for (std::size_t i = 0; i < credits.size(); ++i)
         if (shares[i] > 0) note.lines.push_back(creditLine(note, credits[i], shares[i]));
     for (const auto& t : breakdownOf(note.lines)) note.vatBreakdown.push_back(t);
@@ -220,7 +232,8 @@ std::vector<VatRateTotal> InvoiceBuilder::breakdownOf(const std::vector<host_api
     for (const auto& line : lines) {
         VatRateTotal* total = findRate(totals, line.vatRate);
         if (!total) {
-            totals.push_back({line.vatRate, money({}), money({}), money({})});
+            totals.push_back(
+                {line.vatRate, {0, line.gross.scale}, {0, line.gross.scale}, {0, line.gross.scale}});
             total = &totals.back();
         }
         add(*total, toDecimal(line.net), toDecimal(line.vat), toDecimal(line.gross));
@@ -250,10 +263,10 @@ Invoice InvoiceBuilder::fromOrder(const host_api::SalesOrder& order) {
 
 Decimal InvoiceBuilder::inEur(const Invoice& invoice, const host_api::Amount& amount) {
     const Decimal value = toDecimal(amount);
-    if (invoice.eurRate.empty()) return value.rescaled(kCents);
+    if (invoice.eurRate.empty()) return value.rescaled(kEurCents);
     const auto rate = Decimal::parse(invoice.eurRate);
-    if (!rate || rate->isZero() || rate->isNegative()) return value.rescaled(kCents);
-    return *value.dividedBy(*rate, kCents);
+    if (!rate || rate->isZero() || rate->isNegative()) return value.rescaled(kEurCents);
+    return *value.dividedBy(*rate, kEurCents);
 }
 
 std::vector<VatRateTotal> InvoiceBuilder::remaining(const Invoice& invoice,
@@ -288,16 +301,17 @@ std::vector<std::int64_t> InvoiceBuilder::allocate(std::int64_t total,
 
 Invoice InvoiceBuilder::creditNote(const Invoice& invoice, const std::vector<Invoice>& earlierCredits,
                                    const Decimal& refund, bool full) {
+    const int scale = unitsOf(invoice);
     if (full && earlierCredits.empty()) return mirrored(invoice);
     Invoice note = noteFor(invoice);
     const std::vector<VatRateTotal> left = remaining(invoice, earlierCredits);
     std::vector<std::int64_t> weights;
     std::int64_t leftTotal = 0;
     for (const auto& t : left) {
-        weights.push_back(std::max<std::int64_t>(0, toDecimal(t.gross).toUnits(kCents)));
+        weights.push_back(std::max<std::int64_t>(0, toDecimal(t.gross).toUnits(scale)));
         leftTotal += weights.back();
     }
-    const std::int64_t wanted = full ? leftTotal : std::min(refund.toUnits(kCents), leftTotal);
+    const std::int64_t wanted = full ? leftTotal : std::min(refund.toUnits(scale), leftTotal);
     const auto shares = allocate(wanted, weights);
     for (std::size_t i = 0; i < left.size(); ++i) addRefundLine(note, left[i], shares[i]);
     setTotals(note);

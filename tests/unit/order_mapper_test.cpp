@@ -927,6 +927,99 @@ TEST(OrderMapper, AFreeShippingDiscountLeavesNoShippingToTax) {
     EXPECT_FALSE(flagged(m, review::kTotalMismatch));
 }
 
+TEST(OrderMapper, ADiscountOnSpecificItemsStaysOnThoseItemsAndTheirRate) {
+    // A SPECIFIC_ITEMS coupon of 5.00 on the 9.5 % book only: Wix puts it on the book's line (totalDiscount,
+    // and a lower totalPriceAfterTax), so it stays there at 9.5 % and is never spread over the 22 % tea.
+    //   Čaj    24.40 incl. 4.40 VAT (22 %)
+    //   Knjiga 32.85 − 5.00 = 27.85; 27.85 × 9.5 / 109.5 = 2.416 → 2.42 VAT
+    //   Total 52.25, VAT 6.82 (Wix's).
+    const std::string book =
+        R"({"id": "b", "productName": {"original": "Knjiga"}, "quantity": 1, "price": {"amount": "32.85"},
+            "totalDiscount": {"amount": "5.00"}, "totalPriceAfterTax": {"amount": "27.85"},
+            "taxDetails": {"totalTax": {"amount": "2.42"}}})";
+    const MappedOrder m =
+        domesticOrder("[" + item("t", "24.40", "4.40") + ", " + book + "]", "", "52.25", "6.82",
+                      R"([{"discountType": "SPECIFIC_ITEMS", "lineItemIds": ["b"],
+             "coupon": {"code": "KNJIGA5", "amount": {"amount": "5.00"}}}])");
+    ASSERT_TRUE(m.order) << m.error.message.en;
+    EXPECT_TRUE(m.order->flags.empty()) << m.order->flags.front().code;
+    ASSERT_EQ(m.order->lines.size(), 2u) << "no discount line spread over the rates";
+    EXPECT_EQ(dec(m.order->lines[1].discount), d("5.00"));
+    EXPECT_EQ(dec(m.order->lines[1].gross), d("27.85"));
+    EXPECT_EQ(dec(m.order->lines[1].vatRate), d("9.5"));
+    EXPECT_EQ(dec(m.order->lines[0].gross), d("24.40"));
+    ASSERT_EQ(m.order->vatBreakdown.size(), 2u);
+    EXPECT_EQ(dec(m.order->totalGross), d("52.25"));
+    EXPECT_EQ(dec(m.order->totalVat), d("6.82"));
+}
+
+TEST(OrderMapper, AnAdditionalFeeInATaxInclusiveShopIncludesItsVat) {
+    // Gift wrapping 2.44 with 0.44 VAT in a shop whose prices include VAT: the fee is 2.44 gross, 2.00 net at
+    // 22 % (not 2.44 + 0.44). Total 12.20 + 2.44 = 14.64, VAT 2.64.
+    const MappedOrder m = mapText(R"({"id": "f1", "number": "782", "currency": "EUR",
+        "createdDate": "2026-02-01T10:00:00.000Z", "updatedDate": "2026-02-01T10:00:00.000Z",
+        "taxIncludedInPrices": true, "billingInfo": {"address": {"country": "SI"}},
+        "lineItems": [)" + item("a", "12.20", "2.20") +
+                                  R"(],
+        "additionalFees": [{"id": "fee-wrap", "code": "wrap", "name": "Darilno pakiranje", "price": {"amount": "2.44"},
+            "taxDetails": {"taxRate": "0.22", "totalTax": {"amount": "0.44"}}}],
+        "priceSummary": {"total": {"amount": "14.64"}, "tax": {"amount": "2.64"}, "totalAdditionalFees": {"amount": "2.44"}}})");
+    ASSERT_TRUE(m.order) << m.error.message.en;
+    EXPECT_TRUE(m.order->flags.empty()) << m.order->flags.front().code;
+    ASSERT_EQ(m.order->lines.size(), 2u);
+    const auto& fee = m.order->lines[1];
+    EXPECT_EQ(fee.kind, LineKind::Fee);
+    EXPECT_EQ(fee.externalId, "fee-wrap");
+    EXPECT_EQ(dec(fee.gross), d("2.44"));
+    EXPECT_EQ(dec(fee.net), d("2.00"));
+    EXPECT_EQ(dec(fee.vatRate), d("22"));
+    EXPECT_EQ(dec(m.order->totalGross), d("14.64"));
+}
+
+TEST(OrderMapper, SellingAGiftCardIsHeldBecauseItIsNotSubjectToVatNotZeroRated) {
+    // A 50.00 gift card (itemType GIFT_CARD) untaxed by Wix, at home: not "0 % at home" (vat_zero_domestic)
+    // but a multi-purpose voucher, outside VAT, which a person records (gift_card_sold).
+    const std::string card =
+        R"({"id": "g", "productName": {"original": "Darilni bon 50 €"}, "quantity": 1, "itemType": {"preset": "GIFT_CARD"},
+            "price": {"amount": "50.00"}, "totalPriceAfterTax": {"amount": "50.00"}, "taxDetails": {"totalTax": {"amount": "0"}}})";
+    const MappedOrder m =
+        domesticOrder("[" + item("a", "12.20", "2.20") + ", " + card + "]", "", "62.20", "2.20");
+    ASSERT_TRUE(m.order) << m.error.message.en;
+    EXPECT_FALSE(flagged(m, review::kVatZeroDomestic));
+    ASSERT_TRUE(flagged(m, review::kGiftCardSold));
+    for (const auto& f : m.order->flags)
+        if (f.code == review::kGiftCardSold) {
+            EXPECT_NE(f.reason.sl.find("»Darilni bon 50 €«"), std::string::npos) << f.reason.sl;
+            EXPECT_NE(f.reason.en.find("not subject to VAT"), std::string::npos) << f.reason.en;
+        }
+    EXPECT_EQ(dec(m.order->totalGross), d("62.20")) << "the amounts stay Wix's";
+}
+
+TEST(OrderMapper, AnOrderPaidByADepositFirstIsHeldForAnAdvanceInvoice) {
+    // Wix's DEPOSIT_ONLINE payment option: the buyer pays a deposit now and the rest later. A deposit is an
+    // advance payment: its own invoice first, deducted by the final one (ZDDV-1 Art. 81).
+    const std::string deposit =
+        R"({"id": "k", "productName": {"original": "Kavč"}, "quantity": 1, "paymentOption": "DEPOSIT_ONLINE",
+            "depositAmount": {"amount": "100.00"}, "price": {"amount": "610.00"},
+            "totalPriceAfterTax": {"amount": "610.00"}, "taxDetails": {"totalTax": {"amount": "110.00"}}})";
+    MappedOrder m = domesticOrder("[" + deposit + "]", "", "610.00", "110.00");
+    ASSERT_TRUE(m.order) << m.error.message.en;
+    ASSERT_TRUE(flagged(m, review::kAdvancePayment));
+    // PARTIALLY_PAID on its own says the same.
+    m = mapText(R"({"id": "p1", "number": "783", "currency": "EUR", "paymentStatus": "PARTIALLY_PAID",
+        "updatedDate": "2026-02-01T10:00:00.000Z", "taxIncludedInPrices": true,
+        "billingInfo": {"address": {"country": "SI"}}, "lineItems": [)" +
+                item("a", "12.20", "2.20") + R"(],
+        "priceSummary": {"total": {"amount": "12.20"}, "tax": {"amount": "2.20"}}})");
+    ASSERT_TRUE(m.order) << m.error.message.en;
+    EXPECT_TRUE(flagged(m, review::kAdvancePayment));
+    // A cancelled one is never invoiced, so it is not flagged.
+    const SalesOrder cancelled = mapFixture("wix_doc_10012_cancel_order");
+    EXPECT_EQ(cancelled.paymentStatus, "PARTIALLY_PAID");
+    EXPECT_TRUE(std::none_of(cancelled.flags.begin(), cancelled.flags.end(),
+                             [](const auto& f) { return f.code == review::kAdvancePayment; }));
+}
+
 TEST(OrderMapper, DigitalGoodsToAnEuConsumerCarryTheBuyersRate) {
     // An e-book to a consumer in Austria: nothing is shipped, so the place of supply is where the buyer is
     // (the billing address) and Austria's 20 % is plausible (OSS): 12.00 × 20/120 = 2.00.

@@ -384,6 +384,8 @@ public:
         addTotals();
         checkTotals();
         checkDomesticZeroRate();
+        checkGiftCards();
+        checkDeposits();
         return std::move(_order);
     }
 
@@ -634,6 +636,11 @@ private:
             w.statedRate = statedRateOf(item);
             SalesOrderLine line = makeLine(LineKind::Product, productName(item), w);
             line.externalId = item.text("id").value_or("");
+            if (item.object("itemType").text("preset").value_or("") == "GIFT_CARD")
+                _giftCards.push_back(line.name);
+            // A line the buyer pays a deposit of first (the rest later or on delivery).
+            const std::string option = item.text("paymentOption").value_or("");
+            if (option == "DEPOSIT_ONLINE") _deposits.push_back(line.name);
             line.sku = Poco::trim(item.object("physicalProperties").text("sku").value_or(""));
             _order.lines.push_back(std::move(line));
         });
@@ -916,6 +923,56 @@ private:
                   ". The total is the same; check the VAT before invoicing."});
     }
 
+    bool isGiftCard(const SalesOrderLine& line) const {
+        return line.kind == LineKind::Product &&
+               std::find(_giftCards.begin(), _giftCards.end(), line.name) != _giftCards.end();
+    }
+
+    /// A Wix gift card is good for anything in the shop, at any VAT rate: a multi-purpose voucher. Its
+    /// sale is no supply and is not subject to VAT; VAT falls due when it pays for goods (Council
+    /// Directive 2006/112/EC Art. 30b(1) and 73a, added by Directive (EU) 2016/1065 and transposed into
+    /// ZDDV-1). That is neither a 0 % rate nor an exemption, which a sales order cannot state, so such
+    /// an order waits for a person.
+    void checkGiftCards() {
+        if (_giftCards.empty()) return;
+        std::string names;
+        for (const auto& name : _giftCards) names = joined(names, ", ", "»" + name + "«");
+        flag(
+            review::kGiftCardSold,
+            {"Naročilo vsebuje darilni bon (" + names +
+                 "), večnamensko vrednotnico: njena prodaja ni predmet DDV (ne 0 % in ne oprostitev), DDV se "
+                 "obračuna, ko z njo kupec plača blago. Račun se ne izda samodejno; bon v e-računih "
+                 "evidentirajte "
+                 "kot prejeto predplačilo brez DDV.",
+             "The order contains a gift card (" + names +
+                 "), a multi-purpose voucher: its sale is not subject to VAT (neither 0 % nor exempt); VAT "
+                 "is "
+                 "due when the buyer pays for goods with it. No invoice is issued automatically; record the "
+                 "card "
+                 "in e-računi as a payment received without VAT."});
+    }
+
+    /// A deposit is an advance payment: VAT is due on it when it is received and it needs its own invoice,
+    /// which the final invoice then deducts (ZDDV-1 Art. 33 and 81). The connector issues neither, so the
+    /// order waits for a person.
+    void checkDeposits() {
+        const bool partlyPaid = _order.paymentStatus == "PARTIALLY_PAID";
+        // A cancelled order is never invoiced; what it received is refunded or settled by hand.
+        if ((_deposits.empty() && !partlyPaid) || _order.status == "CANCELED") return;
+        std::string names;
+        for (const auto& name : _deposits) names = joined(names, ", ", "»" + name + "«");
+        const std::string what = names.empty() ? "" : " (" + names + ")";
+        flag(
+            review::kAdvancePayment,
+            {"Naročilo se plača po delih" + what +
+                 ": za prejeti polog (predplačilo) je treba izdati račun za predplačilo, končni račun pa ga "
+                 "odšteje (ZDDV-1, 33. in 81. člen). Račun se ne izda samodejno; izdajte ju v e-računih.",
+             "The order is paid in parts" + what +
+                 ": the deposit received (an advance payment) needs an advance invoice, which the final "
+                 "invoice deducts (ZDDV-1 Art. 33 and 81). No invoice is issued automatically; issue both in "
+                 "e-računi."});
+    }
+
     /// No exemption fits a web shop's sale to a consumer in Slovenia: a 0 % line there means Wix's tax
     /// settings are wrong (ZDDV-1 Art. 41; eracuni-domain.md: e-računi warns of it too).
     void checkDomesticZeroRate() {
@@ -924,7 +981,7 @@ private:
         std::string names;
         for (const auto& line : _order.lines)
             if (line.kind != LineKind::Discount && sdk::toDecimal(line.vatRate).isZero() &&
-                !sdk::toDecimal(line.gross).isZero())
+                !sdk::toDecimal(line.gross).isZero() && !isGiftCard(line))
                 names = joined(names, ", ", "»" + line.name + "«");
         if (names.empty()) return;
         flag(review::kVatZeroDomestic,
@@ -1056,6 +1113,8 @@ private:
     const Node& _root;
     SalesOrder _order;
     std::string _destination;
+    std::vector<std::string> _giftCards;  ///< names of the gift card lines (itemType GIFT_CARD)
+    std::vector<std::string> _deposits;   ///< names of the lines paid by a deposit first (DEPOSIT_ONLINE)
     std::vector<Decimal> _knownRates;
     std::optional<Decimal> _spreadDiscount;
     std::optional<Decimal> _unspreadDifference;

@@ -37,6 +37,10 @@ inline constexpr const char* kShippingVatDiffers = "shipping_vat_differs";
 /// Wix taxed shipping at another rate than its goods; the document taxes it at the goods' rates, split in
 /// proportion to their value (ZDDV-1 Art. 36), so its VAT differs from Wix's. The total is Wix's.
 inline constexpr const char* kShippingVatSplit = "shipping_vat_split";
+/// A gift card (a multi-purpose voucher) is sold: not subject to VAT, which no line can state.
+inline constexpr const char* kGiftCardSold = "gift_card_sold";
+/// The order is paid in parts (a deposit first, or PARTIALLY_PAID): an advance invoice is needed.
+inline constexpr const char* kAdvancePayment = "advance_payment";
 }  // namespace review
 
 struct MappedOrder {

@@ -2,9 +2,11 @@
 #include <Poco/JSON/Array.h>
 
 #include <fstream>
+#include <sstream>
 
 #include "e2e_fixture.h"
 #include "estore/host/storage/database.h"
+#include "static_http_server.h"
 
 using estore::test::HostE2E;
 
@@ -89,6 +91,40 @@ TEST_F(HostE2E, RunOnceWithNothingDueExitsCleanly) {
     auto result = host({"run", "--once", "--worker", "w1"});
     EXPECT_EQ(result.exitCode, 0) << result.describe();
     EXPECT_NE(result.out.find("w1"), std::string::npos);
+}
+
+TEST_F(HostE2E, RatesAreFetchedFromTheConfiguredUrlByRunAndByRatesFetch) {
+    std::ifstream sampleFile(std::string(ESTORE_TEST_DATA) + "/ecb/eurofxref-sample.xml");
+    std::stringstream sample;
+    sample << sampleFile.rdbuf();
+    estore::test::StaticHttpServer ecb(
+        {{"/stats/eurofxref/eurofxref-daily.xml", {200, "text/xml", sample.str()}}});
+    // Not configured: run fetches nothing, rates fetch says what is missing.
+    auto unconfigured = host({"rates", "fetch"});
+    EXPECT_EQ(unconfigured.exitCode, 2) << unconfigured.describe();
+    EXPECT_NE(unconfigured.err.find("rates.ecb_url is not configured"), std::string::npos)
+        << unconfigured.err;
+
+    writeConfig("http://127.0.0.1:1", {"rates.ecb_url = " + ecb.url("/stats/eurofxref/eurofxref-daily.xml")});
+    // The database has no rates at all, so the run loop's first look fetches.
+    auto run = host({"run", "--once", "--worker", "w1"});
+    ASSERT_EQ(run.exitCode, 0) << run.describe();
+    EXPECT_NE(run.out.find("ECB: tečaji do / rates up to 2025-03-14 (8)"), std::string::npos) << run.out;
+    EXPECT_EQ(ecb.requests(), 1);
+
+    auto fetched = host({"rates", "fetch", "--json"});
+    ASSERT_EQ(fetched.exitCode, 0) << fetched.describe();
+    auto report = json(fetched);
+    EXPECT_EQ(report->getValue<int>("rates"), 8);
+    EXPECT_EQ(report->getValue<std::string>("newest_day"), "2025-03-14");
+    EXPECT_EQ(report->getValue<int>("invoices_issued"), 0);
+
+    writeConfig("http://127.0.0.1:1", {"rates.ecb_url = " + ecb.url("/nothing-here.xml")});
+    auto failed = host({"rates", "fetch", "--json"});
+    EXPECT_EQ(failed.exitCode, 2) << failed.describe();
+    EXPECT_FALSE(json(failed)->getValue<bool>("ok"));
+    EXPECT_NE(json(failed)->getValue<std::string>("error").find("status 404"), std::string::npos)
+        << failed.out;
 }
 
 TEST_F(HostE2E, RatesImportStoresTheEcbFileOrNothingOfIt) {

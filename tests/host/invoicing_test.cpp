@@ -18,6 +18,7 @@
 
 #include "estore/host/config/host_config.h"
 #include "estore/host/fiscal/fiscal_code.h"
+#include "estore/host/invoicing/ecb_fetcher.h"
 #include "estore/host/invoicing/exchange_rates.h"
 #include "estore/host/invoicing/invoice_builder.h"
 #include "estore/host/invoicing/invoice_config_check.h"
@@ -29,6 +30,8 @@
 #include "estore/host/storage/database.h"
 #include "estore/host/storage/store_repository.h"
 #include "estore/sdk/amount.h"
+#include "estore/sdk/iso_time.h"
+#include "static_http_server.h"
 #include "test_orders.h"
 #include "test_support.h"
 
@@ -830,6 +833,63 @@ TEST(ExchangeRatesFile, TheEcbFileIsReadWholeOrRefusedWhole) {
         EXPECT_FALSE(refused.error.empty()) << broken;
         EXPECT_TRUE(refused.rates.empty()) << broken;
     }
+}
+
+TEST(EcbFetcherDay, TheNewestDayTheEcbHasPublishedByNow) {
+    // The ECB publishes around 16:00 CET on weekdays (Ljubljana time; CEST in summer).
+    const auto at = [](const char* iso) { return *estore::sdk::parseIsoMillis(iso); };
+    EXPECT_EQ(EcbFetcher::lastPublishedDay(at("2025-03-17T09:00:00Z")), "2025-03-14");  // Monday morning
+    EXPECT_EQ(EcbFetcher::lastPublishedDay(at("2025-03-17T15:30:00Z")), "2025-03-17");  // 16:30 CET
+    EXPECT_EQ(EcbFetcher::lastPublishedDay(at("2025-03-18T14:59:00Z")), "2025-03-17");  // 15:59 CET
+    EXPECT_EQ(EcbFetcher::lastPublishedDay(at("2025-03-15T18:00:00Z")), "2025-03-14");  // Saturday
+    EXPECT_EQ(EcbFetcher::lastPublishedDay(at("2025-03-16T22:00:00Z")), "2025-03-14");  // Sunday 23:00
+    EXPECT_EQ(EcbFetcher::lastPublishedDay(at("2026-07-06T14:30:00Z")), "2026-07-06");  // 16:30 CEST
+    EXPECT_EQ(EcbFetcher::lastPublishedDay(at("2026-07-06T13:30:00Z")), "2026-07-03");  // 15:30 CEST
+    EXPECT_EQ(EcbFetcher::lastPublishedDay(at("2027-01-01T10:00:00Z")), "2026-12-31");  // over the year
+}
+
+TEST_F(Invoicing, TheEcbRatesAreFetchedWholeOrNotAtAllAndOnlyWhenANewDayIsOut) {
+    estore::test::StaticHttpServer ecb({{"/eurofxref-daily.xml", {200, "text/xml", readText(kEcbSample)}},
+                                        {"/broken.xml", {200, "text/xml", "<html>maintenance</html>"}}});
+    HostConfig config;
+    EXPECT_FALSE(EcbFetcher(*_db, config).configured()) << "no URL, no fetch";
+    EXPECT_FALSE(EcbFetcher(*_db, config).fetchIfDue(0).attempted);
+
+    config.setOverride("rates.ecb_url", ecb.url("/broken.xml"));
+    EcbFetch fetched = EcbFetcher(*_db, config).fetch();
+    EXPECT_TRUE(fetched.attempted);
+    EXPECT_NE(fetched.error.find("not an ECB rates file; nothing was stored"), std::string::npos)
+        << fetched.error;
+    EXPECT_FALSE(ExchangeRates(*_db).rateOn("CHF", "2025-03-14"));
+
+    config.setOverride("rates.ecb_url", ecb.url("/gone.xml"));
+    fetched = EcbFetcher(*_db, config).fetch();
+    EXPECT_NE(fetched.error.find("status 404"), std::string::npos) << fetched.error;
+    config.setOverride("rates.ecb_url", "http://127.0.0.1:1/eurofxref-daily.xml");
+    fetched = EcbFetcher(*_db, config).fetch();
+    EXPECT_NE(fetched.error.find("could not be reached"), std::string::npos) << fetched.error;
+    config.setOverride("rates.ecb_url", "ftp://example.org/rates.xml");
+    EXPECT_NE(EcbFetcher(*_db, config).fetch().error.find("https://"), std::string::npos);
+
+    config.setOverride("rates.ecb_url", ecb.url("/eurofxref-daily.xml"));
+    const int before = ecb.requests();
+    // Saturday 2025-03-15: Friday's rates are out and missing here, so the run loop fetches them.
+    const std::int64_t saturday = *estore::sdk::parseIsoMillis("2025-03-15T10:00:00Z");
+    fetched = EcbFetcher(*_db, config).fetchIfDue(saturday);
+    EXPECT_TRUE(fetched.attempted);
+    EXPECT_TRUE(fetched.error.empty()) << fetched.error;
+    EXPECT_EQ(fetched.rates, 8u);
+    EXPECT_EQ(fetched.newestDay, "2025-03-14");
+    ASSERT_TRUE(ExchangeRates(*_db).rateOn("CHF", "2025-03-15"));
+    EXPECT_EQ(ecb.requests(), before + 1);
+    // Sunday: nothing newer is published, so no request at all.
+    fetched = EcbFetcher(*_db, config).fetchIfDue(*estore::sdk::parseIsoMillis("2025-03-16T10:00:00Z"));
+    EXPECT_FALSE(fetched.attempted);
+    EXPECT_EQ(ecb.requests(), before + 1);
+    // Monday after 16:00: Monday's are due (this server still has Friday's; the next check tries again).
+    fetched = EcbFetcher(*_db, config).fetchIfDue(*estore::sdk::parseIsoMillis("2025-03-17T15:30:00Z"));
+    EXPECT_TRUE(fetched.attempted);
+    EXPECT_EQ(ecb.requests(), before + 2);
 }
 
 TEST_F(Invoicing, AForeignCurrencyOrderWaitsForItsRateAndThenStatesVatInEur) {

@@ -6,6 +6,7 @@
 
 #include "estore/host/cli/command_context.h"
 #include "estore/host/core/json_codec.h"
+#include "estore/host/invoicing/ecb_fetcher.h"
 #include "estore/host/invoicing/exchange_rates.h"
 #include "estore/host/invoicing/invoice_repository.h"
 #include "estore/host/services/db_sales_orders.h"
@@ -28,8 +29,44 @@ bool hasInvoice(const std::vector<Invoice>& documents) {
 }  // namespace
 
 int RatesCommand::run(CommandContext& ctx) {
-    if (ctx.args().size() != 2 || ctx.args()[0] != "import") return ctx.usage("rates import FILE.xml");
-    const std::string file = ctx.args()[1];
+    if (ctx.args().size() == 2 && ctx.args()[0] == "import") return importFile(ctx, ctx.args()[1]);
+    if (ctx.args().size() == 1 && ctx.args()[0] == "fetch") return fetchNow(ctx);
+    return ctx.usage("rates import FILE.xml | rates fetch");
+}
+
+int RatesCommand::fetchNow(CommandContext& ctx) {
+    EcbFetcher fetcher(ctx.database(), ctx.config());
+    const EcbFetch fetched = fetcher.fetch();
+    if (!fetched.error.empty()) {
+        if (ctx.options().json) {
+            auto root = JsonCodec::newObject();
+            root->set("ok", false);
+            root->set("error", fetched.error);
+            ctx.out() << JsonCodec::stringify(root) << "\n";
+        } else {
+            ctx.err() << "Tečajev ECB ni bilo mogoče prenesti / the ECB rates could not be fetched: "
+                      << fetched.error << "\n";
+        }
+        return kExitFailure;
+    }
+    const int invoiced = invoiceWaitingOrders(ctx);
+    if (ctx.options().json) {
+        auto root = JsonCodec::newObject();
+        root->set("ok", true);
+        root->set("rates", static_cast<Poco::Int64>(fetched.rates));
+        root->set("newest_day", fetched.newestDay);
+        root->set("invoices_issued", static_cast<Poco::Int64>(invoiced));
+        ctx.out() << JsonCodec::stringify(root) << "\n";
+        return kExitOk;
+    }
+    ctx.out() << "Prenesenih tečajev ECB / ECB rates fetched: " << fetched.rates
+              << " (zadnji dan / newest day " << fetched.newestDay << ")\n"
+              << "Izdanih računov, ki so čakali na tečaj / invoices issued that waited for a rate: "
+              << invoiced << "\n";
+    return kExitOk;
+}
+
+int RatesCommand::importFile(CommandContext& ctx, const std::string& file) {
     std::ifstream in(file, std::ios::binary);
     if (!in) {
         ctx.err() << "Datoteke " << file << " ni mogoče brati. / Cannot read " << file << ".\n";

@@ -12,8 +12,10 @@
 #include <stdexcept>
 
 #include "estore/host/cli/command_context.h"
+#include "estore/host/cli/rates_command.h"
 #include "estore/host/config/host_config.h"
 #include "estore/host/core/error_text.h"
+#include "estore/host/invoicing/ecb_fetcher.h"
 #include "estore/host/invoicing/fiscal_submitter.h"
 #include "estore/host/invoicing/mail_queue.h"
 #include "estore/host/jobs/job_runner.h"
@@ -199,9 +201,28 @@ int RunCommand::run(CommandContext& ctx) {
                       << std::flush;
         return pass.delivered > 0 && pass.failed == 0;
     };
+    // The ECB's rates, where rates.ecb_url is configured: every rates.check_seconds, fetched when the ECB
+    // has published a day this database lacks; the invoices that waited for a rate follow.
+    EcbFetcher ecb(ctx.database(), ctx.config());
+    auto ratesDue = every(ecb.checkMillis());
+    auto passRates = [&] {
+        if (!ecb.configured() || !ratesDue()) return false;
+        const EcbFetch fetched = ecb.fetchIfDue(Database::nowMillis());
+        if (!fetched.attempted) return false;
+        if (!fetched.error.empty()) {
+            ctx.out() << "  ECB: " << fetched.error << "\n" << std::flush;
+            return false;
+        }
+        const int invoiced = RatesCommand::invoiceWaitingOrders(ctx);
+        ctx.out() << "  ECB: tečaji do / rates up to " << fetched.newestDay << " (" << fetched.rates
+                  << "), izdanih računov / invoices issued " << invoiced << "\n"
+                  << std::flush;
+        return false;  // nothing that makes another pass right away worthwhile
+    };
     auto otherWork = [&] {
         const bool inboxWork = processInbox();
         const bool fiscalWork = passFiscal();
+        passRates();
         return passMail() || fiscalWork || inboxWork;
     };
     const RunTotals totals = runner.run(once, &RunCommand::stopRequested, otherWork, receivedHere);

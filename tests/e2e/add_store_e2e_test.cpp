@@ -27,10 +27,11 @@ Poco::JSON::Object::Ptr findJob(const Poco::JSON::Array::Ptr& jobs, const std::s
 
 class AddStoreE2E : public HostE2E {
 protected:
-    /// add-store must fail with exit 2, name the field and the cause, leak nothing and store nothing.
-    void expectRefused(const ProcessResult& result, const std::string& field, const std::string& cause,
-                       const std::string& secret) {
-        EXPECT_EQ(result.exitCode, 2) << result.describe();
+    /// add-store must fail with `exitCode` (5 the shop refused the credentials, 4 a setting is wrong, 2 the
+    /// shop or the network failed), name the field and the cause, leak nothing and store nothing.
+    void expectRefused(const ProcessResult& result, int exitCode, const std::string& field,
+                       const std::string& cause, const std::string& secret) {
+        EXPECT_EQ(result.exitCode, exitCode) << result.describe();
         if (!field.empty()) {
             EXPECT_NE(result.err.find("field: " + field), std::string::npos) << result.err;
         }
@@ -167,37 +168,37 @@ TEST_F(AddStoreE2E, TheEnvironmentOverridesTheConfiguredBaseUrl) {
 TEST_F(AddStoreE2E, AWrongKeyIsRefused) {
     startSandbox();
     const std::string wrong = "IST.eyJraWQiOiJ3cm9uZy1rZXkifQ.not-a-real-key-1234567890";
-    expectRefused(addStore(wrong, _identity.siteId), "api_key", "wix.auth.invalid_key", wrong);
+    expectRefused(addStore(wrong, _identity.siteId), 5, "api_key", "wix.auth.invalid_key", wrong);
 }
 
 TEST_F(AddStoreE2E, ARevokedKeyIsRefused) {
     startSandbox();
     const std::string key = newKey(defaultAccountId());
     _sandbox->post("/_sandbox/keys/revoke", "{\"key\":\"" + key + "\"}");
-    expectRefused(addStore(key, _identity.siteId), "api_key", "wix.auth.invalid_key", key);
+    expectRefused(addStore(key, _identity.siteId), 5, "api_key", "wix.auth.invalid_key", key);
 }
 
 TEST_F(AddStoreE2E, AKeyWithoutPermissionsIsRefused) {
     startSandbox();
     const std::string key = newKey(defaultAccountId(), "[]");
-    expectRefused(addStore(key, _identity.siteId), "api_key", "permission", key);
+    expectRefused(addStore(key, _identity.siteId), 5, "api_key", "permission", key);
 }
 
 TEST_F(AddStoreE2E, AKeyOfAnotherAccountIsRefused) {
     startSandbox();
     const std::string key = newKey("some-other-account");
-    expectRefused(addStore(key, _identity.siteId), "api_key", "wix.permission.site", key);
+    expectRefused(addStore(key, _identity.siteId), 5, "api_key", "wix.permission.site", key);
 }
 
 TEST_F(AddStoreE2E, AnUnknownSiteIsRefused) {
     startSandbox();
-    expectRefused(addStore(_identity.apiKey, dashboardUrl(kUnknownSite)), "site_id", "wix.site.not_found",
+    expectRefused(addStore(_identity.apiKey, dashboardUrl(kUnknownSite)), 4, "site_id", "wix.site.not_found",
                   _identity.apiKey);
 }
 
 TEST_F(AddStoreE2E, SomethingThatIsNoSiteIdIsRefused) {
     startSandbox();
-    expectRefused(addStore(_identity.apiKey, "https://example.com/not/a/dashboard"), "site_id", "site_id",
+    expectRefused(addStore(_identity.apiKey, "https://example.com/not/a/dashboard"), 4, "site_id", "site_id",
                   _identity.apiKey);
 }
 
@@ -208,38 +209,39 @@ TEST_F(AddStoreE2E, ASiteWithoutWixStoresIsRefused) {
                      .extract<Poco::JSON::Object::Ptr>();
     auto site = reply->getObject("site");
     const std::string key = newKey(site->getValue<std::string>("accountId"));
-    expectRefused(addStore(key, site->getValue<std::string>("siteId")), "", "wix.stores_not_installed", key);
+    expectRefused(addStore(key, site->getValue<std::string>("siteId")), 4, "", "wix.stores_not_installed",
+                  key);
 }
 
 TEST_F(AddStoreE2E, A428IsRefused) {
     startSandbox();
     injectFault(R"({"path":"*","status":428,"count":-1})");
-    expectRefused(addStore(_identity.apiKey, _identity.siteId), "", "wix.precondition", _identity.apiKey);
+    expectRefused(addStore(_identity.apiKey, _identity.siteId), 2, "", "wix.precondition", _identity.apiKey);
 }
 
 TEST_F(AddStoreE2E, WixBusyIsRefusedAsRateLimited) {
     startSandbox();
     injectFault(R"({"path":"*","status":429,"count":-1})");
-    expectRefused(addStore(_identity.apiKey, _identity.siteId), "", "rate_limited", _identity.apiKey);
+    expectRefused(addStore(_identity.apiKey, _identity.siteId), 2, "", "rate_limited", _identity.apiKey);
 }
 
 TEST_F(AddStoreE2E, WixDownWithAnHtmlPageIsRefusedAsTransient) {
     startSandbox();
     injectFault(
         R"({"path":"*","status":503,"count":-1,"contentType":"text/html","body":"<html><body><h1>503 Service Unavailable</h1></body></html>"})");
-    expectRefused(addStore(_identity.apiKey, _identity.siteId), "", "transient", _identity.apiKey);
+    expectRefused(addStore(_identity.apiKey, _identity.siteId), 2, "", "transient", _identity.apiKey);
 }
 
 TEST_F(AddStoreE2E, ADroppedConnectionIsRefusedAsTransient) {
     startSandbox();
     injectFault(R"({"path":"*","drop":true,"count":-1})");
-    expectRefused(addStore(_identity.apiKey, _identity.siteId), "", "transient", _identity.apiKey);
+    expectRefused(addStore(_identity.apiKey, _identity.siteId), 2, "", "transient", _identity.apiKey);
 }
 
 TEST_F(AddStoreE2E, AnUnreachableWixIsRefused) {
     writeConfig("http://127.0.0.1:1");
     const std::string key = "IST.eyJraWQiOiJ1bnJlYWNoYWJsZSJ9.some-key-value-123456";
-    expectRefused(addStore(key, kUnknownSite), "", "wix.unreachable", key);
+    expectRefused(addStore(key, kUnknownSite), 2, "", "wix.unreachable", key);
 }
 
 TEST_F(AddStoreE2E, AnUntrustedCertificateIsRefused) {
@@ -251,7 +253,7 @@ TEST_F(AddStoreE2E, AnUntrustedCertificateIsRefused) {
     if (std::system(openssl.c_str()) != 0) GTEST_SKIP() << "openssl is not available to make a certificate";
     startSandbox({"--tls-cert", cert.string(), "--tls-key", key.string()}, "https");
     const std::string apiKey = "IST.eyJraWQiOiJ0bHMifQ.some-key-value-123456";
-    expectRefused(addStore(apiKey, kUnknownSite), "", "wix.tls", apiKey);
+    expectRefused(addStore(apiKey, kUnknownSite), 2, "", "wix.tls", apiKey);
 }
 
 TEST_F(AddStoreE2E, TheDemoAddsTheSandboxShopAndStopsTheSandbox) {

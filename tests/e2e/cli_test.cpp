@@ -1,6 +1,7 @@
 // estore-host's command line as a process: the platform menu, usage errors, exit codes, the schema guard.
 #include <Poco/JSON/Array.h>
 
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
@@ -42,6 +43,74 @@ TEST_F(HostE2E, UsageErrorsExitWithOne) {
     EXPECT_EQ(host({"--help"}).exitCode, 0);
 }
 
+TEST_F(HostE2E, EveryCommandHasItsOwnHelpAndRefusesOptionsItDoesNotTake) {
+    // Issue 18: `COMMAND --help` (usage, the options it takes, examples), from the same table as --help.
+    auto help = host({"sync", "--help"});
+    ASSERT_EQ(help.exitCode, 0) << help.describe();
+    EXPECT_NE(help.out.find("estore-host sync STORE_ID JOB [--json] [--force] [--worker NAME]"),
+              std::string::npos)
+        << help.out;
+    EXPECT_NE(help.out.find("--force"), std::string::npos) << help.out;
+    EXPECT_NE(help.out.find("Primeri / examples:\n  estore-host sync wix-1 orders.import"), std::string::npos)
+        << help.out;
+    EXPECT_EQ(help.out.find("--webhook-port"), std::string::npos) << "only the options sync takes";
+    EXPECT_EQ(host({"help", "rates"}).out, host({"rates", "--help"}).out);
+    for (const char* command :
+         {"platforms", "add-store", "stores", "configure", "remove-store", "jobs", "activity", "orders",
+          "invoices", "invoice", "stock", "run", "webhook", "fiscal", "secrets", "demo"}) {
+        auto one = host({command, "--help"});
+        EXPECT_EQ(one.exitCode, 0) << command;
+        EXPECT_NE(one.out.find(std::string("estore-host ") + command), std::string::npos) << one.out;
+    }
+
+    // An option a command does not take is refused, not ignored, and nothing runs.
+    auto refused = host({"stores", "--once"});
+    EXPECT_EQ(refused.exitCode, 1) << refused.describe();
+    EXPECT_NE(refused.err.find("option --once does not apply to stores"), std::string::npos) << refused.err;
+    EXPECT_NE(refused.err.find("estore-host stores --help"), std::string::npos) << refused.err;
+    EXPECT_EQ(host({"activity", "wix-1", "--force"}).exitCode, 1);
+    EXPECT_EQ(host({"platforms", "--set", "a=b"}).exitCode, 1);
+    EXPECT_EQ(host({"stores", "--version"}).exitCode, 1);
+    // The global ones go with any command: host() gives every command --db, --plugins and --config.
+    EXPECT_EQ(host({"platforms"}).exitCode, 0);
+}
+
+TEST_F(HostE2E, TheManPageAndTheBashCompletionComeFromTheSameTable) {
+    auto man = host({"help", "man"});
+    ASSERT_EQ(man.exitCode, 0) << man.describe();
+    EXPECT_EQ(man.out.rfind(".TH ESTORE-HOST 1", 0), 0u) << man.out.substr(0, 200);
+    EXPECT_NE(man.out.find(".B sync STORE_ID JOB"), std::string::npos);
+    EXPECT_NE(man.out.find(".SH EXIT STATUS"), std::string::npos);
+    // groff renders it (UTF-8 through preconv, as man does) without a warning, where groff is installed.
+    const std::string page = _dir.file("estore-host.1");
+    std::ofstream(page) << man.out;
+    if (std::system("command -v groff >/dev/null 2>&1") == 0) {
+        const std::string command = "groff -k -man -Tutf8 -ww -z " + page + " 2>" + _dir.file("groff.err");
+        EXPECT_EQ(std::system(command.c_str()), 0);
+        std::ifstream errors(_dir.file("groff.err"));
+        std::stringstream text;
+        text << errors.rdbuf();
+        EXPECT_EQ(text.str(), "") << "groff warns";
+    }
+
+    auto completion = host({"help", "completion"});
+    ASSERT_EQ(completion.exitCode, 0) << completion.describe();
+    const std::string script = _dir.file("estore-host.bash");
+    std::ofstream(script) << completion.out;
+    // Bash reads it, and completing "estore-host sy" and "estore-host sync wix-1 --f" gives what the table
+    // says.
+    const std::string probe = _dir.file("probe.sh");
+    std::ofstream(probe)
+        << "source " << script << "\n"
+        << "COMP_WORDS=(estore-host sy); COMP_CWORD=1; _estore_host; echo \"${COMPREPLY[*]}\"\n"
+        << "COMP_WORDS=(estore-host sync wix-1 --f); COMP_CWORD=3; _estore_host; echo "
+           "\"${COMPREPLY[*]}\"\n"
+        << "COMP_WORDS=(estore-host stock s); COMP_CWORD=2; _estore_host; echo \"${COMPREPLY[*]}\"\n";
+    auto completed = estore::test::runProcess("/bin/bash", {probe}, _dir.path().string());
+    ASSERT_EQ(completed.exitCode, 0) << completed.describe();
+    EXPECT_EQ(completed.out, "sync\n--force\nset\n") << completed.out;
+}
+
 TEST_F(HostE2E, VersionNamesTheProjectAndTheHostApi) {
     auto text = host({"--version"});
     EXPECT_EQ(text.exitCode, 0) << text.describe();
@@ -60,7 +129,7 @@ TEST_F(HostE2E, AnUnloadablePluginExitsWithThree) {
 TEST_F(HostE2E, UnknownFieldsAreNamedAndNothingIsStored) {
     auto result = host({"add-store", "--platform", "wix", "--set", "api_key=IST.x", "--set", "colour=red",
                         "--set", "size=xl"});
-    EXPECT_EQ(result.exitCode, 2) << result.describe();
+    EXPECT_EQ(result.exitCode, 4) << "validation: " << result.describe();
     EXPECT_NE(result.err.find("colour"), std::string::npos) << result.err;
     EXPECT_NE(result.err.find("size"), std::string::npos) << result.err;
     EXPECT_EQ(storesJson()->size(), 0u);
@@ -68,7 +137,7 @@ TEST_F(HostE2E, UnknownFieldsAreNamedAndNothingIsStored) {
 
 TEST_F(HostE2E, MissingRequiredFieldsAreNamedWhenNobodyCanBeAsked) {
     auto result = host({"add-store", "--platform", "wix", "--set", "warehouse=GLAVNO"});
-    EXPECT_EQ(result.exitCode, 2) << result.describe();
+    EXPECT_EQ(result.exitCode, 4) << "validation: " << result.describe();
     EXPECT_NE(result.err.find("api_key"), std::string::npos) << result.err;
     EXPECT_NE(result.err.find("site_id"), std::string::npos) << result.err;
     EXPECT_NE(result.err.find("cost_center"), std::string::npos) << result.err;

@@ -128,7 +128,7 @@ TEST_F(SyncE2E, RevokedCredentialsPauseTheStoreUntilConfigureFixesThem) {
     revoke(oldKey);
 
     auto failed = host({"sync", storeId, "orders.import"});
-    EXPECT_EQ(failed.exitCode, 2) << failed.describe();
+    EXPECT_EQ(failed.exitCode, 5) << "the shop refused the key: " << failed.describe();
     EXPECT_NE(failed.err.find("auth"), std::string::npos) << failed.err;
     expectNoSecret(failed, oldKey);
     auto paused = store(storeId);
@@ -153,7 +153,7 @@ TEST_F(SyncE2E, RevokedCredentialsPauseTheStoreUntilConfigureFixesThem) {
     const std::string badKey = newKey(account);
     revoke(badKey);
     auto stillBad = host({"configure", storeId, "--set", "api_key=" + badKey, "--set", "import_rule=paid"});
-    EXPECT_EQ(stillBad.exitCode, 2) << stillBad.describe();
+    EXPECT_EQ(stillBad.exitCode, 5) << "the shop refused the key: " << stillBad.describe();
     expectNoSecret(stillBad, badKey);
     EXPECT_EQ(storedSecret(storeId), oldKey);
     EXPECT_EQ(store(storeId)->getValue<std::string>("status"), "needs_attention");
@@ -181,11 +181,11 @@ TEST_F(SyncE2E, ConfigureRefusesBadSettingsAndChangesNothing) {
     const std::string storeId = addSeededStore(_identity.apiKey);
     const std::string before = host({"stores", "--json"}).out;
     auto bad = host({"configure", storeId, "--set", "site_id=not-a-site"});
-    EXPECT_EQ(bad.exitCode, 2) << bad.describe();
+    EXPECT_EQ(bad.exitCode, 4) << "validation: " << bad.describe();
     EXPECT_NE(bad.err.find("site_id"), std::string::npos) << bad.err;
     EXPECT_NE(bad.err.find("nothing was changed"), std::string::npos) << bad.err;
     EXPECT_EQ(host({"stores", "--json"}).out, before);
-    EXPECT_EQ(host({"configure", storeId, "--set", "no_such_field=1"}).exitCode, 2);
+    EXPECT_EQ(host({"configure", storeId, "--set", "no_such_field=1"}).exitCode, 4);
     EXPECT_EQ(host({"configure", "wix-99"}).exitCode, 2);
     EXPECT_EQ(host({"sync", storeId, "no.such.job"}).exitCode, 1);
     EXPECT_EQ(host({"sync", "wix-99", "orders.import"}).exitCode, 2);

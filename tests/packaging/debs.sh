@@ -20,6 +20,8 @@ expect_file() { grep -q " \./$2\$" "$work/$1.files" || fail "$1 lacks /$2"; }
 expect_file estore-host usr/bin/estore-host
 expect_file estore-host etc/estore-host/host.properties
 expect_file estore-host usr/lib/systemd/system/estore-host.service
+expect_file estore-host usr/share/man/man1/estore-host.1.gz
+expect_file estore-host usr/share/bash-completion/completions/estore-host
 expect_file estore-plugin-wix usr/lib/estore/plugins/wix/libestore_wix.so
 expect_file estore-plugin-wix usr/lib/estore/plugins/wix/manifest.json
 expect_file estore-sdk-dev usr/include/estore/host_api/electronic_store.h
@@ -32,6 +34,9 @@ dpkg-deb -I "$work"/out/estore-host_*.deb conffiles | grep -q "/etc/estore-host/
   || fail "host.properties is not a conffile"
 grep -q "^ExecStart=/usr/bin/estore-host " "$work/root/usr/lib/systemd/system/estore-host.service" \
   || fail "the unit does not start /usr/bin/estore-host"
+
+zcat "$work/root/usr/share/man/man1/estore-host.1.gz" | grep -q '^\.TH ESTORE-HOST 1' || fail "the man page is no man page"
+bash -n "$work/root/usr/share/bash-completion/completions/estore-host" || fail "the completion is no bash"
 
 echo "== the unpacked host finds and loads the unpacked plugin"
 root=$work/root

@@ -11,6 +11,7 @@
 
 #include "estore/host_api/version.h"
 
+#include "estore/host/app/command_catalog.h"
 #include "estore/host/cli/activity_command.h"
 #include "estore/host/cli/add_store_command.h"
 #include "estore/host/cli/configure_command.h"
@@ -53,59 +54,8 @@ HostApplication::HostApplication() {
 }
 
 void HostApplication::printHelp(std::ostream& out) {
-    out << "estore-host: referenčni gostitelj e-računov za vtičnike spletnih trgovin\n"
-           "             the reference e-računi host for web shop plugins\n\n"
-           "Uporaba / usage: estore-host [options] COMMAND [ARGS]\n\n"
-           "Ukazi / commands:\n"
-           "  platforms [--json]                         platforms in the plugin folder (no code loaded)\n"
-           "  add-store --platform ID --set key=value …  add a store (validated live against the shop)\n"
-           "  stores [--json]                            connected stores (and what to do when one needs "
-           "attention)\n"
-           "  configure STORE_ID [--set key=value …]     change a store's settings (validated live; resumes "
-           "it)\n"
-           "  remove-store STORE_ID [--force]            deactivate and remove a store (activity log stays)\n"
-           "  jobs [STORE_ID] [--json]                   scheduled jobs\n"
-           "  activity STORE_ID [--json]                 a store's activity log\n"
-           "  sync STORE_ID JOB [--json] [--force]       run one job of a store now, showing progress\n"
-           "  orders STORE_ID [--json]                   a store's imported sales orders\n"
-           "  invoices STORE_ID [--json]                 a store's invoices and credit notes "
-           "(auto-invoicing)\n"
-           "  invoice show NUMBER [--json]               one invoice as a person reads it (ZOI, QR when "
-           "fiscal)\n"
-           "  stock WAREHOUSE [--json]                   a warehouse's stock (zaloga), by product code\n"
-           "  stock set WAREHOUSE PRODUCT_CODE ON_HAND [RESERVED]\n"
-           "                                             set one product's stock (2,5 or 2.5; reserved 0)\n"
-           "  stock import WAREHOUSE FILE.csv [--json]   CSV product_code;on_hand;reserved, all or nothing\n"
-           "  run [--once] [--worker NAME]               the scheduler loop and the webhook endpoint (Ctrl+C "
-           "stops)\n"
-           "      [--webhook-port N] [--port-file F]     endpoint port (0: ephemeral), written to F\n"
-           "  webhook STORE_ID --generate [--json]       issue the store's webhook URL (revokes the old "
-           "one)\n"
-           "  webhook STORE_ID --revoke                  withdraw the store's webhook URL\n"
-           "  fiscal status [--json]                     fiscal invoices by FURS state, premises, "
-           "certificate\n"
-           "  fiscal echo                                is FURS reachable with the certificate\n"
-           "  fiscal submit [--json]                     send the fiscal invoices still without EOR now\n"
-           "  fiscal premise register PREMISE --set type=C|cadastral_number=… --set software_supplier=…\n"
-           "                                             register a business premise with FURS\n"
-           "  secrets rotate-key [--json]                a new key for the secrets at rest; all re-sealed\n"
-           "  rates import FILE.xml [--json]             the ECB's euro reference rates "
-           "(eurofxref-daily.xml\n"
-           "                                             or eurofxref-hist.xml); invoices waiting for one\n"
-           "  rates fetch [--json]                       the same from rates.ecb_url, now (run fetches "
-           "daily)\n"
-           "  demo                                       wix-sandbox + add-store + order import, end to "
-           "end\n\n"
-           "Možnosti / options:\n"
-           "  --db PATH|URL      SQLite file or postgresql://user@host:port/dbname (config host.db;\n"
-           "                     default ./estore-data/estore.db)\n"
-           "  --config FILE      configuration (.properties, .ini, .json, .xml)\n"
-           "  --plugins DIR      plugin folder (config host.plugins_dir; default <bin>/../plugins)\n"
-           "  --json             machine-readable output\n"
-           "  --help             this text\n"
-           "  --version          the host's version and the host API version it implements\n\n"
-           "Izhodne kode / exit codes: 0 ok, 1 usage, 2 validation or operation failed, 3 plugin load "
-           "failed\n"
+    CommandCatalog::printOverview(out);
+    out << "\n"
            "Config: wix.api_base_url (env WIX_API_BASE_URL), wix.ca_file, host.lease_seconds, "
            "host.poll_millis,\n"
            "        host.job_deadline_seconds (a run's lease is not renewed longer; default 21600),\n"
@@ -163,6 +113,7 @@ void HostApplication::defineOptions(Poco::Util::OptionSet& options) {
 
 void HostApplication::handleOption(const std::string& name, const std::string& value) {
     Application::handleOption(name, value);
+    _given.push_back(name);
     if (name == "help")
         _help = true;
     else if (name == "version")
@@ -196,16 +147,31 @@ void HostApplication::handleOption(const std::string& name, const std::string& v
 }
 
 int HostApplication::main(const std::vector<std::string>& args) {
-    if (_help) {
-        printHelp(std::cout);
-        return kExitOk;
-    }
-    if (_version) {
-        printVersion(std::cout);
-        return kExitOk;
-    }
     if (args.empty()) {
-        printHelp(std::cerr);
+        if (_version) {
+            printVersion(std::cout);
+            return kExitOk;
+        }
+        printHelp(_help ? std::cout : std::cerr);
+        return _help ? kExitOk : kExitUsage;
+    }
+    if (args.front() == "help") return help(std::vector<std::string>(args.begin() + 1, args.end()));
+    const CommandSpec* command = CommandCatalog::find(args.front());
+    if (!command) {
+        std::cerr << "estore-host: neznan ukaz / unknown command '" << args.front()
+                  << "'\nPomoč / help: estore-host --help\n";
+        return kExitUsage;
+    }
+    if (_help) {
+        CommandCatalog::printCommandHelp(*command, std::cout);
+        return kExitOk;
+    }
+    // An option the command does not take is a mistake worth saying, not something to ignore.
+    if (const auto refused = CommandCatalog::notTakenBy(*command, _given); !refused.empty()) {
+        for (const auto& name : refused)
+            std::cerr << "estore-host: možnost --" << name << " ne velja za ukaz " << command->name
+                      << " / option --" << name << " does not apply to " << command->name << "\n";
+        std::cerr << "Pomoč / help: estore-host " << command->name << " --help\n";
         return kExitUsage;
     }
     HostConfig hostConfig(Poco::AutoPtr<Poco::Util::AbstractConfiguration>(&config(), true));
@@ -221,6 +187,28 @@ int HostApplication::main(const std::vector<std::string>& args) {
         std::cerr << "estore-host: " << errorText(e) << "\n";
     }
     return kExitFailure;
+}
+
+int HostApplication::help(const std::vector<std::string>& args) {
+    if (args.empty()) {
+        printHelp(std::cout);
+        return kExitOk;
+    }
+    if (args.size() == 1 && args[0] == "man") {
+        CommandCatalog::printManPage(std::cout, ESTORE_VERSION);
+        return kExitOk;
+    }
+    if (args.size() == 1 && args[0] == "completion") {
+        CommandCatalog::printBashCompletion(std::cout);
+        return kExitOk;
+    }
+    const CommandSpec* command = args.size() == 1 ? CommandCatalog::find(args[0]) : nullptr;
+    if (!command) {
+        std::cerr << "estore-host: help COMMAND | help man | help completion\n";
+        return kExitUsage;
+    }
+    CommandCatalog::printCommandHelp(*command, std::cout);
+    return kExitOk;
 }
 
 int HostApplication::dispatch(const std::string& command, CommandContext& ctx) {

@@ -55,17 +55,14 @@ int AddStoreCommand::addStore(CommandContext& ctx, const std::string& platformId
                 missing.push_back(f.id + " (" + f.label.sl + " / " + f.label.en + ")");
             ctx.err() << "Manjkajo obvezna polja / missing required fields: " << joined(missing) << "\n"
                       << "Podajte jih z / give them with --set key=value\n";
-            return kExitFailure;
+            return kExitValidation;
         }
     }
 
     StoreEnrollment enrollment(ctx.host());
     const EnrollmentResult result = enrollment.enroll(plugins.store(platformId), platformId, fields,
                                                       builder.settings(), builder.secrets());
-    if (!result.ok()) {
-        printFailure(ctx, result);
-        return kExitFailure;
-    }
+    if (!result.ok()) return printFailure(ctx, result);
     printSuccess(ctx, result);
     return kExitOk;
 }
@@ -83,7 +80,7 @@ int AddStoreCommand::applyAssignments(CommandContext& ctx, SettingsBuilder& buil
     if (!unknown.empty()) {
         ctx.err() << "Neznana polja / unknown fields: " << joined(unknown) << "\n"
                   << "Polja platforme / the platform's fields: " << joined(builder.settableKeys()) << "\n";
-        return kExitFailure;
+        return kExitValidation;
     }
     return kExitOk;
 }
@@ -131,8 +128,13 @@ void AddStoreCommand::printSuccess(CommandContext& ctx, const EnrollmentResult& 
               << JobsCommand::table(result.jobs, false);
 }
 
-void AddStoreCommand::printFailure(CommandContext& ctx, const EnrollmentResult& result,
-                                   const host_api::Text& heading) {
+int AddStoreCommand::exitCodeOf(const EnrollmentResult& result) {
+    if (result.outcome.ok()) return result.fieldErrors.empty() ? kExitOk : kExitValidation;
+    return host::exitCodeOf(result.outcome);
+}
+
+int AddStoreCommand::printFailure(CommandContext& ctx, const EnrollmentResult& result,
+                                  const host_api::Text& heading) {
     const host_api::Outcome& o = result.outcome;
     if (ctx.options().json) {
         auto root = JsonCodec::newObject();
@@ -160,6 +162,7 @@ void AddStoreCommand::printFailure(CommandContext& ctx, const EnrollmentResult& 
             << "  " << e.message.en << "\n"
             << "  Koda / code: " << e.code << "\n";
     }
+    return exitCodeOf(result);
 }
 
 }  // namespace estore::host

@@ -9,6 +9,17 @@
 
 namespace estore::host {
 
+int exitCodeOf(const host_api::Outcome& outcome) {
+    switch (outcome.category) {
+        case host_api::ErrorCategory::None: return kExitOk;
+        case host_api::ErrorCategory::Auth:
+        case host_api::ErrorCategory::Permission: return kExitAuthentication;
+        case host_api::ErrorCategory::Config:
+        case host_api::ErrorCategory::NotFound: return kExitValidation;
+        default: return kExitFailure;
+    }
+}
+
 CommandContext::CommandContext(CliOptions options, std::vector<std::string> args, HostConfig& config,
                                std::filesystem::path executableDir, std::ostream& out, std::ostream& err)
     : _options(std::move(options)),

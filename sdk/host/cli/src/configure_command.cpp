@@ -53,10 +53,7 @@ int ConfigureCommand::run(CommandContext& ctx) {
     StoreEnrollment enrollment(ctx.host());
     const EnrollmentResult result =
         enrollment.reconfigure(plugins.store(store->platform), *store, fields, changes, secretChanges);
-    if (!result.ok()) {
-        AddStoreCommand::printFailure(ctx, result, kNotChanged);
-        return kExitFailure;
-    }
+    if (!result.ok()) return AddStoreCommand::printFailure(ctx, result, kNotChanged);
     AddStoreCommand::printSuccess(ctx, result, kChanged);
     return kExitOk;
 }

@@ -238,7 +238,8 @@ int RunCommand::run(CommandContext& ctx) {
     ctx.out() << "Opravil / jobs run: " << totals.ran << " (uspešnih / ok " << totals.succeeded
               << ", neuspešnih / failed " << totals.failed << ")"
               << (stopRequested() ? " - ustavljeno / stopped" : "") << "\n";
-    return kExitOk;
+    // A cron job running --once must see that some jobs failed (they are retried by the schedule).
+    return once && totals.failed > 0 ? kExitPartial : kExitOk;
 }
 
 }  // namespace estore::host

@@ -86,7 +86,7 @@ int SyncCommand::sync(CommandContext& ctx, const std::string& storeId, const std
     printer.finish();
     printRun(ctx, storeId, jobId, run, printer.latest());
     if (ran) *ran = run;
-    return run.report.outcome.ok() ? kExitOk : kExitFailure;
+    return exitCodeOf(run.report.outcome);
 }
 
 void SyncCommand::printRun(CommandContext& ctx, const std::string& storeId, const std::string& jobId,

@@ -28,8 +28,11 @@ protected:
 
 private:
     int dispatch(const std::string& command, CommandContext& ctx);
+    /// `help [COMMAND]`, `help man` (the man page in roff), `help completion` (the bash completion).
+    int help(const std::vector<std::string>& args);
 
     CliOptions _options;
+    std::vector<std::string> _given;  ///< the options given, by name, in order
     bool _help = false;
     bool _version = false;
 };

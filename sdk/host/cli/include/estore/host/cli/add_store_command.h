@@ -22,8 +22,9 @@ public:
     static void printSuccess(CommandContext& ctx, const EnrollmentResult& result,
                              const host_api::Text& heading = kAdded);
     /// `heading` says what did not happen (configure has its own); by default "cannot be added".
-    static void printFailure(CommandContext& ctx, const EnrollmentResult& result,
-                             const host_api::Text& heading = kNotAdded);
+    /// Prints why, and returns the exit code it means (exitCodeOf).
+    static int printFailure(CommandContext& ctx, const EnrollmentResult& result,
+                            const host_api::Text& heading = kNotAdded);
     /// Builds settings from --set assignments; prints and returns an exit code other than kExitOk when
     /// they name unknown fields or are malformed.
     static int applyAssignments(CommandContext& ctx, SettingsBuilder& builder,
@@ -35,6 +36,10 @@ public:
 
 private:
     /// Asks for the missing required fields at a terminal; false when somebody gave no answer.
+    /// kExitAuthentication when the shop refused the credentials or their permissions, kExitValidation
+    /// when a setting is wrong (a field error, a configuration error, a shop or site that does not
+    /// exist), else kExitFailure (the shop away, a failure on the host's side).
+    static int exitCodeOf(const EnrollmentResult& result);
     static bool promptMissing(CommandContext& ctx, SettingsBuilder& builder);
     static std::string choicesHint(const host_api::FieldSpec& field, host_api::Company& company);
 };

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "estore/host/storage/store_repository.h"
+#include "estore/host_api/outcome.h"
 
 namespace estore::host {
 
@@ -20,10 +21,18 @@ class PluginRegistry;
 /// Exit codes of estore-host.
 enum ExitCode : int {
     kExitOk = 0,
-    kExitUsage = 1,       ///< the command line is wrong
-    kExitFailure = 2,     ///< validation or the operation failed
-    kExitPluginLoad = 3,  ///< the platform's plugin could not be loaded
+    kExitUsage = 1,           ///< the command line is wrong
+    kExitFailure = 2,         ///< the operation failed (the shop or a server away, a file unreadable …)
+    kExitPluginLoad = 3,      ///< the platform's plugin could not be loaded
+    kExitValidation = 4,      ///< settings or input refused: a field missing, unknown or invalid
+    kExitAuthentication = 5,  ///< the shop refused the credentials
+    kExitPartial = 6,         ///< run --once: some of the jobs failed
 };
+
+/// The exit code an operation's outcome means: 0 ok, kExitAuthentication when the shop refused the
+/// credentials or their permissions, kExitValidation when a setting is wrong (config, a shop or site that
+/// does not exist), else kExitFailure.
+int exitCodeOf(const host_api::Outcome& outcome);
 
 struct CliOptions {
     bool json = false;

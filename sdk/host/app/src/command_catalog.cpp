@@ -55,6 +55,13 @@ std::vector<CommandSpec> makeCommands() {
          "change a store's settings (validated live; resumes it)",
          {"set"},
          {"estore-host configure wix-1 --set auto_invoice=paid"}},
+        {"config",
+         {"config check [--json]"},
+         "vsi ključi nastavitev z vrednostjo in izvorom; neznan ključ je zavrnjen z najbližjim znanim",
+         "every configuration key with its value and origin; an unknown key is refused with the nearest "
+         "known one",
+         {"json"},
+         {"estore-host config check", "estore-host --config host.properties config check --json"}},
         {"remove-store",
          {"remove-store STORE_ID [--force]"},
          "deaktivira in odstrani trgovino (dnevnik dejavnosti ostane)",
@@ -313,7 +320,10 @@ void CommandCatalog::printManPage(std::ostream& out, const std::string& version)
            ".TP\n3\na plugin could not be loaded\n.TP\n4\nsettings or input refused (validation)\n"
            ".TP\n5\nthe shop refused the credentials (authentication)\n"
            ".TP\n6\nrun \\-\\-once: some jobs failed\n"
-        << ".SH FILES\n.TP\n.I /etc/estore\\-host/host.properties\nthe service's configuration\n"
+        << ".SH FILES\n.TP\n.I /etc/estore\\-host/host.properties\nthe configuration, when \\-\\-config is "
+           "not given\n"
+           ".TP\n.I $XDG_CONFIG_HOME/estore\\-host/host.properties\nthe user's configuration, before the "
+           "system's\n"
         << ".SH SEE ALSO\nThe README in /usr/share/doc/estore\\-host.\n";
 }
 

@@ -1,6 +1,8 @@
 #include "estore/host/app/host_application.h"
 
+#include <Poco/Environment.h>
 #include <Poco/Exception.h>
+#include <Poco/File.h>
 #include <Poco/NumberParser.h>
 #include <Poco/Util/HelpFormatter.h>
 #include <Poco/Util/Option.h>
@@ -14,6 +16,7 @@
 #include "estore/host/app/command_catalog.h"
 #include "estore/host/cli/activity_command.h"
 #include "estore/host/cli/add_store_command.h"
+#include "estore/host/cli/config_command.h"
 #include "estore/host/cli/configure_command.h"
 #include "estore/host/cli/fiscal_command.h"
 #include "estore/host/cli/invoice_command.h"
@@ -122,9 +125,10 @@ void HostApplication::handleOption(const std::string& name, const std::string& v
         _options.json = true;
     else if (name == "db")
         _options.db = value;
-    else if (name == "config")
+    else if (name == "config") {
         loadConfiguration(value, PRIO_APPLICATION);
-    else if (name == "plugins")
+        _options.configFiles.push_back(value);
+    } else if (name == "plugins")
         _options.pluginsDir = value;
     else if (name == "platform")
         _options.platform = value;
@@ -156,6 +160,7 @@ int HostApplication::main(const std::vector<std::string>& args) {
         return _help ? kExitOk : kExitUsage;
     }
     if (args.front() == "help") return help(std::vector<std::string>(args.begin() + 1, args.end()));
+    loadDefaultConfiguration();
     const CommandSpec* command = CommandCatalog::find(args.front());
     if (!command) {
         std::cerr << "estore-host: neznan ukaz / unknown command '" << args.front()
@@ -189,6 +194,22 @@ int HostApplication::main(const std::vector<std::string>& args) {
     return kExitFailure;
 }
 
+void HostApplication::loadDefaultConfiguration() {
+    if (!_options.configFiles.empty()) return;  // --config FILE is the whole configuration
+    // The user's file wins over the system's (loaded at a lower number, which Poco consults first).
+    const std::string home = Poco::Environment::get("HOME", "");
+    const std::string xdg = Poco::Environment::get("XDG_CONFIG_HOME", home.empty() ? "" : home + "/.config");
+    std::vector<std::string> candidates;
+    if (!xdg.empty()) candidates.push_back(xdg + "/estore-host/host.properties");
+    candidates.push_back("/etc/estore-host/host.properties");
+    int priority = PRIO_APPLICATION;
+    for (const auto& path : candidates) {
+        if (!Poco::File(path).exists()) continue;
+        loadConfiguration(path, priority++);
+        _options.configFiles.push_back(path);
+    }
+}
+
 int HostApplication::help(const std::vector<std::string>& args) {
     if (args.empty()) {
         printHelp(std::cout);
@@ -219,6 +240,7 @@ int HostApplication::dispatch(const std::string& command, CommandContext& ctx) {
     if (command == "jobs") return JobsCommand::run(ctx);
     if (command == "activity") return ActivityCommand::run(ctx);
     if (command == "configure") return ConfigureCommand::run(ctx);
+    if (command == "config") return ConfigCommand::run(ctx);
     if (command == "sync") return SyncCommand::run(ctx);
     if (command == "orders") return OrdersCommand::run(ctx);
     if (command == "invoices") return InvoicesCommand::run(ctx);

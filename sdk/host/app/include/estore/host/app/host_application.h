@@ -30,6 +30,9 @@ private:
     int dispatch(const std::string& command, CommandContext& ctx);
     /// `help [COMMAND]`, `help man` (the man page in roff), `help completion` (the bash completion).
     int help(const std::vector<std::string>& args);
+    /// Without --config: the user's $XDG_CONFIG_HOME/estore-host/host.properties (or ~/.config/…) and
+    /// /etc/estore-host/host.properties, those that exist, the user's winning.
+    void loadDefaultConfiguration();
 
     CliOptions _options;
     std::vector<std::string> _given;  ///< the options given, by name, in order

@@ -47,6 +47,10 @@ struct CliOptions {
     std::string platform;
     std::string worker;
     std::vector<std::string> sets;  ///< "key=value", in command-line order
+    /// The configuration files read, the one whose values win first: --config FILE, else the defaults
+    /// that exist (the user's $XDG_CONFIG_HOME/estore-host/host.properties,
+    /// /etc/estore-host/host.properties).
+    std::vector<std::string> configFiles;
 };
 
 class CommandContext {

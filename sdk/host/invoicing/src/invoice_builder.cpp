@@ -29,6 +29,13 @@ Amount money(const Decimal& value, int scale) {
     return sdk::toAmount(value, scale);
 }
 
+/// The VAT in `part` of an amount `gross` that carries `vat`: all of it for the whole, else in proportion,
+/// to the currency's unit.
+Decimal vatOfPart(const Amount& vat, const Amount& gross, const Decimal& part, int scale) {
+    if (part.toUnits(scale) == toDecimal(gross).toUnits(scale)) return toDecimal(vat);
+    return (toDecimal(vat) * part).dividedBy(toDecimal(gross), scale).value_or(Decimal());
+}
+
 Amount negated(const Amount& a) {
     return {-a.units, a.scale};
 }
@@ -124,9 +131,7 @@ void addRefundLine(Invoice& note, const VatRateTotal& left, std::int64_t grossCe
     const int scale = unitsOf(note);
     if (grossCents == 0) return;
     const Decimal gross(grossCents, scale);
-    Decimal vat = toDecimal(left.vat);
-    if (grossCents != toDecimal(left.gross).toUnits(scale))
-        vat = (toDecimal(left.vat) * gross).dividedBy(toDecimal(left.gross), scale).value_or(Decimal());
+    const Decimal vat = vatOfPart(left.vat, left.gross, gross, scale);
     const Decimal net = gross - vat;
     host_api::SalesOrderLine line;
     line.kind = host_api::LineKind::Product;
@@ -183,9 +188,7 @@ host_api::SalesOrderLine creditLine(const Invoice& note, const LineCredit& credi
     const int scale = unitsOf(note);
     const host_api::SalesOrderLine& line = *credit.line;
     const Decimal gross(grossCents, scale);
-    Decimal vat = toDecimal(line.vat);
-    if (grossCents != toDecimal(line.gross).toUnits(scale))
-        vat = (toDecimal(line.vat) * gross).dividedBy(toDecimal(line.gross), scale).value_or(Decimal());
+    const Decimal vat = vatOfPart(line.vat, line.gross, gross, scale);
     host_api::SalesOrderLine out;
     out.kind = line.kind;
     out.externalId = line.externalId;

@@ -76,6 +76,29 @@ TEST_F(HostE2E, EveryCommandHasItsOwnHelpAndRefusesOptionsItDoesNotTake) {
     EXPECT_EQ(host({"platforms"}).exitCode, 0);
 }
 
+TEST_F(HostE2E, WithJsonEveryFailureIsAnErrorObjectInBothLanguages) {
+    // {"ok": false, "error": {"code", "category", "message": {"sl", "en"}, "field", "exit_code"}} on stdout.
+    const auto expectError = [&](const estore::test::ProcessResult& result, int exitCode,
+                                 const std::string& code, const std::string& field) {
+        EXPECT_EQ(result.exitCode, exitCode) << result.describe();
+        auto root = json(result);
+        EXPECT_FALSE(root->getValue<bool>("ok"));
+        auto error = root->getObject("error");
+        ASSERT_TRUE(error) << result.out;
+        EXPECT_EQ(error->getValue<std::string>("code"), code);
+        EXPECT_EQ(error->getValue<std::string>("field"), field);
+        EXPECT_EQ(error->getValue<int>("exit_code"), exitCode);
+        EXPECT_FALSE(error->getObject("message")->getValue<std::string>("sl").empty());
+        EXPECT_FALSE(error->getObject("message")->getValue<std::string>("en").empty());
+    };
+    expectError(host({"stores", "--once", "--json"}), 1, "usage.option_not_taken", "once");
+    expectError(host({"frobnicate", "--json"}), 1, "usage.unknown_command", "");
+    expectError(host({"activity", "--json"}), 1, "usage", "");
+    expectError(host({"sync", "wix-9", "orders.import", "--json"}), 2, "store.unknown", "store_id");
+    expectError(host({"remove-store", "wix-9", "--json"}), 2, "store.unknown", "store_id");
+    expectError(host({"webhook", "wix-9", "--revoke", "--json"}), 2, "store.unknown", "store_id");
+}
+
 TEST_F(HostE2E, TheManPageAndTheBashCompletionComeFromTheSameTable) {
     auto man = host({"help", "man"});
     ASSERT_EQ(man.exitCode, 0) << man.describe();

@@ -163,8 +163,13 @@ int HostApplication::main(const std::vector<std::string>& args) {
     loadDefaultConfiguration();
     const CommandSpec* command = CommandCatalog::find(args.front());
     if (!command) {
-        std::cerr << "estore-host: neznan ukaz / unknown command '" << args.front()
-                  << "'\nPomoč / help: estore-host --help\n";
+        printError(std::cout, std::cerr, _options.json,
+                   {kExitUsage,
+                    "usage.unknown_command",
+                    "usage",
+                    {"neznan ukaz '" + args.front() + "' (pomoč: estore-host --help)",
+                     "unknown command '" + args.front() + "' (help: estore-host --help)"},
+                    ""});
         return kExitUsage;
     }
     if (_help) {
@@ -174,23 +179,39 @@ int HostApplication::main(const std::vector<std::string>& args) {
     // An option the command does not take is a mistake worth saying, not something to ignore.
     if (const auto refused = CommandCatalog::notTakenBy(*command, _given); !refused.empty()) {
         for (const auto& name : refused)
-            std::cerr << "estore-host: možnost --" << name << " ne velja za ukaz " << command->name
-                      << " / option --" << name << " does not apply to " << command->name << "\n";
-        std::cerr << "Pomoč / help: estore-host " << command->name << " --help\n";
+            printError(std::cout, std::cerr, _options.json,
+                       {kExitUsage,
+                        "usage.option_not_taken",
+                        "usage",
+                        {"možnost --" + name + " ne velja za ukaz " + command->name +
+                             " (pomoč: estore-host " + command->name + " --help)",
+                         "option --" + name + " does not apply to " + command->name + " (help: estore-host " +
+                             command->name + " --help)"},
+                        name});
         return kExitUsage;
     }
     HostConfig hostConfig(Poco::AutoPtr<Poco::Util::AbstractConfiguration>(&config(), true));
     CommandContext ctx(_options, std::vector<std::string>(args.begin() + 1, args.end()), hostConfig,
                        config().getString("application.dir", "."), std::cout, std::cerr);
+    std::string why;
     try {
         return dispatch(args.front(), ctx);
     } catch (const DatabaseError& e) {
-        std::cerr << "estore-host: " << errorText(e) << "\n";
+        why = errorText(e);
     } catch (const Poco::Exception& e) {
-        std::cerr << "estore-host: " << e.displayText() << "\n";
+        why = e.displayText();
     } catch (const std::exception& e) {
-        std::cerr << "estore-host: " << errorText(e) << "\n";
+        why = errorText(e);
     }
+    if (_options.json)
+        printError(std::cout, std::cerr, true,
+                   {kExitFailure,
+                    "host.failed",
+                    "host",
+                    {"Ukaz ni uspel: " + why, "The command failed: " + why},
+                    ""});
+    else
+        std::cerr << "estore-host: " << why << "\n";
     return kExitFailure;
 }
 

@@ -3,11 +3,32 @@
 #include <ostream>
 
 #include "estore/host/config/host_config.h"
+#include "estore/host/core/json_codec.h"
 #include "estore/host/plugins/plugin_registry.h"
 #include "estore/host/services/host_service_set.h"
 #include "estore/host/storage/database.h"
 
 namespace estore::host {
+
+void printError(std::ostream& out, std::ostream& err, bool json, const CliError& error) {
+    if (json) {
+        auto root = JsonCodec::newObject();
+        root->set("ok", false);
+        auto object = JsonCodec::newObject();
+        object->set("code", error.code);
+        object->set("category", error.category);
+        auto message = JsonCodec::newObject();
+        message->set("sl", error.message.sl);
+        message->set("en", error.message.en);
+        object->set("message", message);
+        object->set("field", error.field);
+        object->set("exit_code", error.exitCode);
+        root->set("error", object);
+        out << JsonCodec::stringify(root) << "\n";
+        return;
+    }
+    err << "estore-host: " << error.message.sl << " / " << error.message.en << "\n";
+}
 
 int exitCodeOf(const host_api::Outcome& outcome) {
     switch (outcome.category) {
@@ -75,17 +96,38 @@ PluginRegistry& CommandContext::plugins() {
     return *_plugins;
 }
 
+int CommandContext::fail(const CliError& error) {
+    printError(_out, _err, _options.json, error);
+    return error.exitCode;
+}
+
 int CommandContext::usage(const std::string& message) {
+    if (_options.json)
+        return fail(
+            {kExitUsage, "usage", "usage", {"Napačna uporaba: " + message, "Wrong usage: " + message}, ""});
     _err << "estore-host: " << message << "\n"
          << "Pomoč / help: estore-host --help\n";
     return kExitUsage;
 }
 
 void CommandContext::reportUnknownStore(const std::string& storeId) {
-    _err << "Trgovina " << storeId << " ne obstaja. / Store " << storeId << " does not exist.\n";
+    fail({kExitFailure,
+          "store.unknown",
+          "not_found",
+          {"Trgovina " + storeId + " ne obstaja.", "Store " + storeId + " does not exist."},
+          "store_id"});
 }
 
 void CommandContext::reportPluginLoadFailure(const std::string& platform, const std::string& reason) {
+    if (_options.json) {
+        fail({kExitPluginLoad,
+              "plugin.load_failed",
+              "plugin",
+              {"Vtičnika za platformo '" + platform + "' ni mogoče naložiti: " + reason,
+               "Cannot load the plugin for platform '" + platform + "': " + reason},
+              "platform"});
+        return;
+    }
     _err << "Vtičnika za platformo '" << platform
          << "' ni mogoče naložiti. / Cannot load the plugin for platform '" << platform << "'.\n  " << reason
          << "\n";

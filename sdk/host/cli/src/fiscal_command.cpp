@@ -91,9 +91,9 @@ int FiscalCommand::status(CommandContext& ctx) {
         Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
         for (const auto& p : premises) {
             auto o = JsonCodec::newObject();
-            o->set("taxNumber", p.taxNumber);
+            o->set("tax_number", p.taxNumber);
             o->set("premise", p.premise);
-            o->set("validityDate", p.validityDate);
+            o->set("validity_date", p.validityDate);
             o->set("closed", p.closed);
             list->add(o);
         }

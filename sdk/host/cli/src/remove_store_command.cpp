@@ -3,6 +3,7 @@
 #include <ostream>
 
 #include "estore/host/cli/command_context.h"
+#include "estore/host/core/json_codec.h"
 #include "estore/host/core/redactor.h"
 #include "estore/host/plugins/plugin_registry.h"
 #include "estore/host/services/host_service_set.h"
@@ -40,13 +41,14 @@ int RemoveStoreCommand::run(CommandContext& ctx) {
         return kExitFailure;
     }
     const bool force = ctx.options().force;
-    if (auto error = ctx.plugins().open(store->platform); error && !force) {
-        ctx.err()
-            << "Vtičnika ni mogoče naložiti (--force odstrani trgovino brez njega). / Cannot load the plugin "
-               "(--force removes the store without it).\n  "
-            << error->message << "\n";
-        return kExitPluginLoad;
-    }
+    if (auto error = ctx.plugins().open(store->platform); error && !force)
+        return ctx.fail(
+            {kExitPluginLoad,
+             "plugin.load_failed",
+             "plugin",
+             {"Vtičnika ni mogoče naložiti (--force odstrani trgovino brez njega): " + error->message,
+              "Cannot load the plugin (--force removes the store without it): " + error->message},
+             "platform"});
 
     Transaction tx(host.database());
     const bool pluginOpen = !ctx.plugins().open(store->platform).has_value();
@@ -55,6 +57,14 @@ int RemoveStoreCommand::run(CommandContext& ctx) {
                                 : Outcome::success();
     if (!outcome.ok() && !force) {
         tx.rollback();
+        if (ctx.options().json)
+            return ctx.fail(
+                {kExitFailure,
+                 outcome.code,
+                 host_api::categoryName(outcome.category),
+                 {"Trgovine ni mogoče odstraniti (--force jo odstrani kljub temu): " + outcome.message.sl,
+                  "The store cannot be removed (--force removes it anyway): " + outcome.message.en},
+                 outcome.field});
         ctx.err() << "Trgovine ni mogoče odstraniti. / The store cannot be removed.\n"
                   << "  " << outcome.message.sl << "\n  " << outcome.message.en << "\n"
                   << "  Koda / code: " << outcome.code
@@ -72,6 +82,15 @@ int RemoveStoreCommand::run(CommandContext& ctx) {
         {"Trgovina je odstranjena: " + store->shop.name, "Store removed: " + store->shop.name},
         outcome.ok() ? "" : "forced; deactivate: " + outcome.code);
     tx.commit();
+    if (ctx.options().json) {
+        auto root = JsonCodec::newObject();
+        root->set("ok", true);
+        root->set("store_id", storeId);
+        root->set("removed", true);
+        root->set("deactivated", outcome.ok() && pluginOpen);
+        ctx.out() << JsonCodec::stringify(root) << "\n";
+        return kExitOk;
+    }
     ctx.out() << "Trgovina " << storeId << " je odstranjena. / Store " << storeId << " removed.\n";
     return kExitOk;
 }

@@ -71,7 +71,7 @@ int WebhookCommand::run(CommandContext& ctx) {
 int WebhookCommand::printGenerated(CommandContext& ctx, const std::string& storeId, const std::string& url) {
     if (ctx.options().json) {
         auto root = JsonCodec::newObject();
-        root->set("storeId", storeId);
+        root->set("store_id", storeId);
         root->set("url", url);
         ctx.out() << JsonCodec::stringify(root) << "\n";
         return kExitOk;
@@ -88,6 +88,14 @@ int WebhookCommand::revoke(CommandContext& ctx, const std::string& storeId) {
     if (had)
         host.activity().record(storeId, host_api::ActivityLevel::Info, "webhook.revoked",
                                {"URL za webhooke je preklican.", "The webhook URL was revoked."}, "");
+    if (ctx.options().json) {
+        auto root = JsonCodec::newObject();
+        root->set("ok", true);
+        root->set("store_id", storeId);
+        root->set("revoked", had);
+        ctx.out() << JsonCodec::stringify(root) << "\n";
+        return kExitOk;
+    }
     ctx.out() << (had ? "URL za webhooke je preklican. / The webhook URL was revoked.\n"
                       : "Trgovina nima URL-ja za webhooke. / The store has no webhook URL.\n");
     return kExitOk;

@@ -29,6 +29,18 @@ enum ExitCode : int {
     kExitPartial = 6,         ///< run --once: some of the jobs failed
 };
 
+/// A failure of a command as --json reports it: {"ok": false, "error": {"code", "category", "message":
+/// {"sl", "en"}, "field", "exit_code"}} on stdout; without --json both languages on stderr.
+struct CliError {
+    int exitCode = 2;
+    std::string code;      ///< e.g. "usage", "store.unknown", "host.database"
+    std::string category;  ///< e.g. "usage", "not_found", "plugin", "config", "auth", "transient"
+    host_api::Text message;
+    std::string field;  ///< the option, argument or setting it is about; empty when none
+};
+
+void printError(std::ostream& out, std::ostream& err, bool json, const CliError& error);
+
 /// The exit code an operation's outcome means: 0 ok, kExitAuthentication when the shop refused the
 /// credentials or their permissions, kExitValidation when a setting is wrong (config, a shop or site that
 /// does not exist), else kExitFailure.
@@ -76,7 +88,9 @@ public:
     HostServiceSet& host();
     PluginRegistry& plugins();
 
-    /// Prints a usage error and returns kExitUsage.
+    /// Reports `error` (printError) and returns its exit code.
+    int fail(const CliError& error);
+    /// Prints a usage error (an error object with --json) and returns kExitUsage.
     int usage(const std::string& message);
     /// "The store does not exist", in Slovenian and English, on stderr.
     void reportUnknownStore(const std::string& storeId);

@@ -4,6 +4,10 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Parser.h>
 
+#include <fstream>
+#include <regex>
+#include <sstream>
+
 #include "e2e_fixture.h"
 #include "estore/host/config/host_config.h"
 #include "estore/host/services/host_service_set.h"
@@ -174,6 +178,46 @@ TEST_F(SyncE2E, RevokedCredentialsPauseTheStoreUntilConfigureFixesThem) {
     EXPECT_NE(activity.out.find("store.configured"), std::string::npos) << activity.out;
     ASSERT_EQ(host({"run", "--once", "--worker", "e2e"}).exitCode, 0);
     EXPECT_EQ(jobsJson()->getObject(0)->getValue<std::string>("last_status"), "ok") << "resumed";
+}
+
+TEST_F(SyncE2E, RunOnceSaysWhenJobsFailedInItsExitCodeAndLogsThemAsWarnings) {
+    // Issue 18: a cron job running `run --once` sees failed jobs (exit 6); each event is one log line with
+    // its time and level, a failed job a Warning; --log-level warning keeps only those; logging.* sends
+    // the log to a file instead.
+    startSandbox();
+    const std::string key = newKey(defaultAccountId());
+    const std::string storeId = addSeededStore(key);
+    revoke(key);
+    makeJobsDue();
+    auto run = host({"run", "--once", "--worker", "e2e"});
+    EXPECT_EQ(run.exitCode, 6) << run.describe();
+    const std::regex failedLine("\\n\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d Warning " + storeId +
+                                "  orders\\.import  ");
+    EXPECT_TRUE(std::regex_search(run.out, failedLine)) << run.out;
+    EXPECT_NE(run.out.find(" Information Opravil / jobs run:"), std::string::npos) << run.out;
+    expectNoSecret(run, key);
+
+    makeJobsDue();
+    auto quiet = host({"run", "--once", "--worker", "e2e", "--log-level", "warning"});
+    EXPECT_EQ(quiet.out.find("Information"), std::string::npos) << "only warnings and worse: " << quiet.out;
+    EXPECT_EQ(host({"run", "--once", "--log-level", "loud"}).exitCode, 1);
+
+    const std::string logFile = _dir.file("run.log");
+    writeConfig(_sandbox->baseUrl(),
+                {"logging.loggers.root.channel = file", "logging.channels.file.class = FileChannel",
+                 "logging.channels.file.path = " + logFile,
+                 "logging.channels.file.formatter.class = PatternFormatter",
+                 "logging.channels.file.formatter.pattern = %p|%t"});
+    // The store is paused now (its key was refused), so nothing runs: the log has the run's own lines.
+    auto toFile = host({"run", "--once", "--worker", "e2e"});
+    EXPECT_EQ(toFile.exitCode, 0) << toFile.describe();
+    EXPECT_EQ(toFile.out.find("Opravil / jobs run"), std::string::npos)
+        << "the log went to the file: " << toFile.out;
+    std::ifstream in(logFile);
+    std::stringstream logged;
+    logged << in.rdbuf();
+    EXPECT_NE(logged.str().find("Information|Opravil / jobs run: 0"), std::string::npos) << logged.str();
+    EXPECT_EQ(logged.str().find(key), std::string::npos) << "no secret in the log";
 }
 
 TEST_F(SyncE2E, ConfigureRefusesBadSettingsAndChangesNothing) {

@@ -50,6 +50,13 @@ int parsePort(const std::string& value) {
     return port;
 }
 
+std::string parseLogLevel(const std::string& value) {
+    for (const char* level : {"error", "warning", "notice", "information", "debug"})
+        if (value == level) return value;
+    throw Poco::Util::InvalidArgumentException(
+        "--log-level needs error, warning, notice, information or debug", value);
+}
+
 }  // namespace
 
 HostApplication::HostApplication() {
@@ -110,6 +117,7 @@ void HostApplication::defineOptions(Poco::Util::OptionSet& options) {
     options.addOption(Option("revoke", "", "webhook: withdraw the URL"));
     options.addOption(Option("webhook-port", "", "run: webhook endpoint port (0: ephemeral)").argument("N"));
     options.addOption(Option("port-file", "", "run: write the bound webhook port here").argument("FILE"));
+    options.addOption(Option("log-level", "", "run: error, warning, information or debug").argument("LEVEL"));
     options.addOption(
         Option("force", "", "remove-store: even if the plugin cannot deactivate; sync: even a paused store"));
 }
@@ -148,6 +156,8 @@ void HostApplication::handleOption(const std::string& name, const std::string& v
         _options.webhookPort = parsePort(value);
     else if (name == "port-file")
         _options.portFile = value;
+    else if (name == "log-level")
+        _options.logLevel = parseLogLevel(value);
 }
 
 int HostApplication::main(const std::vector<std::string>& args) {

@@ -13,6 +13,7 @@
 
 #include "estore/host/cli/command_context.h"
 #include "estore/host/cli/rates_command.h"
+#include "estore/host/cli/run_log.h"
 #include "estore/host/config/host_config.h"
 #include "estore/host/core/error_text.h"
 #include "estore/host/invoicing/ecb_fetcher.h"
@@ -101,7 +102,7 @@ ConnectionLimits RunCommand::webhookLimits(CommandContext& ctx) {
     return limits;
 }
 
-std::unique_ptr<WebhookServer> RunCommand::startWebhookServer(CommandContext& ctx) {
+std::unique_ptr<WebhookServer> RunCommand::startWebhookServer(CommandContext& ctx, std::ostream& log) {
     WebhookServerOptions options;
     options.bind = ctx.config().getString("host.webhook_bind", options.bind);
     const std::int64_t port = ctx.options().webhookPort >= 0
@@ -123,29 +124,31 @@ std::unique_ptr<WebhookServer> RunCommand::startWebhookServer(CommandContext& ct
     options.limits = webhookLimits(ctx);
     auto server = std::make_unique<WebhookServer>(ctx.databaseLocation(), options);
     server->start();
-    ctx.out() << "Webhooki / webhooks: POST http://" << options.bind << ":" << server->port()
-              << "/estore/webhook/…\n";
+    log << "Webhooki / webhooks: POST http://" << options.bind << ":" << server->port()
+        << "/estore/webhook/…\n";
     if (!ctx.options().portFile.empty()) writePortFile(ctx.options().portFile, server->port());
     return server;
 }
 
 int RunCommand::run(CommandContext& ctx) {
     if (!ctx.args().empty()) return ctx.usage("run takes no arguments");
-    const RunnerOptions options = runnerOptions(ctx, "run");
+    RunnerOptions options = runnerOptions(ctx, "run");
+    options.stampLines = false;  // the log stamps every line
+    RunLog runLog(ctx.config().file(), ctx.options().logLevel, ctx.out());
+    std::ostream& log = runLog.stream();
 
     installSignalHandlers();
-    JobRunner runner(ctx.host(), ctx.plugins(), options, ctx.out());
-    WebhookInboxProcessor inbox(ctx.host(), ctx.plugins(), options.worker, options.leaseSeconds * 1000,
-                                ctx.out());
+    JobRunner runner(ctx.host(), ctx.plugins(), options, log);
+    WebhookInboxProcessor inbox(ctx.host(), ctx.plugins(), options.worker, options.leaseSeconds * 1000, log);
     const bool once = ctx.options().once;
-    ctx.out() << "Razporejevalnik teče / scheduler running: worker " << options.worker << ", "
-              << ctx.database().location() << (once ? ", --once" : ", Ctrl+C ustavi / stops") << "\n"
-              << std::flush;
+    log << "Razporejevalnik teče / scheduler running: worker " << options.worker << ", "
+        << ctx.database().location() << (once ? ", --once" : ", Ctrl+C ustavi / stops") << "\n"
+        << std::flush;
     // --once only drains what is due; it is no server.
     std::unique_ptr<WebhookServer> server;
     if (!once) {
         try {
-            server = startWebhookServer(ctx);
+            server = startWebhookServer(ctx, log);
         } catch (const std::exception& e) {
             ctx.err() << "Končna točka za webhooke se ni zagnala / the webhook endpoint did not start: "
                       << errorText(e) << "\n"
@@ -154,16 +157,16 @@ int RunCommand::run(CommandContext& ctx) {
             return kExitFailure;
         }
     }
-    ctx.out() << std::flush;
+    log << std::flush;
     // The inbox is shared by every worker: look at it when this worker's endpoint took a webhook, and
     // otherwise every host.inbox_poll_millis, not before every job (a busy worker would spend a
     // database round trip per job on an empty inbox).
     const std::int64_t inboxPollMillis = ctx.config().getInt("host.inbox_poll_millis", 100);
     std::int64_t nextInboxPoll = 0;
     bool received = false;
-    auto receivedHere = [&server, &received, &ctx] {
+    auto receivedHere = [&server, &received, &log] {
         if (!server) return received;
-        for (const auto& message : server->intake().takeMessages()) ctx.out() << "  ! " << message << "\n";
+        for (const auto& message : server->intake().takeMessages()) log << "  ! " << message << "\n";
         if (server->intake().takeMoved()) received = true;
         return received;
     };
@@ -183,9 +186,9 @@ int RunCommand::run(CommandContext& ctx) {
         if (!fiscalDue()) return false;
         const FiscalPass pass = fiscal.submitDue();
         if (pass.verified + pass.failed > 0)
-            ctx.out() << "  FURS: potrjenih / verified " << pass.verified << ", brez EOR / without an EOR "
-                      << pass.failed << "\n"
-                      << std::flush;
+            log << "  FURS: potrjenih / verified " << pass.verified << ", brez EOR / without an EOR "
+                << pass.failed << "\n"
+                << std::flush;
         return pass.verified > 0 && pass.failed == 0;
     };
     // Invoice e-mails still pending (their sender died) or failed (the mail server was away): every
@@ -196,9 +199,9 @@ int RunCommand::run(CommandContext& ctx) {
         if (!mailDue()) return false;
         const MailPass pass = mail.sendDue();
         if (pass.delivered + pass.failed > 0)
-            ctx.out() << "  E-pošta / e-mail: poslanih / delivered " << pass.delivered
-                      << ", neuspešnih / failed " << pass.failed << "\n"
-                      << std::flush;
+            log << "  E-pošta / e-mail: poslanih / delivered " << pass.delivered << ", neuspešnih / failed "
+                << pass.failed << "\n"
+                << std::flush;
         return pass.delivered > 0 && pass.failed == 0;
     };
     // The ECB's rates, where rates.ecb_url is configured: every rates.check_seconds, fetched when the ECB
@@ -210,13 +213,13 @@ int RunCommand::run(CommandContext& ctx) {
         const EcbFetch fetched = ecb.fetchIfDue(Database::nowMillis());
         if (!fetched.attempted) return false;
         if (!fetched.error.empty()) {
-            ctx.out() << "  ECB: " << fetched.error << "\n" << std::flush;
+            log << "  ECB: " << fetched.error << "\n" << std::flush;
             return false;
         }
         const int invoiced = RatesCommand::invoiceWaitingOrders(ctx);
-        ctx.out() << "  ECB: tečaji do / rates up to " << fetched.newestDay << " (" << fetched.rates
-                  << "), izdanih računov / invoices issued " << invoiced << "\n"
-                  << std::flush;
+        log << "  ECB: tečaji do / rates up to " << fetched.newestDay << " (" << fetched.rates
+            << "), izdanih računov / invoices issued " << invoiced << "\n"
+            << std::flush;
         return false;  // nothing that makes another pass right away worthwhile
     };
     auto otherWork = [&] {
@@ -230,14 +233,14 @@ int RunCommand::run(CommandContext& ctx) {
         server->stop();
         const auto refused = server->refusals();
         if (!refused.empty()) {
-            ctx.out() << "Webhooki, zavrnjene povezave / webhook connections refused:";
-            for (const auto& [reason, count] : refused) ctx.out() << " " << reason << " " << count;
-            ctx.out() << "\n";
+            log << "Webhooki, zavrnjene povezave / webhook connections refused:";
+            for (const auto& [reason, count] : refused) log << " " << reason << " " << count;
+            log << "\n";
         }
     }
-    ctx.out() << "Opravil / jobs run: " << totals.ran << " (uspešnih / ok " << totals.succeeded
-              << ", neuspešnih / failed " << totals.failed << ")"
-              << (stopRequested() ? " - ustavljeno / stopped" : "") << "\n";
+    log << "Opravil / jobs run: " << totals.ran << " (uspešnih / ok " << totals.succeeded
+        << ", neuspešnih / failed " << totals.failed << ")"
+        << (stopRequested() ? " - ustavljeno / stopped" : "") << "\n";
     // A cron job running --once must see that some jobs failed (they are retried by the schedule).
     return once && totals.failed > 0 ? kExitPartial : kExitOk;
 }

@@ -50,6 +50,8 @@ std::vector<ConfigKey> makeKeys() {
         {"mail.smtp_password", "", "SMTP password", true},
         {"mail.from", "", "the sender of invoice e-mails"},
         {"mail.retry_seconds", "60", "how often failed e-mails are sent again"},
+        {"logging.*", "",
+         "Poco's logging configuration for run (a file, syslog …; see estore-host run --help)"},
         {"rates.ecb_url", "", "where the ECB's daily rates are fetched from (unset: no fetch)"},
         {"rates.check_seconds", "3600", "how often run looks for new ECB rates"},
         {"rates.timeout_ms", "15000", "how long the ECB may take"},

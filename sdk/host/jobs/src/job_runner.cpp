@@ -134,9 +134,12 @@ bool JobRunner::runOne(RunTotals& totals) {
     } else {
         ++totals.failed;
     }
-    _log << Formats::localTime(completion.ranAt) << "  " << job->storeId << "  " << job->job << "  "
-         << completion.status << "  " << (completion.error.empty() ? completion.summary : completion.error)
-         << "\n"
+    if (_options.stampLines)
+        _log << Formats::localTime(completion.ranAt) << "  ";
+    else if (!run.report.outcome.ok())
+        _log << "  ! ";
+    _log << job->storeId << "  " << job->job << "  " << completion.status << "  "
+         << (completion.error.empty() ? completion.summary : completion.error) << "\n"
          << std::flush;
     return true;
 }

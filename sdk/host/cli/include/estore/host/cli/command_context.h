@@ -54,6 +54,7 @@ struct CliOptions {
     bool revoke = false;    ///< webhook --revoke
     int webhookPort = -1;   ///< run --webhook-port; -1: from the config
     std::string portFile;   ///< run --port-file: where to write the bound webhook port
+    std::string logLevel;   ///< run --log-level: error, warning, information, debug; empty: configured
     std::string db;
     std::string pluginsDir;
     std::string platform;

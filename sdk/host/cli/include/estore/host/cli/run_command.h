@@ -1,4 +1,5 @@
 #pragma once
+#include <iosfwd>
 #include <memory>
 #include <string>
 
@@ -24,7 +25,7 @@ public:
 private:
     static void installSignalHandlers();
     /// Starts the endpoint on host.webhook_bind : (--webhook-port, else host.webhook_port).
-    static std::unique_ptr<WebhookServer> startWebhookServer(CommandContext& ctx);
+    static std::unique_ptr<WebhookServer> startWebhookServer(CommandContext& ctx, std::ostream& log);
     /// host.webhook_max_connections, _max_per_address, _header_timeout_ms, _request_deadline_ms.
     static ConnectionLimits webhookLimits(CommandContext& ctx);
     /// Writes the port to --port-file (via a temporary file, so a reader never sees half of it).

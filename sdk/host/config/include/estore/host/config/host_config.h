@@ -31,6 +31,9 @@ public:
     std::int64_t getInt(const std::string& key, std::int64_t fallback);
 
     void setOverride(const std::string& key, const std::string& value) { _overrides[key] = value; }
+    /// The configuration files' settings as Poco reads them (logging.* is applied from there); null when
+    /// there are none.
+    const Poco::Util::AbstractConfiguration* file() const { return _file.get(); }
     /// Reads the host_config table (called once the database is open); rows of file-only keys are ignored.
     void loadStored(Database& db);
     /// Keys the host_config table cannot set.

@@ -31,6 +31,10 @@ struct RunnerOptions {
     /// The database's connection string for the lease heartbeat's own connection (see lease_heartbeat.h);
     /// empty: no heartbeat, leases are renewed only by the jobs' progress reports.
     std::string heartbeatConnection;
+    /// Each finished run's line starts with its time; off when the log's own formatter stamps every line
+    /// (estore-host run logs through Poco's logging, see run_log.h). A failed run's line then starts with
+    /// "  ! ", which the log takes as a warning.
+    bool stampLines = true;
 };
 
 /// One finished run of a claimed job: what the plugin reported and what was written into the job row.

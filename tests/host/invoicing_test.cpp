@@ -362,6 +362,25 @@ TEST_F(Invoicing, ARefundThatNamesNoLinesIsSpreadProRataAndAPersonIsTold) {
     }));
 }
 
+TEST_F(Invoicing, ARefundNamingALineTheInvoiceDoesNotHaveIsSpreadProRataNotGuessed) {
+    // An invoice issued before its shipping line carried the id "shipping": a refund of the book and the
+    // shipping cannot put the shipping's share at a rate, so the whole refund is spread and a person told.
+    addStore("paid");
+    SalesOrder sold = withLineIds(order("A1", 1, "PAID"));
+    sold.lines[2].externalId.clear();
+    upsert(sold);
+    upsert(afterRefunds(
+        sold, 2,
+        {{"R1", "2025-03-05T10:00:00Z", {3720, 2}, {{"L-KNJ", {1, 0}, {}}, {"shipping", {1, 0}, {}}}}}));
+    const auto docs = documents("A1");
+    ASSERT_EQ(docs.size(), 2u);
+    EXPECT_EQ(money(docs[1].totalGross), "-37.20");
+    ASSERT_EQ(docs[1].vatBreakdown.size(), 2u) << "spread over both rates";
+    const auto logged = _host->activity().list("wix-1");
+    EXPECT_TRUE(std::any_of(logged.begin(), logged.end(),
+                            [](const auto& e) { return e.code == "invoice.credit_pro_rata"; }));
+}
+
 TEST_F(Invoicing, AFullRefundListedAsARefundMirrorsTheInvoice) {
     addStore("paid");
     const SalesOrder sold = withLineIds(order("A1", 1, "PAID"));

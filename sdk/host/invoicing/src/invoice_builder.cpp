@@ -162,11 +162,11 @@ std::int64_t grossOfUnits(const host_api::SalesOrderLine& line, const Decimal& r
 
 /// What the refund gives back of the invoice lines carrying the refunded line's id (one, or the parts of
 /// a line the document split by VAT rate): by quantity, or the amount the shop names spread over the parts
-/// by their gross.
-void addLineCredits(const Invoice& invoice, const host_api::RefundedLine& refunded,
+/// by their gross. False when no line of the invoice carries that id.
+bool addLineCredits(const Invoice& invoice, const host_api::RefundedLine& refunded,
                     std::vector<LineCredit>& credits) {
     const int scale = unitsOf(invoice);
-    if (refunded.lineExternalId.empty()) return;
+    if (refunded.lineExternalId.empty()) return false;
     std::vector<const host_api::SalesOrderLine*> parts;
     std::vector<std::int64_t> weights;
     for (const auto& line : invoice.lines)
@@ -181,6 +181,7 @@ void addLineCredits(const Invoice& invoice, const host_api::RefundedLine& refund
         const std::int64_t gross = named > 0 ? shares[i] : grossOfUnits(*parts[i], quantity, scale);
         if (gross > 0) credits.push_back({parts[i], gross, named > 0 ? Decimal() : quantity});
     }
+    return !parts.empty();
 }
 
 /// A credit line for `grossCents` of `line`: its VAT rate, its VAT in proportion.
@@ -218,7 +219,10 @@ Invoice InvoiceBuilder::refundNote(const Invoice& invoice, const host_api::Refun
     const int scale = unitsOf(invoice);
     Invoice note = noteFor(invoice);
     std::vector<LineCredit> credits;
-    for (const auto& refunded : refund.lines) addLineCredits(invoice, refunded, credits);
+    for (const auto& refunded : refund.lines)
+        // A line the invoice does not have (an invoice issued before its lines carried the shop's ids):
+        // its share cannot be put at a rate, so the whole refund is the caller's to spread pro rata.
+        if (!addLineCredits(invoice, refunded, credits)) return note;
     std::vector<std::int64_t> weights;
     for (const auto& credit : credits) weights.push_back(credit.grossCents);
     // The money given back is what is credited; the lines say at which rates.

@@ -31,7 +31,8 @@ public:
     /// quantity / its quantity; a refunded line id the document split by VAT rate (shipping following
     /// mixed goods) is spread over those parts. The note credits `amount` (the money given back), split
     /// over the refunded lines in proportion to their values, to the cent. Empty-lined when the refund
-    /// names no line of the invoice (the caller then spreads it pro rata with creditNote).
+    /// names no line, or a line the invoice does not have (the caller then spreads it pro rata with
+    /// creditNote).
     static Invoice refundNote(const Invoice& invoice, const host_api::Refund& refund,
                               const sdk::Decimal& amount);
 

@@ -358,7 +358,7 @@ TEST_F(Invoicing, ARefundThatNamesNoLinesIsSpreadProRataAndAPersonIsTold) {
     const auto logged = _host->activity().list("wix-1");
     EXPECT_TRUE(std::any_of(logged.begin(), logged.end(), [](const auto& e) {
         return e.code == "invoice.credit_pro_rata" && e.level == "warning" &&
-               e.message.en.find("names no returned lines") != std::string::npos;
+               e.message.en.find("does not name which of the invoice's lines came back") != std::string::npos;
     }));
 }
 

@@ -1,7 +1,5 @@
 #include "estore/host/invoicing/auto_invoicer.h"
 
-#include "estore/sdk/currency.h"
-
 #include <filesystem>
 
 #include "estore/host/config/host_config.h"
@@ -177,10 +175,13 @@ Invoice AutoInvoicer::proRataNote(const host_api::SalesOrder& order, const Invoi
         _activity.record(
             invoice.storeId, host_api::ActivityLevel::Warning, "invoice.credit_pro_rata",
             {"Vračilo " + amount.toString(2) + " " + invoice.currency + " za naročilo " + order.number +
-                 " ne navaja vrnjenih postavk, zato ga dobropis razdeli po stopnjah DDV računa " +
+                 " ne navaja postavk računa, ki so bile vrnjene, zato ga dobropis razdeli po stopnjah DDV "
+                 "računa " +
                  invoice.number + " v razmerju. Preverite, ali ustreza vrnjenemu blagu.",
              "The refund of " + amount.toString(2) + " " + invoice.currency + " for order " + order.number +
-                 " names no returned lines, so the credit note spreads it over the VAT rates of invoice " +
+                 " does not name which of the invoice's lines came back, so the credit note spreads it over "
+                 "the VAT "
+                 "rates of invoice " +
                  invoice.number + " in proportion. Check that this matches the goods returned."},
             "order=" + order.externalId + " invoice=" + invoice.number);
     return note;

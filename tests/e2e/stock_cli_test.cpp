@@ -72,7 +72,9 @@ TEST_F(HostE2E, StockExitCodes) {
     auto unknown = host({"stock", "NOVO"});
     EXPECT_EQ(unknown.exitCode, 2) << unknown.describe();
     EXPECT_NE(unknown.err.find("GLAVNO, SPLET, TRGOVINA"), std::string::npos) << unknown.err;
-    EXPECT_EQ(host({"stock", "set", "GLAVNO", "KAVA", "x"}).exitCode, 2);
+    EXPECT_EQ(host({"stock", "set", "GLAVNO", "KAVA", "x"}).exitCode, 4) << "validation";
+    auto refusedJson = host({"stock", "set", "GLAVNO", "KAVA", "x", "--json"});
+    EXPECT_EQ(json(refusedJson)->getObject("error")->getValue<std::string>("code"), "stock.invalid_entry");
     auto help = host({"--help"});
     EXPECT_NE(help.out.find("stock import WAREHOUSE FILE.csv"), std::string::npos) << help.out;
 }

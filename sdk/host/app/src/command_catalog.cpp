@@ -107,7 +107,7 @@ std::vector<CommandSpec> makeCommands() {
          {"json"},
          {"estore-host invoice show SPLET1-1-7"}},
         {"stock",
-         {"stock WAREHOUSE [--json]", "stock set WAREHOUSE PRODUCT_CODE ON_HAND [RESERVED]",
+         {"stock WAREHOUSE [--json]", "stock set WAREHOUSE PRODUCT_CODE ON_HAND [RESERVED] [--json]",
           "stock import WAREHOUSE FILE.csv [--json]"},
          "zaloga skladišča po šifrah izdelkov; nastavi eno ali uvozi CSV (product_code;on_hand;reserved, vse "
          "ali "
@@ -132,7 +132,7 @@ std::vector<CommandSpec> makeCommands() {
          {"generate", "revoke", "json"},
          {"estore-host webhook wix-1 --generate"}},
         {"fiscal",
-         {"fiscal status [--json]", "fiscal echo", "fiscal submit [--json]",
+         {"fiscal status [--json]", "fiscal echo [--json]", "fiscal submit [--json]",
           "fiscal premise register PREMISE --set type=C|cadastral_number=… --set software_supplier=…"},
          "davčno potrjevanje: stanje, dosegljivost FURS, pošiljanje čakajočih, prijava poslovnega prostora",
          "fiscal verification: status, FURS reachable, send what waits, register a business premise",

@@ -123,9 +123,23 @@ int FiscalCommand::echo(CommandContext& ctx) {
     const FursSettings settings = FursSettings::from(ctx.config());
     const FursAnswer answer = FursClient(settings, *signer).echo();
     if (!answer.accepted()) {
+        if (ctx.options().json)
+            return ctx.fail({kExitFailure,
+                             "fiscal.furs_unreachable",
+                             "transient",
+                             {"FURS (" + settings.baseUrl + ") ne odgovarja: " + answer.detail,
+                              "FURS (" + settings.baseUrl + ") does not answer: " + answer.detail},
+                             "fiscal.furs_url"});
         ctx.err() << "FURS (" << settings.baseUrl << ") ne odgovarja / does not answer: " << answer.detail
                   << "\n";
         return kExitFailure;
+    }
+    if (ctx.options().json) {
+        auto root = JsonCodec::newObject();
+        root->set("ok", true);
+        root->set("furs_url", settings.baseUrl);
+        ctx.out() << JsonCodec::stringify(root) << "\n";
+        return kExitOk;
     }
     ctx.out() << "FURS (" << settings.baseUrl << ") odgovarja / answers.\n";
     return kExitOk;

@@ -85,9 +85,16 @@ int StockCommand::set(CommandContext& ctx) {
     const std::string& warehouse = args[1];
     StockEntry entry;
     if (auto problem = StockInput::entry(args[2], args[3], args.size() == 5 ? args[4] : "", entry)) {
+        if (ctx.options().json)
+            return ctx.fail(
+                {kExitValidation,
+                 "stock.invalid_entry",
+                 "validation",
+                 {"Zaloge ni mogoče nastaviti: " + problem->sl, "Cannot set the stock: " + problem->en},
+                 ""});
         ctx.err() << "Zaloge ni mogoče nastaviti. / Cannot set the stock.\n"
                   << "  " << problem->sl << "\n  " << problem->en << "\n";
-        return kExitFailure;
+        return kExitValidation;
     }
     if (!checkWarehouse(ctx, warehouse)) return kExitFailure;
     StockRepository(ctx.database()).set(warehouse, entry);

@@ -57,7 +57,7 @@ TEST_F(HostE2E, ARefusedStockImportNamesItsLinesAndChangesNothing) {
     const std::string file = _dir.file("zaloga.csv");
     std::ofstream(file, std::ios::binary) << "product_code;on_hand\nKAVA;40\nCAJ;?\nKAVA;2\n";
     auto result = host({"stock", "import", "GLAVNO", file});
-    EXPECT_EQ(result.exitCode, 2) << result.describe();
+    EXPECT_EQ(result.exitCode, 4) << "validation: " << result.describe();
     EXPECT_NE(result.err.find("line 3:"), std::string::npos) << result.err;
     EXPECT_NE(result.err.find("line 4:"), std::string::npos) << result.err;
     EXPECT_NE(result.err.find("no stock was changed"), std::string::npos) << result.err;
@@ -70,7 +70,7 @@ TEST_F(HostE2E, StockExitCodes) {
     EXPECT_EQ(host({"stock"}).exitCode, 1);
     EXPECT_EQ(host({"stock", "set", "GLAVNO"}).exitCode, 1);
     auto unknown = host({"stock", "NOVO"});
-    EXPECT_EQ(unknown.exitCode, 2) << unknown.describe();
+    EXPECT_EQ(unknown.exitCode, 4) << "validation: " << unknown.describe();
     EXPECT_NE(unknown.err.find("GLAVNO, SPLET, TRGOVINA"), std::string::npos) << unknown.err;
     EXPECT_EQ(host({"stock", "set", "GLAVNO", "KAVA", "x"}).exitCode, 4) << "validation";
     auto refusedJson = host({"stock", "set", "GLAVNO", "KAVA", "x", "--json"});

@@ -119,7 +119,7 @@ TEST_F(StockCommandTest, SetRefusesBadInputWithBothLanguagesAndChangesNothing) {
              {"set", "GLAVNO", " ", "1"},
          }) {
         const auto run = stock(args);
-        EXPECT_EQ(run.exitCode, 2) << run.describe();
+        EXPECT_EQ(run.exitCode, 4) << "validation: " << run.describe();
         EXPECT_NE(run.err.find("Zaloge ni mogoče nastaviti. / Cannot set the stock."), std::string::npos)
             << run.err;
     }
@@ -132,7 +132,7 @@ TEST_F(StockCommandTest, AnUnknownWarehouseListsTheKnownOnes) {
     for (const auto& args : std::vector<std::vector<std::string>>{
              {"NOVO"}, {"set", "NOVO", "A", "1"}, {"import", "NOVO", "whatever.csv"}}) {
         const auto run = stock(args);
-        EXPECT_EQ(run.exitCode, 2) << run.describe();
+        EXPECT_EQ(run.exitCode, 4) << run.describe();
         EXPECT_NE(run.err.find("Skladišče NOVO ne obstaja; skladišča podjetja: GLAVNO, SPLET, TRGOVINA."),
                   std::string::npos)
             << run.err;
@@ -183,7 +183,7 @@ TEST_F(StockCommandTest, ABadFileIsRefusedWholeWithEveryBadLine) {
                                 "CAJ-01;7;0\n"
                                 "SOK;3;0\n");
     auto run = stock({"import", "GLAVNO", file});
-    EXPECT_EQ(run.exitCode, 2) << run.describe();
+    EXPECT_EQ(run.exitCode, 4) << run.describe();
     EXPECT_NE(run.err.find("zaloga ni spremenjena. / Cannot import"), std::string::npos) << run.err;
     EXPECT_NE(run.err.find("no stock was changed"), std::string::npos) << run.err;
     EXPECT_NE(run.err.find("vrstica 3 / line 3: zaloga »veliko« ni število"), std::string::npos) << run.err;
@@ -201,7 +201,7 @@ TEST_F(StockCommandTest, ABadFileIsRefusedWholeWithEveryBadLine) {
     EXPECT_EQ(stored[0].onHand.toString(), "1");
 
     run = stock({"import", "GLAVNO", file}, true);
-    EXPECT_EQ(run.exitCode, 2);
+    EXPECT_EQ(run.exitCode, 4);
     Poco::JSON::Parser parser;
     const auto root = parser.parse(run.out).extract<Poco::JSON::Object::Ptr>();
     EXPECT_FALSE(root->getValue<bool>("ok"));
@@ -221,7 +221,7 @@ TEST_F(StockCommandTest, AFileFullOfBadRowsShowsTheFirstHundred) {
     std::string content = "product_code;on_hand\n";
     for (int i = 0; i < 150; ++i) content += "P" + std::to_string(i) + ";x\n";
     const auto run = stock({"import", "GLAVNO", writeFile("bad.csv", content)});
-    EXPECT_EQ(run.exitCode, 2);
+    EXPECT_EQ(run.exitCode, 4);
     EXPECT_NE(run.err.find("line 101:"), std::string::npos);
     EXPECT_EQ(run.err.find("line 102:"), std::string::npos);
     EXPECT_NE(run.err.find("and 50 more"), std::string::npos) << run.err.substr(run.err.size() - 200);

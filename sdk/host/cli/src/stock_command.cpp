@@ -67,7 +67,7 @@ bool StockCommand::checkWarehouse(CommandContext& ctx, const std::string& wareho
 }
 
 int StockCommand::list(CommandContext& ctx, const std::string& warehouse) {
-    if (!checkWarehouse(ctx, warehouse)) return kExitFailure;
+    if (!checkWarehouse(ctx, warehouse)) return kExitValidation;
     const auto levels = StockRepository(ctx.database()).list(warehouse);
     if (ctx.options().json) {
         ctx.out() << json(levels);
@@ -96,7 +96,7 @@ int StockCommand::set(CommandContext& ctx) {
                   << "  " << problem->sl << "\n  " << problem->en << "\n";
         return kExitValidation;
     }
-    if (!checkWarehouse(ctx, warehouse)) return kExitFailure;
+    if (!checkWarehouse(ctx, warehouse)) return kExitValidation;
     StockRepository(ctx.database()).set(warehouse, entry);
     if (ctx.options().json) {
         auto root = levelJson(entry.productCode, entry.onHand, entry.reserved);
@@ -115,7 +115,7 @@ int StockCommand::importFile(CommandContext& ctx) {
     if (args.size() != 3) return ctx.usage("stock import needs WAREHOUSE FILE.csv");
     const std::string& warehouse = args[1];
     const std::string& file = args[2];
-    if (!checkWarehouse(ctx, warehouse)) return kExitFailure;
+    if (!checkWarehouse(ctx, warehouse)) return kExitValidation;
     const auto content = readWholeFile(file);
     if (!content) {
         ctx.err() << "Datoteke " << file << " ni mogoče prebrati. / Cannot read the file " << file << ".\n";
@@ -124,7 +124,7 @@ int StockCommand::importFile(CommandContext& ctx) {
     const StockCsv csv = StockCsvReader::parse(*content);
     if (!csv.ok()) {
         printRefusedImport(ctx, warehouse, file, csv.problems);
-        return kExitFailure;
+        return kExitValidation;
     }
     const std::size_t applied = StockRepository(ctx.database()).apply(warehouse, csv.entries);
     if (ctx.options().json) {

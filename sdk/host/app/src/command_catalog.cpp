@@ -21,7 +21,8 @@ std::vector<OptionSpec> makeOptions() {
         {"once", "", "run what is due, then exit"},
         {"worker", "NAME", "this worker's name in job leases (default ROLE@HOST:PID)"},
         {"webhook-port", "N", "the webhook endpoint's port (0: any free one; config host.webhook_port)"},
-        {"port-file", "FILE", "write the bound webhook port to FILE"},
+        {"port-file", "FILE", "write the bound port to FILE (run: the webhook endpoint's; ui: the pages')"},
+        {"ui-port", "N", "the admin pages' port (0: any free one; config host.ui_port)"},
         {"log-level", "LEVEL",
          "error, warning, information (default) or debug; logging.* configures where to"},
         {"generate", "", "issue the store's webhook URL (revokes the old one)"},
@@ -119,10 +120,12 @@ std::vector<CommandSpec> makeCommands() {
          {"estore-host stock GLAVNO", "estore-host stock set GLAVNO KAVA-250 12,5",
           "estore-host stock import GLAVNO zaloga.csv"}},
         {"run",
-         {"run [--once] [--worker NAME] [--webhook-port N] [--port-file FILE] [--log-level LEVEL]"},
-         "razporejevalnik in končna točka za webhooke (Ctrl+C ustavi)",
-         "the scheduler loop and the webhook endpoint (Ctrl+C stops)",
-         {"once", "worker", "webhook-port", "port-file", "log-level"},
+         {"run [--once] [--worker NAME] [--webhook-port N] [--ui-port N] [--port-file FILE] [--log-level "
+          "LEVEL]"},
+         "razporejevalnik in končna točka za webhooke, s host.ui_port tudi strani za upravljanje (Ctrl+C "
+         "ustavi)",
+         "the scheduler loop and the webhook endpoint, with host.ui_port the admin pages too (Ctrl+C stops)",
+         {"once", "worker", "webhook-port", "ui-port", "port-file", "log-level"},
          {"estore-host --config /etc/estore-host/host.properties run",
           "estore-host run --once --worker cron --log-level warning"}},
         {"webhook",
@@ -153,6 +156,18 @@ std::vector<CommandSpec> makeCommands() {
          "then the invoices that waited for one",
          {"json"},
          {"estore-host rates import eurofxref-hist.xml", "estore-host rates fetch"}},
+        {"ui",
+         {"ui [--ui-port N] [--port-file FILE]"},
+         "strani za upravljanje v brskalniku: trgovine, Dodaj elektronsko trgovino (Ctrl+C ustavi)",
+         "the admin pages in a browser: the stores, Add electronic store (Ctrl+C stops)",
+         {"ui-port", "port-file"},
+         {"estore-host ui", "estore-host --config /etc/estore-host/host.properties ui --ui-port 8090"}},
+        {"user",
+         {"user add NAME", "user remove NAME", "user list"},
+         "kdo se sme prijaviti v strani za upravljanje (geslo vpišete ali ga podate z ESTORE_UI_PASSWORD)",
+         "who may sign in to the admin pages (type the password, or give it in ESTORE_UI_PASSWORD)",
+         {},
+         {"estore-host user add ana", "ESTORE_UI_PASSWORD=… estore-host user add ana"}},
         {"demo",
          {"demo"},
          "wix-sandbox, dodajanje trgovine in uvoz naročil od začetka do konca",
@@ -335,7 +350,8 @@ void CommandCatalog::printBashCompletion(std::ostream& out) {
            "    local cur=${COMP_WORDS[COMP_CWORD]} command=\"\" i\n"
            "    for ((i = 1; i < COMP_CWORD; i++)); do\n"
            "        case ${COMP_WORDS[i]} in\n"
-           "            --db|--config|--plugins|--platform|--set|--worker|--webhook-port|--port-file) "
+           "            "
+           "--db|--config|--plugins|--platform|--set|--worker|--webhook-port|--ui-port|--port-file) "
            "((i++)) ;;\n"
            "            -*) ;;\n"
            "            *) command=${COMP_WORDS[i]}; break ;;\n"

@@ -31,6 +31,7 @@
 #include "estore/host/cli/stock_command.h"
 #include "estore/host/cli/stores_command.h"
 #include "estore/host/cli/sync_command.h"
+#include "estore/host/cli/ui_command.h"
 #include "estore/host/cli/webhook_command.h"
 #include "estore/host/config/host_config.h"
 #include "estore/host/core/error_text.h"
@@ -43,10 +44,10 @@ namespace estore::host {
 
 namespace {
 
-int parsePort(const std::string& value) {
+int parsePort(const std::string& option, const std::string& value) {
     int port = -1;
     if (!Poco::NumberParser::tryParse(value, port) || port < 0 || port > 65535)
-        throw Poco::Util::InvalidArgumentException("--webhook-port needs a port number 0-65535", value);
+        throw Poco::Util::InvalidArgumentException("--" + option + " needs a port number 0-65535", value);
     return port;
 }
 
@@ -117,6 +118,7 @@ void HostApplication::defineOptions(Poco::Util::OptionSet& options) {
     options.addOption(Option("revoke", "", "webhook: withdraw the URL"));
     options.addOption(Option("webhook-port", "", "run: webhook endpoint port (0: ephemeral)").argument("N"));
     options.addOption(Option("port-file", "", "run: write the bound webhook port here").argument("FILE"));
+    options.addOption(Option("ui-port", "", "ui, run: the admin pages' port (0: ephemeral)").argument("N"));
     options.addOption(Option("log-level", "", "run: error, warning, information or debug").argument("LEVEL"));
     options.addOption(
         Option("force", "", "remove-store: even if the plugin cannot deactivate; sync: even a paused store"));
@@ -153,7 +155,9 @@ void HostApplication::handleOption(const std::string& name, const std::string& v
     else if (name == "revoke")
         _options.revoke = true;
     else if (name == "webhook-port")
-        _options.webhookPort = parsePort(value);
+        _options.webhookPort = parsePort(name, value);
+    else if (name == "ui-port")
+        _options.uiPort = parsePort(name, value);
     else if (name == "port-file")
         _options.portFile = value;
     else if (name == "log-level")
@@ -283,6 +287,8 @@ int HostApplication::dispatch(const std::string& command, CommandContext& ctx) {
     if (command == "secrets") return SecretsCommand::run(ctx);
     if (command == "rates") return RatesCommand::run(ctx);
     if (command == "demo") return DemoCommand::run(ctx);
+    if (command == "ui") return UiCommand::run(ctx);
+    if (command == "user") return UiCommand::user(ctx);
     return ctx.usage("unknown command '" + command + "'");
 }
 

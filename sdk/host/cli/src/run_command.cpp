@@ -14,6 +14,7 @@
 #include "estore/host/cli/command_context.h"
 #include "estore/host/cli/rates_command.h"
 #include "estore/host/cli/run_log.h"
+#include "estore/host/cli/ui_command.h"
 #include "estore/host/config/host_config.h"
 #include "estore/host/core/error_text.h"
 #include "estore/host/invoicing/ecb_fetcher.h"
@@ -22,6 +23,7 @@
 #include "estore/host/jobs/job_runner.h"
 #include "estore/host/services/host_service_set.h"
 #include "estore/host/storage/database.h"
+#include "estore/host/ui/admin_server.h"
 #include "estore/host/webhooks/webhook_inbox_processor.h"
 #include "estore/host/webhooks/webhook_journal_record.h"
 #include "estore/host/webhooks/webhook_server.h"
@@ -154,6 +156,19 @@ int RunCommand::run(CommandContext& ctx) {
                       << errorText(e) << "\n"
                       << "Preverite / check host.webhook_bind, host.webhook_port (--webhook-port), "
                          "host.webhook_max_bytes, host.webhook_journal_dir.\n";
+            return kExitFailure;
+        }
+    }
+    std::unique_ptr<AdminServer> admin;
+    if (!once && UiCommand::configured(ctx)) {
+        try {
+            admin = UiCommand::startServer(ctx);
+            log << "Strani za upravljanje / admin pages: http://" << admin->options().bind << ":"
+                << admin->port() << "/\n";
+        } catch (const std::exception& e) {
+            ctx.err() << "Strani za upravljanje se niso zagnale / the admin pages did not start: "
+                      << errorText(e)
+                      << "\nPreverite / check host.ui_bind, host.ui_port (--ui-port), host.ui_threads.\n";
             return kExitFailure;
         }
     }

@@ -66,6 +66,7 @@ void SchemaMigrator::migrate(Database& db) {
     if (current < 7) createVersion7(db);
     if (current < 8) createVersion8(db);
     if (current < 9) createVersion9(db);
+    if (current < 10) createVersion10(db);
     if (current < kVersion) {
         Poco::Int64 version = kVersion;
         Poco::Int64 at = Database::nowMillis();
@@ -226,6 +227,18 @@ void SchemaMigrator::createVersion9(Database& db) {
     db.execute(
         "CREATE TABLE IF NOT EXISTS exchange_rates (currency TEXT NOT NULL, day TEXT NOT NULL, rate TEXT NOT "
         "NULL, imported_at BIGINT NOT NULL, PRIMARY KEY (currency, day))");
+}
+
+void SchemaMigrator::createVersion10(Database& db) {
+    const std::vector<std::string> statements = {
+        // failed_signins and locked_until: the back-off after wrong passwords (UiUsers).
+        "CREATE TABLE IF NOT EXISTS ui_users (name TEXT PRIMARY KEY, password_hash TEXT NOT NULL, "
+        "failed_signins BIGINT NOT NULL, locked_until BIGINT NOT NULL, created_at BIGINT NOT NULL)",
+        // Only the SHA-256 of a session cookie is kept, so what the table holds signs nobody in.
+        "CREATE TABLE IF NOT EXISTS ui_sessions (token_hash TEXT PRIMARY KEY, user_name TEXT NOT NULL, "
+        "csrf TEXT NOT NULL, created_at BIGINT NOT NULL, expires_at BIGINT NOT NULL)",
+    };
+    for (const auto& statement : statements) db.execute(statement);
 }
 
 }  // namespace estore::host

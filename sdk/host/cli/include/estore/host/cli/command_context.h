@@ -53,7 +53,8 @@ struct CliOptions {
     bool generate = false;  ///< webhook --generate
     bool revoke = false;    ///< webhook --revoke
     int webhookPort = -1;   ///< run --webhook-port; -1: from the config
-    std::string portFile;   ///< run --port-file: where to write the bound webhook port
+    int uiPort = -1;        ///< ui/run --ui-port; -1: from the config (host.ui_port)
+    std::string portFile;   ///< run --port-file: where to write the bound webhook port (ui: the pages' port)
     std::string logLevel;   ///< run --log-level: error, warning, information, debug; empty: configured
     std::string db;
     std::string pluginsDir;

@@ -21,15 +21,16 @@ public:
     static bool stopRequested();
     /// Lease and polling from the host config; the worker is --worker, else `role`@host:pid.
     static RunnerOptions runnerOptions(CommandContext& ctx, const std::string& role);
+    /// SIGINT and SIGTERM ask to stop (stopRequested); a second one ends the process.
+    static void installSignalHandlers();
+    /// Writes the port to --port-file (via a temporary file, so a reader never sees half of it).
+    static void writePortFile(const std::string& path, unsigned short port);
 
 private:
-    static void installSignalHandlers();
     /// Starts the endpoint on host.webhook_bind : (--webhook-port, else host.webhook_port).
     static std::unique_ptr<WebhookServer> startWebhookServer(CommandContext& ctx, std::ostream& log);
     /// host.webhook_max_connections, _max_per_address, _header_timeout_ms, _request_deadline_ms.
     static ConnectionLimits webhookLimits(CommandContext& ctx);
-    /// Writes the port to --port-file (via a temporary file, so a reader never sees half of it).
-    static void writePortFile(const std::string& path, unsigned short port);
 };
 
 }  // namespace estore::host

@@ -11,7 +11,7 @@ class Database;
 class SchemaMigrator {
 public:
     /// The newest schema this binary knows.
-    static constexpr std::int64_t kVersion = 9;
+    static constexpr std::int64_t kVersion = 10;
 
     /// Brings the database up to kVersion in one transaction. Throws DatabaseError when the database
     /// was written by a newer estore-host (its schema version is higher than kVersion).
@@ -37,6 +37,8 @@ private:
     static void createVersion7(Database& db);
     static void createVersion8(Database& db);
     static void createVersion9(Database& db);
+    /// The admin pages' users (salted PBKDF2 hashes) and their sign-in sessions (hashes of the cookies).
+    static void createVersion10(Database& db);
     static void seedCompany(Database& db);
 };
 

@@ -1,0 +1,145 @@
+#include "estore/host/cli/ui_command.h"
+
+#include <Poco/Environment.h>
+#include <Poco/String.h>
+
+#include <chrono>
+#include <iostream>
+#include <stdexcept>
+#include <thread>
+
+#include "estore/host/cli/command_context.h"
+#include "estore/host/cli/run_command.h"
+#include "estore/host/cli/terminal_prompt.h"
+#include "estore/host/config/host_config.h"
+#include "estore/host/core/error_text.h"
+#include "estore/host/storage/database.h"
+#include "estore/host/ui/admin_server.h"
+#include "estore/host/ui/password_hash.h"
+#include "estore/host/ui/ui_users.h"
+
+namespace estore::host {
+
+bool UiCommand::configured(CommandContext& ctx) {
+    return ctx.options().uiPort >= 0 || ctx.config().get("host.ui_port").has_value();
+}
+
+std::unique_ptr<AdminServer> UiCommand::startServer(CommandContext& ctx) {
+    AdminServerOptions options;
+    options.bind = ctx.config().getString("host.ui_bind", options.bind);
+    const std::int64_t port =
+        ctx.options().uiPort >= 0 ? ctx.options().uiPort : ctx.config().getInt("host.ui_port", options.port);
+    if (port < 0 || port > 65535) throw std::invalid_argument("host.ui_port must be between 0 and 65535");
+    options.port = static_cast<unsigned short>(port);
+    options.secureCookies =
+        Poco::icompare(ctx.config().getString("host.ui_secure_cookies", "false"), "true") == 0;
+    const std::int64_t threads = ctx.config().getInt("host.ui_threads", options.threads);
+    if (threads < 1 || threads > 256)
+        throw std::invalid_argument("host.ui_threads must be between 1 and 256");
+    options.threads = static_cast<int>(threads);
+    ctx.database();  // migrated (and the stored settings read) before the first request
+    auto server =
+        std::make_unique<AdminServer>(ctx.databaseLocation(), ctx.pluginDir(), ctx.config(), options);
+    server->start();
+    return server;
+}
+
+int UiCommand::run(CommandContext& ctx) {
+    if (!ctx.args().empty()) return ctx.usage("ui takes no arguments");
+    std::unique_ptr<AdminServer> server;
+    try {
+        server = startServer(ctx);
+    } catch (const std::exception& e) {
+        return ctx.fail({kExitFailure,
+                         "ui.start",
+                         "config",
+                         {"Strani za upravljanje se niso zagnale: " + errorText(e) +
+                              ". Preverite host.ui_bind, host.ui_port (--ui-port), host.ui_threads.",
+                          "The admin pages did not start: " + errorText(e) +
+                              ". Check host.ui_bind, host.ui_port (--ui-port), host.ui_threads."},
+                         "host.ui_port"});
+    }
+    const std::string url = "http://" + server->options().bind + ":" + std::to_string(server->port()) + "/";
+    ctx.out() << "Strani za upravljanje / admin pages: " << url << " (Ctrl+C ustavi / stops)\n" << std::flush;
+    if (UiUsers(ctx.database()).names().empty())
+        ctx.err() << "Noben uporabnik se še ne more prijaviti: estore-host user add IME\n"
+                  << "Nobody can sign in yet: estore-host user add NAME\n";
+    if (!ctx.options().portFile.empty()) RunCommand::writePortFile(ctx.options().portFile, server->port());
+    RunCommand::installSignalHandlers();
+    while (!RunCommand::stopRequested()) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    server->stop();
+    ctx.out() << "Ustavljeno / stopped\n";
+    return kExitOk;
+}
+
+std::optional<std::string> UiCommand::newPassword(CommandContext& ctx) {
+    const std::string fromEnvironment = Poco::Environment::get("ESTORE_UI_PASSWORD", "");
+    if (!fromEnvironment.empty()) return fromEnvironment;
+    if (TerminalPrompt::interactive()) {
+        auto first = TerminalPrompt::ask("Geslo / password: ", true);
+        auto second = TerminalPrompt::ask("Še enkrat / again: ", true);
+        if (!first || !second) return std::nullopt;
+        if (*first != *second) {
+            ctx.err() << "Gesli se ne ujemata / the passwords differ\n";
+            return std::nullopt;
+        }
+        return first;
+    }
+    std::string line;
+    if (!std::getline(std::cin, line)) return std::nullopt;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    return line;
+}
+
+int UiCommand::addUser(CommandContext& ctx, const std::string& name) {
+    if (!UiUsers::validName(name))
+        return ctx.fail({kExitValidation,
+                         "ui.user_name",
+                         "validation",
+                         {"Ime uporabnika sme imeti 1 do 64 črk, številk ali znakov . _ - @.",
+                          "A user name has 1 to 64 letters, digits or the characters . _ - @."},
+                         "name"});
+    const auto password = newPassword(ctx);
+    if (!password)
+        return ctx.fail({kExitUsage,
+                         "ui.password_missing",
+                         "usage",
+                         {"Ni gesla: vpišite ga ali ga podajte z ESTORE_UI_PASSWORD ali na standardni vhod.",
+                          "No password: type it, or give it in ESTORE_UI_PASSWORD or on standard input."},
+                         "password"});
+    if (!PasswordHash::weakness(*password).empty())
+        return ctx.fail(
+            {kExitValidation,
+             "ui.password_weak",
+             "validation",
+             {"Geslo mora imeti vsaj " + std::to_string(PasswordHash::kMinLength) + " znakov.",
+              "The password needs at least " + std::to_string(PasswordHash::kMinLength) + " characters."},
+             "password"});
+    const bool added =
+        UiUsers(ctx.database()).add(name, PasswordHash::make(*password), Database::nowMillis());
+    ctx.out() << (added ? "Uporabnik dodan / user added: " : "Geslo spremenjeno / password changed: ") << name
+              << "\n";
+    return kExitOk;
+}
+
+int UiCommand::user(CommandContext& ctx) {
+    const auto& args = ctx.args();
+    if (args.size() == 2 && args[0] == "add") return addUser(ctx, args[1]);
+    if (args.size() == 2 && args[0] == "remove") {
+        if (!UiUsers(ctx.database()).remove(args[1]))
+            return ctx.fail({kExitFailure,
+                             "ui.user_unknown",
+                             "not_found",
+                             {"Uporabnika " + args[1] + " ni.", "There is no user " + args[1] + "."},
+                             "name"});
+        ctx.out() << "Uporabnik odstranjen / user removed: " << args[1] << "\n";
+        return kExitOk;
+    }
+    if (args.size() == 1 && args[0] == "list") {
+        for (const auto& name : UiUsers(ctx.database()).names()) ctx.out() << name << "\n";
+        return kExitOk;
+    }
+    return ctx.usage("user add NAME | user remove NAME | user list");
+}
+
+}  // namespace estore::host

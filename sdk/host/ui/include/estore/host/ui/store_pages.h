@@ -1,0 +1,18 @@
+#pragma once
+// "Elektronske trgovine": every connected store with its status (and, when it needs attention, why and
+// what to do), its jobs' last runs and its order count; and one store's page: its shop, settings
+// (secrets only as set or not), jobs and activity log.
+#include <string>
+
+namespace estore::host {
+
+class AdminRequest;
+
+class StorePages {
+public:
+    static void list(AdminRequest& request);
+    /// GET /stores/<id>; 404 when there is no such store.
+    static void store(AdminRequest& request, const std::string& storeId);
+};
+
+}  // namespace estore::host

@@ -1,0 +1,102 @@
+// The admin pages' defences, over plain HTTP: nothing without a session, no form without its CSRF token,
+// the sign-in back-off, the security headers on every answer.
+#include <gtest/gtest.h>
+
+#include "admin_fixture.h"
+
+namespace estore::test {
+
+TEST_F(AdminPagesTest, APageWithoutASessionSendsToSignInAndAFormWithoutOneIsRefused) {
+    const HttpAnswer page = request("GET", "/stores/new?platform=wix");
+    EXPECT_EQ(page.status, 303);
+    EXPECT_EQ(page.header("location"), "/signin?next=%2Fstores%2Fnew%3Fplatform%3Dwix");
+    const HttpAnswer post = request("POST", "/stores/new", "platform=wix&f_api_key=x&f_site_id=y");
+    EXPECT_EQ(post.status, 403);
+    const HttpAnswer forged = request("GET", "/", "", "estore_session=" + std::string(64, 'a'));
+    EXPECT_EQ(forged.status, 303) << "an unknown session token opens nothing";
+    EXPECT_EQ(storesJson()->size(), 0u);
+}
+
+TEST_F(AdminPagesTest, AFormWithoutTheSessionsCsrfTokenIsRefusedAndChangesNothing) {
+    const auto [session, csrf] = signInOverHttp();
+    const std::string form = "platform=wix&f_api_key=" + _identity.apiKey + "&f_site_id=" + _identity.siteId +
+                             "&f_warehouse=GLAVNO&f_cost_center=SPLET";
+    const HttpAnswer missing = request("POST", "/stores/new", form, session);
+    EXPECT_EQ(missing.status, 403);
+    EXPECT_NE(missing.body.find("CSRF"), std::string::npos);
+    const HttpAnswer wrong = request("POST", "/stores/new", form + "&_csrf=" + std::string(64, '0'), session);
+    EXPECT_EQ(wrong.status, 403);
+    EXPECT_EQ(storesJson()->size(), 0u);
+    const HttpAnswer right = request("POST", "/stores/new", form + "&_csrf=" + csrf, session);
+    EXPECT_EQ(right.status, 303) << right.body;
+    EXPECT_EQ(right.header("location"), "/stores/wix-1?added=1");
+    EXPECT_EQ(storesJson()->size(), 1u);
+    EXPECT_EQ(right.body.find(_identity.apiKey), std::string::npos);
+}
+
+TEST_F(AdminPagesTest, ASignInPostedWithoutTheFormsCookieIsRefused) {
+    const HttpAnswer answer =
+        request("POST", "/signin",
+                std::string("_signin=") + std::string(64, 'b') + "&name=" + kUser + "&password=" + kPassword);
+    EXPECT_EQ(answer.status, 403);
+    for (const auto& cookie : answer.cookies)
+        EXPECT_EQ(cookie.rfind("estore_session=", 0), std::string::npos);
+}
+
+TEST_F(AdminPagesTest, FiveWrongPasswordsLockTheUserEvenAgainstTheRightOne) {
+    auto attempt = [&](const std::string& password) {
+        const HttpAnswer form = request("GET", "/signin");
+        const auto at = form.body.find("name=\"_signin\" value=\"") + 22;
+        const std::string token = form.body.substr(at, 64);
+        return request("POST", "/signin", "_signin=" + token + "&name=" + kUser + "&password=" + password,
+                       "estore_signin=" + token);
+    };
+    for (int i = 0; i < 4; ++i) EXPECT_EQ(attempt("wrong-password-" + std::to_string(i)).status, 401);
+    const HttpAnswer fifth = attempt("wrong-password-5");
+    EXPECT_EQ(fifth.status, 401);
+    EXPECT_NE(fifth.body.find("zaklenjena do"), std::string::npos) << fifth.body;
+    const HttpAnswer locked = attempt(kPassword);
+    EXPECT_EQ(locked.status, 429);
+    EXPECT_NE(locked.body.find("Preveč napačnih poskusov"), std::string::npos);
+    for (const auto& cookie : locked.cookies)
+        EXPECT_EQ(cookie.rfind("estore_session=", 0), std::string::npos);
+    // A new password (estore-host user add again) lifts the lock.
+    ASSERT_EQ(host({"user", "add", kUser}, {{"ESTORE_UI_PASSWORD", kPassword}}).exitCode, 0);
+    EXPECT_EQ(attempt(kPassword).status, 303);
+}
+
+TEST_F(AdminPagesTest, EveryAnswerCarriesTheSecurityHeadersAndTheSessionCookieIsHttpOnlyAndStrict) {
+    const auto [session, csrf] = signInOverHttp();
+    for (const std::string path : {"/", "/signin", "/stores/new", "/static/app.css", "/no-such-page"}) {
+        const HttpAnswer answer = request("GET", path, "", session);
+        const std::string policy = answer.header("content-security-policy");
+        EXPECT_NE(policy.find("script-src 'self'"), std::string::npos) << path;
+        EXPECT_EQ(policy.find("unsafe-inline"), std::string::npos) << path;
+        EXPECT_EQ(answer.header("x-frame-options"), "DENY") << path;
+        EXPECT_EQ(answer.header("x-content-type-options"), "nosniff") << path;
+        // No inline script anywhere: every <script> has a src.
+        EXPECT_EQ(answer.body.find("<script>"), std::string::npos) << path;
+    }
+    EXPECT_EQ(request("GET", "/no-such-page", "", session).status, 404);
+    const HttpAnswer form = request("GET", "/signin");
+    const auto at = form.body.find("name=\"_signin\" value=\"") + 22;
+    const std::string token = form.body.substr(at, 64);
+    const HttpAnswer signedIn = request(
+        "POST", "/signin", "_signin=" + token + "&name=" + std::string(kUser) + "&password=" + kPassword,
+        "estore_signin=" + token);
+    std::string cookie;
+    for (const auto& c : signedIn.cookies)
+        if (c.rfind("estore_session=", 0) == 0) cookie = c;
+    EXPECT_NE(cookie.find("HttpOnly"), std::string::npos) << cookie;
+    EXPECT_NE(cookie.find("SameSite=Strict"), std::string::npos) << cookie;
+    EXPECT_NE(signedIn.header("location"), "") << "signing in goes on to the page asked for";
+}
+
+TEST_F(AdminPagesTest, SigningOutEndsTheSession) {
+    const auto [session, csrf] = signInOverHttp();
+    EXPECT_EQ(request("GET", "/", "", session).status, 200);
+    EXPECT_EQ(request("POST", "/signout", "_csrf=" + csrf, session).status, 303);
+    EXPECT_EQ(request("GET", "/", "", session).status, 303);
+}
+
+}  // namespace estore::test

@@ -31,6 +31,7 @@ void AdminPagesTest::SetUp() {
 
 void AdminPagesTest::TearDown() {
     _browser.reset();
+    if (_worker) _worker->stop(SIGTERM);
     if (_ui) _ui->stop(SIGTERM);
     HostE2E::TearDown();
 }
@@ -55,6 +56,26 @@ void AdminPagesTest::signInWithBrowser() {
     b.type("#password", kPassword);
     b.clickAndWait("#signin");
     ASSERT_EQ(b.url(), url("/")) << b.text("main");
+}
+
+unsigned short AdminPagesTest::startWorker() {
+    const std::string portFile = _dir.file("webhook.port");
+    _worker = std::make_unique<BackgroundProcess>(
+        ESTORE_HOST_EXE,
+        std::vector<std::string>{"--db", _db, "--plugins", ESTORE_PLUGIN_DIR, "--config", _config, "run",
+                                 "--webhook-port", "0", "--port-file", portFile},
+        _dir.path().string(), _dir.file("worker.log"));
+    const unsigned short port = waitForPortFile(portFile);
+    EXPECT_NE(port, 0) << "estore-host run did not start";
+    return port;
+}
+
+std::string AdminPagesTest::addStoreByCli() {
+    auto added = host({"add-store", "--platform", "wix", "--json", "--set", "api_key=" + _identity.apiKey,
+                       "--set", "site_id=" + _identity.siteId, "--set", "warehouse=GLAVNO", "--set",
+                       "cost_center=SPLET", "--set", "import_since=2020-01-01"});
+    EXPECT_EQ(added.exitCode, 0) << added.describe();
+    return json(added)->getObject("store")->getValue<std::string>("id");
 }
 
 std::string AdminPagesTest::uiLog() const {

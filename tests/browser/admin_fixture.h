@@ -48,10 +48,16 @@ protected:
                        const std::string& cookie = "");
     /// Signs in over plain HTTP; returns the Cookie header value (the session) and the CSRF token.
     std::pair<std::string, std::string> signInOverHttp();
+    /// `estore-host run` beside the pages (a worker: it runs the jobs and serves the webhook endpoint on an
+    /// ephemeral port, returned).
+    unsigned short startWorker();
+    /// add-store through the CLI, importing orders updated since 2020; returns the store id.
+    std::string addStoreByCli();
     /// Everything the ui process logged.
     std::string uiLog() const;
 
     std::unique_ptr<BackgroundProcess> _ui;
+    std::unique_ptr<BackgroundProcess> _worker;
     std::unique_ptr<ChromiumBrowser> _browser;
     unsigned short _port = 0;
 };

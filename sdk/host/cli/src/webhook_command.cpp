@@ -1,6 +1,7 @@
 #include "estore/host/cli/webhook_command.h"
 
 #include <ostream>
+#include <sstream>
 
 #include "estore/host/cli/command_context.h"
 #include "estore/host/config/host_config.h"
@@ -8,51 +9,39 @@
 #include "estore/host/services/host_service_set.h"
 #include "estore/host/storage/database.h"
 #include "estore/host/storage/store_repository.h"
-#include "estore/host/webhooks/webhook_endpoint.h"
-#include "estore/host/webhooks/webhook_token.h"
-#include "estore/host/webhooks/webhook_token_repository.h"
+#include "estore/host/webhooks/webhook_urls.h"
 
 namespace estore::host {
 
 namespace {
 
-constexpr const char* kSteps =
-    "Nastavitev v Wixu / set-up in Wix:\n"
-    "  1. Wix nadzorna plošča → Automations (Avtomatizacije) → + New automation\n"
-    "     Wix dashboard → Automations → + New automation\n"
-    "  2. Sprožilec: \"Order placed\" (naročilo oddano) ali \"Order paid\" (naročilo plačano);\n"
-    "     za oba dogodka naredite dve avtomatizaciji z istim URL-jem.\n"
-    "     Trigger: \"Order placed\" or \"Order paid\"; make one automation per event, same URL.\n"
-    "  3. Dejanje / action: \"Send via webhook\" (novejši vmesnik / newer UI: \"Send HTTP request\")\n"
-    "  4. Target URL: prilepite zgornji URL / paste the URL above\n"
-    "  5. Payload: \"All keys and values\" (vsi ključi in vrednosti)\n"
-    "  6. Activate (Aktiviraj)\n"
-    "URL je skrivnost: kdor ga pozna, lahko sproži uvoz. Prikazan je samo enkrat; če ga izgubite,\n"
-    "ga generirajte znova (stari takoj preneha delovati).\n"
-    "The URL is a secret: whoever knows it can trigger an import. It is shown only once; if you lose it,\n"
-    "generate it again (the old one stops working at once).\n";
+/// WebhookUrls' steps, numbered, each in Slovenian and then English.
+std::string numberedSteps() {
+    const auto& steps = WebhookUrls::automationSteps();
+    std::istringstream sl(steps.sl), en(steps.en);
+    std::string out = "Nastavitev v Wixu / set-up in Wix:\n", slLine, enLine;
+    for (int n = 1; std::getline(sl, slLine) && std::getline(en, enLine); ++n)
+        out += "  " + std::to_string(n) + ". " + slLine + "\n     " + enLine + "\n";
+    return out +
+           "URL je skrivnost: kdor ga pozna, lahko sproži uvoz. Prikazan je samo enkrat; če ga izgubite,\n"
+           "ga generirajte znova (stari takoj preneha delovati).\n"
+           "The URL is a secret: whoever knows it can trigger an import. It is shown only once; if you lose "
+           "it,\n"
+           "generate it again (the old one stops working at once).\n";
+}
 
 }  // namespace
 
 std::string WebhookCommand::publicBaseUrl(CommandContext& ctx) {
-    std::string base = ctx.config().getString("host.public_url", "http://127.0.0.1:8080");
-    while (!base.empty() && base.back() == '/') base.pop_back();
-    return base;
+    return WebhookUrls::publicBaseUrl(ctx.config());
 }
 
 std::string WebhookCommand::urlFor(const std::string& baseUrl, const std::string& token) {
-    return baseUrl + WebhookEndpoint::kPathPrefix + token;
+    return WebhookUrls::urlFor(baseUrl, token);
 }
 
 std::string WebhookCommand::generate(CommandContext& ctx, const std::string& storeId) {
-    const std::string token = WebhookToken::generate();
-    HostServiceSet& host = ctx.host();
-    WebhookTokenRepository(host.database()).replace(storeId, WebhookToken::hash(token));
-    host.activity().record(storeId, host_api::ActivityLevel::Info, "webhook.generated",
-                           {"Generiran je nov URL za webhooke; prejšnji ne velja več.",
-                            "A new webhook URL was generated; the previous one no longer works."},
-                           "");
-    return urlFor(publicBaseUrl(ctx), token);
+    return WebhookUrls(ctx.host()).generate(storeId);
 }
 
 int WebhookCommand::run(CommandContext& ctx) {
@@ -78,16 +67,12 @@ int WebhookCommand::printGenerated(CommandContext& ctx, const std::string& store
     }
     ctx.out() << "URL za webhooke trgovine " << storeId << " / webhook URL of store " << storeId << ":\n\n  "
               << url << "\n\n"
-              << kSteps;
+              << numberedSteps();
     return kExitOk;
 }
 
 int WebhookCommand::revoke(CommandContext& ctx, const std::string& storeId) {
-    HostServiceSet& host = ctx.host();
-    const bool had = WebhookTokenRepository(host.database()).revoke(storeId);
-    if (had)
-        host.activity().record(storeId, host_api::ActivityLevel::Info, "webhook.revoked",
-                               {"URL za webhooke je preklican.", "The webhook URL was revoked."}, "");
+    const bool had = WebhookUrls(ctx.host()).revoke(storeId);
     if (ctx.options().json) {
         auto root = JsonCodec::newObject();
         root->set("ok", true);

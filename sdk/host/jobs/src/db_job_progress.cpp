@@ -12,9 +12,9 @@ namespace estore::host {
 void DbJobProgress::progress(const std::string& storeId, const std::string& jobId,
                              const std::map<std::string, std::int64_t>& counts) {
     try {
-        if (const auto until =
-                LeaseHeartbeat::renewedUntil(Database::nowMillis(), _leaseMillis, _deadlineMillis))
-            JobRepository(_db).renewLease(_jobRowId, _owner, *until);
+        // One statement: the counts for whoever watches (the admin pages), and the lease pushed on.
+        const auto until = LeaseHeartbeat::renewedUntil(Database::nowMillis(), _leaseMillis, _deadlineMillis);
+        JobRepository(_db).reportProgress(_jobRowId, _owner, counts, until.value_or(0));
     } catch (const std::exception& e) {
         // Not fatal: the lease simply runs its normal course.
         std::cerr << "estore-host: lease of " << storeId << " " << jobId << " not renewed: " << errorText(e)

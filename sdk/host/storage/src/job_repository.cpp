@@ -18,7 +18,7 @@ namespace {
 
 constexpr const char* kColumns =
     "SELECT id, store_id, job, args, interval_seconds, next_run_at, lease_owner, lease_until, attempts, "
-    "last_status, last_error, last_summary, last_counts, last_run_at FROM jobs";
+    "last_status, last_error, last_summary, last_counts, last_run_at, progress FROM jobs";
 
 std::string countsText(const std::map<std::string, std::int64_t>& counts) {
     std::map<std::string, std::string> text;
@@ -97,7 +97,7 @@ std::optional<JobRecord> JobRepository::find(std::int64_t id) {
 std::vector<JobRecord> JobRepository::select(const std::string& where, const std::string& storeId,
                                              std::int64_t id) {
     using Row = Poco::Tuple<Int64, std::string, std::string, std::string, Int64, Int64, std::string, Int64,
-                            Int64, std::string, std::string, std::string, std::string, Int64>;
+                            Int64, std::string, std::string, std::string, std::string, Int64, std::string>;
     std::vector<Row> rows;
     Poco::Data::Statement statement(_db.session());
     statement << _db.sql(std::string(kColumns) + where + " ORDER BY store_id, next_run_at, id"), into(rows);
@@ -123,6 +123,8 @@ std::vector<JobRecord> JobRepository::select(const std::string& where, const std
         for (const auto& [name, count] : JsonCodec::mapFromText(row.get<12>()))
             job.lastCounts[name] = std::stoll(count);
         job.lastRunAt = row.get<13>();
+        for (const auto& [name, count] : JsonCodec::mapFromText(row.get<14>()))
+            job.progress[name] = std::stoll(count);
         jobs.push_back(std::move(job));
     }
     return jobs;
@@ -197,10 +199,11 @@ bool JobRepository::claim(std::int64_t id, const std::string& storeId, const std
         Poco::Data::Keywords::now;
     Poco::Data::Statement update(_db.session());
     update << _db.sql(
-        std::string("UPDATE jobs SET lease_owner = ?, lease_until = ?, attempts = attempts + 1 "
-                    "WHERE id = ? AND (lease_owner IS NULL OR lease_until < ?) "
-                    "AND NOT EXISTS (SELECT 1 FROM jobs other WHERE other.store_id = ? AND other.id <> ? "
-                    "AND other.lease_owner IS NOT NULL AND other.lease_until >= ?)") +
+        std::string(
+            "UPDATE jobs SET lease_owner = ?, lease_until = ?, attempts = attempts + 1, progress = '' "
+            "WHERE id = ? AND (lease_owner IS NULL OR lease_until < ?) "
+            "AND NOT EXISTS (SELECT 1 FROM jobs other WHERE other.store_id = ? AND other.id <> ? "
+            "AND other.lease_owner IS NOT NULL AND other.lease_until >= ?)") +
         (scheduled ? " AND next_run_at <= ? AND NOT EXISTS (SELECT 1 FROM stores s WHERE s.id = ? "
                      "AND s.status = 'needs_attention')"
                    : "")),
@@ -223,6 +226,33 @@ bool JobRepository::renewLease(std::int64_t id, const std::string& owner, std::i
     return statement.execute() > 0;
 }
 
+bool JobRepository::reportProgress(std::int64_t id, const std::string& owner,
+                                   const std::map<std::string, std::int64_t>& counts, std::int64_t until) {
+    Poco::Data::Statement statement(_db.session());
+    if (until > 0)
+        statement << _db.sql(
+            "UPDATE jobs SET progress = ?, lease_until = ? WHERE id = ? AND lease_owner = ?"),
+            bind(countsText(counts)), bind(Int64(until)), bind(Int64(id)), bind(owner);
+    else
+        statement << _db.sql("UPDATE jobs SET progress = ? WHERE id = ? AND lease_owner = ?"),
+            bind(countsText(counts)), bind(Int64(id)), bind(owner);
+    return statement.execute() > 0;
+}
+
+bool JobRepository::runSoon(const std::string& storeId, const std::string& job, std::int64_t nowMs) {
+    Poco::Data::Statement statement(_db.session());
+    statement << _db.sql(
+        "UPDATE jobs SET next_run_at = ? WHERE store_id = ? AND job = ? AND interval_seconds > 0 "
+        "AND next_run_at > ?"),
+        bind(Int64(nowMs)), bind(storeId), bind(job), bind(Int64(nowMs));
+    statement.execute();
+    Int64 recurring = 0;
+    _db.session() << _db.sql(
+        "SELECT COUNT(*) FROM jobs WHERE store_id = ? AND job = ? AND interval_seconds > 0"),
+        bind(storeId), bind(job), into(recurring), now;
+    return recurring > 0;
+}
+
 bool JobRepository::finish(const JobRecord& job, const std::string& owner, const JobCompletion& completion) {
     Transaction tx(_db);
     Poco::Nullable<std::string> holder;
@@ -234,7 +264,7 @@ bool JobRepository::finish(const JobRecord& job, const std::string& owner, const
         _db.session() << _db.sql("DELETE FROM jobs WHERE id = ?"), bind(Int64(job.id)), now;
     } else {
         _db.session() << _db.sql(
-            "UPDATE jobs SET lease_owner = NULL, lease_until = NULL, next_run_at = ?, "
+            "UPDATE jobs SET lease_owner = NULL, lease_until = NULL, progress = '', next_run_at = ?, "
             "attempts = ?, last_status = ?, last_error = ?, last_summary = ?, last_counts = ?, last_run_at = "
             "? "
             "WHERE id = ?"),

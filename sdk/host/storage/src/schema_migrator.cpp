@@ -237,6 +237,8 @@ void SchemaMigrator::createVersion10(Database& db) {
         // Only the SHA-256 of a session cookie is kept, so what the table holds signs nobody in.
         "CREATE TABLE IF NOT EXISTS ui_sessions (token_hash TEXT PRIMARY KEY, user_name TEXT NOT NULL, "
         "csrf TEXT NOT NULL, created_at BIGINT NOT NULL, expires_at BIGINT NOT NULL)",
+        // The counts a running job reported so far (the admin pages show them live).
+        "ALTER TABLE jobs ADD COLUMN progress TEXT NOT NULL DEFAULT ''",
     };
     for (const auto& statement : statements) db.execute(statement);
 }

@@ -53,10 +53,31 @@ a { color: var(--accent); }
 .level-error { color: var(--bad); } .level-warning { color: var(--warn); }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .3rem 1rem; margin: 0; }
 dl.facts dt { color: var(--muted); } dl.facts dd { margin: 0; }
+form.inline { display: inline; margin: 0; }
+form.inline button, button[data-copy] { background: #fff; color: var(--accent); border: 1px solid var(--accent);
+        border-radius: 4px; padding: .25rem .7rem; cursor: pointer; font: inherit; font-size: .9rem; }
+.running { color: var(--accent); font-weight: 600; } .waiting { color: var(--warn); }
+code { background: #eef1f4; padding: .2rem .4rem; border-radius: 3px; word-break: break-all; }
 )CSS";
 
-// Enhancements only: every page works without it.
+// Enhancements only: every page works without it. The jobs table polls its states while a job runs or
+// waits for a worker, and shows the page again once they are all done (new counts, the activity log).
 const char* const kScript = R"JS(
+(function () {
+  var table = document.getElementById('jobs');
+  if (!table || !table.getAttribute('data-poll')) return;
+  var url = table.getAttribute('data-poll');
+  function poll() {
+    fetch(url, {credentials: 'same-origin'}).then(function (r) { return r.json(); }).then(function (data) {
+      data.jobs.forEach(function (job) {
+        var row = table.querySelector('tr[data-job="' + job.job + '"] .state');
+        if (row) row.innerHTML = job.state;
+      });
+      if (data.active) setTimeout(poll, 500); else location.reload();
+    }).catch(function () { setTimeout(poll, 2000); });
+  }
+  setTimeout(poll, 500);
+})();
 document.querySelectorAll('[data-copy]').forEach(function (button) {
   button.addEventListener('click', function () {
     var source = document.getElementById(button.getAttribute('data-copy'));

@@ -12,6 +12,7 @@
 #include "estore/host/ui/admin_assets.h"
 #include "estore/host/ui/admin_request.h"
 #include "estore/host/ui/sign_in_page.h"
+#include "estore/host/ui/store_actions.h"
 #include "estore/host/ui/store_pages.h"
 #include "estore/host/ui/ui_sessions.h"
 
@@ -29,8 +30,16 @@ void routeSignedIn(AdminRequest& request) {
     if (path == "/stores/new") return post ? AddStorePage::submit(request) : AddStorePage::show(request);
     if (path == "/signout" && post) return SignInPage::signOut(request);
     const std::string prefix = "/stores/";
-    if (path.rfind(prefix, 0) == 0 && !post && path.find('/', prefix.size()) == std::string::npos)
-        return StorePages::store(request, path.substr(prefix.size()));
+    if (path.rfind(prefix, 0) == 0) {
+        const std::string rest = path.substr(prefix.size());
+        const auto slash = rest.find('/');
+        const std::string storeId = rest.substr(0, slash);  // the path arrives decoded
+        const std::string action = slash == std::string::npos ? "" : rest.substr(slash + 1);
+        if (action.empty() && !post) return StorePages::store(request, storeId);
+        if (action == "jobs.json" && !post) return StoreActions::jobsJson(request, storeId);
+        if (action == "run" && post) return StoreActions::runNow(request, storeId);
+        if (action == "webhook" && post) return StoreActions::webhook(request, storeId);
+    }
     request.refuse(404, kNotFound);
 }
 

@@ -1,15 +1,19 @@
 #include "estore/host/ui/store_pages.h"
 
+#include <algorithm>
 #include <map>
 
 #include "estore/host/core/formats.h"
 #include "estore/host/enrollment/settings_builder.h"
 #include "estore/host/services/host_service_set.h"
+#include "estore/host/storage/database.h"
 #include "estore/host/storage/job_repository.h"
 #include "estore/host/storage/store_repository.h"
 #include "estore/host/ui/admin_plugins.h"
 #include "estore/host/ui/admin_request.h"
+#include "estore/host/ui/page_layout.h"
 #include "estore/host/ui/settings_form.h"
+#include "estore/host/webhooks/webhook_urls.h"
 
 namespace estore::host {
 
@@ -54,7 +58,82 @@ std::string lastRun(AdminRequest& request, const JobRecord& job) {
            (ok ? request.t({"uspešno", "ok"}) : Html::escape(job.lastStatus)) + "</span>";
 }
 
+std::string countsText(AdminRequest& request, const std::map<std::string, std::int64_t>& counts) {
+    std::string text;
+    for (const auto& [name, count] : counts)
+        text += (text.empty() ? "" : ", ") + name + " " + std::to_string(count);
+    return text.empty() ? request.lang().pick({"začenja", "starting"}) : text;
+}
+
+std::string postButton(AdminRequest& request, const std::string& action, const std::string& field,
+                       const std::string& value, const std::string& id, const host_api::Text& label) {
+    return "<form method=\"post\" class=\"inline\" action=\"" + Html::escape(action) + "\">" +
+           PageLayout::csrfField(request) + "<input type=\"hidden\" name=\"" + field + "\" value=\"" +
+           Html::escape(value) + "\"><button type=\"submit\" id=\"" + Html::escape(id) + "\">" +
+           request.t(label) + "</button></form>";
+}
+
+std::string storePath(const StoreRecord& store) {
+    return "/stores/" + Html::urlEncode(store.id);
+}
+
+std::string jobsSection(AdminRequest& request, const StoreRecord& store, const sdk::Manifest* manifest) {
+    const std::int64_t now = Database::nowMillis();
+    const auto jobs = JobRepository(request.host().database()).list(store.id);
+    const bool active = std::any_of(jobs.begin(), jobs.end(), [&](const JobRecord& job) {
+        return job.running(now) || job.nextRunAt <= now;
+    });
+    std::string html = "<h2>" + request.t({"Opravila", "Jobs"}) + "</h2><table id=\"jobs\"" +
+                       (active ? " data-poll=\"" + Html::escape(storePath(store)) + "/jobs.json\"" : "") +
+                       "><thead><tr><th>" + request.t({"Opravilo", "Job"}) + "</th><th>" +
+                       request.t({"Naslednji zagon", "Next run"}) + "</th><th>" +
+                       request.t({"Stanje", "State"}) + "</th><th>" + request.t({"Povzetek", "Summary"}) +
+                       "</th><th></th></tr></thead><tbody>";
+    for (const auto& job : jobs) {
+        html +=
+            "<tr data-job=\"" + Html::escape(job.job) + "\"><td>" + jobName(request, manifest, job.job) +
+            (job.recurring() ? ""
+                             : " <span class=\"muted\">(" + request.t({"enkratno", "one-off"}) + ")</span>") +
+            "</td><td>" + Html::escape(Formats::localTime(job.nextRunAt)) + "</td><td class=\"state\">" +
+            StorePages::jobState(request, job, now) + "</td><td>" +
+            Html::escape(job.lastSummary.empty() ? job.lastError : job.lastSummary) + "</td><td>" +
+            (job.recurring() ? postButton(request, storePath(store) + "/run", "job", job.job,
+                                          "run-" + job.job, {"Zaženi zdaj", "Run now"})
+                             : "") +
+            "</td></tr>";
+    }
+    return html + "</tbody></table>";
+}
+
+std::string webhookSection(AdminRequest& request, const StoreRecord& store, const sdk::Manifest* manifest) {
+    if (!manifest || !manifest->field("webhook")) return "";
+    const bool has = WebhookUrls(request.host()).has(store.id);
+    std::string html = "<h2>Webhook</h2><div class=\"card\" id=\"webhook\"><p id=\"webhook-state\">" +
+                       (has ? request.t({"URL za webhooke je izdan (prikazan je bil enkrat).",
+                                         "A webhook URL is issued (it was shown once)."})
+                            : request.t({"URL za webhooke še ni izdan.", "No webhook URL is issued yet."})) +
+                       "</p><p class=\"muted\">" + request.t(manifest->field("webhook")->help) + "</p>" +
+                       postButton(request, storePath(store) + "/webhook", "action", "generate",
+                                  "webhook-generate", {"Generiraj", "Generate"});
+    if (has)
+        html += " " + postButton(request, storePath(store) + "/webhook", "action", "revoke", "webhook-revoke",
+                                 {"Prekliči", "Revoke"});
+    return html + "</div>";
+}
+
 }  // namespace
+
+std::string StorePages::jobState(AdminRequest& request, const JobRecord& job, std::int64_t nowMs) {
+    if (job.running(nowMs))
+        return "<span class=\"running\">" + request.t({"teče", "running"}) + ": " +
+               Html::escape(countsText(request, job.progress)) + "</span>";
+    if (job.nextRunAt <= nowMs)
+        return "<span class=\"waiting\">" +
+               request.t({"na vrsti; čaka na izvajalca (estore-host run)",
+                          "due; waiting for a worker (estore-host run)"}) +
+               "</span>";
+    return lastRun(request, job);
+}
 
 void StorePages::list(AdminRequest& request) {
     HostServiceSet& host = request.host();
@@ -136,20 +215,8 @@ void StorePages::store(AdminRequest& request, const std::string& storeId) {
     }
     body += "</tbody></table>";
 
-    body += "<h2>" + request.t({"Opravila", "Jobs"}) + "</h2><table id=\"jobs\"><thead><tr><th>" +
-            request.t({"Opravilo", "Job"}) + "</th><th>" + request.t({"Naslednji zagon", "Next run"}) +
-            "</th><th>" + request.t({"Zadnji zagon", "Last run"}) + "</th><th>" +
-            request.t({"Povzetek", "Summary"}) + "</th></tr></thead><tbody>";
-    for (const auto& job : JobRepository(host.database()).list(storeId)) {
-        body +=
-            "<tr data-job=\"" + Html::escape(job.job) + "\"><td>" + jobName(request, manifest, job.job) +
-            (job.recurring() ? ""
-                             : " <span class=\"muted\">(" + request.t({"enkratno", "one-off"}) + ")</span>") +
-            "</td><td>" + Html::escape(Formats::localTime(job.nextRunAt)) + "</td><td>" +
-            lastRun(request, job) + "</td><td>" +
-            Html::escape(job.lastSummary.empty() ? job.lastError : job.lastSummary) + "</td></tr>";
-    }
-    body += "</tbody></table>";
+    body += jobsSection(request, *store, manifest);
+    body += webhookSection(request, *store, manifest);
 
     body +=
         "<h2>" + request.t({"Dnevnik dejavnosti", "Activity log"}) + "</h2><table id=\"activity\"><tbody>";

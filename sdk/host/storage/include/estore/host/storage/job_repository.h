@@ -29,8 +29,11 @@ struct JobRecord {
         lastSummary;  ///< the plugin's summary of the last run, English (Slovenian in the activity log)
     std::map<std::string, std::int64_t> lastCounts;
     std::int64_t lastRunAt = 0;
+    std::map<std::string, std::int64_t> progress;  ///< the counts of the run in progress (JobProgress)
 
     bool recurring() const { return intervalSeconds > 0; }
+    /// A worker holds it now.
+    bool running(std::int64_t nowMs) const { return !leaseOwner.empty() && leaseUntil >= nowMs; }
 };
 
 /// What a worker writes when it is done with a claimed job.
@@ -82,6 +85,13 @@ public:
                                       const std::string& owner, std::int64_t nowMs, std::int64_t leaseMillis);
     /// Pushes the lease of a job this owner holds to `until`; false when the lease was lost.
     bool renewLease(std::int64_t id, const std::string& owner, std::int64_t until);
+    /// The running job's counts so far, for those who watch (the admin pages); with until > 0 also the
+    /// lease renewed. False when the owner lost the lease.
+    bool reportProgress(std::int64_t id, const std::string& owner,
+                        const std::map<std::string, std::int64_t>& counts, std::int64_t until);
+    /// Brings the store's recurring job forward to now (Zaženi zdaj), unless it is due already; false when
+    /// the store has no such recurring job.
+    bool runSoon(const std::string& storeId, const std::string& job, std::int64_t nowMs);
     /// Writes the outcome and releases the lease. False when the lease was lost (expired and taken over),
     /// in which case nothing is written.
     bool finish(const JobRecord& job, const std::string& owner, const JobCompletion& completion);

@@ -37,7 +37,8 @@ private:
     static void createVersion7(Database& db);
     static void createVersion8(Database& db);
     static void createVersion9(Database& db);
-    /// The admin pages' users (salted PBKDF2 hashes) and their sign-in sessions (hashes of the cookies).
+    /// The admin pages' users (salted PBKDF2 hashes), their sign-in sessions (hashes of the cookies), and a
+    /// running job's progress.
     static void createVersion10(Database& db);
     static void seedCompany(Database& db);
 };

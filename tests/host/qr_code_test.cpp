@@ -30,9 +30,10 @@ std::string writePbm(const QrCode& qr, const std::string& path) {
 }
 
 std::string decoded(const QrCode& qr, const estore::test::TempDir& dir, const std::string& name) {
-    const auto result =
-        estore::test::runProcess("/usr/bin/zbarimg", {"--raw", "-q", writePbm(qr, dir.file(name))}, dir.path().string());
-    EXPECT_EQ(result.exitCode, 0) << "zbarimg (./setup.sh installs zbar-tools) could not read it: " << result.describe();
+    const auto result = estore::test::runProcess(
+        "/usr/bin/zbarimg", {"--raw", "-q", writePbm(qr, dir.file(name))}, dir.path().string());
+    EXPECT_EQ(result.exitCode, 0) << "zbarimg (./setup.sh installs zbar-tools) could not read it: "
+                                  << result.describe();
     std::string text = result.out;
     while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
     return text;
@@ -62,8 +63,9 @@ TEST(QrCode, ADecoderReadsBackTheDigitsOfEveryLength) {
     const std::string data = estore::host::FiscalCode::qrData(
         "a7e5f55e1dbb48b799268e1a6d8618a3", "10039856", estore::host::LocalDateTime{2015, 8, 15, 10, 13, 32});
     EXPECT_EQ(decoded(*QrCode::numeric(data), dir, "furs.pbm"), data);
-    for (const std::string& digits : std::vector<std::string>{"0", "12", "123", "0123456789", std::string(34, '7'), std::string(35, '1'),
-                                     std::string(63, '9'), std::string(64, '5'), std::string(101, '3')}) {
+    for (const std::string& digits :
+         std::vector<std::string>{"0", "12", "123", "0123456789", std::string(34, '7'), std::string(35, '1'),
+                                  std::string(63, '9'), std::string(64, '5'), std::string(101, '3')}) {
         const auto qr = QrCode::numeric(digits);
         ASSERT_TRUE(qr) << digits.size();
         EXPECT_EQ(decoded(*qr, dir, "n" + std::to_string(digits.size()) + ".pbm"), digits) << digits.size();

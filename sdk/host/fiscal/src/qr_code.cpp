@@ -65,14 +65,14 @@ private:
 bool maskedAt(int mask, int row, int column) {
     const int r = row, c = column;
     switch (mask) {
-    case 0: return (r + c) % 2 == 0;
-    case 1: return r % 2 == 0;
-    case 2: return c % 3 == 0;
-    case 3: return (r + c) % 3 == 0;
-    case 4: return (r / 2 + c / 3) % 2 == 0;
-    case 5: return r * c % 2 + r * c % 3 == 0;
-    case 6: return (r * c % 2 + r * c % 3) % 2 == 0;
-    default: return ((r + c) % 2 + r * c % 3) % 2 == 0;
+        case 0: return (r + c) % 2 == 0;
+        case 1: return r % 2 == 0;
+        case 2: return c % 3 == 0;
+        case 3: return (r + c) % 3 == 0;
+        case 4: return (r / 2 + c / 3) % 2 == 0;
+        case 5: return r * c % 2 + r * c % 3 == 0;
+        case 6: return (r * c % 2 + r * c % 3) % 2 == 0;
+        default: return ((r + c) % 2 + r * c % 3) % 2 == 0;
     }
 }
 
@@ -80,9 +80,12 @@ bool maskedAt(int mask, int row, int column) {
 
 std::optional<QrCode> QrCode::numeric(const std::string& digits) {
     if (digits.empty() || digits.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
-    const auto bitsFor = [&](std::size_t n) { return 4 + 10 + (n / 3) * 10 + (n % 3 == 2 ? 7 : n % 3 == 1 ? 4 : 0); };
+    const auto bitsFor = [&](std::size_t n) {
+        return 4 + 10 + (n / 3) * 10 + (n % 3 == 2 ? 7 : n % 3 == 1 ? 4 : 0);
+    };
     int version = 1;
-    while (version <= 3 && bitsFor(digits.size()) > static_cast<std::size_t>(kDataCodewords[version] * 8)) ++version;
+    while (version <= 3 && bitsFor(digits.size()) > static_cast<std::size_t>(kDataCodewords[version] * 8))
+        ++version;
     if (version > 3) return std::nullopt;
 
     BitBuffer bits;
@@ -90,7 +93,9 @@ std::optional<QrCode> QrCode::numeric(const std::string& digits) {
     bits.append(static_cast<unsigned>(digits.size()), 10);
     for (std::size_t i = 0; i < digits.size(); i += 3) {
         const std::string group = digits.substr(i, 3);
-        bits.append(static_cast<unsigned>(std::atoi(group.c_str())), group.size() == 3 ? 10 : group.size() == 2 ? 7 : 4);
+        bits.append(static_cast<unsigned>(std::atoi(group.c_str())), group.size() == 3   ? 10
+                                                                     : group.size() == 2 ? 7
+                                                                                         : 4);
     }
     const std::size_t capacity = static_cast<std::size_t>(kDataCodewords[version]) * 8;
     bits.append(0, static_cast<int>(std::min<std::size_t>(4, capacity - bits.size())));  // terminator
@@ -143,7 +148,8 @@ void QrCode::drawFinder(int row, int column) {
 
 void QrCode::drawAlignment(int row, int column) {
     for (int dr = -2; dr <= 2; ++dr)
-        for (int dc = -2; dc <= 2; ++dc) set(row + dr, column + dc, std::max(std::abs(dr), std::abs(dc)) != 1);
+        for (int dc = -2; dc <= 2; ++dc)
+            set(row + dr, column + dc, std::max(std::abs(dr), std::abs(dc)) != 1);
 }
 
 void QrCode::drawFunctionPatterns() {
@@ -221,8 +227,8 @@ long QrCode::penalty() const {
             // N3: 1:1:3:1:1 finder-like patterns with four light modules on one side (outside counts light).
             for (int i = -4; i < _size; ++i) {
                 const auto at = [&](int k) { return k >= 0 && k < _size && module(line, k, byRow); };
-                static constexpr std::array<bool, 11> kPattern{true, false, true, true, true, false, true,
-                                                               false, false, false, false};
+                static constexpr std::array<bool, 11> kPattern{true, false, true,  true,  true, false,
+                                                               true, false, false, false, false};
                 bool forward = true, backward = true;
                 for (int k = 0; k < 11; ++k) {
                     forward = forward && at(i + k) == kPattern[static_cast<std::size_t>(k)];
@@ -251,12 +257,14 @@ std::string QrCode::svg(int moduleSize) const {
     for (int r = 0; r < _size; ++r)
         for (int c = 0; c < _size; ++c)
             if (dark(r, c))
-                path += "M" + std::to_string((c + quiet) * moduleSize) + " " + std::to_string((r + quiet) * moduleSize) +
-                        "h" + std::to_string(moduleSize) + "v" + std::to_string(moduleSize) + "h-" +
-                        std::to_string(moduleSize) + "z";
+                path += "M" + std::to_string((c + quiet) * moduleSize) + " " +
+                        std::to_string((r + quiet) * moduleSize) + "h" + std::to_string(moduleSize) + "v" +
+                        std::to_string(moduleSize) + "h-" + std::to_string(moduleSize) + "z";
     const std::string w = std::to_string(width);
-    return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + w + "\" height=\"" + w + "\" viewBox=\"0 0 " + w +
-           " " + w + "\" shape-rendering=\"crispEdges\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path d=\"" +
+    return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + w + "\" height=\"" + w +
+           "\" viewBox=\"0 0 " + w + " " + w +
+           "\" shape-rendering=\"crispEdges\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path "
+           "d=\"" +
            path + "\" fill=\"#000\"/></svg>";
 }
 

@@ -1,5 +1,7 @@
 #include "estore/host/invoicing/invoice_repository.h"
 
+#include <algorithm>
+
 #include <Poco/Data/Statement.h>
 #include <Poco/Tuple.h>
 
@@ -165,11 +167,12 @@ std::vector<std::pair<std::string, std::int64_t>> InvoiceRepository::fiscalState
 }
 
 std::vector<Invoice> InvoiceRepository::select(const std::string& where,
-                                               const std::vector<std::string>& values) {
+                                               const std::vector<std::string>& values,
+                                               const std::string& order) {
     std::vector<Poco::Tuple<std::string, std::string, std::string, std::string>> rows;
     Poco::Data::Statement statement(_db.session());
     statement << _db.sql("SELECT document, eor, fiscal_state, email_state FROM invoices WHERE " + where +
-                         " ORDER BY issued_at, premise, device, sequence"),
+                         order),
         into(rows);
     for (const auto& value : values) statement, bind(value);
     statement.execute();
@@ -194,6 +197,15 @@ std::vector<Invoice> InvoiceRepository::forOrder(const std::string& storeId,
 
 std::vector<Invoice> InvoiceRepository::list(const std::string& storeId) {
     return select("store_id = ?", {storeId});
+}
+
+std::vector<Invoice> InvoiceRepository::page(const std::string& storeId, std::int64_t offset,
+                                             std::int64_t limit) {
+    // Whole numbers the caller gives, formatted here: LIMIT and OFFSET are no text to bind.
+    return select("store_id = ?", {storeId},
+                  " ORDER BY issued_at DESC, premise, device, sequence DESC LIMIT " +
+                      std::to_string(std::max<std::int64_t>(limit, 0)) + " OFFSET " +
+                      std::to_string(std::max<std::int64_t>(offset, 0)));
 }
 
 std::optional<Invoice> InvoiceRepository::find(const std::string& number) {

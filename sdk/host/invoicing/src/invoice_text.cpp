@@ -162,22 +162,27 @@ std::string InvoiceText::plain(const Invoice& invoice) {
 }
 
 std::string InvoiceText::html(const Invoice& invoice) {
-    std::string h = "<!DOCTYPE html><html lang=\"sl\"><head><meta charset=\"utf-8\"><title>" +
-                    htmlize(title(invoice)) + " " + htmlize(invoice.number) + "</title></head><body>\n";
-    h += "<h1>" + htmlize(title(invoice)) + " " + htmlize(invoice.number) + "</h1>\n";
+    return "<!DOCTYPE html><html lang=\"sl\"><head><meta charset=\"utf-8\"><title>" +
+           htmlize(title(invoice)) + " " + htmlize(invoice.number) + "</title></head><body>\n<h1>" +
+           htmlize(title(invoice)) + " " + htmlize(invoice.number) + "</h1>\n" + htmlBody(invoice) +
+           "</body></html>\n";
+}
+
+std::string InvoiceText::htmlBody(const Invoice& invoice) {
+    std::string h;
     if (!invoice.refersTo.empty()) h += "<p>Za račun / for invoice " + htmlize(invoice.refersTo) + "</p>\n";
     h += htmlParagraph(datesLine(invoice, "\n"));
     // The same lines as the plain text, so the e-mail's two parts never say different things.
     h += "<p><b>Prodajalec / seller:</b> " + htmlize(sellerLine(invoice.seller)) +
          "<br><b>Kupec / buyer:</b> " + htmlize(buyerLine(invoice.buyer)) + "<br><b>Naročilo / order:</b> " +
          htmlize(invoice.orderNumber) + "<br><b>Plačilo / payment:</b> " + htmlize(paymentLine(invoice)) +
-         "</p>\n<table border=\"1\" cellpadding=\"4\" cellspacing=\"0\">\n";
+         "</p>\n<table border=\"1\" cellpadding=\"4\" cellspacing=\"0\" class=\"invoice-lines\">\n";
     for (const auto& row : lineRows(invoice)) {
         h += "<tr>";
         for (const auto& cell : row) h += "<td>" + htmlize(cell) + "</td>";
         h += "</tr>\n";
     }
-    h += "</table>\n<table border=\"1\" cellpadding=\"4\" cellspacing=\"0\">\n";
+    h += "</table>\n<table border=\"1\" cellpadding=\"4\" cellspacing=\"0\" class=\"invoice-vat\">\n";
     for (const auto& row : vatRows(invoice)) {
         h += "<tr>";
         for (const auto& cell : row) h += "<td>" + htmlize(cell) + "</td>";
@@ -188,7 +193,7 @@ std::string InvoiceText::html(const Invoice& invoice) {
          htmlize(money(invoice.totalVat)) + ")</p>\n";
     if (!invoice.eurRate.empty()) h += htmlParagraph(eurLines(invoice));
     for (const auto& note : invoice.vatNotes) h += htmlParagraph(note.sl + "\n" + note.en);
-    h += "<pre>" + htmlize(fiscalText(invoice)) + "</pre>\n</body></html>\n";
+    h += "<pre class=\"fiscal\">" + htmlize(fiscalText(invoice)) + "</pre>\n";
     return h;
 }
 

@@ -185,25 +185,56 @@ std::int64_t DbSalesOrders::count(const std::string& storeId) {
     return count;
 }
 
-std::vector<SalesOrderRecord> DbSalesOrders::list(const std::string& storeId) {
+std::vector<SalesOrderRecord> DbSalesOrders::select(const std::string& storeId, const std::string& search,
+                                                    const std::string& tail, std::int64_t limit,
+                                                    std::int64_t offset) {
     using Tuple = Poco::Tuple<std::string, std::string, Int64, std::string, std::string, std::string,
                               std::string, Int64, std::string, Int64, Int64>;
     std::vector<Tuple> rows;
-    _db.session() << _db.sql(
-        "SELECT external_id, number, updated_at_millis, status, payment_status, total_gross, currency, "
-        "flagged, document, created_at, updated_at FROM sales_orders WHERE store_id = ?"),
-        bind(storeId), into(rows), now;
+    Poco::Data::Statement statement(_db.session());
+    statement << _db.sql(
+        "SELECT external_id, number, updated_at_millis, status, payment_status, total_gross, "
+        "currency, flagged, document, created_at, updated_at FROM sales_orders WHERE store_id = ?" +
+        std::string(search.empty() ? "" : " AND number LIKE ?") + tail),
+        bind(storeId), into(rows);
+    if (!search.empty()) statement, bind("%" + search + "%");
+    if (limit > 0) statement, bind(Int64(limit)), bind(Int64(offset));
+    statement.execute();
     std::vector<SalesOrderRecord> orders;
     orders.reserve(rows.size());
     for (const auto& r : rows)
         orders.push_back({storeId, r.get<0>(), r.get<1>(), r.get<2>(), r.get<3>(), r.get<4>(), r.get<5>(),
                           r.get<6>(), r.get<7>() != 0, r.get<8>(), r.get<9>(), r.get<10>()});
+    return orders;
+}
+
+std::vector<SalesOrderRecord> DbSalesOrders::list(const std::string& storeId) {
+    auto orders = select(storeId, "", "", 0, 0);
     // Shops number orders upwards as they are placed; shorter numbers first makes "999" precede "1000".
     std::sort(orders.begin(), orders.end(), [](const SalesOrderRecord& a, const SalesOrderRecord& b) {
         return std::make_tuple(a.number.size(), a.number, a.externalId) <
                std::make_tuple(b.number.size(), b.number, b.externalId);
     });
     return orders;
+}
+
+std::vector<SalesOrderRecord> DbSalesOrders::page(const std::string& storeId,
+                                                  const std::string& numberContains, std::int64_t offset,
+                                                  std::int64_t limit) {
+    // Newest first, by the shop's numbering (longer numbers are later ones), in the database: a page of a
+    // store with 100,000 orders reads its rows only.
+    return select(storeId, numberContains,
+                  " ORDER BY LENGTH(number) DESC, number DESC, external_id DESC LIMIT ? OFFSET ?", limit,
+                  offset);
+}
+
+std::int64_t DbSalesOrders::count(const std::string& storeId, const std::string& numberContains) {
+    Int64 n = 0;
+    Poco::Data::Statement statement(_db.session());
+    statement << _db.sql("SELECT COUNT(*) FROM sales_orders WHERE store_id = ? AND number LIKE ?"),
+        bind(storeId), bind("%" + numberContains + "%"), into(n);
+    statement.execute();
+    return n;
 }
 
 }  // namespace estore::host

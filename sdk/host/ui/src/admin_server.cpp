@@ -11,6 +11,7 @@
 #include "estore/host/ui/add_store_page.h"
 #include "estore/host/ui/admin_assets.h"
 #include "estore/host/ui/admin_request.h"
+#include "estore/host/ui/record_pages.h"
 #include "estore/host/ui/sign_in_page.h"
 #include "estore/host/ui/store_actions.h"
 #include "estore/host/ui/store_pages.h"
@@ -39,6 +40,15 @@ void routeSignedIn(AdminRequest& request) {
         if (action == "jobs.json" && !post) return StoreActions::jobsJson(request, storeId);
         if (action == "run" && post) return StoreActions::runNow(request, storeId);
         if (action == "webhook" && post) return StoreActions::webhook(request, storeId);
+        if (action == "orders" && !post) return RecordPages::orders(request, storeId);
+        if (action == "invoices" && !post) return RecordPages::invoices(request, storeId);
+    }
+    const std::string invoices = "/invoices/";
+    if (path.rfind(invoices, 0) == 0 && !post) {
+        const std::string rest = path.substr(invoices.size());
+        const auto slash = rest.find('/');
+        if (slash == std::string::npos) return RecordPages::invoice(request, rest);
+        if (rest.substr(slash) == "/qr.svg") return RecordPages::invoiceQr(request, rest.substr(0, slash));
     }
     request.refuse(404, kNotFound);
 }

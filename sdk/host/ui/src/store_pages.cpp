@@ -5,6 +5,7 @@
 
 #include "estore/host/core/formats.h"
 #include "estore/host/enrollment/settings_builder.h"
+#include "estore/host/invoicing/invoice_repository.h"
 #include "estore/host/services/host_service_set.h"
 #include "estore/host/storage/database.h"
 #include "estore/host/storage/job_repository.h"
@@ -188,14 +189,18 @@ void StorePages::store(AdminRequest& request, const std::string& storeId) {
                 request.t({"Trgovina je dodana, njena opravila so registrirana.",
                            "The store is added and its jobs are registered."}) +
                 "</div>";
-    body += "<div class=\"card\"><dl class=\"facts\" id=\"shop\"><dt>" + request.t({"Trgovina", "Shop"}) +
-            "</dt><dd>" + Html::escape(store->shop.name) + "</dd><dt>" +
-            request.t({"Platforma", "Platform"}) + "</dt><dd>" +
-            (manifest ? request.t(manifest->name) : Html::escape(store->platform)) + "</dd><dt>" +
-            request.t({"Valuta", "Currency"}) + "</dt><dd>" + Html::escape(store->shop.currency) +
-            "</dd><dt>" + request.t({"Stanje", "Status"}) + "</dt><dd>" + statusCell(request, *store) +
-            "</dd><dt>" + request.t({"Naročila", "Orders"}) + "</dt><dd>" +
-            std::to_string(host.salesOrders().count(storeId)) + "</dd></dl></div>";
+    body +=
+        "<div class=\"card\"><dl class=\"facts\" id=\"shop\"><dt>" + request.t({"Trgovina", "Shop"}) +
+        "</dt><dd>" + Html::escape(store->shop.name) + "</dd><dt>" + request.t({"Platforma", "Platform"}) +
+        "</dt><dd>" + (manifest ? request.t(manifest->name) : Html::escape(store->platform)) + "</dd><dt>" +
+        request.t({"Valuta", "Currency"}) + "</dt><dd>" + Html::escape(store->shop.currency) + "</dd><dt>" +
+        request.t({"Stanje", "Status"}) + "</dt><dd>" + statusCell(request, *store) + "</dd><dt>" +
+        request.t({"Naročila", "Orders"}) + "</dt><dd>" + std::to_string(host.salesOrders().count(storeId)) +
+        " · <a id=\"orders-link\" href=\"" + Html::escape(storePath(*store)) + "/orders\">" +
+        request.t({"prikaži", "show"}) + "</a></dd><dt>" + request.t({"Računi", "Invoices"}) + "</dt><dd>" +
+        std::to_string(InvoiceRepository(host.database()).count(storeId)) +
+        " · <a id=\"invoices-link\" href=\"" + Html::escape(storePath(*store)) + "/invoices\">" +
+        request.t({"prikaži", "show"}) + "</a></dd></dl></div>";
 
     body += "<h2>" + request.t({"Nastavitve", "Settings"}) + "</h2><table id=\"settings\"><tbody>";
     if (manifest) {

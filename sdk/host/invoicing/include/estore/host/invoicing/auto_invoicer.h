@@ -17,9 +17,9 @@
 #include <vector>
 
 #include "estore/host/invoicing/invoice.h"
-#include "estore/sdk/decimal.h"
 #include "estore/host/invoicing/invoice_settings.h"
 #include "estore/host_api/host_services.h"
+#include "estore/sdk/decimal.h"
 
 namespace estore::host {
 

@@ -64,11 +64,14 @@ public:
     /// The order's documents, in the order they were issued.
     std::vector<Invoice> forOrder(const std::string& storeId, const std::string& orderExternalId);
     std::vector<Invoice> list(const std::string& storeId);
+    /// The store's invoices and credit notes, newest first, `limit` of them from `offset`.
+    std::vector<Invoice> page(const std::string& storeId, std::int64_t offset, std::int64_t limit);
     std::optional<Invoice> find(const std::string& number);
     std::int64_t count(const std::string& storeId);
 
 private:
-    std::vector<Invoice> select(const std::string& where, const std::vector<std::string>& values);
+    std::vector<Invoice> select(const std::string& where, const std::vector<std::string>& values,
+                                const std::string& order = " ORDER BY issued_at, premise, device, sequence");
 
     Database& _db;
 };

@@ -11,6 +11,8 @@ class InvoiceText {
 public:
     static std::string plain(const Invoice& invoice);
     static std::string html(const Invoice& invoice);
+    /// html()'s content without the document around it and its heading, for a page that frames it.
+    static std::string htmlBody(const Invoice& invoice);
     /// "Račun / Invoice" or "Dobropis / Credit note".
     static std::string title(const Invoice& invoice);
 };

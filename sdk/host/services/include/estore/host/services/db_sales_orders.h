@@ -46,10 +46,18 @@ public:
     /// The store's orders in the shop's numbering order (its order numbers grow as orders are placed).
     std::vector<SalesOrderRecord> list(const std::string& storeId);
     std::int64_t count(const std::string& storeId);
+    /// A page of the store's orders, newest first, those whose number contains the text (all when empty).
+    std::vector<SalesOrderRecord> page(const std::string& storeId, const std::string& numberContains,
+                                       std::int64_t offset, std::int64_t limit);
+    std::int64_t count(const std::string& storeId, const std::string& numberContains);
 
 private:
     struct Row;
     static Row rowOf(const host_api::SalesOrder& order);
+    /// The store's rows (number containing `search` when not empty), `tail` appended to the SQL; with
+    /// limit > 0 the tail binds LIMIT and OFFSET.
+    std::vector<SalesOrderRecord> select(const std::string& storeId, const std::string& search,
+                                         const std::string& tail, std::int64_t limit, std::int64_t offset);
     /// The positions of `rows` sorted by the order's id: the order every writer locks order rows in.
     static std::vector<std::size_t> orderById(const std::vector<Row>& rows);
     /// Replaces the stored order only when the incoming one is newer; true if it did.

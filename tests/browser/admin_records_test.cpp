@@ -7,6 +7,7 @@
 #include <Poco/JSON/Parser.h>
 #include <Poco/JSON/Stringifier.h>
 
+#include <fstream>
 #include <regex>
 #include <sstream>
 
@@ -147,6 +148,37 @@ TEST_F(AdminPagesTest, AVerifiedCashInvoiceShowsItsZoiEorAndAQrCodeADecoderReads
     EXPECT_EQ(read.exitCode, 0) << read.describe();
     EXPECT_NE(read.out.find(digits), std::string::npos) << "decoded from the screenshot: " << read.out;
     furs.stop();
+}
+
+}  // namespace estore::test
+
+namespace estore::test {
+
+TEST_F(AdminPagesTest, AStockCsvWithOneBadRowChangesNothingAndNamesTheLineThenTheCorrectedFileIsImported) {
+    signInWithBrowser();
+    auto& b = browser();
+    b.clickAndWait("#nav-stock");
+    b.select("#warehouse", "GLAVNO");
+    b.clickAndWait("#show");
+    EXPECT_EQ(b.text("#stock-count"), "Izdelkov: 0");
+    const std::string bad = _dir.file("zaloga.csv");
+    std::ofstream(bad) << "product_code;on_hand;reserved\nKAVA-250;12,5;0\nCAJ-100;veliko;0\nMED-900;3;1\n";
+    b.chooseFile("#csv", bad);
+    b.clickAndWait("#upload");
+    EXPECT_NE(b.text("#upload-error").find("zaloga ni spremenjena"), std::string::npos) << b.text("main");
+    EXPECT_NE(b.text("#problems").find("Vrstica 3"), std::string::npos) << b.text("#problems");
+    EXPECT_EQ(b.text("#stock-count"), "Izdelkov: 0") << "not even the good rows";
+    screenshot("1-refused");
+    EXPECT_EQ(host({"stock", "GLAVNO", "--json"}).out.find("KAVA-250"), std::string::npos);
+
+    const std::string good = _dir.file("zaloga-popravljena.csv");
+    std::ofstream(good) << "product_code;on_hand;reserved\nKAVA-250;12,5;0\nCAJ-100;40;0\nMED-900;3;1\n";
+    b.chooseFile("#csv", good);
+    b.clickAndWait("#upload");
+    EXPECT_NE(b.text("#upload-done").find("Uvoženih vrstic: 3"), std::string::npos) << b.text("main");
+    EXPECT_EQ(b.text("#stock tr[data-code=\"KAVA-250\"] td:nth-child(2)"), "12.5");
+    screenshot("2-imported");
+    EXPECT_NE(host({"stock", "GLAVNO", "--json"}).out.find("KAVA-250"), std::string::npos);
 }
 
 }  // namespace estore::test

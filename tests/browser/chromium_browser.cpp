@@ -194,6 +194,21 @@ void ChromiumBrowser::setChecked(const std::string& selector, bool checked) {
         throw std::runtime_error("no checkbox at " + selector + " on " + url());
 }
 
+void ChromiumBrowser::chooseFile(const std::string& selector, const std::filesystem::path& file) {
+    const auto root = call("DOM.getDocument")->getObject("root")->getValue<int>("nodeId");
+    Poco::JSON::Object::Ptr query = new Poco::JSON::Object;
+    query->set("nodeId", root);
+    query->set("selector", selector);
+    const int node = call("DOM.querySelector", query)->getValue<int>("nodeId");
+    if (node == 0) throw std::runtime_error("no file input at " + selector + " on " + url());
+    Poco::JSON::Object::Ptr params = new Poco::JSON::Object;
+    Poco::JSON::Array::Ptr files = new Poco::JSON::Array;
+    files->add(std::filesystem::absolute(file).string());
+    params->set("files", files);
+    params->set("nodeId", node);
+    call("DOM.setFileInputFiles", params);
+}
+
 std::string ChromiumBrowser::text(const std::string& selector) {
     return evaluate("(function(){ const e = document.querySelector(" + quoted(selector) +
                     "); return e ? e.innerText : ''; })()");

@@ -31,6 +31,8 @@ public:
     /// Chooses the option with this value in a <select>.
     void select(const std::string& selector, const std::string& value);
     void setChecked(const std::string& selector, bool checked);
+    /// Chooses a file in an <input type=file>, as the file dialog would (DOM.setFileInputFiles).
+    void chooseFile(const std::string& selector, const std::filesystem::path& file);
 
     /// The page's JavaScript expression's value, as a string (JSON for objects).
     std::string evaluate(const std::string& expression);

@@ -54,7 +54,7 @@ a { color: var(--accent); }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .3rem 1rem; margin: 0; }
 dl.facts dt { color: var(--muted); } dl.facts dd { margin: 0; }
 form.inline { display: inline; margin: 0; }
-form.search input { padding: .4rem .5rem; border: 1px solid #aab4be; border-radius: 4px; font: inherit; width: 16rem; }
+form.search input, form.search select { padding: .4rem .5rem; border: 1px solid #aab4be; border-radius: 4px; font: inherit; width: 16rem; }
 form.search button { padding: .4rem .9rem; font: inherit; }
 .invoice table { margin: .6rem 0; } .pager a { margin: 0 .4rem; }
 form.inline button, button[data-copy] { background: #fff; color: var(--accent); border: 1px solid var(--accent);

@@ -2,7 +2,10 @@
 
 #include <Poco/DigestEngine.h>
 #include <Poco/Net/HTTPCookie.h>
+#include <Poco/Net/MessageHeader.h>
 #include <Poco/Net/NameValueCollection.h>
+#include <Poco/Net/PartHandler.h>
+#include <Poco/StreamCopier.h>
 #include <Poco/URI.h>
 
 #include <sstream>
@@ -18,6 +21,22 @@ namespace {
 constexpr const char* kContentSecurityPolicy =
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
     "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+/// Keeps each uploaded file's content by its input's name.
+class FileParts final : public Poco::Net::PartHandler {
+public:
+    explicit FileParts(std::map<std::string, std::string>& files) : _files(files) {}
+    void handlePart(const Poco::Net::MessageHeader& header, std::istream& stream) override {
+        std::string disposition;
+        Poco::Net::NameValueCollection parameters;
+        Poco::Net::MessageHeader::splitParameters(header.get("Content-Disposition", ""), disposition,
+                                                  parameters);
+        Poco::StreamCopier::copyToString(stream, _files[parameters.get("name", "")]);
+    }
+
+private:
+    std::map<std::string, std::string>& _files;
+};
 
 }  // namespace
 
@@ -36,20 +55,30 @@ const Poco::Net::HTMLForm& AdminRequest::form() {
         _form->load(_request);
         return *_form;
     }
-    if (_request.getContentLength() > static_cast<std::streamsize>(kMaxBodyBytes))
+    const bool multipart = _request.getContentType().rfind("multipart/form-data", 0) == 0;
+    const std::size_t most = multipart ? kMaxUploadBytes : kMaxBodyBytes;
+    if (_request.getContentLength() > static_cast<std::streamsize>(most))
         throw std::length_error("request body too large");
     // Read at most one byte more than allowed, so a chunked body cannot grow without bound either.
-    std::string body(kMaxBodyBytes + 1, '\0');
+    std::string body(most + 1, '\0');
     _request.stream().read(body.data(), static_cast<std::streamsize>(body.size()));
     body.resize(static_cast<std::size_t>(_request.stream().gcount()));
-    if (body.size() > kMaxBodyBytes) throw std::length_error("request body too large");
+    if (body.size() > most) throw std::length_error("request body too large");
     std::istringstream in(body);
-    _form->load(_request, in);
+    FileParts files(_files);
+    _form->load(_request, in, files);
     return *_form;
 }
 
 std::string AdminRequest::field(const std::string& name, const std::string& fallback) {
     return form().get(name, fallback);
+}
+
+std::optional<std::string> AdminRequest::file(const std::string& name) {
+    form();
+    auto it = _files.find(name);
+    if (it == _files.end()) return std::nullopt;
+    return it->second;
 }
 
 std::string AdminRequest::cookie(const std::string& name) const {

@@ -13,6 +13,7 @@
 #include "estore/host/ui/admin_request.h"
 #include "estore/host/ui/record_pages.h"
 #include "estore/host/ui/sign_in_page.h"
+#include "estore/host/ui/stock_page.h"
 #include "estore/host/ui/store_actions.h"
 #include "estore/host/ui/store_pages.h"
 #include "estore/host/ui/ui_sessions.h"
@@ -30,6 +31,8 @@ void routeSignedIn(AdminRequest& request) {
     if (path == "/" && !post) return StorePages::list(request);
     if (path == "/stores/new") return post ? AddStorePage::submit(request) : AddStorePage::show(request);
     if (path == "/signout" && post) return SignInPage::signOut(request);
+    if (path == "/stock" && !post) return StockPage::show(request);
+    if (path == "/stock/import" && post) return StockPage::upload(request);
     const std::string prefix = "/stores/";
     if (path.rfind(prefix, 0) == 0) {
         const std::string rest = path.substr(prefix.size());

@@ -24,6 +24,7 @@ std::string PageLayout::render(const AdminRequest& request, const std::string& t
     if (const auto& session = request.session()) {
         html += "<a href=\"/stores/new\" id=\"nav-add\">" +
                 request.t({"Dodaj elektronsko trgovino", "Add electronic store"}) + "</a>";
+        html += "<a href=\"/stock\" id=\"nav-stock\">" + request.t({"Zaloga", "Stock"}) + "</a>";
         html += "<span class=\"user\">" + Html::escape(session->user) + "</span>";
         html += "<form method=\"post\" action=\"/signout\">" + csrfField(request) +
                 "<button type=\"submit\">" + request.t({"Odjava", "Sign out"}) + "</button></form>";

@@ -6,6 +6,7 @@
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -21,6 +22,8 @@ class AdminPlugins;
 class AdminRequest {
 public:
     static constexpr std::size_t kMaxBodyBytes = 256 * 1024;
+    /// A form with a file (a stock CSV): up to 16 MiB.
+    static constexpr std::size_t kMaxUploadBytes = 16 * 1024 * 1024;
 
     AdminRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
                  HostServiceSet& host, AdminPlugins& plugins, bool secureCookies);
@@ -35,6 +38,8 @@ public:
     const Poco::Net::HTMLForm& form();
     std::string field(const std::string& name, const std::string& fallback = "");
     std::string cookie(const std::string& name) const;
+    /// The content of a file sent with a multipart form, by the input's name; nullopt when none came.
+    std::optional<std::string> file(const std::string& name);
 
     const UiLanguage& lang() const { return _lang; }
     /// The signed-in session, once the server has checked it.
@@ -72,6 +77,7 @@ private:
     UiLanguage _lang;
     std::optional<UiSession> _session;
     std::unique_ptr<Poco::Net::HTMLForm> _form;
+    std::map<std::string, std::string> _files;
 };
 
 }  // namespace estore::host

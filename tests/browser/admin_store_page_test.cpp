@@ -115,3 +115,35 @@ TEST_F(AdminPagesTest, TheWebhookUrlIsShownOnceWithTheStepsInWixTakesAnOrderAndS
 }
 
 }  // namespace estore::test
+
+namespace estore::test {
+
+TEST_F(AdminPagesTest, EditingSettingsIsValidatedLiveAndARefusalChangesNothing) {
+    const std::string storeId = addStoreByCli();
+    signInWithBrowser();
+    auto& b = browser();
+    b.open(url("/stores/" + storeId));
+    b.clickAndWait("#edit-settings");
+    EXPECT_EQ(b.evaluate("document.querySelector('#f_api_key').value"), "");
+    EXPECT_NE(b.evaluate("document.querySelector('#f_api_key').placeholder").find("nastavljeno"),
+              std::string::npos);
+    EXPECT_EQ(b.evaluate("document.querySelector('#f_site_id').value"), _identity.siteId);
+    b.type("#f_site_id", "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d");
+    b.clickAndWait("#submit");
+    EXPECT_FALSE(b.text("#field-site_id .error").empty()) << b.text("main");
+    EXPECT_NE(b.text("#form-error").find("nič ni spremenjeno"), std::string::npos);
+    screenshot("1-refused");
+    EXPECT_NE(host({"stores", "--json"}).out.find(_identity.siteId), std::string::npos)
+        << "the stored site stays";
+
+    b.type("#f_site_id", _identity.siteId);
+    b.setChecked("#f_sync_stock", true);
+    b.clickAndWait("#submit");
+    EXPECT_NE(b.text("#saved").find("Nastavitve so shranjene"), std::string::npos) << b.text("main");
+    EXPECT_TRUE(b.exists("#jobs tr[data-job=\"stock.push\"]")) << b.text("#jobs");
+    EXPECT_NE(b.text("#settings").find("nastavljeno"), std::string::npos) << "the key was kept";
+    screenshot("2-saved");
+    EXPECT_EQ(b.html().find(_identity.apiKey), std::string::npos);
+}
+
+}  // namespace estore::test

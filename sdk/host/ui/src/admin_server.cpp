@@ -16,6 +16,7 @@
 #include "estore/host/ui/stock_page.h"
 #include "estore/host/ui/store_actions.h"
 #include "estore/host/ui/store_pages.h"
+#include "estore/host/ui/store_settings_page.h"
 #include "estore/host/ui/ui_sessions.h"
 
 namespace estore::host {
@@ -43,6 +44,9 @@ void routeSignedIn(AdminRequest& request) {
         if (action == "jobs.json" && !post) return StoreActions::jobsJson(request, storeId);
         if (action == "run" && post) return StoreActions::runNow(request, storeId);
         if (action == "webhook" && post) return StoreActions::webhook(request, storeId);
+        if (action == "settings")
+            return post ? StoreSettingsPage::submit(request, storeId)
+                        : StoreSettingsPage::show(request, storeId);
         if (action == "orders" && !post) return RecordPages::orders(request, storeId);
         if (action == "invoices" && !post) return RecordPages::invoices(request, storeId);
     }

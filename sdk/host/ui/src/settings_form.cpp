@@ -156,7 +156,7 @@ std::string SettingsForm::fields(const AdminRequest& request, const std::vector<
 }
 
 host_api::Settings SettingsForm::read(AdminRequest& request, const std::vector<host_api::FieldSpec>& specs,
-                                      SettingsBuilder& builder) {
+                                      SettingsBuilder& builder, bool emptyClears) {
     host_api::Settings typed;
     const auto& form = request.form();
     for (const auto& spec : specs) {
@@ -178,7 +178,8 @@ host_api::Settings SettingsForm::read(AdminRequest& request, const std::vector<h
         } else {
             value = Poco::trim(form.get(name, ""));
         }
-        if (value.empty() && spec.kind != FieldKind::Map) continue;
+        // A secret left empty is kept; other empty fields keep their default, or clear a stored value.
+        if (value.empty() && spec.kind != FieldKind::Map && (isSecretField(spec) || !emptyClears)) continue;
         builder.set(spec.id, value);
         if (!isSecretField(spec)) typed[spec.id] = value;
     }

@@ -42,11 +42,11 @@ std::string statusCell(AdminRequest& request, const StoreRecord& store) {
         html += "<br>" + request.t(store.statusMessage);
     else if (!store.statusDetail.empty())
         html += "<br>" + Html::escape(store.statusDetail);
-    html += "<br><span class=\"muted\">" +
-            request.t({"Popravite nastavitve trgovine (estore-host configure " + store.id +
-                           "); opravila čakajo do takrat.",
-                       "Correct the store's settings (estore-host configure " + store.id +
-                           "); its jobs wait until then."}) +
+    html += "<br><a class=\"fix\" href=\"/stores/" + Html::escape(Html::urlEncode(store.id)) +
+            "/settings\">" + request.t({"Popravite nastavitve trgovine", "Correct the store's settings"}) +
+            "</a> <span class=\"muted\">" +
+            request.t({"(ali estore-host configure " + store.id + "); opravila čakajo do takrat.",
+                       "(or estore-host configure " + store.id + "); its jobs wait until then."}) +
             "</span>";
     return html;
 }
@@ -184,6 +184,11 @@ void StorePages::store(AdminRequest& request, const std::string& storeId) {
     const auto found = manifests.find(store->platform);
     const sdk::Manifest* manifest = found == manifests.end() ? nullptr : &found->second;
     std::string body;
+    if (request.field("saved") == "1")
+        body += "<div class=\"notice\" id=\"saved\">" +
+                request.t({"Nastavitve so shranjene in preverjene; trgovina deluje.",
+                           "The settings are saved and checked; the store is active."}) +
+                "</div>";
     if (request.field("added") == "1")
         body += "<div class=\"notice\" id=\"added\">" +
                 request.t({"Trgovina je dodana, njena opravila so registrirana.",
@@ -202,7 +207,9 @@ void StorePages::store(AdminRequest& request, const std::string& storeId) {
         " · <a id=\"invoices-link\" href=\"" + Html::escape(storePath(*store)) + "/invoices\">" +
         request.t({"prikaži", "show"}) + "</a></dd></dl></div>";
 
-    body += "<h2>" + request.t({"Nastavitve", "Settings"}) + "</h2><table id=\"settings\"><tbody>";
+    body += "<h2>" + request.t({"Nastavitve", "Settings"}) + "</h2><p><a id=\"edit-settings\" href=\"" +
+            Html::escape(storePath(*store)) + "/settings\">" +
+            request.t({"Uredi nastavitve", "Edit settings"}) + "</a></p><table id=\"settings\"><tbody>";
     if (manifest) {
         for (const auto& field : manifest->descriptor.fields) {
             if (field.kind == host_api::FieldKind::Action) continue;

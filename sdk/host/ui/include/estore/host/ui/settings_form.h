@@ -32,8 +32,10 @@ public:
     /// Reads the posted form into the builder: a checkbox not sent is "false"; an empty text or secret
     /// is not set (the default, or the stored value, stays). Returns what the user typed, secrets left
     /// out, for showing the form again.
+    /// With `emptyClears` (changing a stored store's settings) an emptied text field is set empty rather
+    /// than left as it was.
     static host_api::Settings read(AdminRequest& request, const std::vector<host_api::FieldSpec>& specs,
-                                   SettingsBuilder& builder);
+                                   SettingsBuilder& builder, bool emptyClears = false);
 
     /// A stored value as a person reads it (HTML): a flag as yes/no, a choice by its label, a warehouse or
     /// cost centre with its name.

@@ -100,3 +100,22 @@ TEST_F(AdminPagesTest, SigningOutEndsTheSession) {
 }
 
 }  // namespace estore::test
+
+namespace estore::test {
+
+TEST_F(AdminPagesTest, TheActivityLogIsFilteredByLevel) {
+    const std::string storeId = addStoreByCli();
+    const auto [session, csrf] = signInOverHttp();
+    const HttpAnswer all = request("GET", "/stores/" + storeId + "/activity", "", session);
+    EXPECT_EQ(all.status, 200);
+    EXPECT_NE(all.body.find("Trgovina je povezana"), std::string::npos);
+    EXPECT_NE(request("GET", "/stores/" + storeId + "/activity?level=info", "", session)
+                  .body.find("Trgovina je povezana"),
+              std::string::npos);
+    const HttpAnswer errors = request("GET", "/stores/" + storeId + "/activity?level=error", "", session);
+    EXPECT_EQ(errors.status, 200);
+    EXPECT_EQ(errors.body.find("Trgovina je povezana"), std::string::npos);
+    EXPECT_EQ(request("GET", "/stores/no-such-store/activity", "", session).status, 404);
+}
+
+}  // namespace estore::test

@@ -47,25 +47,46 @@ void DbActivity::record(const std::string& storeId, host_api::ActivityLevel leve
 }
 
 std::vector<ActivityEntry> DbActivity::list(const std::string& storeId, std::size_t limit) {
+    auto entries = page(storeId, "", 0, limit);
+    std::reverse(entries.begin(), entries.end());  // oldest first, as a log reads
+    return entries;
+}
+
+std::vector<ActivityEntry> DbActivity::page(const std::string& storeId, const std::string& level,
+                                            std::size_t offset, std::size_t limit) {
     using Row = Poco::Tuple<Int64, std::string, Int64, std::string, std::string, std::string, std::string,
                             std::string>;
     std::vector<Row> rows;
-    Int64 max = static_cast<Int64>(limit);
-    _db.session() << _db.sql(
+    Poco::Data::Statement statement(_db.session());
+    statement << _db.sql(
         "SELECT id, store_id, at, level, code, message_sl, message_en, detail FROM activity "
-        "WHERE store_id = ? ORDER BY id DESC LIMIT ?"),
-        bind(storeId), bind(max), into(rows), now;
+        "WHERE store_id = ?" +
+        std::string(level.empty() ? "" : " AND level = ?") + " ORDER BY id DESC LIMIT ? OFFSET ?"),
+        bind(storeId), into(rows);
+    if (!level.empty()) statement, bind(level);
+    statement, bind(static_cast<Int64>(limit)), bind(static_cast<Int64>(offset));
+    statement.execute();
     std::vector<ActivityEntry> entries;
-    for (auto it = rows.rbegin(); it != rows.rend(); ++it) {
-        entries.push_back({it->get<0>(),
-                           it->get<1>(),
-                           it->get<2>(),
-                           it->get<3>(),
-                           it->get<4>(),
-                           {it->get<5>(), it->get<6>()},
-                           it->get<7>()});
-    }
+    for (const auto& row : rows)
+        entries.push_back({row.get<0>(),
+                           row.get<1>(),
+                           row.get<2>(),
+                           row.get<3>(),
+                           row.get<4>(),
+                           {row.get<5>(), row.get<6>()},
+                           row.get<7>()});
     return entries;
+}
+
+std::int64_t DbActivity::count(const std::string& storeId, const std::string& level) {
+    Int64 n = 0;
+    Poco::Data::Statement statement(_db.session());
+    statement << _db.sql("SELECT COUNT(*) FROM activity WHERE store_id = ?" +
+                         std::string(level.empty() ? "" : " AND level = ?")),
+        bind(storeId), into(n);
+    if (!level.empty()) statement, bind(level);
+    statement.execute();
+    return n;
 }
 
 }  // namespace estore::host

@@ -49,6 +49,7 @@ void routeSignedIn(AdminRequest& request) {
                         : StoreSettingsPage::show(request, storeId);
         if (action == "orders" && !post) return RecordPages::orders(request, storeId);
         if (action == "invoices" && !post) return RecordPages::invoices(request, storeId);
+        if (action == "activity" && !post) return RecordPages::activity(request, storeId);
     }
     const std::string invoices = "/invoices/";
     if (path.rfind(invoices, 0) == 0 && !post) {

@@ -42,14 +42,13 @@ std::int64_t RecordPages::pageNumber(AdminRequest& request) {
     return page;
 }
 
-std::string RecordPages::pager(AdminRequest& request, const std::string& path, const std::string& query,
+std::string RecordPages::pager(AdminRequest& request, const std::string& path, const std::string& queryTail,
                                std::int64_t page, std::int64_t total) {
     const std::int64_t pages = std::max<std::int64_t>(1, (total + kPageSize - 1) / kPageSize);
     const auto link = [&](std::int64_t to, const host_api::Text& label, const std::string& id) {
         return "<a id=\"" + id + "\" href=\"" +
-               Html::escape(path + "?page=" + std::to_string(to) +
-                            (query.empty() ? "" : "&q=" + Html::urlEncode(query))) +
-               "\">" + request.t(label) + "</a>";
+               Html::escape(path + "?page=" + std::to_string(to) + queryTail) + "\">" + request.t(label) +
+               "</a>";
     };
     std::string html = "<p class=\"pager\">";
     if (page > 1) html += link(page - 1, {"← Prejšnja", "← Previous"}, "page-previous") + " ";
@@ -93,7 +92,8 @@ void RecordPages::orders(AdminRequest& request, const std::string& storeId) {
                    : request.t({"Dokument ni berljiv: " + error, "The document cannot be read: " + error})) +
             "</td></tr>";
     }
-    body += "</tbody></table>" + pager(request, path, query, page, total);
+    body += "</tbody></table>" +
+            pager(request, path, query.empty() ? "" : "&q=" + Html::urlEncode(query), page, total);
     request.sendPage(200, request.lang().pick({"Naročila", "Orders"}) + " · " + storeId, body);
 }
 
@@ -120,6 +120,43 @@ void RecordPages::invoices(AdminRequest& request, const std::string& storeId) {
     body += "</tbody></table>" +
             pager(request, "/stores/" + Html::urlEncode(storeId) + "/invoices", "", page, total);
     request.sendPage(200, request.lang().pick({"Računi", "Invoices"}) + " · " + storeId, body);
+}
+
+std::string RecordPages::activityTable(AdminRequest& request, const std::vector<ActivityEntry>& entries) {
+    std::string html = "<table id=\"activity\"><tbody>";
+    for (const auto& entry : entries)
+        html += "<tr class=\"level-" + Html::escape(entry.level) + "\"><td>" +
+                Html::escape(Formats::localTime(entry.at)) + "</td><td>" + Html::escape(entry.level) +
+                "</td><td>" + request.t(entry.message) + "</td></tr>";
+    return html + "</tbody></table>";
+}
+
+void RecordPages::activity(AdminRequest& request, const std::string& storeId) {
+    if (!knownStore(request, storeId)) return;
+    std::string level = request.field("level");
+    if (level != "info" && level != "warning" && level != "error") level.clear();
+    DbActivity& activity = request.host().activity();
+    const std::int64_t page = pageNumber(request);
+    const std::int64_t total = activity.count(storeId, level);
+    const std::string path = "/stores/" + Html::urlEncode(storeId) + "/activity";
+    std::string body = backToStore(request, storeId) + "<form method=\"get\" action=\"" + Html::escape(path) +
+                       "\" class=\"search\"><select name=\"level\" id=\"level\">";
+    const std::vector<std::pair<std::string, host_api::Text>> levels = {
+        {"", {"Vse ravni", "Every level"}},
+        {"error", {"Napake", "Errors"}},
+        {"warning", {"Opozorila", "Warnings"}},
+        {"info", {"Obvestila", "Information"}}};
+    for (const auto& [value, label] : levels)
+        body += "<option value=\"" + value + "\"" + (value == level ? " selected" : "") + ">" +
+                request.t(label) + "</option>";
+    body += "</select> <button type=\"submit\" id=\"filter\">" + request.t({"Prikaži", "Show"}) +
+            "</button></form>" +
+            activityTable(
+                request,
+                activity.page(storeId, level, static_cast<std::size_t>((page - 1) * kPageSize), kPageSize));
+    body += pager(request, path, level.empty() ? "" : "&level=" + level, page, total);
+    request.sendPage(200, request.lang().pick({"Dnevnik dejavnosti", "Activity log"}) + " · " + storeId,
+                     body);
 }
 
 void RecordPages::invoice(AdminRequest& request, const std::string& number) {

@@ -13,6 +13,7 @@
 #include "estore/host/ui/admin_plugins.h"
 #include "estore/host/ui/admin_request.h"
 #include "estore/host/ui/page_layout.h"
+#include "estore/host/ui/record_pages.h"
 #include "estore/host/ui/settings_form.h"
 #include "estore/host/webhooks/webhook_urls.h"
 
@@ -230,13 +231,10 @@ void StorePages::store(AdminRequest& request, const std::string& storeId) {
     body += jobsSection(request, *store, manifest);
     body += webhookSection(request, *store, manifest);
 
-    body +=
-        "<h2>" + request.t({"Dnevnik dejavnosti", "Activity log"}) + "</h2><table id=\"activity\"><tbody>";
-    for (const auto& entry : host.activity().list(storeId, 50))
-        body += "<tr class=\"level-" + Html::escape(entry.level) + "\"><td>" +
-                Html::escape(Formats::localTime(entry.at)) + "</td><td>" + Html::escape(entry.level) +
-                "</td><td>" + request.t(entry.message) + "</td></tr>";
-    body += "</tbody></table>";
+    body += "<h2>" + request.t({"Dnevnik dejavnosti", "Activity log"}) +
+            "</h2><p><a id=\"activity-link\" href=\"" + Html::escape(storePath(*store)) + "/activity\">" +
+            request.t({"Ves dnevnik, po ravneh", "The whole log, by level"}) + "</a></p>" +
+            RecordPages::activityTable(request, host.activity().page(storeId, "", 0, 20));
     request.sendPage(200, store->id + " · " + store->shop.name, body);
 }
 

@@ -31,6 +31,10 @@ public:
 
     /// Newest last.
     std::vector<ActivityEntry> list(const std::string& storeId, std::size_t limit = 200);
+    /// Newest first, of one level ("info", "warning", "error") or all when `level` is empty.
+    std::vector<ActivityEntry> page(const std::string& storeId, const std::string& level, std::size_t offset,
+                                    std::size_t limit);
+    std::int64_t count(const std::string& storeId, const std::string& level);
 
     static const char* levelName(host_api::ActivityLevel level);
 

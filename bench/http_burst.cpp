@@ -16,8 +16,8 @@ const std::string kWebhookPayload =
     R"("paymentStatus":"PAID","contact":{"name":{"first":"Ana","last":"Novak"},"email":"ana@example.si"}}},)"
     R"("trigger":{"name":"Order paid"}})";
 
-BurstResult burst(const std::vector<unsigned short>& ports, const std::string& path,
-                  const std::string& payload, int clients, int requestsPerClient) {
+BurstResult burst(const std::vector<unsigned short>& ports, const HttpCall& call, int clients,
+                  int requestsPerClient) {
     std::vector<BurstResult> perClient(static_cast<std::size_t>(clients));
     std::vector<std::thread> threads;
     for (int c = 0; c < clients; ++c)
@@ -28,15 +28,20 @@ BurstResult burst(const std::vector<unsigned short>& ports, const std::string& p
             session.setKeepAlive(true);
             for (int i = 0; i < requestsPerClient; ++i) {
                 const auto start = std::chrono::steady_clock::now();
-                Poco::Net::HTTPRequest request("POST", path, Poco::Net::HTTPMessage::HTTP_1_1);
+                Poco::Net::HTTPRequest request(call.method, call.path, Poco::Net::HTTPMessage::HTTP_1_1);
                 request.setKeepAlive(true);
-                request.setContentType("application/json");
-                request.setContentLength(static_cast<std::streamsize>(payload.size()));
-                session.sendRequest(request) << payload;
+                if (!call.cookie.empty()) request.set("Cookie", call.cookie);
+                if (call.method == "POST") {
+                    request.setContentType(call.contentType);
+                    request.setContentLength(static_cast<std::streamsize>(call.body.size()));
+                    session.sendRequest(request) << call.body;
+                } else {
+                    session.sendRequest(request);
+                }
                 Poco::Net::HTTPResponse response;
                 std::istream& in = session.receiveResponse(response);
                 in.ignore(std::numeric_limits<std::streamsize>::max());
-                if (response.getStatus() != Poco::Net::HTTPResponse::HTTP_OK) ++mine.failures;
+                if (static_cast<int>(response.getStatus()) != call.expectStatus) ++mine.failures;
                 mine.micros.push_back(
                     std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start)
                         .count());
@@ -49,6 +54,14 @@ BurstResult burst(const std::vector<unsigned short>& ports, const std::string& p
         all.failures += one.failures;
     }
     return all;
+}
+
+BurstResult burst(const std::vector<unsigned short>& ports, const std::string& path,
+                  const std::string& payload, int clients, int requestsPerClient) {
+    HttpCall call;
+    call.path = path;
+    call.body = payload;
+    return burst(ports, call, clients, requestsPerClient);
 }
 
 void reportBurst(benchmark::State& state, BurstResult all) {

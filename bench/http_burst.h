@@ -16,8 +16,21 @@ struct BurstResult {
     int failures = 0;            ///< answers other than 200
 };
 
-/// `clients` threads send `requestsPerClient` POSTs each over a keep-alive connection; client c talks to
-/// ports[c % ports.size()], so several servers share the load evenly.
+/// One request every client of a burst sends again and again.
+struct HttpCall {
+    std::string method = "POST";
+    std::string path;
+    std::string body;
+    std::string contentType = "application/json";
+    std::string cookie;      ///< the Cookie header; none when empty
+    int expectStatus = 200;  ///< other answers count as failures
+};
+
+/// `clients` threads send the call `requestsPerClient` times each over a keep-alive connection; client c
+/// talks to ports[c % ports.size()], so several servers share the load evenly.
+BurstResult burst(const std::vector<unsigned short>& ports, const HttpCall& call, int clients,
+                  int requestsPerClient);
+/// A JSON POST of `payload` to `path`, answered 200.
 BurstResult burst(const std::vector<unsigned short>& ports, const std::string& path,
                   const std::string& payload, int clients, int requestsPerClient);
 

@@ -13,6 +13,10 @@ BASELINES = {
 }
 
 
+# The orders page of a store with 100,000 orders against the same kind of page of a store with 1,000.
+ADMIN_SMALL_PAGE = {1: "BM_AdminOrdersPage/orders:1000/page:1", 1000: "BM_AdminOrdersPage/orders:1000/page:20"}
+
+
 def medians(results):
     out = {}
     for b in results["benchmarks"]:
@@ -54,6 +58,12 @@ def report(m, context, version, commit):
         if a and b:
             ratios[f"BM_WebhookIntake/clients:{clients}"] = {
                 "baseline": f"BM_BarePocoServer/clients:{clients}", "metric": "items_per_second",
+                "lower_is_better": False, "ratio": a["items_per_second"] / b["items_per_second"]}
+    for page in (1, 1000):
+        a, b = m.get(f"BM_AdminOrdersPage/orders:100000/page:{page}"), m.get(ADMIN_SMALL_PAGE[page])
+        if a and b:
+            ratios[f"BM_AdminOrdersPage/orders:100000/page:{page}"] = {
+                "baseline": ADMIN_SMALL_PAGE[page], "metric": "items_per_second",
                 "lower_is_better": False, "ratio": a["items_per_second"] / b["items_per_second"]}
     metrics = {k: False for k in HIGHER_IS_BETTER}
     metrics.update({k: True for k in LOWER_IS_BETTER})
@@ -106,6 +116,13 @@ def main(paths):
             print(f"{name}: {b['skus']:.0f} SKUs, {b['pushed']:.0f} pushed in {b['real_time']:.0f} {b['time_unit']}, "
                   f"{b['wix_calls']:.0f} Wix calls ({b['read_calls']:.0f} reads, {b['write_calls']:.0f} writes; "
                   f"the sandbox answered {b['sandbox_reads']:.0f} reads, {b['sandbox_writes']:.0f} writes)")
+        if name.startswith("BM_Admin"):
+            line = (f"{name}: {b['items_per_second']:.0f} requests/s from 8 signed-in clients, "
+                    f"p50 {b['p50_us'] / 1000:.1f} ms, p99 {b['p99_us'] / 1000:.1f} ms")
+            for page, small in ADMIN_SMALL_PAGE.items():
+                if name == f"BM_AdminOrdersPage/orders:100000/page:{page}" and small in m:
+                    line += f" = {b['items_per_second'] / m[small]['items_per_second']:.2f} x {small}"
+            print(line)
         if name.startswith("BM_ValidateAgainstSandbox"):
             calls = b.get("wix_calls_per_validate", 0)
             print(f"{name}: {b['real_time']:.0f} {b['time_unit']} median per validate(), {calls:.0f} Wix calls each")

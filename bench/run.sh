@@ -12,7 +12,7 @@ if [[ ${1:-} == --json ]]; then
 fi
 build=${1:-$here/build}
 shift || true
-suites=(plugin_bench order_mapping_bench import_bench webhook_bench order_latency_bench stock_bench stock_push_bench scale_bench fiscal_bench)
+suites=(plugin_bench order_mapping_bench import_bench webhook_bench order_latency_bench stock_bench stock_push_bench scale_bench fiscal_bench admin_pages_bench)
 cmake --build "$build" --target "${suites[@]}" >/dev/null
 outputs=()
 for suite in "${suites[@]}"; do

@@ -241,3 +241,22 @@ TEST_F(SalesOrderStore, OrdersJsonHoldsEachDocumentExactlyAsTheSdkWroteIt) {
     EXPECT_NE(text.find("APPROVED / PAID"), std::string::npos) << text;
     EXPECT_NE(text.find("Naročil / orders: 2"), std::string::npos) << text;
 }
+
+TEST_F(SalesOrderStore, TheCountIsOfCreatedOrdersPerStoreAndAPageIsNewestFirstSearchedByNumber) {
+    DbSalesOrders orders(*_db);
+    EXPECT_EQ(orders.count("wix-1"), 0);
+    for (const char* id : {"a1", "a2", "a3"}) upsert(order(id, 1000));
+    upsert(order("a2", 2000, "CANCELED"));  // an update counts nothing
+    upsert(order("a1", 1000));              // nor does a repeat
+    upsert(order("b9", 1000), "wix-2");
+    EXPECT_EQ(orders.count("wix-1"), 3);
+    EXPECT_EQ(orders.count("wix-2"), 1);
+    EXPECT_EQ(orders.count("wix-1", ""), 3);
+    EXPECT_EQ(orders.count("wix-1", "10002"), 1);
+    const auto page = orders.page("wix-1", "", 0, 2);
+    ASSERT_EQ(page.size(), 2u);
+    EXPECT_EQ(page[0].number, "10003");
+    EXPECT_EQ(page[1].number, "10002");
+    EXPECT_EQ(orders.page("wix-1", "", 2, 2).front().number, "10001");
+    EXPECT_EQ(orders.page("wix-1", "0002", 0, 50).size(), 1u);
+}

@@ -2,6 +2,18 @@
 // the sign-in back-off, the security headers on every answer.
 #include <gtest/gtest.h>
 
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/StreamCopier.h>
+#include <sys/wait.h>
+
+#include <chrono>
+#include <csignal>
+#include <fstream>
+#include <regex>
+#include <thread>
+
 #include "admin_fixture.h"
 
 namespace estore::test {
@@ -116,6 +128,39 @@ TEST_F(AdminPagesTest, TheActivityLogIsFilteredByLevel) {
     EXPECT_EQ(errors.status, 200);
     EXPECT_EQ(errors.body.find("Trgovina je povezana"), std::string::npos);
     EXPECT_EQ(request("GET", "/stores/no-such-store/activity", "", session).status, 404);
+}
+
+}  // namespace estore::test
+
+namespace estore::test {
+
+TEST_F(AdminPagesTest, RunServesTheAdminPagesBesideTheSchedulerWhenAPortIsGiven) {
+    const std::string log = _dir.file("run-ui.log");
+    BackgroundProcess run(ESTORE_HOST_EXE,
+                          {"--db", _db, "--plugins", ESTORE_PLUGIN_DIR, "--config", _config, "run",
+                           "--webhook-port", "0", "--ui-port", "0", "--port-file", _dir.file("run.port")},
+                          _dir.path().string(), log);
+    ASSERT_NE(waitForPortFile(_dir.file("run.port")), 0);
+    std::smatch port;
+    std::string text;
+    for (int i = 0;
+         i < 100 && !std::regex_search(text, port, std::regex("admin pages: http://127\\.0\\.0\\.1:(\\d+)/"));
+         ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        std::ifstream in(log);
+        text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
+    ASSERT_FALSE(port.empty()) << text;
+    const unsigned short uiPort = static_cast<unsigned short>(std::stoi(port[1].str()));
+    Poco::Net::HTTPClientSession session("127.0.0.1", uiPort);
+    Poco::Net::HTTPRequest get(Poco::Net::HTTPRequest::HTTP_GET, "/signin", Poco::Net::HTTPMessage::HTTP_1_1);
+    session.sendRequest(get);
+    Poco::Net::HTTPResponse response;
+    std::string body;
+    Poco::StreamCopier::copyToString(session.receiveResponse(response), body);
+    EXPECT_EQ(response.getStatus(), Poco::Net::HTTPResponse::HTTP_OK);
+    EXPECT_NE(body.find("Prijava"), std::string::npos);
+    EXPECT_EQ(WEXITSTATUS(run.stop(SIGTERM)), 0);
 }
 
 }  // namespace estore::test

@@ -96,16 +96,7 @@ TEST_F(AdminPagesTest, AVerifiedCashInvoiceShowsItsZoiEorAndAQrCodeADecoderReads
                  "fiscal.private_key = " + files.privateKey.string(), "fiscal.furs_url = " + furs.baseUrl(),
                  "fiscal.furs_ca_file = " + furs.caFile(), "fiscal.software_supplier = 45678901"});
     ASSERT_EQ(host({"fiscal", "premise", "register", "SPLET1", "--set", "type=C"}).exitCode, 0);
-    auto added = host({"add-store", "--platform",
-                       "wix",       "--json",
-                       "--set",     "api_key=" + _identity.apiKey,
-                       "--set",     "site_id=" + _identity.siteId,
-                       "--set",     "warehouse=GLAVNO",
-                       "--set",     "cost_center=SPLET",
-                       "--set",     "import_since=2020-01-01",
-                       "--set",     "auto_invoice=paid",
-                       "--set",     "business_premise=SPLET1",
-                       "--set",     "electronic_device=1"});
+    auto added = addStoreInvoicingOnSplet1();
     ASSERT_EQ(added.exitCode, 0) << added.describe();
     const std::string storeId = json(added)->getObject("store")->getValue<std::string>("id");
     // With the sandbox's seed the first new order is paid on delivery: cash, so fiscal.

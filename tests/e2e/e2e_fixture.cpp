@@ -58,6 +58,19 @@ ProcessResult HostE2E::addStore(const std::string& apiKey, const std::string& si
     return host(args);
 }
 
+ProcessResult HostE2E::addStoreInvoicingOnSplet1() {
+    return host({"add-store", "--platform",
+                 "wix",       "--json",
+                 "--set",     "api_key=" + _identity.apiKey,
+                 "--set",     "site_id=" + _identity.siteId,
+                 "--set",     "warehouse=GLAVNO",
+                 "--set",     "cost_center=SPLET",
+                 "--set",     "import_since=2020-01-01",
+                 "--set",     "auto_invoice=paid",
+                 "--set",     "business_premise=SPLET1",
+                 "--set",     "electronic_device=1"});
+}
+
 Poco::JSON::Object::Ptr HostE2E::json(const ProcessResult& result) {
     try {
         Poco::JSON::Parser parser;

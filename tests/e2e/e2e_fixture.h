@@ -33,6 +33,10 @@ protected:
     /// add-store for the Wix platform with the given key and site, warehouse GLAVNO, cost centre SPLET.
     ProcessResult addStore(const std::string& apiKey, const std::string& siteId, bool json = false);
 
+    /// add-store --json of the seeded shop importing orders since 2020 and invoicing paid ones on the
+    /// premise SPLET1, device 1 (cash-paid ones fiscal, once FURS is configured).
+    ProcessResult addStoreInvoicingOnSplet1();
+
     Poco::JSON::Object::Ptr json(const ProcessResult& result);
     Poco::JSON::Array::Ptr storesJson();
     Poco::JSON::Array::Ptr jobsJson();

@@ -66,16 +66,7 @@ protected:
         const auto registered = host({"fiscal", "premise", "register", "SPLET1", "--set", "type=C"});
         ASSERT_EQ(registered.exitCode, 0) << registered.describe();
         ASSERT_EQ(_furs->premises().size(), 1u);
-        auto added = host({"add-store", "--platform",
-                           "wix",       "--json",
-                           "--set",     "api_key=" + _identity.apiKey,
-                           "--set",     "site_id=" + _identity.siteId,
-                           "--set",     "warehouse=GLAVNO",
-                           "--set",     "cost_center=SPLET",
-                           "--set",     "import_since=2020-01-01",
-                           "--set",     "auto_invoice=paid",
-                           "--set",     "business_premise=SPLET1",
-                           "--set",     "electronic_device=1"});
+        auto added = addStoreInvoicingOnSplet1();
         ASSERT_EQ(added.exitCode, 0) << added.describe();
         _storeId = json(added)->getObject("store")->getValue<std::string>("id");
         // New orders, paid: with the sandbox's seed the first is paid on delivery (cash, fiscal), as in the

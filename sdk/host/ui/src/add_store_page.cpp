@@ -9,6 +9,7 @@
 #include "estore/host/ui/admin_plugins.h"
 #include "estore/host/ui/admin_request.h"
 #include "estore/host/ui/page_layout.h"
+#include "estore/host/ui/store_pages.h"
 
 namespace estore::host {
 
@@ -138,7 +139,7 @@ void AddStorePage::submit(AdminRequest& request) {
         form(request, 422, platformId, shown, messagesOf(result, fields));
         return;
     }
-    request.redirect("/stores/" + Html::urlEncode(result.store.id) + "?added=1");
+    request.redirect(StorePages::path(result.store.id) + "?added=1");
 }
 
 }  // namespace estore::host

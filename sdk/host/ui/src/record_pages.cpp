@@ -11,6 +11,7 @@
 #include "estore/host/services/host_service_set.h"
 #include "estore/host/storage/store_repository.h"
 #include "estore/host/ui/admin_request.h"
+#include "estore/host/ui/store_pages.h"
 #include "estore/sdk/amount.h"
 #include "estore/sdk/sales_order_json.h"
 
@@ -18,19 +19,13 @@ namespace estore::host {
 
 namespace {
 
-bool knownStore(AdminRequest& request, const std::string& storeId) {
-    if (StoreRepository(request.host().database()).find(storeId)) return true;
-    request.refuse(404, {"Trgovine " + storeId + " ni.", "There is no store " + storeId + "."});
-    return false;
-}
-
 std::string buyerOf(const host_api::Buyer& buyer) {
     if (!buyer.company.empty() && !buyer.name.empty()) return buyer.company + " (" + buyer.name + ")";
     return buyer.company.empty() ? buyer.name : buyer.company;
 }
 
 std::string backToStore(AdminRequest& request, const std::string& storeId) {
-    return "<p><a href=\"/stores/" + Html::escape(Html::urlEncode(storeId)) + "\">" +
+    return "<p><a href=\"" + Html::escape(StorePages::path(storeId)) + "\">" +
            request.t({"Nazaj na trgovino", "Back to the store"}) + "</a></p>";
 }
 
@@ -59,12 +54,12 @@ std::string RecordPages::pager(AdminRequest& request, const std::string& path, c
 }
 
 void RecordPages::orders(AdminRequest& request, const std::string& storeId) {
-    if (!knownStore(request, storeId)) return;
+    if (!StorePages::exists(request, storeId)) return;
     DbSalesOrders& orders = request.host().salesOrders();
     const std::string query = request.field("q");
     const std::int64_t page = pageNumber(request);
     const std::int64_t total = orders.count(storeId, query);
-    const std::string path = "/stores/" + Html::urlEncode(storeId) + "/orders";
+    const std::string path = StorePages::path(storeId) + "/orders";
     std::string body =
         backToStore(request, storeId) + "<form method=\"get\" action=\"" + Html::escape(path) +
         "\" class=\"search\"><input type=\"search\" name=\"q\" id=\"q\" value=\"" + Html::escape(query) +
@@ -98,7 +93,7 @@ void RecordPages::orders(AdminRequest& request, const std::string& storeId) {
 }
 
 void RecordPages::invoices(AdminRequest& request, const std::string& storeId) {
-    if (!knownStore(request, storeId)) return;
+    if (!StorePages::exists(request, storeId)) return;
     InvoiceRepository invoices(request.host().database());
     const std::int64_t page = pageNumber(request);
     const std::int64_t total = invoices.count(storeId);
@@ -117,8 +112,7 @@ void RecordPages::invoices(AdminRequest& request, const std::string& storeId) {
                 Html::escape(invoice.fiscal.state +
                              (invoice.fiscal.eor.empty() ? "" : " · EOR " + invoice.fiscal.eor)) +
                 "</td></tr>";
-    body += "</tbody></table>" +
-            pager(request, "/stores/" + Html::urlEncode(storeId) + "/invoices", "", page, total);
+    body += "</tbody></table>" + pager(request, StorePages::path(storeId) + "/invoices", "", page, total);
     request.sendPage(200, request.lang().pick({"Računi", "Invoices"}) + " · " + storeId, body);
 }
 
@@ -132,13 +126,13 @@ std::string RecordPages::activityTable(AdminRequest& request, const std::vector<
 }
 
 void RecordPages::activity(AdminRequest& request, const std::string& storeId) {
-    if (!knownStore(request, storeId)) return;
+    if (!StorePages::exists(request, storeId)) return;
     std::string level = request.field("level");
     if (level != "info" && level != "warning" && level != "error") level.clear();
     DbActivity& activity = request.host().activity();
     const std::int64_t page = pageNumber(request);
     const std::int64_t total = activity.count(storeId, level);
-    const std::string path = "/stores/" + Html::urlEncode(storeId) + "/activity";
+    const std::string path = StorePages::path(storeId) + "/activity";
     std::string body = backToStore(request, storeId) + "<form method=\"get\" action=\"" + Html::escape(path) +
                        "\" class=\"search\"><select name=\"level\" id=\"level\">";
     const std::vector<std::pair<std::string, host_api::Text>> levels = {

@@ -16,36 +16,22 @@
 
 namespace estore::host {
 
-namespace {
-
-bool knownStore(AdminRequest& request, const std::string& storeId) {
-    if (StoreRepository(request.host().database()).find(storeId)) return true;
-    request.refuse(404, {"Trgovine " + storeId + " ni.", "There is no store " + storeId + "."});
-    return false;
-}
-
-std::string storePath(const std::string& storeId) {
-    return "/stores/" + Html::urlEncode(storeId);
-}
-
-}  // namespace
-
 void StoreActions::runNow(AdminRequest& request, const std::string& storeId) {
-    if (!knownStore(request, storeId)) return;
+    if (!StorePages::exists(request, storeId)) return;
     const std::string job = request.field("job");
     if (!JobRepository(request.host().database()).runSoon(storeId, job, Database::nowMillis())) {
         request.refuse(404, {"Trgovina nima opravila " + job + ".", "The store has no job " + job + "."});
         return;
     }
-    request.redirect(storePath(storeId));
+    request.redirect(StorePages::path(storeId));
 }
 
 void StoreActions::webhook(AdminRequest& request, const std::string& storeId) {
-    if (!knownStore(request, storeId)) return;
+    if (!StorePages::exists(request, storeId)) return;
     WebhookUrls urls(request.host());
     if (request.field("action") == "revoke") {
         urls.revoke(storeId);
-        request.redirect(storePath(storeId));
+        request.redirect(StorePages::path(storeId));
         return;
     }
     if (request.field("action") != "generate") {
@@ -71,13 +57,13 @@ void StoreActions::webhook(AdminRequest& request, const std::string& storeId) {
                    "you lose "
                    "it, generate it again."}) +
         "</div><h2>" + request.t({"Nastavitev v Wixu", "Set-up in Wix"}) + "</h2><ol id=\"webhook-steps\">" +
-        steps + "</ol><p><a href=\"" + Html::escape(storePath(storeId)) + "\" id=\"back\">" +
+        steps + "</ol><p><a href=\"" + Html::escape(StorePages::path(storeId)) + "\" id=\"back\">" +
         request.t({"Nazaj na trgovino", "Back to the store"}) + "</a></p></div>";
     request.sendPage(200, "Webhook · " + storeId, body);
 }
 
 void StoreActions::jobsJson(AdminRequest& request, const std::string& storeId) {
-    if (!knownStore(request, storeId)) return;
+    if (!StorePages::exists(request, storeId)) return;
     const std::int64_t now = Database::nowMillis();
     Poco::JSON::Object root;
     Poco::JSON::Array::Ptr jobs = new Poco::JSON::Array;

@@ -43,8 +43,8 @@ std::string statusCell(AdminRequest& request, const StoreRecord& store) {
         html += "<br>" + request.t(store.statusMessage);
     else if (!store.statusDetail.empty())
         html += "<br>" + Html::escape(store.statusDetail);
-    html += "<br><a class=\"fix\" href=\"/stores/" + Html::escape(Html::urlEncode(store.id)) +
-            "/settings\">" + request.t({"Popravite nastavitve trgovine", "Correct the store's settings"}) +
+    html += "<br><a class=\"fix\" href=\"" + Html::escape(StorePages::path(store.id)) + "/settings\">" +
+            request.t({"Popravite nastavitve trgovine", "Correct the store's settings"}) +
             "</a> <span class=\"muted\">" +
             request.t({"(ali estore-host configure " + store.id + "); opravila čakajo do takrat.",
                        "(or estore-host configure " + store.id + "); its jobs wait until then."}) +
@@ -75,22 +75,18 @@ std::string postButton(AdminRequest& request, const std::string& action, const s
            request.t(label) + "</button></form>";
 }
 
-std::string storePath(const StoreRecord& store) {
-    return "/stores/" + Html::urlEncode(store.id);
-}
-
 std::string jobsSection(AdminRequest& request, const StoreRecord& store, const sdk::Manifest* manifest) {
     const std::int64_t now = Database::nowMillis();
     const auto jobs = JobRepository(request.host().database()).list(store.id);
     const bool active = std::any_of(jobs.begin(), jobs.end(), [&](const JobRecord& job) {
         return job.running(now) || job.nextRunAt <= now;
     });
-    std::string html = "<h2>" + request.t({"Opravila", "Jobs"}) + "</h2><table id=\"jobs\"" +
-                       (active ? " data-poll=\"" + Html::escape(storePath(store)) + "/jobs.json\"" : "") +
-                       "><thead><tr><th>" + request.t({"Opravilo", "Job"}) + "</th><th>" +
-                       request.t({"Naslednji zagon", "Next run"}) + "</th><th>" +
-                       request.t({"Stanje", "State"}) + "</th><th>" + request.t({"Povzetek", "Summary"}) +
-                       "</th><th></th></tr></thead><tbody>";
+    std::string html =
+        "<h2>" + request.t({"Opravila", "Jobs"}) + "</h2><table id=\"jobs\"" +
+        (active ? " data-poll=\"" + Html::escape(StorePages::path(store.id)) + "/jobs.json\"" : "") +
+        "><thead><tr><th>" + request.t({"Opravilo", "Job"}) + "</th><th>" +
+        request.t({"Naslednji zagon", "Next run"}) + "</th><th>" + request.t({"Stanje", "State"}) +
+        "</th><th>" + request.t({"Povzetek", "Summary"}) + "</th><th></th></tr></thead><tbody>";
     for (const auto& job : jobs) {
         html +=
             "<tr data-job=\"" + Html::escape(job.job) + "\"><td>" + jobName(request, manifest, job.job) +
@@ -99,7 +95,7 @@ std::string jobsSection(AdminRequest& request, const StoreRecord& store, const s
             "</td><td>" + Html::escape(Formats::localTime(job.nextRunAt)) + "</td><td class=\"state\">" +
             StorePages::jobState(request, job, now) + "</td><td>" +
             Html::escape(job.lastSummary.empty() ? job.lastError : job.lastSummary) + "</td><td>" +
-            (job.recurring() ? postButton(request, storePath(store) + "/run", "job", job.job,
+            (job.recurring() ? postButton(request, StorePages::path(store.id) + "/run", "job", job.job,
                                           "run-" + job.job, {"Zaženi zdaj", "Run now"})
                              : "") +
             "</td></tr>";
@@ -115,15 +111,25 @@ std::string webhookSection(AdminRequest& request, const StoreRecord& store, cons
                                          "A webhook URL is issued (it was shown once)."})
                             : request.t({"URL za webhooke še ni izdan.", "No webhook URL is issued yet."})) +
                        "</p><p class=\"muted\">" + request.t(manifest->field("webhook")->help) + "</p>" +
-                       postButton(request, storePath(store) + "/webhook", "action", "generate",
+                       postButton(request, StorePages::path(store.id) + "/webhook", "action", "generate",
                                   "webhook-generate", {"Generiraj", "Generate"});
     if (has)
-        html += " " + postButton(request, storePath(store) + "/webhook", "action", "revoke", "webhook-revoke",
-                                 {"Prekliči", "Revoke"});
+        html += " " + postButton(request, StorePages::path(store.id) + "/webhook", "action", "revoke",
+                                 "webhook-revoke", {"Prekliči", "Revoke"});
     return html + "</div>";
 }
 
 }  // namespace
+
+std::string StorePages::path(const std::string& storeId) {
+    return "/stores/" + Html::urlEncode(storeId);
+}
+
+bool StorePages::exists(AdminRequest& request, const std::string& storeId) {
+    if (StoreRepository(request.host().database()).find(storeId)) return true;
+    request.refuse(404, {"Trgovine " + storeId + " ni.", "There is no store " + storeId + "."});
+    return false;
+}
 
 std::string StorePages::jobState(AdminRequest& request, const JobRecord& job, std::int64_t nowMs) {
     if (job.running(nowMs))
@@ -163,8 +169,8 @@ void StorePages::list(AdminRequest& request) {
             if (!job.recurring()) continue;
             jobCell += "<div>" + jobName(request, spec, job.job) + ": " + lastRun(request, job) + "</div>";
         }
-        body += "<tr id=\"store-" + Html::escape(store.id) + "\"><td><a href=\"/stores/" +
-                Html::escape(Html::urlEncode(store.id)) + "\">" + Html::escape(store.id) + "</a><br>" +
+        body += "<tr id=\"store-" + Html::escape(store.id) + "\"><td><a href=\"" +
+                Html::escape(StorePages::path(store.id)) + "\">" + Html::escape(store.id) + "</a><br>" +
                 Html::escape(store.shop.name) + "</td><td>" +
                 (spec ? request.t(spec->name) : Html::escape(store.platform)) + "</td><td>" +
                 statusCell(request, store) + "</td><td>" +
@@ -202,14 +208,14 @@ void StorePages::store(AdminRequest& request, const std::string& storeId) {
         request.t({"Valuta", "Currency"}) + "</dt><dd>" + Html::escape(store->shop.currency) + "</dd><dt>" +
         request.t({"Stanje", "Status"}) + "</dt><dd>" + statusCell(request, *store) + "</dd><dt>" +
         request.t({"Naročila", "Orders"}) + "</dt><dd>" + std::to_string(host.salesOrders().count(storeId)) +
-        " · <a id=\"orders-link\" href=\"" + Html::escape(storePath(*store)) + "/orders\">" +
+        " · <a id=\"orders-link\" href=\"" + Html::escape(StorePages::path(store->id)) + "/orders\">" +
         request.t({"prikaži", "show"}) + "</a></dd><dt>" + request.t({"Računi", "Invoices"}) + "</dt><dd>" +
         std::to_string(InvoiceRepository(host.database()).count(storeId)) +
-        " · <a id=\"invoices-link\" href=\"" + Html::escape(storePath(*store)) + "/invoices\">" +
+        " · <a id=\"invoices-link\" href=\"" + Html::escape(StorePages::path(store->id)) + "/invoices\">" +
         request.t({"prikaži", "show"}) + "</a></dd></dl></div>";
 
     body += "<h2>" + request.t({"Nastavitve", "Settings"}) + "</h2><p><a id=\"edit-settings\" href=\"" +
-            Html::escape(storePath(*store)) + "/settings\">" +
+            Html::escape(StorePages::path(store->id)) + "/settings\">" +
             request.t({"Uredi nastavitve", "Edit settings"}) + "</a></p><table id=\"settings\"><tbody>";
     if (manifest) {
         for (const auto& field : manifest->descriptor.fields) {
@@ -232,8 +238,8 @@ void StorePages::store(AdminRequest& request, const std::string& storeId) {
     body += webhookSection(request, *store, manifest);
 
     body += "<h2>" + request.t({"Dnevnik dejavnosti", "Activity log"}) +
-            "</h2><p><a id=\"activity-link\" href=\"" + Html::escape(storePath(*store)) + "/activity\">" +
-            request.t({"Ves dnevnik, po ravneh", "The whole log, by level"}) + "</a></p>" +
+            "</h2><p><a id=\"activity-link\" href=\"" + Html::escape(StorePages::path(store->id)) +
+            "/activity\">" + request.t({"Ves dnevnik, po ravneh", "The whole log, by level"}) + "</a></p>" +
             RecordPages::activityTable(request, host.activity().page(storeId, "", 0, 20));
     request.sendPage(200, store->id + " · " + store->shop.name, body);
 }

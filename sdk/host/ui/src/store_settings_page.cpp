@@ -10,6 +10,7 @@
 #include "estore/host/ui/admin_request.h"
 #include "estore/host/ui/page_layout.h"
 #include "estore/host/ui/settings_form.h"
+#include "estore/host/ui/store_pages.h"
 
 namespace estore::host {
 
@@ -54,7 +55,7 @@ void form(AdminRequest& request, int status, const Editing& edit, const host_api
             for (const auto& message : general->second) body += "<p>" + request.t(message) + "</p>";
         body += "</div>";
     }
-    const std::string path = "/stores/" + Html::urlEncode(edit.store.id);
+    const std::string path = StorePages::path(edit.store.id);
     body +=
         "<form method=\"post\" action=\"" + Html::escape(path) +
         "/settings\" id=\"store-form\" class=\"card\">" + PageLayout::csrfField(request) +
@@ -90,7 +91,7 @@ void StoreSettingsPage::submit(AdminRequest& request, const std::string& storeId
         form(request, 422, *edit, shown, AddStorePage::messagesOf(result, *edit->fields));
         return;
     }
-    request.redirect("/stores/" + Html::urlEncode(storeId) + "?saved=1");
+    request.redirect(StorePages::path(storeId) + "?saved=1");
 }
 
 }  // namespace estore::host

@@ -17,6 +17,10 @@ public:
     static void store(AdminRequest& request, const std::string& storeId);
     /// A job's state as HTML: running with its counts so far, due and waiting for a worker, or its last run.
     static std::string jobState(AdminRequest& request, const JobRecord& job, std::int64_t nowMs);
+    /// "/stores/<id>", the id encoded.
+    static std::string path(const std::string& storeId);
+    /// True when the store exists; otherwise answers 404 ("there is no store …") and returns false.
+    static bool exists(AdminRequest& request, const std::string& storeId);
 };
 
 }  // namespace estore::host

@@ -1,6 +1,6 @@
 #pragma once
 // Passwords of the admin pages' users, kept as salted PBKDF2-HMAC-SHA256 hashes:
-// "pbkdf2-sha256$<iterations>$<salt, base64>$<hash, base64>". The iteration count is stored with the
+// "pbkdf2-sha256$<iterations>$<salt, base64url>$<hash, base64url>". The iteration count is stored with the
 // hash, so raising it later leaves older hashes verifiable.
 #include <string>
 

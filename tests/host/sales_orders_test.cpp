@@ -260,3 +260,14 @@ TEST_F(SalesOrderStore, TheCountIsOfCreatedOrdersPerStoreAndAPageIsNewestFirstSe
     EXPECT_EQ(orders.page("wix-1", "", 2, 2).front().number, "10001");
     EXPECT_EQ(orders.page("wix-1", "0002", 0, 50).size(), 1u);
 }
+
+TEST_F(SalesOrderStore, APageWithoutItsOrdersOrResultsIsRefusedNotDereferenced) {
+    const SalesOrder one = order("a1", 1000);
+    UpsertResult result = UpsertResult::Unchanged;
+    const Outcome noResults = DbSalesOrders(*_db).upsertPage("wix-1", &one, 1, nullptr);
+    EXPECT_FALSE(noResults.ok());
+    EXPECT_EQ(noResults.code, "host.sales_order.no_page");
+    EXPECT_FALSE(DbSalesOrders(*_db).upsertPage("wix-1", nullptr, 3, &result).ok());
+    EXPECT_TRUE(DbSalesOrders(*_db).upsertPage("wix-1", nullptr, 0, nullptr).ok()) << "an empty page is fine";
+    EXPECT_EQ(DbSalesOrders(*_db).count("wix-1"), 0);
+}

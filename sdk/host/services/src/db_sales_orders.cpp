@@ -58,6 +58,11 @@ host_api::Outcome DbSalesOrders::upsert(const std::string& storeId, const host_a
 host_api::Outcome DbSalesOrders::upsertPage(const std::string& storeId, const host_api::SalesOrder* orders,
                                             std::size_t count, UpsertResult* results) {
     std::size_t current = 0;  // the order being stored, for the message when it fails
+    if (count > 0 && (orders == nullptr || results == nullptr))
+        return host_api::Outcome::failure(host_api::ErrorCategory::Permanent, "host.sales_order.no_page",
+                                          {"Stran naročil brez naročil ali prostora za rezultate.",
+                                           "A page of orders without the orders or room for the results."},
+                                          "count=" + std::to_string(count));
     try {
         std::vector<Row> rows;
         rows.reserve(count);

@@ -667,6 +667,10 @@ private:
         _order.lines.push_back(std::move(line));
     }
 
+    // A tip (Wix Tips, installed with Wix Bookings) arrives as one of these fees, its code the tip's id
+    // (https://dev.wix.com/docs/rest/business-solutions/e-commerce/tips/tips/introduction); nothing on the
+    // fee itself says "tip", so it is mapped and taxed as the fee Wix made of it. Telling it apart would
+    // take the Tips API (tips by order), which this connector does not call yet.
     void readFeeLines() {
         _root.eachObject("additionalFees", [&](const Node& fee) {
             WixAmounts w;

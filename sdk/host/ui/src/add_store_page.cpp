@@ -72,19 +72,9 @@ void AddStorePage::form(AdminRequest& request, int status, const std::string& pl
         return;
     }
     const auto& fields = plugin->manifest->descriptor.fields;
-    std::string body;
-    if (!errors.empty()) {
-        body += "<div class=\"alert\" role=\"alert\" id=\"form-error\"><strong>" +
-                request.t({"Trgovine ni bilo mogoče dodati; nič ni shranjeno.",
-                           "The store could not be added; nothing was stored."}) +
-                "</strong>";
-        if (auto general = errors.find(""); general != errors.end())
-            for (const auto& message : general->second) body += "<p>" + request.t(message) + "</p>";
-        else
-            body +=
-                "<p>" + request.t({"Popravite označena polja.", "Correct the fields marked below."}) + "</p>";
-        body += "</div>";
-    }
+    std::string body = SettingsForm::refusal(request, errors,
+                                             {"Trgovine ni bilo mogoče dodati; nič ni shranjeno.",
+                                              "The store could not be added; nothing was stored."});
     body += "<p class=\"muted\">" + request.t(plugin->manifest->description) + "</p>";
     body += "<form method=\"post\" action=\"/stores/new\" id=\"store-form\" class=\"card\">" +
             PageLayout::csrfField(request) + "<input type=\"hidden\" name=\"platform\" value=\"" +

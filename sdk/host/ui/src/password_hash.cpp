@@ -49,7 +49,8 @@ bool PasswordHash::verify(const std::string& password, const std::string& stored
     const auto expected = base64UrlDecode(parts[3]);
     if (!salt || !expected) return false;  // a salt or hash that is no base64url: no password matches it
     const std::string actual = derive(password, *salt, iterations);
-    return expected->size() == actual.size() && CRYPTO_memcmp(expected->data(), actual.data(), actual.size()) == 0;
+    return expected->size() == actual.size() &&
+           CRYPTO_memcmp(expected->data(), actual.data(), actual.size()) == 0;
 }
 
 std::string PasswordHash::weakness(const std::string& password) {

@@ -110,6 +110,18 @@ std::string SettingsForm::control(const AdminRequest& request, const host_api::F
     return "<input type=\"text\"" + common + " value=\"" + Html::escape(value) + "\">";
 }
 
+std::string SettingsForm::refusal(const AdminRequest& request, const FieldMessages& errors,
+                                  const host_api::Text& headline) {
+    if (errors.empty()) return "";
+    std::string html =
+        "<div class=\"alert\" role=\"alert\" id=\"form-error\"><strong>" + request.t(headline) + "</strong>";
+    if (auto general = errors.find(""); general != errors.end())
+        for (const auto& message : general->second) html += "<p>" + request.t(message) + "</p>";
+    else
+        html += "<p>" + request.t({"Popravite označena polja.", "Correct the fields marked below."}) + "</p>";
+    return html + "</div>";
+}
+
 std::string SettingsForm::display(const AdminRequest& request, const host_api::FieldSpec& spec,
                                   const std::string& value, host_api::Company& company) {
     if (spec.kind == FieldKind::Flag)

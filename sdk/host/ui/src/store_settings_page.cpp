@@ -45,16 +45,9 @@ void form(AdminRequest& request, int status, const Editing& edit, const host_api
     for (const auto& field : *edit.fields)
         if (isSecretField(field) && request.host().secrets().read(edit.store.id, field.id))
             secretsSet.push_back(field.id);
-    std::string body;
-    if (!errors.empty()) {
-        body += "<div class=\"alert\" role=\"alert\" id=\"form-error\"><strong>" +
-                request.t({"Nastavitve niso shranjene; nič ni spremenjeno.",
-                           "The settings were not saved; nothing changed."}) +
-                "</strong>";
-        if (auto general = errors.find(""); general != errors.end())
-            for (const auto& message : general->second) body += "<p>" + request.t(message) + "</p>";
-        body += "</div>";
-    }
+    std::string body = SettingsForm::refusal(
+        request, errors,
+        {"Nastavitve niso shranjene; nič ni spremenjeno.", "The settings were not saved; nothing changed."});
     const std::string path = StorePages::path(edit.store.id);
     body +=
         "<form method=\"post\" action=\"" + Html::escape(path) +

@@ -37,6 +37,11 @@ public:
     static host_api::Settings read(AdminRequest& request, const std::vector<host_api::FieldSpec>& specs,
                                    SettingsBuilder& builder, bool emptyClears = false);
 
+    /// The box above a refused form: the headline, then the errors of no field (or, when every error is a
+    /// field's, "correct the fields marked below"); empty when nothing was refused.
+    static std::string refusal(const AdminRequest& request, const FieldMessages& errors,
+                               const host_api::Text& headline);
+
     /// A stored value as a person reads it (HTML): a flag as yes/no, a choice by its label, a warehouse or
     /// cost centre with its name.
     static std::string display(const AdminRequest& request, const host_api::FieldSpec& spec,

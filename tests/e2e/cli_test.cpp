@@ -58,7 +58,7 @@ TEST_F(HostE2E, EveryCommandHasItsOwnHelpAndRefusesOptionsItDoesNotTake) {
     EXPECT_EQ(host({"help", "rates"}).out, host({"rates", "--help"}).out);
     for (const char* command :
          {"platforms", "add-store", "stores", "configure", "remove-store", "jobs", "activity", "orders",
-          "invoices", "invoice", "stock", "run", "webhook", "fiscal", "secrets", "demo"}) {
+          "invoices", "invoice", "stock", "run", "webhook", "fiscal", "secrets", "demo", "ui", "user"}) {
         auto one = host({command, "--help"});
         EXPECT_EQ(one.exitCode, 0) << command;
         EXPECT_NE(one.out.find(std::string("estore-host ") + command), std::string::npos) << one.out;

@@ -234,3 +234,32 @@ TEST_F(SyncE2E, ConfigureRefusesBadSettingsAndChangesNothing) {
     EXPECT_EQ(host({"sync", storeId, "no.such.job"}).exitCode, 1);
     EXPECT_EQ(host({"sync", "wix-99", "orders.import"}).exitCode, 2);
 }
+
+TEST_F(SyncE2E, RunJsonWritesOneObjectPerEventWithItsTimeAndLevel) {
+    startSandbox();
+    const std::string key = newKey(defaultAccountId());
+    const std::string storeId = addSeededStore(key);
+    revoke(key);
+    makeJobsDue();
+    auto run = host({"run", "--once", "--worker", "e2e", "--json"});
+    EXPECT_EQ(run.exitCode, 6) << run.describe();
+    std::istringstream lines(run.out);
+    int events = 0, warnings = 0;
+    for (std::string line; std::getline(lines, line);) {
+        if (line.empty()) continue;
+        Poco::JSON::Object::Ptr event;
+        ASSERT_NO_THROW(event = Poco::JSON::Parser().parse(line).extract<Poco::JSON::Object::Ptr>()) << line;
+        EXPECT_TRUE(std::regex_match(event->getValue<std::string>("time"),
+                                     std::regex("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ")))
+            << line;
+        const std::string level = event->getValue<std::string>("level");
+        EXPECT_TRUE(level == "information" || level == "warning") << line;
+        if (level == "warning" &&
+            event->getValue<std::string>("message").find(storeId + "  orders.import") == 0)
+            ++warnings;
+        ++events;
+    }
+    EXPECT_GT(events, 1);
+    EXPECT_EQ(warnings, 1) << "the failed job, as a warning: " << run.out;
+    expectNoSecret(run, key);
+}

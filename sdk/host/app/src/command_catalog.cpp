@@ -121,11 +121,11 @@ std::vector<CommandSpec> makeCommands() {
           "estore-host stock import GLAVNO zaloga.csv"}},
         {"run",
          {"run [--once] [--worker NAME] [--webhook-port N] [--ui-port N] [--port-file FILE] [--log-level "
-          "LEVEL]"},
+          "LEVEL] [--json]"},
          "razporejevalnik in končna točka za webhooke, s host.ui_port tudi strani za upravljanje (Ctrl+C "
          "ustavi)",
          "the scheduler loop and the webhook endpoint, with host.ui_port the admin pages too (Ctrl+C stops)",
-         {"once", "worker", "webhook-port", "ui-port", "port-file", "log-level"},
+         {"once", "worker", "webhook-port", "ui-port", "port-file", "log-level", "json"},
          {"estore-host --config /etc/estore-host/host.properties run",
           "estore-host run --once --worker cron --log-level warning"}},
         {"webhook",

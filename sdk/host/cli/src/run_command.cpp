@@ -136,7 +136,7 @@ int RunCommand::run(CommandContext& ctx) {
     if (!ctx.args().empty()) return ctx.usage("run takes no arguments");
     RunnerOptions options = runnerOptions(ctx, "run");
     options.stampLines = false;  // the log stamps every line
-    RunLog runLog(ctx.config().file(), ctx.options().logLevel, ctx.out());
+    RunLog runLog(ctx.config().file(), ctx.options().logLevel, ctx.out(), ctx.options().json);
     std::ostream& log = runLog.stream();
 
     installSignalHandlers();

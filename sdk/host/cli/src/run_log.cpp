@@ -1,13 +1,20 @@
 #include "estore/host/cli/run_log.h"
 
 #include <Poco/AutoPtr.h>
+#include <Poco/DateTimeFormat.h>
+#include <Poco/DateTimeFormatter.h>
+#include <Poco/Formatter.h>
 #include <Poco/FormattingChannel.h>
+#include <Poco/JSON/Object.h>
 #include <Poco/Logger.h>
+#include <Poco/Message.h>
 #include <Poco/PatternFormatter.h>
 #include <Poco/StreamChannel.h>
+#include <Poco/String.h>
 #include <Poco/Util/AbstractConfiguration.h>
 #include <Poco/Util/LoggingConfigurator.h>
 
+#include <sstream>
 #include <stdexcept>
 
 namespace estore::host {
@@ -16,8 +23,37 @@ namespace {
 
 constexpr const char* kLogger = "estore-host";
 
+/// One JSON object per message, for `run --json`: time (UTC, ISO 8601), level, message.
+class JsonLineFormatter final : public Poco::Formatter {
+public:
+    void format(const Poco::Message& message, std::string& text) override {
+        Poco::JSON::Object line;
+        line.set("time",
+                 Poco::DateTimeFormatter::format(message.getTime(), Poco::DateTimeFormat::ISO8601_FORMAT));
+        line.set("level", Poco::toLower(levelName(message.getPriority())));
+        line.set("message", message.getText());
+        std::ostringstream out;
+        line.stringify(out);
+        text = out.str();
+    }
+
+private:
+    static std::string levelName(Poco::Message::Priority priority) {
+        switch (priority) {
+            case Poco::Message::PRIO_FATAL: return "fatal";
+            case Poco::Message::PRIO_CRITICAL: return "critical";
+            case Poco::Message::PRIO_ERROR: return "error";
+            case Poco::Message::PRIO_WARNING: return "warning";
+            case Poco::Message::PRIO_NOTICE: return "notice";
+            case Poco::Message::PRIO_INFORMATION: return "information";
+            case Poco::Message::PRIO_DEBUG: return "debug";
+            default: return "trace";
+        }
+    }
+};
+
 Poco::Logger& configured(const Poco::Util::AbstractConfiguration* config, const std::string& level,
-                         std::ostream& console) {
+                         std::ostream& console, bool json) {
     Poco::Util::AbstractConfiguration::Keys loggingKeys;
     if (config) config->keys("logging", loggingKeys);
     if (!loggingKeys.empty()) {
@@ -26,9 +62,13 @@ Poco::Logger& configured(const Poco::Util::AbstractConfiguration* config, const 
             const_cast<Poco::Util::AbstractConfiguration*>(config)->createView("logging"));
         Poco::Util::LoggingConfigurator().configure(logging);
     } else {
-        Poco::AutoPtr<Poco::PatternFormatter> formatter(
-            new Poco::PatternFormatter("%Y-%m-%d %H:%M:%S %p %t"));
-        formatter->setProperty("times", "local");
+        Poco::AutoPtr<Poco::Formatter> formatter;
+        if (json) {
+            formatter = new JsonLineFormatter;
+        } else {
+            formatter = new Poco::PatternFormatter("%Y-%m-%d %H:%M:%S %p %t");
+            formatter->setProperty("times", "local");
+        }
         Poco::AutoPtr<Poco::StreamChannel> stream(new Poco::StreamChannel(console));
         Poco::AutoPtr<Poco::FormattingChannel> channel(new Poco::FormattingChannel(formatter, stream));
         Poco::Logger::get(kLogger).setChannel(channel);
@@ -48,8 +88,8 @@ Poco::Logger& configured(const Poco::Util::AbstractConfiguration* config, const 
 }  // namespace
 
 RunLog::RunLog(const Poco::Util::AbstractConfiguration* config, const std::string& level,
-               std::ostream& console)
-    : _logger(configured(config, level, console)), _buffer(_logger), _stream(&_buffer) {}
+               std::ostream& console, bool json)
+    : _logger(configured(config, level, console, json)), _buffer(_logger), _stream(&_buffer) {}
 
 RunLog::~RunLog() {
     _stream.flush();

@@ -9,7 +9,9 @@
 //       logging.channels.file.path = /var/log/estore-host/run.log
 //       logging.channels.file.formatter.class = PatternFormatter
 //       logging.channels.file.formatter.pattern = %Y-%m-%d %H:%M:%S %p %t
-//   - else standard output, one line per event: "2026-12-07 05:10:27 Information wix-4  orders.import  ok …".
+//   - else standard output, one line per event: "2026-12-07 05:10:27 Information wix-4  orders.import  ok …";
+//     with --json one JSON object per line instead: {"time": "2026-12-07T05:10:27Z", "level": "information",
+//     "message": "wix-4  orders.import  ok …"}.
 // --log-level (error, warning, information, debug) overrides the configured level. What is logged has
 // passed the redactor already: no secret reaches it.
 #include <memory>
@@ -29,7 +31,8 @@ namespace estore::host {
 class RunLog {
 public:
     /// Throws std::invalid_argument for a level Poco does not know.
-    RunLog(const Poco::Util::AbstractConfiguration* config, const std::string& level, std::ostream& console);
+    RunLog(const Poco::Util::AbstractConfiguration* config, const std::string& level, std::ostream& console,
+           bool json = false);
     ~RunLog();
     RunLog(const RunLog&) = delete;
     RunLog& operator=(const RunLog&) = delete;

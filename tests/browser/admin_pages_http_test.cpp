@@ -164,3 +164,19 @@ TEST_F(AdminPagesTest, RunServesTheAdminPagesBesideTheSchedulerWhenAPortIsGiven)
 }
 
 }  // namespace estore::test
+
+namespace estore::test {
+
+TEST_F(AdminPagesTest, AFormWithoutAMapsTableLeavesTheMapAtItsDefault) {
+    // A client that posts only some fields (a script, an older page) does not empty the payment map.
+    const auto [session, csrf] = signInOverHttp();
+    const HttpAnswer added =
+        request("POST", "/stores/new",
+                "_csrf=" + csrf + "&platform=wix&f_api_key=" + _identity.apiKey +
+                    "&f_site_id=" + _identity.siteId + "&f_warehouse=GLAVNO&f_cost_center=SPLET",
+                session);
+    ASSERT_EQ(added.status, 303) << added.body;
+    EXPECT_NE(host({"stores", "--json"}).out.find("CASH=CashOnDelivery:fiscal"), std::string::npos);
+}
+
+}  // namespace estore::test

@@ -178,6 +178,7 @@ host_api::Settings SettingsForm::read(AdminRequest& request, const std::vector<h
         if (spec.kind == FieldKind::Flag) {
             value = form.has(name) ? "true" : "false";
         } else if (spec.kind == FieldKind::Map) {
+            if (!form.has(name + ".k0")) continue;  // the form had no table for it: not given, not emptied
             std::vector<std::pair<std::string, std::string>> rows;
             for (int i = 0;; ++i) {
                 const std::string key = name + ".k" + std::to_string(i);

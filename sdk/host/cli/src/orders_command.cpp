@@ -23,18 +23,13 @@ Poco::Dynamic::Var parseDocument(const std::string& document) {
     return parser.parse(document);
 }
 
-std::string buyerOf(const host_api::Buyer& buyer) {
-    if (!buyer.company.empty() && !buyer.name.empty()) return buyer.company + " (" + buyer.name + ")";
-    return buyer.company.empty() ? buyer.name : buyer.company;
-}
-
 std::vector<std::string> lineOf(const SalesOrderRecord& record) {
     std::string error;
     const auto order = sdk::salesOrderFromJson(record.document, &error);
     if (!order) return {"  " + record.number, "?", "(dokument ni berljiv / unreadable: " + error + ")"};
     return {"  " + order->number,
             order->createdAt.substr(0, 10),
-            buyerOf(order->buyer),
+            Formats::buyerName(order->buyer),
             order->status + " / " + order->paymentStatus,
             record.totalGross + " " + order->currency,
             order->flags.empty() ? "" : "PREGLED / REVIEW"};

@@ -28,6 +28,11 @@ std::string Formats::today() {
     return Poco::DateTimeFormatter::format(Poco::LocalDateTime(), "%Y-%m-%d");
 }
 
+std::string Formats::buyerName(const host_api::Buyer& buyer) {
+    if (!buyer.company.empty() && !buyer.name.empty()) return buyer.company + " (" + buyer.name + ")";
+    return buyer.company.empty() ? buyer.name : buyer.company;
+}
+
 std::size_t Formats::displayWidth(const std::string& utf8) {
     // Counts code points: continuation bytes (10xxxxxx) do not start a character.
     return static_cast<std::size_t>(std::count_if(

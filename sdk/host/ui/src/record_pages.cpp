@@ -9,7 +9,6 @@
 #include "estore/host/invoicing/invoice_repository.h"
 #include "estore/host/invoicing/invoice_text.h"
 #include "estore/host/services/host_service_set.h"
-#include "estore/host/storage/store_repository.h"
 #include "estore/host/ui/admin_request.h"
 #include "estore/host/ui/store_pages.h"
 #include "estore/sdk/amount.h"
@@ -18,11 +17,6 @@
 namespace estore::host {
 
 namespace {
-
-std::string buyerOf(const host_api::Buyer& buyer) {
-    if (!buyer.company.empty() && !buyer.name.empty()) return buyer.company + " (" + buyer.name + ")";
-    return buyer.company.empty() ? buyer.name : buyer.company;
-}
 
 std::string backToStore(AdminRequest& request, const std::string& storeId) {
     return "<p><a href=\"" + Html::escape(StorePages::path(storeId)) + "\">" +
@@ -80,8 +74,8 @@ void RecordPages::orders(AdminRequest& request, const std::string& storeId) {
         body +=
             "<tr data-order=\"" + Html::escape(record.externalId) + "\"><td>" + Html::escape(record.number) +
             "</td><td>" + Html::escape(order ? order->createdAt.substr(0, 10) : "") +
-            "</td><td class=\"buyer\">" + Html::escape(order ? buyerOf(order->buyer) : "") + "</td><td>" +
-            Html::escape(record.status + " / " + record.paymentStatus) + "</td><td>" +
+            "</td><td class=\"buyer\">" + Html::escape(order ? Formats::buyerName(order->buyer) : "") +
+            "</td><td>" + Html::escape(record.status + " / " + record.paymentStatus) + "</td><td>" +
             Html::escape(record.totalGross + " " + record.currency) + "</td><td class=\"flags\">" +
             (order ? flags
                    : request.t({"Dokument ni berljiv: " + error, "The document cannot be read: " + error})) +

@@ -9,7 +9,6 @@
 #include "estore/host/services/host_service_set.h"
 #include "estore/host/storage/database.h"
 #include "estore/host/storage/job_repository.h"
-#include "estore/host/storage/store_repository.h"
 #include "estore/host/ui/admin_request.h"
 #include "estore/host/ui/store_pages.h"
 #include "estore/host/webhooks/webhook_urls.h"

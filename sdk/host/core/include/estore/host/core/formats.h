@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "estore/host_api/sales_order.h"
+
 namespace estore::host {
 
 class Formats {
@@ -14,6 +16,9 @@ public:
     static std::string isoUtc(std::int64_t epochMillis);
     /// Today's local date, "YYYY-MM-DD" (the "today" default of date fields).
     static std::string today();
+
+    /// A buyer as lists show one: "Company (Name)", or whichever of the two there is.
+    static std::string buyerName(const host_api::Buyer& buyer);
 
     static std::size_t displayWidth(const std::string& utf8);
     /// Rows of cells, the first one the header, with columns aligned.

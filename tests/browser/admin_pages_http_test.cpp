@@ -136,16 +136,17 @@ namespace estore::test {
 
 TEST_F(AdminPagesTest, RunServesTheAdminPagesBesideTheSchedulerWhenAPortIsGiven) {
     const std::string log = _dir.file("run-ui.log");
-    BackgroundProcess run(ESTORE_HOST_EXE,
-                          {"--db", _db, "--plugins", ESTORE_PLUGIN_DIR, "--config", _config, "run",
-                           "--webhook-port", "0", "--ui-port", "0", "--port-file", _dir.file("run.port")},
-                          _dir.path().string(), log);
+    // --lang: the child inherits the test's locale, and the line read below is in the log's language.
+    BackgroundProcess run(
+        ESTORE_HOST_EXE,
+        {"--db", _db, "--plugins", ESTORE_PLUGIN_DIR, "--config", _config, "--lang", "sl", "run",
+         "--webhook-port", "0", "--ui-port", "0", "--port-file", _dir.file("run.port")},
+        _dir.path().string(), log);
     ASSERT_NE(waitForPortFile(_dir.file("run.port")), 0);
     std::smatch port;
     std::string text;
-    for (int i = 0;
-         i < 100 && !std::regex_search(text, port, std::regex("admin pages: http://127\\.0\\.0\\.1:(\\d+)/"));
-         ++i) {
+    const std::regex announced("Strani za upravljanje: http://127\\.0\\.0\\.1:(\\d+)/");
+    for (int i = 0; i < 100 && !std::regex_search(text, port, announced); ++i) {
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
         std::ifstream in(log);
         text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());

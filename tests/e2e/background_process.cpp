@@ -8,6 +8,7 @@
 #include <chrono>
 #include <fstream>
 #include <stdexcept>
+#include <string_view>
 #include <thread>
 
 namespace estore::test {
@@ -19,6 +20,19 @@ BackgroundProcess::BackgroundProcess(const std::string& executable, const std::v
     std::vector<char*> pointers;
     for (auto& arg : argv) pointers.push_back(arg.data());
     pointers.push_back(nullptr);
+    // As runProcess: the locale pinned to C.UTF-8, so estore-host speaks its default, Slovenian.
+    std::vector<std::string> environment;
+    for (char** entry = environ; *entry; ++entry) {
+        const std::string_view variable(*entry);
+        if (variable.starts_with("LC_ALL=") || variable.starts_with("LC_MESSAGES=") ||
+            variable.starts_with("LANG="))
+            continue;
+        environment.emplace_back(variable);
+    }
+    environment.emplace_back("LANG=C.UTF-8");
+    std::vector<char*> environmentPointers;
+    for (auto& variable : environment) environmentPointers.push_back(variable.data());
+    environmentPointers.push_back(nullptr);
     _pid = fork();
     if (_pid < 0) throw std::runtime_error("fork failed");
     if (_pid == 0) {
@@ -29,7 +43,7 @@ BackgroundProcess::BackgroundProcess(const std::string& executable, const std::v
         dup2(null, 0);
         dup2(log, 1);
         dup2(log, 2);
-        execv(executable.c_str(), pointers.data());
+        execve(executable.c_str(), pointers.data(), environmentPointers.data());
         _exit(127);
     }
 }

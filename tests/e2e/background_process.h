@@ -1,6 +1,6 @@
 #pragma once
 // A child process left running (estore-host run), its output in a log file, that a test can stop
-// gently (SIGTERM) or kill outright (SIGKILL) to play a crash.
+// gently (SIGTERM) or kill outright (SIGKILL) to play a crash. Its locale is C.UTF-8, as runProcess's.
 #include <sys/types.h>
 
 #include <string>

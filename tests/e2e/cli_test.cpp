@@ -52,8 +52,11 @@ TEST_F(HostE2E, EveryCommandHasItsOwnHelpAndRefusesOptionsItDoesNotTake) {
               std::string::npos)
         << help.out;
     EXPECT_NE(help.out.find("--force"), std::string::npos) << help.out;
-    EXPECT_NE(help.out.find("Primeri / examples:\n  estore-host sync wix-1 orders.import"), std::string::npos)
+    EXPECT_NE(help.out.find("Primeri:\n  estore-host sync wix-1 orders.import"), std::string::npos)
         << help.out;
+    EXPECT_NE(help.out.find("zažene eno opravilo trgovine zdaj in kaže napredek"), std::string::npos)
+        << help.out;
+    EXPECT_EQ(help.out.find("Examples"), std::string::npos) << "one language at a time: " << help.out;
     EXPECT_EQ(help.out.find("--webhook-port"), std::string::npos) << "only the options sync takes";
     EXPECT_EQ(host({"help", "rates"}).out, host({"rates", "--help"}).out);
     for (const char* command :
@@ -67,13 +70,14 @@ TEST_F(HostE2E, EveryCommandHasItsOwnHelpAndRefusesOptionsItDoesNotTake) {
     // An option a command does not take is refused, not ignored, and nothing runs.
     auto refused = host({"stores", "--once"});
     EXPECT_EQ(refused.exitCode, 1) << refused.describe();
-    EXPECT_NE(refused.err.find("option --once does not apply to stores"), std::string::npos) << refused.err;
+    EXPECT_NE(refused.err.find("možnost --once ne velja za ukaz stores"), std::string::npos) << refused.err;
     EXPECT_NE(refused.err.find("estore-host stores --help"), std::string::npos) << refused.err;
     EXPECT_EQ(host({"activity", "wix-1", "--force"}).exitCode, 1);
     EXPECT_EQ(host({"platforms", "--set", "a=b"}).exitCode, 1);
     EXPECT_EQ(host({"stores", "--version"}).exitCode, 1);
     // The global ones go with any command: host() gives every command --db, --plugins and --config.
     EXPECT_EQ(host({"platforms"}).exitCode, 0);
+    EXPECT_EQ(host({"--lang", "en", "platforms"}).exitCode, 0);
 }
 
 TEST_F(HostE2E, WithJsonEveryFailureIsAnErrorObjectInBothLanguages) {
@@ -99,22 +103,59 @@ TEST_F(HostE2E, WithJsonEveryFailureIsAnErrorObjectInBothLanguages) {
     expectError(host({"webhook", "wix-9", "--revoke", "--json"}), 2, "store.unknown", "store_id");
 }
 
+TEST_F(HostE2E, HelpIsInOneLanguageChosenByLangOrTheLocale) {
+    // Issue 18: Slovenian by default (the harness runs with LANG=C.UTF-8), English from --lang en or an
+    // English locale, --lang winning over the locale and LC_ALL over LANG (POSIX's order).
+    const std::string sl = "zažene eno opravilo trgovine zdaj in kaže napredek";
+    const std::string en = "run one job of a store now, showing progress";
+    const auto expectOnly = [](const estore::test::ProcessResult& run, const std::string& wanted,
+                               const std::string& other) {
+        ASSERT_EQ(run.exitCode, 0) << run.describe();
+        EXPECT_NE(run.out.find(wanted), std::string::npos) << run.out;
+        EXPECT_EQ(run.out.find(other), std::string::npos) << run.out;
+    };
+    expectOnly(host({"sync", "--help"}), sl, en);
+    expectOnly(host({"--lang", "en", "sync", "--help"}), en, sl);
+    expectOnly(host({"sync", "--help"}, {{"LANG", "en_GB.UTF-8"}}), en, sl);
+    expectOnly(host({"--lang", "sl", "sync", "--help"}, {{"LANG", "en_US.UTF-8"}}), sl, en);
+    expectOnly(host({"sync", "--help"}, {{"LANG", "en_US.UTF-8"}, {"LC_ALL", "sl_SI.UTF-8"}}), sl, en);
+    expectOnly(host({"sync", "--help"}, {{"LANG", "de_DE.UTF-8"}}), sl, en);
+    auto english = host({"--lang", "en", "sync", "--help"});
+    EXPECT_NE(english.out.find("Examples:\n  estore-host sync wix-1 orders.import"), std::string::npos)
+        << english.out;
+    // An error too, and one refused by the option parser before --lang was handled.
+    auto unknown = host({"--lang", "en", "frobnicate"});
+    EXPECT_NE(unknown.err.find("unknown command 'frobnicate'"), std::string::npos) << unknown.err;
+    EXPECT_EQ(unknown.err.find("neznan ukaz"), std::string::npos) << unknown.err;
+    auto refused = host({"--lang", "en", "stores", "--no-such-option"});
+    EXPECT_NE(refused.err.find("Help: estore-host --help"), std::string::npos) << refused.err;
+    EXPECT_EQ(refused.err.find("Pomoč"), std::string::npos) << refused.err;
+    // A language it does not have is a usage error, not a silent fallback.
+    auto wrong = host({"--lang", "de", "stores"});
+    EXPECT_EQ(wrong.exitCode, 1) << wrong.describe();
+    EXPECT_NE(wrong.err.find("--lang needs sl or en"), std::string::npos) << wrong.err;
+}
+
 TEST_F(HostE2E, TheManPageAndTheBashCompletionComeFromTheSameTable) {
-    auto man = host({"help", "man"});
-    ASSERT_EQ(man.exitCode, 0) << man.describe();
-    EXPECT_EQ(man.out.rfind(".TH ESTORE-HOST 1", 0), 0u) << man.out.substr(0, 200);
-    EXPECT_NE(man.out.find(".B sync STORE_ID JOB"), std::string::npos);
-    EXPECT_NE(man.out.find(".SH EXIT STATUS"), std::string::npos);
-    // groff renders it (UTF-8 through preconv, as man does) without a warning, where groff is installed.
-    const std::string page = _dir.file("estore-host.1");
-    std::ofstream(page) << man.out;
-    if (std::system("command -v groff >/dev/null 2>&1") == 0) {
-        const std::string command = "groff -k -man -Tutf8 -ww -z " + page + " 2>" + _dir.file("groff.err");
-        EXPECT_EQ(std::system(command.c_str()), 0);
-        std::ifstream errors(_dir.file("groff.err"));
-        std::stringstream text;
-        text << errors.rdbuf();
-        EXPECT_EQ(text.str(), "") << "groff warns";
+    // One page per language, as the packages install them (man1 and sl/man1).
+    for (const auto& [lang, exitStatus] : {std::pair{"en", ".SH EXIT STATUS"}, {"sl", ".SH IZHODNE KODE"}}) {
+        auto man = host({"--lang", lang, "help", "man"});
+        ASSERT_EQ(man.exitCode, 0) << man.describe();
+        EXPECT_EQ(man.out.rfind(".TH ESTORE-HOST 1", 0), 0u) << man.out.substr(0, 200);
+        EXPECT_NE(man.out.find(".B sync STORE_ID JOB"), std::string::npos);
+        EXPECT_NE(man.out.find(exitStatus), std::string::npos) << man.out;
+        // groff renders it (UTF-8 through preconv, as man does) without a warning, where groff is installed.
+        const std::string page = _dir.file(std::string("estore-host.") + lang + ".1");
+        std::ofstream(page) << man.out;
+        if (std::system("command -v groff >/dev/null 2>&1") == 0) {
+            const std::string command =
+                "groff -k -man -Tutf8 -ww -z " + page + " 2>" + _dir.file("groff.err");
+            EXPECT_EQ(std::system(command.c_str()), 0);
+            std::ifstream errors(_dir.file("groff.err"));
+            std::stringstream text;
+            text << errors.rdbuf();
+            EXPECT_EQ(text.str(), "") << "groff warns on the " << lang << " page";
+        }
     }
 
     auto completion = host({"help", "completion"});
@@ -139,20 +180,28 @@ TEST_F(HostE2E, ConfigCheckListsEveryKeyWithItsOriginAndRefusesATypoWithTheNeare
     writeConfig("http://127.0.0.1:1",
                 {"host.webhok_port = 9090", "mail.smtp_password = hunter2-secret",
                  "host.job_interval.orders.import = 600", "rates.ecb_url = https://ecb.example"});
-    auto checked = host({"config", "check"});
+    auto checked = host({"--lang", "en", "config", "check"});
     EXPECT_EQ(checked.exitCode, 4) << checked.describe();
     EXPECT_NE(checked.err.find("unknown key 'host.webhok_port'"), std::string::npos) << checked.err;
     EXPECT_NE(checked.err.find("did you mean host.webhook_port?"), std::string::npos) << checked.err;
+    EXPECT_EQ(checked.err.find("neznan ključ"), std::string::npos) << "English only: " << checked.err;
     EXPECT_NE(checked.out.find("rates.ecb_url = https://ecb.example   (" + _config + ")"), std::string::npos)
         << checked.out;
-    EXPECT_NE(checked.out.find("host.webhook_port = 8080   (privzeto / default)"), std::string::npos)
-        << checked.out;
+    EXPECT_NE(checked.out.find("host.webhook_port = 8080   (default)"), std::string::npos) << checked.out;
     EXPECT_NE(checked.out.find("host.job_interval.orders.import = 600"), std::string::npos) << checked.out;
     // wix.* is the Wix plugin's: listed, not checked by the host.
-    EXPECT_NE(checked.out.find("wix.timeout_ms = 3000   (" + _config + "; vtičnik / plugin wix)"),
-              std::string::npos)
+    EXPECT_NE(checked.out.find("wix.timeout_ms = 3000   (" + _config + "; plugin wix)"), std::string::npos)
         << checked.out;
     expectNoSecret(checked, "hunter2-secret");
+    // Slovenian by default.
+    auto slovenian = host({"config", "check"});
+    EXPECT_EQ(slovenian.exitCode, 4) << slovenian.describe();
+    EXPECT_NE(slovenian.err.find("neznan ključ 'host.webhok_port'"), std::string::npos) << slovenian.err;
+    EXPECT_NE(slovenian.err.find("ste mislili host.webhook_port?"), std::string::npos) << slovenian.err;
+    EXPECT_NE(slovenian.out.find("host.webhook_port = 8080   (privzeto)"), std::string::npos)
+        << slovenian.out;
+    EXPECT_NE(slovenian.out.find("wix.timeout_ms = 3000   (" + _config + "; vtičnik wix)"), std::string::npos)
+        << slovenian.out;
     auto json = host({"config", "check", "--json"});
     EXPECT_EQ(json.exitCode, 4);
     auto report = this->json(json);
@@ -176,8 +225,7 @@ TEST_F(HostE2E, WithoutConfigTheUsersConfigurationFileIsRead) {
         estore::test::runProcess(ESTORE_HOST_EXE, {"--plugins", ESTORE_PLUGIN_DIR, "config", "check"},
                                  _dir.path().string(), {{"XDG_CONFIG_HOME", xdg}});
     ASSERT_EQ(checked.exitCode, 0) << checked.describe();
-    EXPECT_NE(checked.out.find("Datoteke / files: " + xdg + "/estore-host/host.properties"),
-              std::string::npos)
+    EXPECT_NE(checked.out.find("Datoteke: " + xdg + "/estore-host/host.properties"), std::string::npos)
         << checked.out;
     EXPECT_NE(checked.out.find("host.webhook_port = 9191   (" + xdg + "/estore-host/host.properties)"),
               std::string::npos)
@@ -251,7 +299,7 @@ TEST_F(HostE2E, RatesAreFetchedFromTheConfiguredUrlByRunAndByRatesFetch) {
     // The database has no rates at all, so the run loop's first look fetches.
     auto run = host({"run", "--once", "--worker", "w1"});
     ASSERT_EQ(run.exitCode, 0) << run.describe();
-    EXPECT_NE(run.out.find("ECB: tečaji do / rates up to 2025-03-14 (8)"), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find("ECB: tečaji do 2025-03-14 (8)"), std::string::npos) << run.out;
     EXPECT_EQ(ecb.requests(), 1);
 
     auto fetched = host({"rates", "fetch", "--json"});
@@ -279,19 +327,25 @@ TEST_F(HostE2E, RatesImportStoresTheEcbFileOrNothingOfIt) {
     EXPECT_EQ(report->getValue<int>("currencies"), 4);
     EXPECT_EQ(report->getValue<std::string>("last_day"), "2025-03-14");
     EXPECT_EQ(report->getValue<int>("invoices_issued"), 0);
-    auto text = host({"rates", "import", sample});
+    auto text = host({"--lang", "en", "rates", "import", sample});
     EXPECT_EQ(text.exitCode, 0);
-    EXPECT_NE(
-        text.out.find("ECB rates imported: 8 (4 valut / currencies, 2 dni / days, 2025-03-13 – 2025-03-14)"),
-        std::string::npos)
+    EXPECT_NE(text.out.find("ECB rates imported: 8 (4 currencies, 2 days, 2025-03-13 – 2025-03-14)\n"
+                            "Invoices issued that waited for a rate: 0\n"),
+              std::string::npos)
         << text.out;
+    auto slovenian = host({"rates", "import", sample});
+    EXPECT_EQ(slovenian.exitCode, 0);
+    EXPECT_NE(slovenian.out.find("Uvoženih tečajev ECB: 8 (4 valut, 2 dni, 2025-03-13 – 2025-03-14)"),
+              std::string::npos)
+        << slovenian.out;
 
     const std::string broken = _dir.file("broken.xml");
     std::ofstream(broken) << "<Cube><Cube time='2025-03-17'><Cube currency='CHF' rate='0.95'/>"
                              "<Cube currency='USD' rate='x'/></Cube></Cube>";
     auto refused = host({"rates", "import", broken});
     EXPECT_EQ(refused.exitCode, 2) << refused.describe();
-    EXPECT_NE(refused.err.find("nothing was stored"), std::string::npos) << refused.err;
+    EXPECT_NE(refused.err.find("ni datoteka tečajev ECB; nič ni shranjeno"), std::string::npos)
+        << refused.err;
     EXPECT_NE(refused.err.find("rate='x'"), std::string::npos) << refused.err;
     EXPECT_EQ(host({"rates", "import"}).exitCode, 1);
     EXPECT_EQ(host({"rates", "import", _dir.file("missing.xml")}).exitCode, 2);

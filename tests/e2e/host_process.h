@@ -1,6 +1,7 @@
 #pragma once
 // Runs a program as a child process and collects its exit code, stdout and stderr. Stdin is an empty
-// pipe, so nothing the child does can wait for a person.
+// pipe, so nothing the child does can wait for a person. The child's locale is C.UTF-8 (LC_ALL and
+// LC_MESSAGES empty) unless `env` says otherwise, so estore-host speaks Slovenian, its default.
 #include <map>
 #include <string>
 #include <vector>

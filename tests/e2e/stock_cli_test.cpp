@@ -33,7 +33,8 @@ TEST_F(HostE2E, StockSetImportAndListThroughTheCommandLine) {
                                              "\"MLEKO 1,5 %\";\"10\";\r\n";
     auto imported = host({"stock", "import", "GLAVNO", file});
     ASSERT_EQ(imported.exitCode, 0) << imported.describe();
-    EXPECT_NE(imported.out.find("Uvoženo / imported: 2"), std::string::npos) << imported.out;
+    EXPECT_NE(imported.out.find("Uvoženo: 2 (skladišče GLAVNO, datoteka " + file + ")"), std::string::npos)
+        << imported.out;
 
     auto listed = host({"stock", "GLAVNO", "--json"});
     ASSERT_EQ(listed.exitCode, 0) << listed.describe();
@@ -49,7 +50,12 @@ TEST_F(HostE2E, StockSetImportAndListThroughTheCommandLine) {
     auto text = host({"stock", "GLAVNO"});
     ASSERT_EQ(text.exitCode, 0) << text.describe();
     EXPECT_NE(text.out.find("MLEKO 1,5 %"), std::string::npos) << text.out;
-    EXPECT_NE(text.out.find("Izdelkov / products: 3"), std::string::npos) << text.out;
+    EXPECT_NE(text.out.find("Izdelkov: 3"), std::string::npos) << text.out;
+    auto english = host({"--lang", "en", "stock", "GLAVNO"});
+    ASSERT_EQ(english.exitCode, 0) << english.describe();
+    EXPECT_NE(english.out.find("Product code"), std::string::npos) << english.out;
+    EXPECT_NE(english.out.find("Products: 3"), std::string::npos) << english.out;
+    EXPECT_EQ(english.out.find("Izdelkov"), std::string::npos) << english.out;
 }
 
 TEST_F(HostE2E, ARefusedStockImportNamesItsLinesAndChangesNothing) {
@@ -58,9 +64,14 @@ TEST_F(HostE2E, ARefusedStockImportNamesItsLinesAndChangesNothing) {
     std::ofstream(file, std::ios::binary) << "product_code;on_hand\nKAVA;40\nCAJ;?\nKAVA;2\n";
     auto result = host({"stock", "import", "GLAVNO", file});
     EXPECT_EQ(result.exitCode, 4) << "validation: " << result.describe();
-    EXPECT_NE(result.err.find("line 3:"), std::string::npos) << result.err;
-    EXPECT_NE(result.err.find("line 4:"), std::string::npos) << result.err;
-    EXPECT_NE(result.err.find("no stock was changed"), std::string::npos) << result.err;
+    EXPECT_NE(result.err.find("vrstica 3:"), std::string::npos) << result.err;
+    EXPECT_NE(result.err.find("vrstica 4:"), std::string::npos) << result.err;
+    EXPECT_NE(result.err.find("zaloga ni spremenjena"), std::string::npos) << result.err;
+    auto english = host({"--lang", "en", "stock", "import", "GLAVNO", file});
+    EXPECT_EQ(english.exitCode, 4) << "validation: " << english.describe();
+    EXPECT_NE(english.err.find("line 3:"), std::string::npos) << english.err;
+    EXPECT_NE(english.err.find("line 4:"), std::string::npos) << english.err;
+    EXPECT_NE(english.err.find("no stock was changed"), std::string::npos) << english.err;
     const auto levels = stockArray(host({"stock", "GLAVNO", "--json"}));
     ASSERT_EQ(levels->size(), 1u);
     EXPECT_EQ(levels->getObject(0)->getValue<std::string>("on_hand"), "1");

@@ -79,8 +79,9 @@ TEST_F(SyncE2E, SyncImportsEveryOrderOnceAndASecondSyncAddsNone) {
 
     auto second = host({"sync", storeId, "orders.import"});
     ASSERT_EQ(second.exitCode, 0) << second.describe();
-    EXPECT_NE(second.out.find("strani / pages"), std::string::npos) << "plain progress lines:\n"
-                                                                    << second.out;
+    EXPECT_TRUE(std::regex_search(second.out, std::regex("(^|\n)orders\\.import: [0-9.]+ strani\\b")))
+        << "plain progress lines, in Slovenian:\n"
+        << second.out;
     EXPECT_NE(second.out.find("created 0"), std::string::npos) << second.out;
     EXPECT_EQ(static_cast<Poco::Int64>(orders(storeId)->size()), created) << "no order twice";
 
@@ -118,8 +119,14 @@ TEST_F(SyncE2E, OrdersJsonGivesTheWholeDocuments) {
 
     auto text = host({"orders", storeId});
     EXPECT_EQ(text.exitCode, 0);
-    EXPECT_NE(text.out.find("Naročil / orders: " + std::to_string(list->size())), std::string::npos)
+    EXPECT_NE(text.out.find("Naročil: " + std::to_string(list->size()) + " (za pregled: "), std::string::npos)
         << text.out;
+    auto english = host({"--lang", "en", "orders", storeId});
+    EXPECT_EQ(english.exitCode, 0);
+    EXPECT_NE(english.out.find("Orders: " + std::to_string(list->size()) + " (for review: "),
+              std::string::npos)
+        << english.out;
+    EXPECT_EQ(english.out.find("Naročil"), std::string::npos) << english.out;
     EXPECT_NE(text.out.find(order->getValue<std::string>("number")), std::string::npos);
     EXPECT_EQ(host({"orders", "wix-99"}).exitCode, 2);
 }
@@ -141,7 +148,8 @@ TEST_F(SyncE2E, RevokedCredentialsPauseTheStoreUntilConfigureFixesThem) {
     EXPECT_NE(paused->getObject("what_to_do")->getValue<std::string>("en").find("configure " + storeId),
               std::string::npos);
     auto listing = host({"stores"});
-    EXPECT_NE(listing.out.find("NEEDS ATTENTION"), std::string::npos) << listing.out;
+    EXPECT_NE(listing.out.find(storeId + ": POTREBUJE POZORNOST, opravila so ustavljena"), std::string::npos)
+        << listing.out;
     EXPECT_NE(listing.out.find("configure " + storeId), std::string::npos) << listing.out;
 
     // Paused: neither the scheduler nor a plain sync runs it, due or not.
@@ -151,7 +159,10 @@ TEST_F(SyncE2E, RevokedCredentialsPauseTheStoreUntilConfigureFixesThem) {
     EXPECT_EQ(jobsJson()->getObject(0)->getValue<Poco::Int64>("last_run_at"), before) << "not run";
     auto refused = host({"sync", storeId, "orders.import"});
     EXPECT_EQ(refused.exitCode, 2);
-    EXPECT_NE(refused.err.find("paused"), std::string::npos) << refused.err;
+    EXPECT_NE(refused.err.find("Trgovina " + storeId + " potrebuje pozornost; njena opravila so ustavljena."),
+              std::string::npos)
+        << refused.err;
+    EXPECT_NE(refused.err.find("(--force zažene opravilo kljub temu)"), std::string::npos) << refused.err;
 
     // A key that does not work either: nothing changes.
     const std::string badKey = newKey(account);
@@ -194,7 +205,7 @@ TEST_F(SyncE2E, RunOnceSaysWhenJobsFailedInItsExitCodeAndLogsThemAsWarnings) {
     const std::regex failedLine("\\n\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d Warning " + storeId +
                                 "  orders\\.import  ");
     EXPECT_TRUE(std::regex_search(run.out, failedLine)) << run.out;
-    EXPECT_NE(run.out.find(" Information Opravil / jobs run:"), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find(" Information Opravil: "), std::string::npos) << run.out;
     expectNoSecret(run, key);
 
     makeJobsDue();
@@ -209,14 +220,17 @@ TEST_F(SyncE2E, RunOnceSaysWhenJobsFailedInItsExitCodeAndLogsThemAsWarnings) {
                  "logging.channels.file.formatter.class = PatternFormatter",
                  "logging.channels.file.formatter.pattern = %p|%t"});
     // The store is paused now (its key was refused), so nothing runs: the log has the run's own lines.
-    auto toFile = host({"run", "--once", "--worker", "e2e"});
+    // In English this time: the log's own lines follow --lang too.
+    auto toFile = host({"--lang", "en", "run", "--once", "--worker", "e2e"});
     EXPECT_EQ(toFile.exitCode, 0) << toFile.describe();
-    EXPECT_EQ(toFile.out.find("Opravil / jobs run"), std::string::npos)
-        << "the log went to the file: " << toFile.out;
+    EXPECT_EQ(toFile.out.find("Jobs run"), std::string::npos) << "the log went to the file: " << toFile.out;
     std::ifstream in(logFile);
     std::stringstream logged;
     logged << in.rdbuf();
-    EXPECT_NE(logged.str().find("Information|Opravil / jobs run: 0"), std::string::npos) << logged.str();
+    EXPECT_NE(logged.str().find("Information|Jobs run: 0 (ok 0, failed 0)"), std::string::npos)
+        << logged.str();
+    EXPECT_EQ(logged.str().find("Opravil: "), std::string::npos)
+        << "one language at a time: " << logged.str();
     EXPECT_EQ(logged.str().find(key), std::string::npos) << "no secret in the log";
 }
 
@@ -224,10 +238,12 @@ TEST_F(SyncE2E, ConfigureRefusesBadSettingsAndChangesNothing) {
     startSandbox();
     const std::string storeId = addSeededStore(_identity.apiKey);
     const std::string before = host({"stores", "--json"}).out;
-    auto bad = host({"configure", storeId, "--set", "site_id=not-a-site"});
+    auto bad = host({"--lang", "en", "configure", storeId, "--set", "site_id=not-a-site"});
     EXPECT_EQ(bad.exitCode, 4) << "validation: " << bad.describe();
-    EXPECT_NE(bad.err.find("site_id"), std::string::npos) << bad.err;
-    EXPECT_NE(bad.err.find("nothing was changed"), std::string::npos) << bad.err;
+    EXPECT_NE(bad.err.find("Field: site_id"), std::string::npos) << bad.err;
+    EXPECT_NE(bad.err.find("The settings cannot be changed; nothing was changed."), std::string::npos)
+        << bad.err;
+    EXPECT_EQ(bad.err.find("nič ni spremenjeno"), std::string::npos) << "English only: " << bad.err;
     EXPECT_EQ(host({"stores", "--json"}).out, before);
     EXPECT_EQ(host({"configure", storeId, "--set", "no_such_field=1"}).exitCode, 4);
     EXPECT_EQ(host({"configure", "wix-99"}).exitCode, 2);

@@ -235,11 +235,17 @@ TEST_F(SalesOrderStore, OrdersJsonHoldsEachDocumentExactlyAsTheSdkWroteIt) {
     again->getArray("orders")->getObject(0)->stringify(actual);
     EXPECT_EQ(actual.str(), expected.str());
 
-    const std::string text = OrdersCommand::text(DbSalesOrders(*_db).list("wix-1"));
+    const std::string text = OrdersCommand::text(DbSalesOrders(*_db).list("wix-1"), Language{});
     EXPECT_NE(text.find("10001"), std::string::npos) << text;
     EXPECT_NE(text.find("24.40 EUR"), std::string::npos) << text;
     EXPECT_NE(text.find("APPROVED / PAID"), std::string::npos) << text;
-    EXPECT_NE(text.find("Naročil / orders: 2"), std::string::npos) << text;
+    EXPECT_NE(text.find("Kupec"), std::string::npos) << text;
+    EXPECT_NE(text.find("Naročil: 2 (za pregled: 0)"), std::string::npos) << text;
+    const std::string english = OrdersCommand::text(DbSalesOrders(*_db).list("wix-1"), Language{true});
+    EXPECT_NE(english.find("APPROVED / PAID"), std::string::npos) << english;
+    EXPECT_NE(english.find("Buyer"), std::string::npos) << english;
+    EXPECT_NE(english.find("Orders: 2 (for review: 0)"), std::string::npos) << english;
+    EXPECT_EQ(english.find("Naročil"), std::string::npos) << english;
 }
 
 TEST_F(SalesOrderStore, TheCountIsOfCreatedOrdersPerStoreAndAPageIsNewestFirstSearchedByNumber) {

@@ -1,6 +1,6 @@
 // `estore-host stock` in-process (StockCommand over a CommandContext with string streams): set, import
-// and the listing, their messages in both languages and their exit codes. The same commands as real
-// processes are in stock_cli_test.cpp.
+// and the listing, their messages in Slovenian (the default) and in English, and their exit codes. The same
+// commands as real processes are in stock_cli_test.cpp.
 #include <gtest/gtest.h>
 
 #include <Poco/JSON/Array.h>
@@ -37,10 +37,11 @@ class StockCommandTest : public ::testing::Test {
 protected:
     void SetUp() override { ESTORE_REQUIRE_TEST_DATABASE(); }
 
-    CommandRun stock(std::vector<std::string> args, bool json = false) {
+    CommandRun stock(std::vector<std::string> args, bool json = false, bool english = false) {
         CliOptions options;
         options.db = _dir.database();
         options.json = json;
+        options.language.english = english;
         std::ostringstream out;
         std::ostringstream err;
         CommandRun run;
@@ -79,14 +80,26 @@ TEST_F(StockCommandTest, SetThenListAsTextAndJson) {
     auto run = stock({"set", "GLAVNO", "CAJ-01", "12,5", "2"});
     ASSERT_EQ(run.exitCode, 0) << run.describe();
     EXPECT_NE(run.out.find("GLAVNO CAJ-01"), std::string::npos) << run.out;
-    EXPECT_NE(run.out.find("on hand 12.5"), std::string::npos) << run.out;
-    ASSERT_EQ(stock({"set", "GLAVNO", "AAA", "3"}).exitCode, 0);
+    EXPECT_NE(run.out.find("Zaloga nastavljena: GLAVNO CAJ-01: zaloga 12.5, rezervirano 2"),
+              std::string::npos)
+        << run.out;
+    run = stock({"set", "GLAVNO", "AAA", "3"}, false, true);
+    ASSERT_EQ(run.exitCode, 0) << run.describe();
+    EXPECT_NE(run.out.find("Stock set: GLAVNO AAA: on hand 3, reserved 0"), std::string::npos) << run.out;
 
     run = stock({"GLAVNO"});
     ASSERT_EQ(run.exitCode, 0) << run.describe();
-    EXPECT_NE(run.out.find("Šifra / product code"), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find("Šifra"), std::string::npos) << run.out;
     EXPECT_LT(run.out.find("AAA"), run.out.find("CAJ-01")) << "ordered by product code\n" << run.out;
-    EXPECT_NE(run.out.find("Izdelkov / products: 2"), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find("Izdelkov: 2"), std::string::npos) << run.out;
+    EXPECT_EQ(run.out.find("Products"), std::string::npos) << "one language at a time\n" << run.out;
+
+    run = stock({"GLAVNO"}, false, true);
+    ASSERT_EQ(run.exitCode, 0) << run.describe();
+    EXPECT_NE(run.out.find("Stock: GLAVNO"), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find("Product code"), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find("Products: 2"), std::string::npos) << run.out;
+    EXPECT_EQ(run.out.find("Izdelkov"), std::string::npos) << "one language at a time\n" << run.out;
 
     run = stock({"GLAVNO"}, true);
     ASSERT_EQ(run.exitCode, 0) << run.describe();
@@ -103,12 +116,15 @@ TEST_F(StockCommandTest, SetThenListAsTextAndJson) {
 TEST_F(StockCommandTest, AnEmptyWarehouseListsNothing) {
     auto run = stock({"SPLET"});
     EXPECT_EQ(run.exitCode, 0) << run.describe();
-    EXPECT_NE(run.out.find("no stock"), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find("(ni zalog)"), std::string::npos) << run.out;
+    run = stock({"SPLET"}, false, true);
+    EXPECT_EQ(run.exitCode, 0) << run.describe();
+    EXPECT_NE(run.out.find("(no stock)"), std::string::npos) << run.out;
     run = stock({"SPLET"}, true);
     EXPECT_EQ(jsonArray(run)->size(), 0u) << run.out;
 }
 
-TEST_F(StockCommandTest, SetRefusesBadInputWithBothLanguagesAndChangesNothing) {
+TEST_F(StockCommandTest, SetRefusesBadInputInEitherLanguageAndChangesNothing) {
     ASSERT_EQ(stock({"set", "GLAVNO", "CAJ-01", "5"}).exitCode, 0);
     for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
              {"set", "GLAVNO", "CAJ-01", "abc"},
@@ -120,8 +136,11 @@ TEST_F(StockCommandTest, SetRefusesBadInputWithBothLanguagesAndChangesNothing) {
          }) {
         const auto run = stock(args);
         EXPECT_EQ(run.exitCode, 4) << "validation: " << run.describe();
-        EXPECT_NE(run.err.find("Zaloge ni mogoče nastaviti. / Cannot set the stock."), std::string::npos)
-            << run.err;
+        EXPECT_EQ(run.err.rfind("Zaloge ni mogoče nastaviti.\n  ", 0), 0u) << run.err;
+        EXPECT_EQ(run.err.find("Cannot"), std::string::npos) << "one language at a time\n" << run.err;
+        const auto english = stock(args, false, true);
+        EXPECT_EQ(english.exitCode, 4) << "validation: " << english.describe();
+        EXPECT_EQ(english.err.rfind("Cannot set the stock.\n  ", 0), 0u) << english.err;
     }
     const auto stored = levels();
     ASSERT_EQ(stored.size(), 1u);
@@ -136,7 +155,11 @@ TEST_F(StockCommandTest, AnUnknownWarehouseListsTheKnownOnes) {
         EXPECT_NE(run.err.find("Skladišče NOVO ne obstaja; skladišča podjetja: GLAVNO, SPLET, TRGOVINA."),
                   std::string::npos)
             << run.err;
-        EXPECT_NE(run.err.find("Warehouse NOVO does not exist"), std::string::npos) << run.err;
+        EXPECT_EQ(run.err.find("Warehouse NOVO"), std::string::npos) << "one language at a time\n" << run.err;
+        const auto english = stock(args, false, true);
+        EXPECT_EQ(english.exitCode, 4) << english.describe();
+        EXPECT_NE(english.err.find("Warehouse NOVO does not exist"), std::string::npos) << english.err;
+        EXPECT_EQ(english.err.find("Skladišče"), std::string::npos) << english.err;
     }
     EXPECT_TRUE(levels("NOVO").empty());
 }
@@ -155,7 +178,8 @@ TEST_F(StockCommandTest, ImportAGoodFile) {
         "zaloga.csv", "\xEF\xBB\xBFproduct_code;on_hand;reserved\r\nCAJ-01;12,5;2\r\nKAVA;3;\r\n;;\r\n");
     auto run = stock({"import", "GLAVNO", file});
     ASSERT_EQ(run.exitCode, 0) << run.describe();
-    EXPECT_NE(run.out.find("Uvoženo / imported: 2"), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find("Uvoženo: 2 (skladišče GLAVNO, datoteka " + file + ")"), std::string::npos)
+        << run.out;
     const auto stored = levels();
     ASSERT_EQ(stored.size(), 3u) << "products the file does not name keep their stock";
     EXPECT_EQ(stored[0].productCode, "CAJ-01");
@@ -184,17 +208,27 @@ TEST_F(StockCommandTest, ABadFileIsRefusedWholeWithEveryBadLine) {
                                 "SOK;3;0\n");
     auto run = stock({"import", "GLAVNO", file});
     EXPECT_EQ(run.exitCode, 4) << run.describe();
-    EXPECT_NE(run.err.find("zaloga ni spremenjena. / Cannot import"), std::string::npos) << run.err;
-    EXPECT_NE(run.err.find("no stock was changed"), std::string::npos) << run.err;
-    EXPECT_NE(run.err.find("vrstica 3 / line 3: zaloga »veliko« ni število"), std::string::npos) << run.err;
-    EXPECT_NE(run.err.find("on hand \"veliko\" is not a number"), std::string::npos) << run.err;
-    EXPECT_NE(run.err.find("vrstica 4 / line 4: rezervirano"), std::string::npos) << run.err;
-    EXPECT_NE(run.err.find("vrstica 5 / line 5: šifra CAJ-01 je že v vrstici 2"), std::string::npos)
+    EXPECT_NE(run.err.find("Datoteke " + file + " ni mogoče uvoziti; zaloga ni spremenjena."),
+              std::string::npos)
         << run.err;
-    EXPECT_NE(run.err.find("product code CAJ-01 is already on line 2"), std::string::npos) << run.err;
+    EXPECT_NE(run.err.find("vrstica 3: zaloga »veliko« ni število"), std::string::npos) << run.err;
+    EXPECT_NE(run.err.find("vrstica 4: rezervirano"), std::string::npos) << run.err;
+    EXPECT_NE(run.err.find("vrstica 5: šifra CAJ-01 je že v vrstici 2"), std::string::npos) << run.err;
+    EXPECT_EQ(run.err.find("vrstica 2:"), std::string::npos) << run.err;
+    EXPECT_EQ(run.err.find("vrstica 6:"), std::string::npos) << run.err;
+    EXPECT_NE(run.err.find("Težav: 3"), std::string::npos) << run.err;
+    EXPECT_EQ(run.err.find("line 3"), std::string::npos) << "one language at a time\n" << run.err;
+
+    run = stock({"import", "GLAVNO", file}, false, true);
+    EXPECT_EQ(run.exitCode, 4) << run.describe();
+    EXPECT_NE(run.err.find("Cannot import " + file + "; no stock was changed."), std::string::npos)
+        << run.err;
+    EXPECT_NE(run.err.find("line 3: on hand \"veliko\" is not a number"), std::string::npos) << run.err;
+    EXPECT_NE(run.err.find("line 5: product code CAJ-01 is already on line 2"), std::string::npos) << run.err;
     EXPECT_EQ(run.err.find("line 2:"), std::string::npos) << run.err;
     EXPECT_EQ(run.err.find("line 6:"), std::string::npos) << run.err;
-    EXPECT_NE(run.err.find("Težav / problems: 3"), std::string::npos) << run.err;
+    EXPECT_NE(run.err.find("Problems: 3"), std::string::npos) << run.err;
+    EXPECT_EQ(run.err.find("vrstica"), std::string::npos) << "one language at a time\n" << run.err;
 
     const auto stored = levels();
     ASSERT_EQ(stored.size(), 1u) << "nothing of the file was applied";
@@ -214,37 +248,57 @@ TEST_F(StockCommandTest, ABadFileIsRefusedWholeWithEveryBadLine) {
 TEST_F(StockCommandTest, AFileThatCannotBeReadIsAFailure) {
     const auto run = stock({"import", "GLAVNO", _dir.file("missing.csv")});
     EXPECT_EQ(run.exitCode, 2) << run.describe();
-    EXPECT_NE(run.err.find("Cannot read the file"), std::string::npos) << run.err;
+    EXPECT_NE(run.err.find("Datoteke " + _dir.file("missing.csv") + " ni mogoče prebrati."),
+              std::string::npos)
+        << run.err;
+    const auto english = stock({"import", "GLAVNO", _dir.file("missing.csv")}, false, true);
+    EXPECT_EQ(english.exitCode, 2) << english.describe();
+    EXPECT_NE(english.err.find("Cannot read the file " + _dir.file("missing.csv") + "."), std::string::npos)
+        << english.err;
 }
 
 TEST_F(StockCommandTest, AFileFullOfBadRowsShowsTheFirstHundred) {
     std::string content = "product_code;on_hand\n";
     for (int i = 0; i < 150; ++i) content += "P" + std::to_string(i) + ";x\n";
-    const auto run = stock({"import", "GLAVNO", writeFile("bad.csv", content)});
+    const auto file = writeFile("bad.csv", content);
+    const auto run = stock({"import", "GLAVNO", file});
     EXPECT_EQ(run.exitCode, 4);
-    EXPECT_NE(run.err.find("line 101:"), std::string::npos);
-    EXPECT_EQ(run.err.find("line 102:"), std::string::npos);
-    EXPECT_NE(run.err.find("and 50 more"), std::string::npos) << run.err.substr(run.err.size() - 200);
-    EXPECT_NE(run.err.find("Težav / problems: 150"), std::string::npos);
+    EXPECT_NE(run.err.find("vrstica 101:"), std::string::npos);
+    EXPECT_EQ(run.err.find("vrstica 102:"), std::string::npos);
+    EXPECT_NE(run.err.find("  … in še 50\n"), std::string::npos) << run.err.substr(run.err.size() - 200);
+    EXPECT_NE(run.err.find("Težav: 150"), std::string::npos);
+    const auto english = stock({"import", "GLAVNO", file}, false, true);
+    EXPECT_EQ(english.exitCode, 4);
+    EXPECT_NE(english.err.find("line 101:"), std::string::npos);
+    EXPECT_EQ(english.err.find("line 102:"), std::string::npos);
+    EXPECT_NE(english.err.find("  … and 50 more\n"), std::string::npos)
+        << english.err.substr(english.err.size() - 200);
+    EXPECT_NE(english.err.find("Problems: 150"), std::string::npos);
 }
 
 TEST(SyncSummaryTest, APushJobGetsItsSummaryLine) {
-    EXPECT_EQ(SyncSummary::pushLine({{"pushed", 1200}, {"unchanged", 3}, {"unmatched", 2}, {"failed", 0}}),
-              "Preneseno / pushed: 1.200, nespremenjeno / unchanged: 3, brez para / unmatched: 2, "
-              "neuspešno / failed: 0");
-    EXPECT_EQ(SyncSummary::pushLine({{"pushed", 1}}),
-              "Preneseno / pushed: 1, nespremenjeno / unchanged: 0, brez para / unmatched: 0, "
-              "neuspešno / failed: 0");
+    const Language slovenian{false};
+    const Language english{true};
+    EXPECT_EQ(SyncSummary::pushLine({{"pushed", 1200}, {"unchanged", 3}, {"unmatched", 2}, {"failed", 0}},
+                                    slovenian),
+              "Preneseno: 1.200, nespremenjeno: 3, brez para: 2, neuspešno: 0");
+    EXPECT_EQ(SyncSummary::pushLine({{"pushed", 1}}, slovenian),
+              "Preneseno: 1, nespremenjeno: 0, brez para: 0, neuspešno: 0");
+    EXPECT_EQ(
+        SyncSummary::pushLine({{"pushed", 1200}, {"unchanged", 3}, {"unmatched", 2}, {"failed", 0}}, english),
+        "Pushed: 1.200, unchanged: 3, unmatched: 2, failed: 0");
 }
 
 TEST(SyncSummaryTest, OrderImportCountsAreNoPush) {
-    EXPECT_EQ(SyncSummary::pushLine({{"orders", 3}, {"created", 3}, {"updated", 0}, {"failed", 0}}), "");
-    EXPECT_EQ(SyncSummary::pushLine({}), "");
+    EXPECT_EQ(
+        SyncSummary::pushLine({{"orders", 3}, {"created", 3}, {"updated", 0}, {"failed", 0}}, Language{}),
+        "");
+    EXPECT_EQ(SyncSummary::pushLine({}, Language{}), "");
 }
 
 TEST(SyncSummaryTest, TheProgressPrinterKeepsTheLatestCounts) {
     std::ostringstream out;
-    ProgressPrinter printer(out, false);
+    ProgressPrinter printer(out, false, Language{});
     EXPECT_TRUE(printer.latest().empty());
     printer.progress("wix-1", "stock.push", {{"pushed", 10}, {"failed", 0}});
     printer.progress("wix-1", "stock.push", {{"pushed", 20}, {"failed", 1}});

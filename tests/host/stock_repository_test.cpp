@@ -2,6 +2,8 @@
 // WarehouseStock service the plugin's stock push reads (exact amounts, unknown warehouses, no throws).
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <chrono>
 #include <iostream>
 #include <stdexcept>
@@ -188,8 +190,13 @@ TEST_F(StockStore, AHundredThousandRowImport) {
     const auto parsed = Clock::now();
     ASSERT_TRUE(csv.ok()) << csv.problems.front().line << ": " << csv.problems.front().reason.en;
     ASSERT_EQ(csv.entries.size(), static_cast<std::size_t>(kRows));
-    EXPECT_EQ(StockRepository(*_db).apply("GLAVNO", csv.entries), static_cast<std::size_t>(kRows));
+    std::vector<std::size_t> heard;  // what a progress bar is told, chunk by chunk
+    EXPECT_EQ(StockRepository(*_db).apply("GLAVNO", csv.entries, [&](std::size_t n) { heard.push_back(n); }),
+              static_cast<std::size_t>(kRows));
     const auto applied = Clock::now();
+    ASSERT_GE(heard.size(), 10u) << "a 100,000-row import reports its way, not only its end";
+    EXPECT_TRUE(std::is_sorted(heard.begin(), heard.end()));
+    EXPECT_EQ(heard.back(), static_cast<std::size_t>(kRows));
     // Importing the same file again replaces every row (the upsert path).
     EXPECT_EQ(StockRepository(*_db).apply("GLAVNO", csv.entries), static_cast<std::size_t>(kRows));
     const auto reapplied = Clock::now();

@@ -57,7 +57,9 @@ protected:
             {"api_key", FieldKind::Secret, {}, {}, true, true, "", {}, ""},
             {"site_id", FieldKind::Text, {}, {}, true, false, "", {}, ""},
         };
-        return StoreEnrollment(*_host).enroll(_plugin, "wix", fields,
+        StoreEnrollment enrollment(*_host);
+        enrollment.onStage([this](const std::string& stage) { _stages.push_back(stage); });
+        return enrollment.enroll(_plugin, "wix", fields,
                                               {{"site_id", "https://manage.wix.com/dashboard/abc/home"}},
                                               {{"api_key", kKey}});
     }
@@ -79,6 +81,7 @@ protected:
     std::unique_ptr<Database> _db;
     std::unique_ptr<HostServiceSet> _host;
     ScriptedStore _plugin;
+    std::vector<std::string> _stages;
 };
 
 }  // namespace
@@ -104,6 +107,16 @@ TEST_F(Enrollment, StoresTheNormalizedSettingsSecretsApartAndTheJobs) {
     auto activity = _host->activity().list("wix-1");
     ASSERT_FALSE(activity.empty());
     EXPECT_EQ(activity.front().code, "store.added");
+}
+
+TEST_F(Enrollment, TellsItsStagesAsTheyBeginForProgress) {
+    ASSERT_TRUE(enroll().ok());
+    EXPECT_EQ(_stages, (std::vector<std::string>{"validate", "activate"}));
+    _stages.clear();
+    _plugin.validation.outcome = Outcome::failure(ErrorCategory::Auth, "wix.auth.invalid_key",
+                                                  {"Napačen ključ", "Wrong key"}, "", "api_key");
+    EXPECT_FALSE(enroll().ok());
+    EXPECT_EQ(_stages, (std::vector<std::string>{"validate"})) << "a refused store is never activated";
 }
 
 TEST_F(Enrollment, AFailedValidationStoresNothing) {

@@ -125,11 +125,11 @@ TEST_F(StoreStatusTest, ProgressRenewsTheLeaseAndReachesTheWatcher) {
     auto claimed = jobs.claimNow("wix-1", "orders.import", "sync#1", now, 1000);
     ASSERT_TRUE(claimed);
     std::ostringstream screen;
-    ProgressPrinter printer(screen, false);
+    ProgressPrinter printer(screen, false, Language{});
     DbJobProgress progress(*_db, claimed->id, "sync#1", 600000, &printer);
     progress.progress("wix-1", "orders.import", {{"pages", 12}, {"orders", 1187}});
     EXPECT_GT(jobs.find(claimed->id)->leaseUntil, now + 500000);
-    EXPECT_EQ(screen.str(), "orders.import: 12 strani / pages, 1.187 naročil / orders\n");
+    EXPECT_EQ(screen.str(), "orders.import: 12 strani, 1.187 naročil\n");
     DbJobProgress stranger(*_db, claimed->id, "other#1", 5, nullptr);
     stranger.progress("wix-1", "orders.import", {});
     EXPECT_GT(jobs.find(claimed->id)->leaseUntil, now + 500000) << "only the holder renews";
@@ -137,14 +137,16 @@ TEST_F(StoreStatusTest, ProgressRenewsTheLeaseAndReachesTheWatcher) {
 
 TEST(ProgressPrinterTest, UpdatesOneLineOnATerminal) {
     std::ostringstream screen;
-    ProgressPrinter printer(screen, true);
+    ProgressPrinter printer(screen, true, Language{true});
     printer.progress("wix-1", "orders.import", {{"pages", 1}, {"orders", 100}, {"created", 100}});
     printer.progress("wix-1", "orders.import", {{"pages", 2}, {"orders", 200}});
     printer.finish();
     EXPECT_EQ(screen.str(),
-              "\rorders.import: 1 strani / pages, 100 naročil / orders\033[K"
-              "\rorders.import: 2 strani / pages, 200 naročil / orders\033[K\n");
+              "\rorders.import: 1 pages, 100 orders\033[K"
+              "\rorders.import: 2 pages, 200 orders\033[K\n");
     EXPECT_EQ(ProgressPrinter::grouped(1234567), "1.234.567");
     EXPECT_EQ(ProgressPrinter::grouped(999), "999");
-    EXPECT_EQ(ProgressPrinter::line("stock.push", {{"items", 3}}), "stock.push: items 3");
+    EXPECT_EQ(ProgressPrinter::line("orders.import", {{"orders", 1187}}, Language{}),
+              "orders.import: 1.187 naročil");
+    EXPECT_EQ(ProgressPrinter::line("stock.push", {{"items", 3}}, Language{}), "stock.push: items 3");
 }

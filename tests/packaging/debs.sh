@@ -21,6 +21,7 @@ expect_file estore-host usr/bin/estore-host
 expect_file estore-host etc/estore-host/host.properties
 expect_file estore-host usr/lib/systemd/system/estore-host.service
 expect_file estore-host usr/share/man/man1/estore-host.1.gz
+expect_file estore-host usr/share/man/sl/man1/estore-host.1.gz
 expect_file estore-host usr/share/bash-completion/completions/estore-host
 expect_file estore-plugin-wix usr/lib/estore/plugins/wix/libestore_wix.so
 expect_file estore-plugin-wix usr/lib/estore/plugins/wix/manifest.json
@@ -36,6 +37,9 @@ grep -q "^ExecStart=/usr/bin/estore-host " "$work/root/usr/lib/systemd/system/es
   || fail "the unit does not start /usr/bin/estore-host"
 
 zcat "$work/root/usr/share/man/man1/estore-host.1.gz" | grep -q '^\.TH ESTORE-HOST 1' || fail "the man page is no man page"
+zcat "$work/root/usr/share/man/man1/estore-host.1.gz" | grep -q '^\.SH EXIT STATUS' || fail "the man page is not English"
+zcat "$work/root/usr/share/man/sl/man1/estore-host.1.gz" | grep -q '^\.SH IZHODNE KODE' \
+  || fail "the Slovenian man page is not Slovenian"
 bash -n "$work/root/usr/share/bash-completion/completions/estore-host" || fail "the completion is no bash"
 
 echo "== the unpacked host finds and loads the unpacked plugin"

@@ -58,16 +58,34 @@ std::string parseLogLevel(const std::string& value) {
         "--log-level needs error, warning, notice, information or debug", value);
 }
 
+Language parseLanguage(const std::string& value) {
+    if (const auto language = Language::parse(value)) return *language;
+    throw Poco::Util::InvalidArgumentException("--lang needs sl or en", value);
+}
+
 }  // namespace
 
 HostApplication::HostApplication() {
     setUnixOptions(true);
+    _options.language = Language::fromEnvironment();
 }
 
-void HostApplication::printHelp(std::ostream& out) {
-    CommandCatalog::printOverview(out);
+Language HostApplication::languageOf(int argc, char** argv) {
+    // Read before Poco parses the options, so even a refused option is reported in the asked language.
+    for (int i = 1; i + 1 < argc; ++i)
+        if (std::string_view(argv[i]) == "--lang")
+            if (const auto language = Language::parse(argv[i + 1])) return *language;
+    for (int i = 1; i < argc; ++i)
+        if (const std::string_view arg(argv[i]); arg.starts_with("--lang="))
+            if (const auto language = Language::parse(arg.substr(7))) return *language;
+    return Language::fromEnvironment();
+}
+
+void HostApplication::printHelp(std::ostream& out) const {
+    CommandCatalog::printOverview(out, _options.language);
     out << "\n"
-           "Config: wix.api_base_url (env WIX_API_BASE_URL), wix.ca_file, host.lease_seconds, "
+        << _options.language.pick({"Nastavitve:", "Config:"})
+        << " wix.api_base_url (env WIX_API_BASE_URL), wix.ca_file, host.lease_seconds, "
            "host.poll_millis,\n"
            "        host.job_deadline_seconds (a run's lease is not renewed longer; default 21600),\n"
            "        host.inbox_poll_millis, host.job_interval.<job id> (seconds),\n"
@@ -90,8 +108,11 @@ void HostApplication::printHelp(std::ostream& out) {
            "        host.secret_key_file (env ESTORE_SECRET_KEY: base64 of 32 bytes; default secret.key "
            "beside "
            "the database)\n"
-           "Secrets (API keys) can be given without the command line: ESTORE_SECRET_<FIELD> (e.g.\n"
-           "ESTORE_SECRET_API_KEY), or typed at the prompt add-store shows for a missing one.\n";
+        << _options.language.pick(
+               {"Skrivnosti (ključe API) lahko podate mimo ukazne vrstice: ESTORE_SECRET_<POLJE> (npr.\n"
+                "ESTORE_SECRET_API_KEY), ali jih vpišete, ko add-store vpraša za manjkajočo.\n",
+                "Secrets (API keys) can be given without the command line: ESTORE_SECRET_<FIELD> (e.g.\n"
+                "ESTORE_SECRET_API_KEY), or typed at the prompt add-store shows for a missing one.\n"});
 }
 
 void HostApplication::printVersion(std::ostream& out) const {
@@ -122,6 +143,7 @@ void HostApplication::defineOptions(Poco::Util::OptionSet& options) {
     options.addOption(Option("log-level", "", "run: error, warning, information or debug").argument("LEVEL"));
     options.addOption(
         Option("force", "", "remove-store: even if the plugin cannot deactivate; sync: even a paused store"));
+    options.addOption(Option("lang", "", "the messages' language: sl or en").argument("LANG"));
 }
 
 void HostApplication::handleOption(const std::string& name, const std::string& value) {
@@ -162,6 +184,8 @@ void HostApplication::handleOption(const std::string& name, const std::string& v
         _options.portFile = value;
     else if (name == "log-level")
         _options.logLevel = parseLogLevel(value);
+    else if (name == "lang")
+        _options.language = parseLanguage(value);
 }
 
 int HostApplication::main(const std::vector<std::string>& args) {
@@ -177,7 +201,7 @@ int HostApplication::main(const std::vector<std::string>& args) {
     loadDefaultConfiguration();
     const CommandSpec* command = CommandCatalog::find(args.front());
     if (!command) {
-        printError(std::cout, std::cerr, _options.json,
+        printError(std::cout, std::cerr, _options.json, _options.language,
                    {kExitUsage,
                     "usage.unknown_command",
                     "usage",
@@ -187,13 +211,13 @@ int HostApplication::main(const std::vector<std::string>& args) {
         return kExitUsage;
     }
     if (_help) {
-        CommandCatalog::printCommandHelp(*command, std::cout);
+        CommandCatalog::printCommandHelp(*command, std::cout, _options.language);
         return kExitOk;
     }
     // An option the command does not take is a mistake worth saying, not something to ignore.
     if (const auto refused = CommandCatalog::notTakenBy(*command, _given); !refused.empty()) {
         for (const auto& name : refused)
-            printError(std::cout, std::cerr, _options.json,
+            printError(std::cout, std::cerr, _options.json, _options.language,
                        {kExitUsage,
                         "usage.option_not_taken",
                         "usage",
@@ -218,7 +242,7 @@ int HostApplication::main(const std::vector<std::string>& args) {
         why = errorText(e);
     }
     if (_options.json)
-        printError(std::cout, std::cerr, true,
+        printError(std::cout, std::cerr, true, _options.language,
                    {kExitFailure,
                     "host.failed",
                     "host",
@@ -251,7 +275,7 @@ int HostApplication::help(const std::vector<std::string>& args) {
         return kExitOk;
     }
     if (args.size() == 1 && args[0] == "man") {
-        CommandCatalog::printManPage(std::cout, ESTORE_VERSION);
+        CommandCatalog::printManPage(std::cout, ESTORE_VERSION, _options.language);
         return kExitOk;
     }
     if (args.size() == 1 && args[0] == "completion") {
@@ -263,7 +287,7 @@ int HostApplication::help(const std::vector<std::string>& args) {
         std::cerr << "estore-host: help COMMAND | help man | help completion\n";
         return kExitUsage;
     }
-    CommandCatalog::printCommandHelp(*command, std::cout);
+    CommandCatalog::printCommandHelp(*command, std::cout, _options.language);
     return kExitOk;
 }
 
@@ -298,7 +322,10 @@ int HostApplication::execute(int argc, char** argv) {
         try {
             app->init(argc, argv);
         } catch (const Poco::Util::OptionException& e) {
-            std::cerr << "estore-host: " << e.displayText() << "\nPomoč / help: estore-host --help\n";
+            std::cerr
+                << "estore-host: " << e.displayText() << "\n"
+                << languageOf(argc, argv).pick({"Pomoč: estore-host --help", "Help: estore-host --help"})
+                << "\n";
             return kExitUsage;
         }
         return app->run();

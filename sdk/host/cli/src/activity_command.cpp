@@ -25,12 +25,11 @@ int ActivityCommand::run(CommandContext& ctx) {
         ctx.out() << JsonCodec::stringify(root) << "\n";
         return kExitOk;
     }
-    ctx.out() << "Dnevnik trgovine / activity of " << storeId << "\n";
-    if (entries.empty()) ctx.out() << "  (prazno / empty)\n";
+    ctx.out() << ctx.t({"Dnevnik trgovine ", "Activity of "}) << storeId << "\n";
+    if (entries.empty()) ctx.out() << ctx.t({"  (prazno)", "  (empty)"}) << "\n";
     for (const auto& e : entries) {
         ctx.out() << Formats::localTime(e.at) << "  " << e.level << "  " << e.code << "\n"
-                  << "    " << e.message.sl << "\n"
-                  << "    " << e.message.en << "\n";
+                  << "    " << ctx.t(e.message) << "\n";
         if (!e.detail.empty()) ctx.out() << "    " << e.detail << "\n";
     }
     return kExitOk;

@@ -39,9 +39,9 @@ int AddStoreCommand::addStore(CommandContext& ctx, const std::string& platformId
                               const std::vector<std::string>& assignments) {
     PluginRegistry& plugins = ctx.plugins();
     if (auto error = plugins.open(platformId)) {
-        ctx.err() << "Vtičnika za platformo '" << platformId << "' ni mogoče naložiti.\n"
-                  << "Cannot load the plugin for platform '" << platformId << "'.\n"
-                  << "  " << error->message << " [" << sdk::loadErrorCodeName(error->code) << "]\n";
+        ctx.err() << ctx.t({"Vtičnika za platformo '" + platformId + "' ni mogoče naložiti.",
+                            "Cannot load the plugin for platform '" + platformId + "'."})
+                  << "\n  " << error->message << " [" << sdk::loadErrorCodeName(error->code) << "]\n";
         return kExitPluginLoad;
     }
     const auto& fields = plugins.manifest(platformId).descriptor.fields;
@@ -52,9 +52,11 @@ int AddStoreCommand::addStore(CommandContext& ctx, const std::string& platformId
         if (!TerminalPrompt::interactive() || !promptMissing(ctx, builder)) {
             std::vector<std::string> missing;
             for (const auto& f : builder.missingRequired())
-                missing.push_back(f.id + " (" + f.label.sl + " / " + f.label.en + ")");
-            ctx.err() << "Manjkajo obvezna polja / missing required fields: " << joined(missing) << "\n"
-                      << "Podajte jih z / give them with --set key=value\n";
+                missing.push_back(f.id + " (" + ctx.t(f.label) + ")");
+            ctx.err() << ctx.t({"Manjkajo obvezna polja: ", "Missing required fields: "}) << joined(missing)
+                      << "\n"
+                      << ctx.t({"Podajte jih z --set ključ=vrednost", "Give them with --set key=value"})
+                      << "\n";
             return kExitValidation;
         }
     }
@@ -78,28 +80,30 @@ int AddStoreCommand::applyAssignments(CommandContext& ctx, SettingsBuilder& buil
         if (!builder.set(key, value)) unknown.push_back(key);
     }
     if (!unknown.empty()) {
-        ctx.err() << "Neznana polja / unknown fields: " << joined(unknown) << "\n"
-                  << "Polja platforme / the platform's fields: " << joined(builder.settableKeys()) << "\n";
+        ctx.err() << ctx.t({"Neznana polja: ", "Unknown fields: "}) << joined(unknown) << "\n"
+                  << ctx.t({"Polja platforme: ", "The platform's fields: "}) << joined(builder.settableKeys())
+                  << "\n";
         return kExitValidation;
     }
     return kExitOk;
 }
 
-std::string AddStoreCommand::choicesHint(const host_api::FieldSpec& field, host_api::Company& company) {
+std::string AddStoreCommand::choicesHint(const host_api::FieldSpec& field, host_api::Company& company,
+                                         const Language& lang) {
     std::vector<std::string> options;
     if (field.kind == host_api::FieldKind::HostChoice) {
         const auto named = field.hostSource == "cost_centers" ? company.costCenters() : company.warehouses();
         for (const auto& n : named) options.push_back(n.code + " = " + n.name);
     }
-    for (const auto& c : field.choices) options.push_back(c.value + " = " + c.label.sl + " / " + c.label.en);
+    for (const auto& c : field.choices) options.push_back(c.value + " = " + lang.pick(c.label));
     return options.empty() ? "" : "  [" + joined(options) + "]";
 }
 
 bool AddStoreCommand::promptMissing(CommandContext& ctx, SettingsBuilder& builder) {
     for (const auto& field : builder.missingRequired()) {
-        if (!field.help.sl.empty()) ctx.err() << field.help.sl << "\n" << field.help.en << "\n";
+        if (!ctx.t(field.help).empty()) ctx.err() << ctx.t(field.help) << "\n";
         const std::string question =
-            field.label.sl + " / " + field.label.en + choicesHint(field, ctx.host().company()) + ": ";
+            ctx.t(field.label) + choicesHint(field, ctx.host().company(), ctx.lang()) + ": ";
         auto answer = TerminalPrompt::ask(question, isSecretField(field));
         if (!answer || answer->empty()) return false;
         builder.set(field.id, *answer);
@@ -118,14 +122,15 @@ void AddStoreCommand::printSuccess(CommandContext& ctx, const EnrollmentResult& 
         ctx.out() << JsonCodec::stringify(root) << "\n";
         return;
     }
-    ctx.out() << heading.sl << " / " << heading.en << "\n"
-              << Formats::table({{"  ID trgovine / store id:", store.id},
-                                 {"  Trgovina / shop:", store.shop.name},
-                                 {"  Valuta / currency:", store.shop.currency},
-                                 {"  Katalog / catalog version:", store.shop.catalogVersion},
-                                 {"  Stanje / status:", store.status}})
-              << "Opravila / jobs:\n"
-              << JobsCommand::table(result.jobs, false);
+    ctx.out() << ctx.t(heading) << "\n"
+              << Formats::table(
+                     {{"  " + ctx.t({"ID trgovine:", "Store ID:"}), store.id},
+                      {"  " + ctx.t({"Trgovina:", "Shop:"}), store.shop.name},
+                      {"  " + ctx.t({"Valuta:", "Currency:"}), store.shop.currency},
+                      {"  " + ctx.t({"Različica kataloga:", "Catalog version:"}), store.shop.catalogVersion},
+                      {"  " + ctx.t({"Stanje:", "Status:"}), store.status}})
+              << ctx.t({"Opravila:", "Jobs:"}) << "\n"
+              << JobsCommand::table(result.jobs, false, ctx.lang());
 }
 
 int AddStoreCommand::exitCodeOf(const EnrollmentResult& result) {
@@ -147,20 +152,19 @@ int AddStoreCommand::printFailure(CommandContext& ctx, const EnrollmentResult& r
         ctx.out() << JsonCodec::stringify(root) << "\n";
     }
     auto& err = ctx.err();
-    err << heading.sl << " / " << heading.en << "\n";
-    if (!o.field.empty()) err << "  Polje / field: " << o.field << "\n";
-    err << "  " << o.message.sl << "\n"
-        << "  " << o.message.en << "\n"
-        << "  Koda / code: " << o.code << "   Kategorija / category: " << host_api::categoryName(o.category)
-        << "\n";
-    if (o.retryAfterSeconds > 0) err << "  Poskusite čez / retry after: " << o.retryAfterSeconds << " s\n";
-    if (!o.detail.empty()) err << "  Podrobnosti / detail: " << o.detail << "\n";
+    err << ctx.t(heading) << "\n";
+    if (!o.field.empty()) err << "  " << ctx.t({"Polje: ", "Field: "}) << o.field << "\n";
+    err << "  " << ctx.t(o.message) << "\n"
+        << "  " << ctx.t({"Koda: ", "Code: "}) << o.code << "   " << ctx.t({"Kategorija: ", "Category: "})
+        << host_api::categoryName(o.category) << "\n";
+    if (o.retryAfterSeconds > 0)
+        err << "  " << ctx.t({"Poskusite znova čez ", "Retry after "}) << o.retryAfterSeconds << " s\n";
+    if (!o.detail.empty()) err << "  " << ctx.t({"Podrobnosti: ", "Detail: "}) << o.detail << "\n";
     for (const auto& e : result.fieldErrors) {
         if (e.field == o.field && e.code == o.code) continue;  // already printed as the outcome
-        err << "  Polje / field: " << e.field << "\n"
-            << "  " << e.message.sl << "\n"
-            << "  " << e.message.en << "\n"
-            << "  Koda / code: " << e.code << "\n";
+        err << "  " << ctx.t({"Polje: ", "Field: "}) << e.field << "\n"
+            << "  " << ctx.t(e.message) << "\n"
+            << "  " << ctx.t({"Koda: ", "Code: "}) << e.code << "\n";
     }
     return exitCodeOf(result);
 }

@@ -10,7 +10,7 @@
 
 namespace estore::host {
 
-void printError(std::ostream& out, std::ostream& err, bool json, const CliError& error) {
+void printError(std::ostream& out, std::ostream& err, bool json, const Language& language, const CliError& error) {
     if (json) {
         auto root = JsonCodec::newObject();
         root->set("ok", false);
@@ -27,7 +27,7 @@ void printError(std::ostream& out, std::ostream& err, bool json, const CliError&
         out << JsonCodec::stringify(root) << "\n";
         return;
     }
-    err << "estore-host: " << error.message.sl << " / " << error.message.en << "\n";
+    err << "estore-host: " << language.pick(error.message) << "\n";
 }
 
 int exitCodeOf(const host_api::Outcome& outcome) {
@@ -97,7 +97,7 @@ PluginRegistry& CommandContext::plugins() {
 }
 
 int CommandContext::fail(const CliError& error) {
-    printError(_out, _err, _options.json, error);
+    printError(_out, _err, _options.json, lang(), error);
     return error.exitCode;
 }
 
@@ -106,7 +106,7 @@ int CommandContext::usage(const std::string& message) {
         return fail(
             {kExitUsage, "usage", "usage", {"Napačna uporaba: " + message, "Wrong usage: " + message}, ""});
     _err << "estore-host: " << message << "\n"
-         << "Pomoč / help: estore-host --help\n";
+         << t({"Pomoč: estore-host --help", "Help: estore-host --help"}) << "\n";
     return kExitUsage;
 }
 
@@ -128,9 +128,9 @@ void CommandContext::reportPluginLoadFailure(const std::string& platform, const 
               "platform"});
         return;
     }
-    _err << "Vtičnika za platformo '" << platform
-         << "' ni mogoče naložiti. / Cannot load the plugin for platform '" << platform << "'.\n  " << reason
-         << "\n";
+    _err << t({"Vtičnika za platformo '" + platform + "' ni mogoče naložiti.",
+               "Cannot load the plugin for platform '" + platform + "'."})
+         << "\n  " << reason << "\n";
 }
 
 std::optional<StoreRecord> CommandContext::storeWithPlugin(const std::string& storeId, int& exitCode) {

@@ -24,7 +24,8 @@ using Poco::Util::AbstractConfiguration;
 
 struct Found {
     std::string value;
-    std::string origin;
+    std::string origin;    ///< the file, or "environment VARIABLE" (as --json reports it)
+    std::string variable;  ///< the environment variable it came from; empty when from a file
 };
 
 /// A configuration file read on its own, by its extension as Poco::Util::Application reads it.
@@ -77,21 +78,22 @@ int ConfigCommand::run(CommandContext& ctx) {
         try {
             collect(*readFile(file), "", keys);
         } catch (const std::exception& e) {
-            ctx.err() << "Datoteke " << file << " ni mogoče brati / cannot read " << file << ": " << e.what()
-                      << "\n";
+            ctx.err() << ctx.t({"Datoteke " + file + " ni mogoče brati: ", "Cannot read " + file + ": "})
+                      << e.what() << "\n";
             return kExitFailure;
         }
         Poco::AutoPtr<AbstractConfiguration> config = readFile(file);
         for (const auto& key : keys) {
             if (!ConfigKeys::find(key) && !platforms.count(namespaceOf(key))) unknown.emplace_back(key, file);
-            if (!values.count(key)) values[key] = {config->getString(key), file};
+            if (!values.count(key)) values[key] = {config->getString(key), file, ""};
         }
     }
     for (const auto& [variable, key] :
          {std::pair<const char*, const char*>{"WIX_API_BASE_URL", "wix.api_base_url"},
           {"WIX_CA_FILE", "wix.ca_file"}})
         if (Poco::Environment::has(variable))
-            values[key] = {Poco::Environment::get(variable), std::string("environment ") + variable};
+            values[key] = {Poco::Environment::get(variable), std::string("environment ") + variable,
+                           variable};
 
     if (ctx.options().json) {
         auto root = JsonCodec::newObject();
@@ -136,8 +138,13 @@ int ConfigCommand::run(CommandContext& ctx) {
         return unknown.empty() ? kExitOk : kExitValidation;
     }
     auto& out = ctx.out();
-    out << "Datoteke / files:";
-    if (ctx.options().configFiles.empty()) out << " (nobena / none)";
+    // The origin as a person reads it: --json keeps "environment VARIABLE" in English, as data.
+    const auto originOf = [&ctx](const Found& found) {
+        return found.variable.empty() ? found.origin
+                                      : ctx.t({"spremenljivka okolja ", "environment "}) + found.variable;
+    };
+    out << ctx.t({"Datoteke:", "Files:"});
+    if (ctx.options().configFiles.empty()) out << ctx.t({" (nobene)", " (none)"});
     for (const auto& file : ctx.options().configFiles) out << " " << file;
     out << "\n";
     for (const auto& known : ConfigKeys::known()) {
@@ -146,21 +153,23 @@ int ConfigCommand::run(CommandContext& ctx) {
         out << "  " << known.key << " = "
             << (found == values.end() ? known.defaultValue : shown(known.key, found->second.value)) << "   ("
             << (found == values.end()
-                    ? (known.defaultValue.empty() ? "ni nastavljeno / unset" : "privzeto / default")
-                    : found->second.origin)
+                    ? ctx.t(known.defaultValue.empty() ? host_api::Text{"ni nastavljeno", "unset"}
+                                                       : host_api::Text{"privzeto", "default"})
+                    : originOf(found->second))
             << ")\n";
     }
     for (const auto& [key, found] : values) {
         const ConfigKey* known = ConfigKeys::find(key);
         if (known && known->key.back() != '*') continue;
         if (!known && !platforms.count(namespaceOf(key))) continue;
-        out << "  " << key << " = " << shown(key, found.value) << "   (" << found.origin
-            << (known ? "" : "; vtičnik / plugin " + namespaceOf(key)) << ")\n";
+        out << "  " << key << " = " << shown(key, found.value) << "   (" << originOf(found)
+            << (known ? "" : ctx.t({"; vtičnik ", "; plugin "}) + namespaceOf(key)) << ")\n";
     }
     for (const auto& [key, file] : unknown) {
         const auto nearest = ConfigKeys::nearest(key);
-        ctx.err() << "estore-host: neznan ključ / unknown key '" << key << "' (" << file << ")";
-        if (nearest) ctx.err() << "; mislite / did you mean " << *nearest << "?";
+        ctx.err() << "estore-host: " << ctx.t({"neznan ključ '", "unknown key '"}) << key << "' (" << file
+                  << ")";
+        if (nearest) ctx.err() << ctx.t({"; ste mislili ", "; did you mean "}) << *nearest << "?";
         ctx.err() << "\n";
     }
     return unknown.empty() ? kExitOk : kExitValidation;

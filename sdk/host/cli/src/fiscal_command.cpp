@@ -58,13 +58,16 @@ void printCertificate(CommandContext& ctx, const FiscalSigner& signer) {
     const X509Certificate certificate = X509Certificate::fromPem(signer.certificatePem());
     const std::int64_t daysLeft =
         (certificate.notAfterEpochSeconds() - Poco::Timestamp().epochMicroseconds() / 1000000) / 86400;
-    ctx.out() << "Certifikat / certificate: " << certificate.subjectRfc2253() << "\n"
-              << "  davčna številka / tax number " << certificate.taxNumber() << ", velja še / valid for "
-              << daysLeft << " dni / days\n";
+    const std::string days = std::to_string(daysLeft);
+    ctx.out() << ctx.t({"Certifikat: ", "Certificate: "}) << certificate.subjectRfc2253() << "\n  "
+              << ctx.t({"davčna številka " + certificate.taxNumber() + ", velja še " + days + " dni",
+                        "tax number " + certificate.taxNumber() + ", valid for " + days + " more days"})
+              << "\n";
     if (daysLeft < kExpiryWarningDays)
-        ctx.out() << "  ! Certifikat FURS poteče v " << daysLeft
-                  << " dneh: pridobite novega (eDavki). / The FURS certificate expires in " << daysLeft
-                  << " days: get a new one (eDavki).\n";
+        ctx.out() << "  ! "
+                  << ctx.t({"Certifikat FURS poteče v " + days + " dneh: pridobite novega (eDavki).",
+                            "The FURS certificate expires in " + days + " days: get a new one (eDavki)."})
+                  << "\n";
 }
 
 }  // namespace
@@ -101,19 +104,22 @@ int FiscalCommand::status(CommandContext& ctx) {
         ctx.out() << JsonCodec::stringify(root) << "\n";
         return kExitOk;
     }
-    ctx.out() << "Davčno potrjeni računi / fiscal invoices:";
-    if (counts.empty()) ctx.out() << " ni jih / none";
+    const host_api::Text none = {" ni jih", " none"};
+    ctx.out() << ctx.t({"Davčno potrjevanje računov:", "Fiscal verification of invoices:"});
+    if (counts.empty()) ctx.out() << ctx.t(none);
     for (const auto& [state, count] : counts) ctx.out() << " " << state << "=" << count;
-    ctx.out() << "\nPoslovni prostori, prijavljeni pri FURS / premises registered with FURS:";
-    if (premises.empty()) ctx.out() << " ni jih / none";
+    ctx.out() << "\n"
+              << ctx.t(
+                     {"Poslovni prostori, prijavljeni pri FURS:", "Business premises registered with FURS:"});
+    if (premises.empty()) ctx.out() << ctx.t(none);
     for (const auto& p : premises)
-        ctx.out() << " " << p.premise << (p.closed ? " (zaprt / closed)" : "") << " od / from "
-                  << p.validityDate;
+        ctx.out() << " " << p.premise << (p.closed ? ctx.t({" (zaprt)", " (closed)"}) : "")
+                  << ctx.t({" od ", " from "}) << p.validityDate;
     ctx.out() << "\nFURS: " << FursSettings::from(ctx.config()).baseUrl << "\n";
     try {
         printCertificate(ctx, *FiscalSigner::fromConfig(ctx.config()));
     } catch (const FiscalConfigError& e) {
-        ctx.out() << "Certifikat / certificate: " << e.what() << "\n";
+        ctx.out() << ctx.t({"Certifikat: ", "Certificate: "}) << e.what() << "\n";
     }
     return kExitOk;
 }
@@ -130,8 +136,8 @@ int FiscalCommand::echo(CommandContext& ctx) {
                              {"FURS (" + settings.baseUrl + ") ne odgovarja: " + answer.detail,
                               "FURS (" + settings.baseUrl + ") does not answer: " + answer.detail},
                              "fiscal.furs_url"});
-        ctx.err() << "FURS (" << settings.baseUrl << ") ne odgovarja / does not answer: " << answer.detail
-                  << "\n";
+        ctx.err() << "FURS (" << settings.baseUrl << ") " << ctx.t({"ne odgovarja: ", "does not answer: "})
+                  << answer.detail << "\n";
         return kExitFailure;
     }
     if (ctx.options().json) {
@@ -141,7 +147,7 @@ int FiscalCommand::echo(CommandContext& ctx) {
         ctx.out() << JsonCodec::stringify(root) << "\n";
         return kExitOk;
     }
-    ctx.out() << "FURS (" << settings.baseUrl << ") odgovarja / answers.\n";
+    ctx.out() << "FURS (" << settings.baseUrl << ") " << ctx.t({"odgovarja.", "answers."}) << "\n";
     return kExitOk;
 }
 
@@ -163,8 +169,8 @@ int FiscalCommand::submit(CommandContext& ctx) {
         root->set("warned", total.warned);
         ctx.out() << JsonCodec::stringify(root) << "\n";
     } else {
-        ctx.out() << "Potrjenih / verified: " << total.verified
-                  << ", brez EOR / still without an EOR: " << total.failed << "\n";
+        ctx.out() << ctx.t({"Potrjenih: ", "Verified: "}) << total.verified
+                  << ctx.t({", brez EOR: ", ", still without an EOR: "}) << total.failed << "\n";
     }
     return total.failed > 0 ? kExitFailure : kExitOk;
 }
@@ -239,16 +245,19 @@ int FiscalCommand::registerPremise(CommandContext& ctx, const std::string& premi
     const auto signer = FiscalSigner::fromConfig(ctx.config());
     const FursAnswer answer = FursClient(FursSettings::from(ctx.config()), *signer).registerPremise(premise);
     if (!answer.accepted()) {
-        ctx.err() << "FURS ni prijavil poslovnega prostora " << premiseId
-                  << " / FURS did not register premise " << premiseId << ": " << answer.detail << "\n";
+        ctx.err() << ctx.t({"FURS ni prijavil poslovnega prostora " + premiseId + ": ",
+                            "FURS did not register business premise " + premiseId + ": "})
+                  << answer.detail << "\n";
         return kExitFailure;
     }
     FiscalPremises(ctx.database())
         .record({premise.taxNumber, premiseId, Database::nowMillis(), premise.validityDate, premise.closing});
-    ctx.out() << "Poslovni prostor " << premiseId << (premise.closing ? " je zaprt" : " je prijavljen")
-              << " pri FURS (od " << premise.validityDate << "). / Business premise " << premiseId
-              << (premise.closing ? " is closed" : " is registered") << " with FURS (from "
-              << premise.validityDate << ").\n";
+    ctx.out() << ctx.t({"Poslovni prostor " + premiseId + (premise.closing ? " je zaprt" : " je prijavljen") +
+                            " pri FURS (od " + premise.validityDate + ").",
+                        "Business premise " + premiseId +
+                            (premise.closing ? " is closed" : " is registered") + " with FURS (from " +
+                            premise.validityDate + ")."})
+              << "\n";
     return kExitOk;
 }
 

@@ -15,7 +15,8 @@ int InvoiceCommand::run(CommandContext& ctx) {
     const std::string& number = ctx.args()[1];
     const auto invoice = InvoiceRepository(ctx.database()).find(number);
     if (!invoice) {
-        ctx.err() << "Račun " << number << " ne obstaja. / Invoice " << number << " does not exist.\n";
+        ctx.err() << ctx.t({"Račun " + number + " ne obstaja.", "Invoice " + number + " does not exist."})
+                  << "\n";
         return kExitFailure;
     }
     if (ctx.options().json)

@@ -28,7 +28,8 @@ int InvoicesCommand::run(CommandContext& ctx) {
         ctx.out() << json(storeId, list);
         return kExitOk;
     }
-    ctx.out() << "Računi / invoices: " << storeId << " (" << ctx.database().location() << ")\n" << text(list);
+    ctx.out() << ctx.t({"Računi: ", "Invoices: "}) << storeId << " (" << ctx.database().location() << ")\n"
+              << text(list, ctx.lang());
     return kExitOk;
 }
 
@@ -41,19 +42,24 @@ std::string InvoicesCommand::json(const std::string& storeId, const std::vector<
     return JsonCodec::stringify(root) + "\n";
 }
 
-std::string InvoicesCommand::text(const std::vector<Invoice>& invoices) {
-    if (invoices.empty()) return "  (ni računov / no invoices)\n";
-    std::vector<std::vector<std::string>> rows = {{"  Številka / number", "Vrsta / kind", "Izdan / issued",
-                                                   "Naročilo / order", "Skupaj / total", "Davčno / fiscal",
-                                                   "E-pošta / e-mail"}};
+std::string InvoicesCommand::text(const std::vector<Invoice>& invoices, const Language& language) {
+    if (invoices.empty()) return language.pick({"  (ni računov)\n", "  (no invoices)\n"});
+    std::vector<std::vector<std::string>> rows = {
+        {"  " + language.pick({"Številka", "Number"}), language.pick({"Vrsta", "Kind"}),
+         language.pick({"Izdan", "Issued"}), language.pick({"Naročilo", "Order"}),
+         language.pick({"Skupaj", "Total"}), language.pick({"Davčno", "Fiscal"}),
+         language.pick({"E-pošta", "E-mail"})}};
     for (const auto& i : invoices)
-        rows.push_back(
-            {"  " + i.number,
-             i.kind == InvoiceKind::CreditNote ? "dobropis / credit note → " + i.refersTo : "račun / invoice",
-             i.issuedLocal, i.orderNumber, sdk::toDecimal(i.totalGross).toString(2) + " " + i.currency,
-             i.fiscal.fiscal ? "ZOI " + i.fiscal.zoi.substr(0, 8) + "…" : "-",
-             i.emailState.empty() ? "-" : i.emailState});
-    return Formats::table(rows) + "Dokumentov / documents: " + std::to_string(invoices.size()) + "\n";
+        rows.push_back({"  " + i.number,
+                        i.kind == InvoiceKind::CreditNote
+                            ? language.pick({"dobropis", "credit note"}) + " → " + i.refersTo
+                            : language.pick({"račun", "invoice"}),
+                        i.issuedLocal, i.orderNumber,
+                        sdk::toDecimal(i.totalGross).toString(2) + " " + i.currency,
+                        i.fiscal.fiscal ? "ZOI " + i.fiscal.zoi.substr(0, 8) + "…" : "-",
+                        i.emailState.empty() ? "-" : i.emailState});
+    return Formats::table(rows) + language.pick({"Dokumentov: ", "Documents: "}) +
+           std::to_string(invoices.size()) + "\n";
 }
 
 }  // namespace estore::host

@@ -11,25 +11,26 @@
 
 namespace estore::host {
 
-std::string JobsCommand::table(const std::vector<JobRecord>& jobs, bool withStore) {
-    if (jobs.empty()) return "  (ni opravil / no jobs)\n";
+std::string JobsCommand::table(const std::vector<JobRecord>& jobs, bool withStore, const Language& lang) {
+    if (jobs.empty()) return lang.pick({"  (ni opravil)", "  (no jobs)"}) + "\n";
     std::vector<std::vector<std::string>> rows;
-    std::vector<std::string> header = {"  Opravilo / job", "Ponavljanje / every",
-                                       "Naslednji zagon / next run", "Zadnje stanje / last status"};
+    std::vector<std::string> header = {
+        "  " + lang.pick({"Opravilo", "Job"}), lang.pick({"Ponavljanje", "Every"}),
+        lang.pick({"Naslednji zagon", "Next run"}), lang.pick({"Zadnje stanje", "Last status"})};
     if (withStore) {
-        header[0] = "Opravilo / job";
-        header.insert(header.begin(), "  Trgovina / store");
+        header[0] = lang.pick({"Opravilo", "Job"});
+        header.insert(header.begin(), "  " + lang.pick({"Trgovina", "Store"}));
     }
     rows.push_back(header);
     for (const auto& job : jobs) {
         std::vector<std::string> row = {
             "  " + job.job,
-            job.recurring() ? std::to_string(job.intervalSeconds) + " s" : "enkrat / once",
+            job.recurring() ? std::to_string(job.intervalSeconds) + " s" : lang.pick({"enkrat", "once"}),
             Formats::localTime(job.nextRunAt),
             job.lastStatus.empty() ? "-"
                                    : job.lastStatus + (job.lastError.empty() ? "" : ": " + job.lastError),
         };
-        if (!job.leaseOwner.empty()) row[2] += " (teče / running: " + job.leaseOwner + ")";
+        if (!job.leaseOwner.empty()) row[2] += lang.pick({" (teče: ", " (running: "}) + job.leaseOwner + ")";
         if (withStore) {
             row[0] = job.job;
             row.insert(row.begin(), "  " + job.storeId);
@@ -50,7 +51,8 @@ int JobsCommand::run(CommandContext& ctx) {
         ctx.out() << JsonCodec::stringify(root) << "\n";
         return kExitOk;
     }
-    ctx.out() << "Opravila / jobs (" << ctx.database().location() << ")\n" << table(jobs, true);
+    ctx.out() << ctx.t({"Opravila (", "Jobs ("}) << ctx.database().location() << ")\n"
+              << table(jobs, true, ctx.lang());
     return kExitOk;
 }
 

@@ -23,16 +23,19 @@ Poco::Dynamic::Var parseDocument(const std::string& document) {
     return parser.parse(document);
 }
 
-std::vector<std::string> lineOf(const SalesOrderRecord& record) {
+std::vector<std::string> lineOf(const SalesOrderRecord& record, const Language& language) {
     std::string error;
     const auto order = sdk::salesOrderFromJson(record.document, &error);
-    if (!order) return {"  " + record.number, "?", "(dokument ni berljiv / unreadable: " + error + ")"};
+    if (!order)
+        return {
+            "  " + record.number, "?",
+            language.pick({"(dokument ni berljiv: " + error + ")", "(unreadable document: " + error + ")"})};
     return {"  " + order->number,
             order->createdAt.substr(0, 10),
             Formats::buyerName(order->buyer),
             order->status + " / " + order->paymentStatus,
             record.totalGross + " " + order->currency,
-            order->flags.empty() ? "" : "PREGLED / REVIEW"};
+            order->flags.empty() ? "" : language.pick({"PREGLED", "REVIEW"})};
 }
 
 }  // namespace
@@ -49,8 +52,8 @@ int OrdersCommand::run(CommandContext& ctx) {
         ctx.out() << json(storeId, orders);
         return kExitOk;
     }
-    ctx.out() << "Naročila / orders: " << storeId << " (" << ctx.database().location() << ")\n"
-              << text(orders);
+    ctx.out() << ctx.t({"Naročila: ", "Orders: "}) << storeId << " (" << ctx.database().location() << ")\n"
+              << text(orders, ctx.lang());
     return kExitOk;
 }
 
@@ -63,17 +66,23 @@ std::string OrdersCommand::json(const std::string& storeId, const std::vector<Sa
     return JsonCodec::stringify(root) + "\n";
 }
 
-std::string OrdersCommand::text(const std::vector<SalesOrderRecord>& orders) {
-    if (orders.empty()) return "  (ni naročil / no orders)\n";
+std::string OrdersCommand::text(const std::vector<SalesOrderRecord>& orders, const Language& language) {
+    if (orders.empty()) return language.pick({"  (ni naročil)\n", "  (no orders)\n"});
     std::vector<std::vector<std::string>> rows = {
-        {"  Številka / number", "Datum / date", "Kupec / buyer", "Stanje / status", "Skupaj / total", ""}};
+        {"  " + language.pick({"Številka", "Number"}), language.pick({"Datum", "Date"}),
+         language.pick({"Kupec", "Buyer"}), language.pick({"Stanje", "Status"}),
+         language.pick({"Skupaj", "Total"}), ""}};
     std::size_t flagged = 0;
     for (const auto& order : orders) {
-        rows.push_back(lineOf(order));
+        rows.push_back(lineOf(order, language));
         if (order.flagged) ++flagged;
     }
-    return Formats::table(rows) + "Naročil / orders: " + std::to_string(orders.size()) +
-           " (za pregled / for review: " + std::to_string(flagged) + ")\n";
+    const std::string count = std::to_string(orders.size());
+    const std::string review = std::to_string(flagged);
+    return Formats::table(rows) +
+           language.pick({"Naročil: " + count + " (za pregled: " + review + ")",
+                          "Orders: " + count + " (for review: " + review + ")"}) +
+           "\n";
 }
 
 }  // namespace estore::host

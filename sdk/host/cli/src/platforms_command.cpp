@@ -71,19 +71,18 @@ int PlatformsCommand::run(CommandContext& ctx) {
         return kExitOk;
     }
 
-    ctx.out() << "Platforme v / platforms in " << dir.string() << "\n";
+    ctx.out() << ctx.t({"Platforme v ", "Platforms in "}) << dir.string() << "\n";
     if (entries.empty()) {
-        ctx.out() << "  (ni vtičnikov / no plugins found)\n";
+        ctx.out() << ctx.t({"  (ni vtičnikov)", "  (no plugins found)"}) << "\n";
         return kExitOk;
     }
     std::vector<std::vector<std::string>> rows = {
-        {"ID", "Ime / name", "Različica / version", "Stanje / status"}};
+        {"ID", ctx.t({"Ime", "Name"}), ctx.t({"Različica", "Version"}), ctx.t({"Stanje", "Status"})}};
     for (const auto& e : entries) {
         const std::string id = e.manifest ? e.manifest->id : "?";
-        const std::string name =
-            e.manifest ? e.manifest->name.sl + " / " + e.manifest->name.en : e.manifestPath;
-        rows.push_back(
-            {id, name, e.manifest ? e.manifest->version : "", e.error.empty() ? "OK" : "napaka / error"});
+        const std::string name = e.manifest ? ctx.t(e.manifest->name) : e.manifestPath;
+        rows.push_back({id, name, e.manifest ? e.manifest->version : "",
+                        e.error.empty() ? "OK" : ctx.t({"napaka", "error"})});
     }
     ctx.out() << Formats::table(rows);
     for (const auto& e : entries)

@@ -10,13 +10,13 @@ namespace {
 
 struct Label {
     const char* count;
-    const char* words;
+    host_api::Text words;
 };
 
 // The counts people watch while a job runs, in the order they read them.
 const Label kLabels[] = {
-    {"pages", "strani / pages"},
-    {"orders", "naročil / orders"},
+    {"pages", {"strani", "pages"}},
+    {"orders", {"naročil", "orders"}},
 };
 
 }  // namespace
@@ -32,13 +32,13 @@ std::string ProgressPrinter::grouped(std::int64_t value) {
     return negative ? "-" + digits : digits;
 }
 
-std::string ProgressPrinter::line(const std::string& jobId,
-                                  const std::map<std::string, std::int64_t>& counts) {
+std::string ProgressPrinter::line(const std::string& jobId, const std::map<std::string, std::int64_t>& counts,
+                                  const Language& language) {
     std::string text;
     auto append = [&text](const std::string& part) { text += (text.empty() ? "" : ", ") + part; };
     for (const auto& label : kLabels)
         if (auto it = counts.find(label.count); it != counts.end())
-            append(grouped(it->second) + " " + label.words);
+            append(grouped(it->second) + " " + language.pick(label.words));
     // A job that counts other things still shows something.
     if (text.empty())
         for (const auto& [name, count] : counts) append(name + " " + grouped(count));
@@ -50,10 +50,10 @@ void ProgressPrinter::progress(const std::string&, const std::string& jobId,
     _latest = counts;
     if (_terminal) {
         // Back to the start of the line and clear it: the line only ever shows the latest counts.
-        _out << "\r" << line(jobId, counts) << "\033[K" << std::flush;
+        _out << "\r" << line(jobId, counts, _language) << "\033[K" << std::flush;
         _lineOpen = true;
     } else {
-        _out << line(jobId, counts) << "\n" << std::flush;
+        _out << line(jobId, counts, _language) << "\n" << std::flush;
     }
 }
 

@@ -20,6 +20,9 @@ namespace estore::host {
 
 namespace {
 
+const host_api::Text kInvoiced = {"Izdanih računov, ki so čakali na tečaj: ",
+                                  "Invoices issued that waited for a rate: "};
+
 bool hasInvoice(const std::vector<Invoice>& documents) {
     for (const auto& d : documents)
         if (d.kind == InvoiceKind::Invoice) return true;
@@ -44,7 +47,8 @@ int RatesCommand::fetchNow(CommandContext& ctx) {
             root->set("error", fetched.error);
             ctx.out() << JsonCodec::stringify(root) << "\n";
         } else {
-            ctx.err() << "Tečajev ECB ni bilo mogoče prenesti / the ECB rates could not be fetched: "
+            ctx.err() << ctx.t({"Tečajev ECB ni bilo mogoče prenesti: ",
+                                "The ECB rates could not be fetched: "})
                       << fetched.error << "\n";
         }
         return kExitFailure;
@@ -59,25 +63,27 @@ int RatesCommand::fetchNow(CommandContext& ctx) {
         ctx.out() << JsonCodec::stringify(root) << "\n";
         return kExitOk;
     }
-    ctx.out() << "Prenesenih tečajev ECB / ECB rates fetched: " << fetched.rates
-              << " (zadnji dan / newest day " << fetched.newestDay << ")\n"
-              << "Izdanih računov, ki so čakali na tečaj / invoices issued that waited for a rate: "
-              << invoiced << "\n";
+    const std::string rates = std::to_string(fetched.rates);
+    ctx.out() << ctx.t({"Prenesenih tečajev ECB: " + rates + " (zadnji dan " + fetched.newestDay + ")",
+                        "ECB rates fetched: " + rates + " (newest day " + fetched.newestDay + ")"})
+              << "\n"
+              << ctx.t(kInvoiced) << invoiced << "\n";
     return kExitOk;
 }
 
 int RatesCommand::importFile(CommandContext& ctx, const std::string& file) {
     std::ifstream in(file, std::ios::binary);
     if (!in) {
-        ctx.err() << "Datoteke " << file << " ni mogoče brati. / Cannot read " << file << ".\n";
+        ctx.err() << ctx.t({"Datoteke " + file + " ni mogoče brati.", "Cannot read " + file + "."}) << "\n";
         return kExitFailure;
     }
     std::ostringstream text;
     text << in.rdbuf();
     const EcbImport parsed = ExchangeRates::parseEcbXml(text.str());
     if (!parsed.error.empty()) {
-        ctx.err() << "Datoteka " << file << " ni datoteka tečajev ECB; nič ni shranjeno. / " << file
-                  << " is not an ECB rates file; nothing was stored.\n  " << parsed.error << "\n";
+        ctx.err() << ctx.t({"Datoteka " + file + " ni datoteka tečajev ECB; nič ni shranjeno.",
+                            file + " is not an ECB rates file; nothing was stored."})
+                  << "\n  " << parsed.error << "\n";
         return kExitFailure;
     }
     ExchangeRates(ctx.database()).store(parsed.rates);
@@ -99,11 +105,15 @@ int RatesCommand::importFile(CommandContext& ctx, const std::string& file) {
         ctx.out() << JsonCodec::stringify(root) << "\n";
         return kExitOk;
     }
-    ctx.out() << "Uvoženih tečajev ECB / ECB rates imported: " << parsed.rates.size() << " ("
-              << currencies.size() << " valut / currencies, " << days.size() << " dni / days, "
-              << *days.begin() << " – " << *days.rbegin() << ")\n"
-              << "Izdanih računov, ki so čakali na tečaj / invoices issued that waited for a rate: "
-              << invoiced << "\n";
+    const std::string count = std::to_string(parsed.rates.size()),
+                      currencyCount = std::to_string(currencies.size()),
+                      dayCount = std::to_string(days.size()), span = *days.begin() + " – " + *days.rbegin();
+    ctx.out() << ctx.t({"Uvoženih tečajev ECB: " + count + " (" + currencyCount + " valut, " + dayCount +
+                            " dni, " + span + ")",
+                        "ECB rates imported: " + count + " (" + currencyCount + " currencies, " + dayCount +
+                            " days, " + span + ")"})
+              << "\n"
+              << ctx.t(kInvoiced) << invoiced << "\n";
     return kExitOk;
 }
 

@@ -65,11 +65,12 @@ int RemoveStoreCommand::run(CommandContext& ctx) {
                  {"Trgovine ni mogoče odstraniti (--force jo odstrani kljub temu): " + outcome.message.sl,
                   "The store cannot be removed (--force removes it anyway): " + outcome.message.en},
                  outcome.field});
-        ctx.err() << "Trgovine ni mogoče odstraniti. / The store cannot be removed.\n"
-                  << "  " << outcome.message.sl << "\n  " << outcome.message.en << "\n"
-                  << "  Koda / code: " << outcome.code
-                  << "   Kategorija / category: " << host_api::categoryName(outcome.category) << "\n"
-                  << "  (--force ga odstrani kljub temu / removes it anyway)\n";
+        ctx.err() << ctx.t({"Trgovine ni mogoče odstraniti.", "The store cannot be removed."}) << "\n"
+                  << "  " << ctx.t(outcome.message) << "\n"
+                  << "  " << ctx.t({"Koda: ", "Code: "}) << outcome.code << "   "
+                  << ctx.t({"Kategorija: ", "Category: "}) << host_api::categoryName(outcome.category) << "\n"
+                  << "  " << ctx.t({"(--force jo odstrani kljub temu)", "(--force removes it anyway)"})
+                  << "\n";
         return kExitFailure;
     }
     JobRepository(host.database()).removeForStore(storeId);
@@ -91,7 +92,8 @@ int RemoveStoreCommand::run(CommandContext& ctx) {
         ctx.out() << JsonCodec::stringify(root) << "\n";
         return kExitOk;
     }
-    ctx.out() << "Trgovina " << storeId << " je odstranjena. / Store " << storeId << " removed.\n";
+    ctx.out() << ctx.t({"Trgovina " + storeId + " je odstranjena.", "Store " + storeId + " removed."})
+              << "\n";
     return kExitOk;
 }
 

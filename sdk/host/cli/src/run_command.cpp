@@ -126,7 +126,7 @@ std::unique_ptr<WebhookServer> RunCommand::startWebhookServer(CommandContext& ct
     options.limits = webhookLimits(ctx);
     auto server = std::make_unique<WebhookServer>(ctx.databaseLocation(), options);
     server->start();
-    log << "Webhooki / webhooks: POST http://" << options.bind << ":" << server->port()
+    log << ctx.t({"Webhooki", "Webhooks"}) << ": POST http://" << options.bind << ":" << server->port()
         << "/estore/webhook/…\n";
     if (!ctx.options().portFile.empty()) writePortFile(ctx.options().portFile, server->port());
     return server;
@@ -143,8 +143,9 @@ int RunCommand::run(CommandContext& ctx) {
     JobRunner runner(ctx.host(), ctx.plugins(), options, log);
     WebhookInboxProcessor inbox(ctx.host(), ctx.plugins(), options.worker, options.leaseSeconds * 1000, log);
     const bool once = ctx.options().once;
-    log << "Razporejevalnik teče / scheduler running: worker " << options.worker << ", "
-        << ctx.database().location() << (once ? ", --once" : ", Ctrl+C ustavi / stops") << "\n"
+    log << ctx.t({"Razporejevalnik teče: delavec ", "Scheduler running: worker "}) << options.worker << ", "
+        << ctx.database().location() << ", " << (once ? "--once" : ctx.t({"Ctrl+C ustavi", "Ctrl+C stops"}))
+        << "\n"
         << std::flush;
     // --once only drains what is due; it is no server.
     std::unique_ptr<WebhookServer> server;
@@ -152,10 +153,12 @@ int RunCommand::run(CommandContext& ctx) {
         try {
             server = startWebhookServer(ctx, log);
         } catch (const std::exception& e) {
-            ctx.err() << "Končna točka za webhooke se ni zagnala / the webhook endpoint did not start: "
+            ctx.err() << ctx.t({"Končna točka za webhooke se ni zagnala: ",
+                                "The webhook endpoint did not start: "})
                       << errorText(e) << "\n"
-                      << "Preverite / check host.webhook_bind, host.webhook_port (--webhook-port), "
-                         "host.webhook_max_bytes, host.webhook_journal_dir.\n";
+                      << ctx.t({"Preverite", "Check"})
+                      << " host.webhook_bind, host.webhook_port (--webhook-port), host.webhook_max_bytes, "
+                         "host.webhook_journal_dir.\n";
             return kExitFailure;
         }
     }
@@ -163,12 +166,13 @@ int RunCommand::run(CommandContext& ctx) {
     if (!once && UiCommand::configured(ctx)) {
         try {
             admin = UiCommand::startServer(ctx);
-            log << "Strani za upravljanje / admin pages: http://" << admin->options().bind << ":"
-                << admin->port() << "/\n";
+            log << ctx.t({"Strani za upravljanje", "Admin pages"}) << ": http://" << admin->options().bind
+                << ":" << admin->port() << "/\n";
         } catch (const std::exception& e) {
-            ctx.err() << "Strani za upravljanje se niso zagnale / the admin pages did not start: "
-                      << errorText(e)
-                      << "\nPreverite / check host.ui_bind, host.ui_port (--ui-port), host.ui_threads.\n";
+            ctx.err() << ctx.t({"Strani za upravljanje se niso zagnale: ", "The admin pages did not start: "})
+                      << errorText(e) << "\n"
+                      << ctx.t({"Preverite", "Check"})
+                      << " host.ui_bind, host.ui_port (--ui-port), host.ui_threads.\n";
             return kExitFailure;
         }
     }
@@ -201,8 +205,8 @@ int RunCommand::run(CommandContext& ctx) {
         if (!fiscalDue()) return false;
         const FiscalPass pass = fiscal.submitDue();
         if (pass.verified + pass.failed > 0)
-            log << "  FURS: potrjenih / verified " << pass.verified << ", brez EOR / without an EOR "
-                << pass.failed << "\n"
+            log << "  FURS: " << ctx.t({"potrjenih ", "verified "}) << pass.verified << ", "
+                << ctx.t({"brez EOR ", "without an EOR "}) << pass.failed << "\n"
                 << std::flush;
         return pass.verified > 0 && pass.failed == 0;
     };
@@ -214,8 +218,8 @@ int RunCommand::run(CommandContext& ctx) {
         if (!mailDue()) return false;
         const MailPass pass = mail.sendDue();
         if (pass.delivered + pass.failed > 0)
-            log << "  E-pošta / e-mail: poslanih / delivered " << pass.delivered << ", neuspešnih / failed "
-                << pass.failed << "\n"
+            log << "  " << ctx.t({"E-pošta: poslanih ", "E-mail: delivered "}) << pass.delivered << ", "
+                << ctx.t({"neuspešnih ", "failed "}) << pass.failed << "\n"
                 << std::flush;
         return pass.delivered > 0 && pass.failed == 0;
     };
@@ -232,8 +236,8 @@ int RunCommand::run(CommandContext& ctx) {
             return false;
         }
         const int invoiced = RatesCommand::invoiceWaitingOrders(ctx);
-        log << "  ECB: tečaji do / rates up to " << fetched.newestDay << " (" << fetched.rates
-            << "), izdanih računov / invoices issued " << invoiced << "\n"
+        log << "  ECB: " << ctx.t({"tečaji do ", "rates up to "}) << fetched.newestDay << " ("
+            << fetched.rates << "), " << ctx.t({"izdanih računov ", "invoices issued "}) << invoiced << "\n"
             << std::flush;
         return false;  // nothing that makes another pass right away worthwhile
     };
@@ -248,14 +252,14 @@ int RunCommand::run(CommandContext& ctx) {
         server->stop();
         const auto refused = server->refusals();
         if (!refused.empty()) {
-            log << "Webhooki, zavrnjene povezave / webhook connections refused:";
+            log << ctx.t({"Webhooki, zavrnjene povezave:", "Webhook connections refused:"});
             for (const auto& [reason, count] : refused) log << " " << reason << " " << count;
             log << "\n";
         }
     }
-    log << "Opravil / jobs run: " << totals.ran << " (uspešnih / ok " << totals.succeeded
-        << ", neuspešnih / failed " << totals.failed << ")"
-        << (stopRequested() ? " - ustavljeno / stopped" : "") << "\n";
+    log << ctx.t({"Opravil: ", "Jobs run: "}) << totals.ran << " (" << ctx.t({"uspešnih ", "ok "})
+        << totals.succeeded << ", " << ctx.t({"neuspešnih ", "failed "}) << totals.failed << ")"
+        << (stopRequested() ? ctx.t({" - ustavljeno", " - stopped"}) : "") << "\n";
     // A cron job running --once must see that some jobs failed (they are retried by the schedule).
     return once && totals.failed > 0 ? kExitPartial : kExitOk;
 }

@@ -11,8 +11,9 @@ int SecretsCommand::run(CommandContext& ctx) {
     HostServiceSet& host = ctx.host();
     SecretKeyring& keyring = host.keyring();
     if (keyring.fromEnvironment()) {
-        ctx.err() << "Ključ za skrivnosti je v spremenljivki ESTORE_SECRET_KEY: zamenjajte ga tam.\n"
-                     "The secrets key comes from ESTORE_SECRET_KEY: rotate it there.\n";
+        ctx.err() << ctx.t({"Ključ za skrivnosti je v spremenljivki ESTORE_SECRET_KEY: zamenjajte ga tam.",
+                            "The secrets key comes from ESTORE_SECRET_KEY: rotate it there."})
+                  << "\n";
         return kExitFailure;
     }
     const std::string before = keyring.currentKeyId();
@@ -29,10 +30,10 @@ int SecretsCommand::run(CommandContext& ctx) {
         ctx.out() << JsonCodec::stringify(root) << "\n";
         return kExitOk;
     }
-    ctx.out() << "Ključ za skrivnosti zamenjan / secrets key rotated: " << before << " -> "
+    ctx.out() << ctx.t({"Ključ za skrivnosti je zamenjan: ", "Secrets key rotated: "}) << before << " -> "
               << keyring.currentKeyId() << "\n"
-              << "Ponovno zaklenjenih skrivnosti / secrets sealed again: " << resealed << "\n"
-              << "Datoteka s ključem / key file: " << keyring.file().string() << "\n";
+              << ctx.t({"Ponovno zaklenjenih skrivnosti: ", "Secrets sealed again: "}) << resealed << "\n"
+              << ctx.t({"Datoteka s ključem: ", "Key file: "}) << keyring.file().string() << "\n";
     return kExitOk;
 }
 

@@ -62,7 +62,7 @@ bool StockCommand::checkWarehouse(CommandContext& ctx, const std::string& wareho
     const auto known = StockRepository(ctx.database()).warehouseCodes();
     if (std::find(known.begin(), known.end(), warehouse) != known.end()) return true;
     const host_api::Text message = DbWarehouseStock::unknownWarehouse(warehouse, known);
-    ctx.err() << message.sl << "\n" << message.en << "\n";
+    ctx.err() << ctx.t(message) << "\n";
     return false;
 }
 
@@ -73,8 +73,8 @@ int StockCommand::list(CommandContext& ctx, const std::string& warehouse) {
         ctx.out() << json(levels);
         return kExitOk;
     }
-    ctx.out() << "Zaloga / stock: " << warehouse << " (" << ctx.database().location() << ")\n"
-              << text(levels);
+    ctx.out() << ctx.t({"Zaloga: ", "Stock: "}) << warehouse << " (" << ctx.database().location() << ")\n"
+              << text(levels, ctx.lang());
     return kExitOk;
 }
 
@@ -92,8 +92,8 @@ int StockCommand::set(CommandContext& ctx) {
                  "validation",
                  {"Zaloge ni mogoče nastaviti: " + problem->sl, "Cannot set the stock: " + problem->en},
                  ""});
-        ctx.err() << "Zaloge ni mogoče nastaviti. / Cannot set the stock.\n"
-                  << "  " << problem->sl << "\n  " << problem->en << "\n";
+        ctx.err() << ctx.t({"Zaloge ni mogoče nastaviti.", "Cannot set the stock."}) << "\n"
+                  << "  " << ctx.t(*problem) << "\n";
         return kExitValidation;
     }
     if (!checkWarehouse(ctx, warehouse)) return kExitValidation;
@@ -104,9 +104,9 @@ int StockCommand::set(CommandContext& ctx) {
         ctx.out() << JsonCodec::stringify(root) << "\n";
         return kExitOk;
     }
-    ctx.out() << "Zaloga nastavljena / stock set: " << warehouse << " " << entry.productCode
-              << ": zaloga / on hand " << entry.onHand.toString() << ", rezervirano / reserved "
-              << entry.reserved.toString() << "\n";
+    ctx.out() << ctx.t({"Zaloga nastavljena: ", "Stock set: "}) << warehouse << " " << entry.productCode
+              << ": " << ctx.t({"zaloga ", "on hand "}) << entry.onHand.toString() << ", "
+              << ctx.t({"rezervirano ", "reserved "}) << entry.reserved.toString() << "\n";
     return kExitOk;
 }
 
@@ -118,7 +118,9 @@ int StockCommand::importFile(CommandContext& ctx) {
     if (!checkWarehouse(ctx, warehouse)) return kExitValidation;
     const auto content = readWholeFile(file);
     if (!content) {
-        ctx.err() << "Datoteke " << file << " ni mogoče prebrati. / Cannot read the file " << file << ".\n";
+        ctx.err() << ctx.t(
+                         {"Datoteke " + file + " ni mogoče prebrati.", "Cannot read the file " + file + "."})
+                  << "\n";
         return kExitFailure;
     }
     const StockCsv csv = StockCsvReader::parse(*content);
@@ -136,8 +138,8 @@ int StockCommand::importFile(CommandContext& ctx) {
         ctx.out() << JsonCodec::stringify(root) << "\n";
         return kExitOk;
     }
-    ctx.out() << "Uvoženo / imported: " << applied << " (skladišče / warehouse " << warehouse
-              << ", datoteka / file " << file << ")\n";
+    ctx.out() << ctx.t({"Uvoženo: ", "Imported: "}) << applied << " (" << ctx.t({"skladišče ", "warehouse "})
+              << warehouse << ", " << ctx.t({"datoteka ", "file "}) << file << ")\n";
     return kExitOk;
 }
 
@@ -159,17 +161,18 @@ void StockCommand::printRefusedImport(CommandContext& ctx, const std::string& wa
         ctx.out() << JsonCodec::stringify(root) << "\n";
     }
     auto& err = ctx.err();
-    err << "Datoteke " << file << " ni mogoče uvoziti; zaloga ni spremenjena. / Cannot import " << file
-        << "; no stock was changed.\n";
+    err << ctx.t({"Datoteke " + file + " ni mogoče uvoziti; zaloga ni spremenjena.",
+                  "Cannot import " + file + "; no stock was changed."})
+        << "\n";
     for (std::size_t i = 0; i < problems.size() && i < kProblemsShown; ++i) {
         const auto& p = problems[i];
-        err << "  vrstica " << p.line << " / line " << p.line << ": " << p.reason.sl << " / " << p.reason.en
-            << "\n";
+        err << "  " << ctx.t({"vrstica ", "line "}) << p.line << ": " << ctx.t(p.reason) << "\n";
     }
-    if (problems.size() > kProblemsShown)
-        err << "  … in še " << problems.size() - kProblemsShown << " / and "
-            << problems.size() - kProblemsShown << " more\n";
-    err << "Težav / problems: " << problems.size() << "\n";
+    if (problems.size() > kProblemsShown) {
+        const std::string more = std::to_string(problems.size() - kProblemsShown);
+        err << "  " << ctx.t({"… in še " + more, "… and " + more + " more"}) << "\n";
+    }
+    err << ctx.t({"Težav: ", "Problems: "}) << problems.size() << "\n";
 }
 
 std::string StockCommand::json(const std::vector<StockRecord>& levels) {
@@ -178,15 +181,17 @@ std::string StockCommand::json(const std::vector<StockRecord>& levels) {
     return JsonCodec::stringify(list) + "\n";
 }
 
-std::string StockCommand::text(const std::vector<StockRecord>& levels) {
-    if (levels.empty()) return "  (ni zalog / no stock)\n";
+std::string StockCommand::text(const std::vector<StockRecord>& levels, const Language& language) {
+    if (levels.empty()) return language.pick({"  (ni zalog)\n", "  (no stock)\n"});
     std::vector<std::vector<std::string>> rows = {
-        {"  Šifra / product code", "Zaloga / on hand", "Rezervirano / reserved", "Spremenjeno / changed"}};
+        {"  " + language.pick({"Šifra", "Product code"}), language.pick({"Zaloga", "On hand"}),
+         language.pick({"Rezervirano", "Reserved"}), language.pick({"Spremenjeno", "Changed"})}};
     rows.reserve(levels.size() + 1);
     for (const auto& level : levels)
         rows.push_back({"  " + level.productCode, level.onHand.toString(), level.reserved.toString(),
                         Formats::localTime(level.updatedAt)});
-    return Formats::table(rows) + "Izdelkov / products: " + std::to_string(levels.size()) + "\n";
+    return Formats::table(rows) + language.pick({"Izdelkov: ", "Products: "}) +
+           std::to_string(levels.size()) + "\n";
 }
 
 }  // namespace estore::host

@@ -26,13 +26,14 @@ int StoresCommand::run(CommandContext& ctx) {
         ctx.out() << JsonCodec::stringify(root) << "\n";
         return kExitOk;
     }
-    ctx.out() << "Trgovine / stores (" << ctx.database().location() << ")\n";
+    ctx.out() << ctx.t({"Trgovine (", "Stores ("}) << ctx.database().location() << ")\n";
     if (stores.empty()) {
-        ctx.out() << "  (ni trgovin / no stores)\n";
+        ctx.out() << ctx.t({"  (ni trgovin)", "  (no stores)"}) << "\n";
         return kExitOk;
     }
-    std::vector<std::vector<std::string>> rows = {{"  ID", "Platforma / platform", "Trgovina / shop",
-                                                   "Valuta / currency", "Stanje / status", "Dodano / added"}};
+    std::vector<std::vector<std::string>> rows = {{"  ID", ctx.t({"Platforma", "Platform"}),
+                                                   ctx.t({"Trgovina", "Shop"}), ctx.t({"Valuta", "Currency"}),
+                                                   ctx.t({"Stanje", "Status"}), ctx.t({"Dodano", "Added"})}};
     for (const auto& s : stores)
         rows.push_back({"  " + s.id, s.platform, s.shop.name, s.shop.currency, s.status,
                         Formats::localTime(s.createdAt)});
@@ -40,12 +41,11 @@ int StoresCommand::run(CommandContext& ctx) {
     for (const auto& s : stores) {
         if (!s.paused()) continue;
         const host_api::Text todo = DbStoreStatus::remedy(s.id, s.statusCategory);
-        ctx.out() << "\n  " << s.id
-                  << ": POTREBUJE POZORNOST, opravila so ustavljena / NEEDS ATTENTION, jobs paused\n"
-                  << "    Razlog / reason: " << s.statusMessage.sl << "\n"
-                  << "                     " << s.statusMessage.en << " [" << s.statusCode << "]\n"
-                  << "    Kaj storiti / what to do: " << todo.sl << "\n"
-                  << "                              " << todo.en << "\n";
+        ctx.out() << "\n  " << s.id << ": "
+                  << ctx.t({"POTREBUJE POZORNOST, opravila so ustavljena", "NEEDS ATTENTION, jobs paused"})
+                  << "\n    " << ctx.t({"Razlog: ", "Reason: "}) << ctx.t(s.statusMessage) << " ["
+                  << s.statusCode << "]\n    " << ctx.t({"Kaj storiti: ", "What to do: "}) << ctx.t(todo)
+                  << "\n";
     }
     return kExitOk;
 }

@@ -36,12 +36,14 @@ std::string jobNames(PluginRegistry& plugins, const std::string& platform) {
 
 void printPaused(CommandContext& ctx, const StoreRecord& store) {
     const host_api::Text todo = DbStoreStatus::remedy(store.id, store.statusCategory);
-    ctx.err() << "Trgovina " << store.id << " potrebuje pozornost; njena opravila so ustavljena. / Store "
-              << store.id << " needs attention; its jobs are paused.\n"
-              << "  " << store.statusMessage.sl << "\n  " << store.statusMessage.en << "\n"
-              << "  Koda / code: " << store.statusCode << "\n"
-              << "  " << todo.sl << "\n  " << todo.en << "\n"
-              << "  (--force zažene opravilo kljub temu / runs the job anyway)\n";
+    ctx.err() << ctx.t({"Trgovina " + store.id + " potrebuje pozornost; njena opravila so ustavljena.",
+                        "Store " + store.id + " needs attention; its jobs are paused."})
+              << "\n"
+              << "  " << ctx.t(store.statusMessage) << "\n"
+              << "  " << ctx.t({"Koda: ", "Code: "}) << store.statusCode << "\n"
+              << "  " << ctx.t(todo) << "\n"
+              << "  " << ctx.t({"(--force zažene opravilo kljub temu)", "(--force runs the job anyway)"})
+              << "\n";
 }
 
 }  // namespace
@@ -71,17 +73,20 @@ int SyncCommand::sync(CommandContext& ctx, const std::string& storeId, const std
         JobRepository(ctx.database())
             .claimNow(storeId, jobId, owner, Database::nowMillis(), runner.options().leaseSeconds * 1000);
     if (!job) {
-        ctx.err() << "Trgovina " << storeId
-                  << " že izvaja opravilo (razporejevalnik); poskusite malo kasneje. "
-                  << "/ Store " << storeId
-                  << " is running a job already (the scheduler); try again shortly.\n";
-        return kExitFailure;
+        // An error object with --json too: a script retries on its code, whatever the language.
+        return ctx.fail({kExitFailure,
+                         "job.busy",
+                         "transient",
+                         {"Trgovina " + storeId + " že izvaja opravilo (razporejevalnik); poskusite malo kasneje.",
+                          "Store " + storeId + " is running a job already (the scheduler); try again shortly."},
+                         "store_id"});
     }
 
     // Progress goes where a person looks: stdout, or stderr when stdout carries JSON.
     const bool json = ctx.options().json;
     std::ostream& screen = json ? ctx.err() : ctx.out();
-    ProgressPrinter printer(screen, ProgressPrinter::isTerminal(json ? STDERR_FILENO : STDOUT_FILENO));
+    ProgressPrinter printer(screen, ProgressPrinter::isTerminal(json ? STDERR_FILENO : STDOUT_FILENO),
+                            ctx.lang());
     const JobRun run = runner.runClaimed(*store, *job, owner, &printer);
     printer.finish();
     printRun(ctx, storeId, jobId, run, printer.latest());
@@ -111,26 +116,28 @@ void SyncCommand::printRun(CommandContext& ctx, const std::string& storeId, cons
         return;
     }
     auto& out = ctx.out();
-    if (!report.summary.sl.empty()) out << report.summary.sl << "\n";
-    if (!report.summary.en.empty() && report.summary.en != report.summary.sl)
-        out << report.summary.en << "\n";
+    // A plugin may leave out one language of its summary: then the other one is better than nothing.
+    const std::string& summary = ctx.t(report.summary).empty() ? report.summary.en : ctx.t(report.summary);
+    if (!summary.empty()) out << summary << "\n";
     std::string counts;
     for (const auto& [name, count] : report.counts)
         counts += (counts.empty() ? "" : ", ") + name + " " + ProgressPrinter::grouped(count);
-    if (!counts.empty()) out << "Števci / counts: " << counts << "\n";
+    if (!counts.empty()) out << ctx.t({"Števci: ", "Counts: "}) << counts << "\n";
     // The report's counts win; what it lacks, the last progress report tells.
     std::map<std::string, std::int64_t> pushCounts = report.counts;
     pushCounts.insert(progress.begin(), progress.end());
-    if (const std::string push = SyncSummary::pushLine(pushCounts); !push.empty()) out << push << "\n";
+    if (const std::string push = SyncSummary::pushLine(pushCounts, ctx.lang()); !push.empty())
+        out << push << "\n";
     if (report.outcome.ok()) return;
     const host_api::Outcome& o = report.outcome;
-    ctx.err() << "Opravilo " << jobId << " ni uspelo. / Job " << jobId << " failed.\n"
-              << "  " << o.message.sl << "\n  " << o.message.en << "\n"
-              << "  Koda / code: " << o.code
-              << "   Kategorija / category: " << host_api::categoryName(o.category) << "\n";
+    ctx.err() << ctx.t({"Opravilo " + jobId + " ni uspelo.", "Job " + jobId + " failed."}) << "\n"
+              << "  " << ctx.t(o.message) << "\n"
+              << "  " << ctx.t({"Koda: ", "Code: "}) << o.code << "   "
+              << ctx.t({"Kategorija: ", "Category: "}) << host_api::categoryName(o.category) << "\n";
     if (o.retryAfterSeconds > 0)
-        ctx.err() << "  Poskusite čez / retry after: " << o.retryAfterSeconds << " s\n";
-    if (!o.detail.empty()) ctx.err() << "  Podrobnosti / detail: " << o.detail << "\n";
+        ctx.err() << "  " << ctx.t({"Poskusite znova čez: ", "Retry after: "}) << o.retryAfterSeconds
+                  << " s\n";
+    if (!o.detail.empty()) ctx.err() << "  " << ctx.t({"Podrobnosti: ", "Details: "}) << o.detail << "\n";
 }
 
 }  // namespace estore::host

@@ -8,25 +8,26 @@ namespace {
 
 struct Label {
     const char* count;
-    const char* words;
+    host_api::Text words;
 };
 
 // "pushed" marks a push job: orders.import counts "failed" too, but never "pushed".
 const Label kPushLabels[] = {
-    {"pushed", "Preneseno / pushed"},
-    {"unchanged", "nespremenjeno / unchanged"},
-    {"unmatched", "brez para / unmatched"},
-    {"failed", "neuspešno / failed"},
+    {"pushed", {"Preneseno", "Pushed"}},
+    {"unchanged", {"nespremenjeno", "unchanged"}},
+    {"unmatched", {"brez para", "unmatched"}},
+    {"failed", {"neuspešno", "failed"}},
 };
 
 }  // namespace
 
-std::string SyncSummary::pushLine(const std::map<std::string, std::int64_t>& counts) {
+std::string SyncSummary::pushLine(const std::map<std::string, std::int64_t>& counts,
+                                  const Language& language) {
     if (counts.find("pushed") == counts.end()) return {};
     std::string line;
     for (const auto& label : kPushLabels) {
         const auto it = counts.find(label.count);
-        line += (line.empty() ? "" : ", ") + std::string(label.words) + ": " +
+        line += (line.empty() ? "" : ", ") + language.pick(label.words) + ": " +
                 ProgressPrinter::grouped(it == counts.end() ? 0 : it->second);
     }
     return line;

@@ -60,15 +60,19 @@ int UiCommand::run(CommandContext& ctx) {
                          "host.ui_port"});
     }
     const std::string url = "http://" + server->options().bind + ":" + std::to_string(server->port()) + "/";
-    ctx.out() << "Strani za upravljanje / admin pages: " << url << " (Ctrl+C ustavi / stops)\n" << std::flush;
+    ctx.out() << ctx.t({"Strani za upravljanje: " + url + " (Ctrl+C ustavi)",
+                        "Admin pages: " + url + " (Ctrl+C stops)"})
+              << "\n"
+              << std::flush;
     if (UiUsers(ctx.database()).names().empty())
-        ctx.err() << "Noben uporabnik se še ne more prijaviti: estore-host user add IME\n"
-                  << "Nobody can sign in yet: estore-host user add NAME\n";
+        ctx.err() << ctx.t({"Noben uporabnik se še ne more prijaviti: estore-host user add IME",
+                            "Nobody can sign in yet: estore-host user add NAME"})
+                  << "\n";
     if (!ctx.options().portFile.empty()) RunCommand::writePortFile(ctx.options().portFile, server->port());
     RunCommand::installSignalHandlers();
     while (!RunCommand::stopRequested()) std::this_thread::sleep_for(std::chrono::milliseconds(100));
     server->stop();
-    ctx.out() << "Ustavljeno / stopped\n";
+    ctx.out() << ctx.t({"Ustavljeno", "Stopped"}) << "\n";
     return kExitOk;
 }
 
@@ -76,11 +80,11 @@ std::optional<std::string> UiCommand::newPassword(CommandContext& ctx) {
     const std::string fromEnvironment = Poco::Environment::get("ESTORE_UI_PASSWORD", "");
     if (!fromEnvironment.empty()) return fromEnvironment;
     if (TerminalPrompt::interactive()) {
-        auto first = TerminalPrompt::ask("Geslo / password: ", true);
-        auto second = TerminalPrompt::ask("Še enkrat / again: ", true);
+        auto first = TerminalPrompt::ask(ctx.t({"Geslo: ", "Password: "}), true);
+        auto second = TerminalPrompt::ask(ctx.t({"Še enkrat: ", "Again: "}), true);
         if (!first || !second) return std::nullopt;
         if (*first != *second) {
-            ctx.err() << "Gesli se ne ujemata / the passwords differ\n";
+            ctx.err() << ctx.t({"Gesli se ne ujemata.", "The passwords differ."}) << "\n";
             return std::nullopt;
         }
         return first;
@@ -117,8 +121,9 @@ int UiCommand::addUser(CommandContext& ctx, const std::string& name) {
              "password"});
     const bool added =
         UiUsers(ctx.database()).add(name, PasswordHash::make(*password), Database::nowMillis());
-    ctx.out() << (added ? "Uporabnik dodan / user added: " : "Geslo spremenjeno / password changed: ") << name
-              << "\n";
+    ctx.out() << (added ? ctx.t({"Uporabnik dodan: ", "User added: "})
+                        : ctx.t({"Geslo spremenjeno: ", "Password changed: "}))
+              << name << "\n";
     return kExitOk;
 }
 
@@ -132,7 +137,7 @@ int UiCommand::user(CommandContext& ctx) {
                              "not_found",
                              {"Uporabnika " + args[1] + " ni.", "There is no user " + args[1] + "."},
                              "name"});
-        ctx.out() << "Uporabnik odstranjen / user removed: " << args[1] << "\n";
+        ctx.out() << ctx.t({"Uporabnik odstranjen: ", "User removed: "}) << args[1] << "\n";
         return kExitOk;
     }
     if (args.size() == 1 && args[0] == "list") {

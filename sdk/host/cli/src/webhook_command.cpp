@@ -15,19 +15,16 @@ namespace estore::host {
 
 namespace {
 
-/// WebhookUrls' steps, numbered, each in Slovenian and then English.
-std::string numberedSteps() {
-    const auto& steps = WebhookUrls::automationSteps();
-    std::istringstream sl(steps.sl), en(steps.en);
-    std::string out = "Nastavitev v Wixu / set-up in Wix:\n", slLine, enLine;
-    for (int n = 1; std::getline(sl, slLine) && std::getline(en, enLine); ++n)
-        out += "  " + std::to_string(n) + ". " + slLine + "\n     " + enLine + "\n";
+/// WebhookUrls' steps in `lang`, numbered, and the warning that the URL is a secret.
+std::string numberedSteps(const Language& lang) {
+    std::istringstream steps(lang.pick(WebhookUrls::automationSteps()));
+    std::string out = lang.pick({"Nastavitev v Wixu:", "Set-up in Wix:"}) + "\n", line;
+    for (int n = 1; std::getline(steps, line); ++n) out += "  " + std::to_string(n) + ". " + line + "\n";
     return out +
-           "URL je skrivnost: kdor ga pozna, lahko sproži uvoz. Prikazan je samo enkrat; če ga izgubite,\n"
-           "ga generirajte znova (stari takoj preneha delovati).\n"
-           "The URL is a secret: whoever knows it can trigger an import. It is shown only once; if you lose "
-           "it,\n"
-           "generate it again (the old one stops working at once).\n";
+           lang.pick({"URL je skrivnost: kdor ga pozna, lahko sproži uvoz. Prikazan je samo enkrat; če "
+                      "ga izgubite,\nga generirajte znova (stari takoj preneha delovati).\n",
+                      "The URL is a secret: whoever knows it can trigger an import. It is shown only "
+                      "once; if you lose it,\ngenerate it again (the old one stops working at once).\n"});
 }
 
 }  // namespace
@@ -65,9 +62,9 @@ int WebhookCommand::printGenerated(CommandContext& ctx, const std::string& store
         ctx.out() << JsonCodec::stringify(root) << "\n";
         return kExitOk;
     }
-    ctx.out() << "URL za webhooke trgovine " << storeId << " / webhook URL of store " << storeId << ":\n\n  "
-              << url << "\n\n"
-              << numberedSteps();
+    ctx.out() << ctx.t({"URL za webhooke trgovine " + storeId + ":", "Webhook URL of store " + storeId + ":"})
+              << "\n\n  " << url << "\n\n"
+              << numberedSteps(ctx.lang());
     return kExitOk;
 }
 
@@ -81,8 +78,10 @@ int WebhookCommand::revoke(CommandContext& ctx, const std::string& storeId) {
         ctx.out() << JsonCodec::stringify(root) << "\n";
         return kExitOk;
     }
-    ctx.out() << (had ? "URL za webhooke je preklican. / The webhook URL was revoked.\n"
-                      : "Trgovina nima URL-ja za webhooke. / The store has no webhook URL.\n");
+    ctx.out() << ctx.t(had ? host_api::Text{"URL za webhooke je preklican.", "The webhook URL was revoked."}
+                           : host_api::Text{"Trgovina nima URL-ja za webhooke.",
+                                            "The store has no webhook URL."})
+              << "\n";
     return kExitOk;
 }
 

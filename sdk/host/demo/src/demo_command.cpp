@@ -41,7 +41,8 @@ std::int64_t count(const JobRun& run, const std::string& name) {
     return it == run.report.counts.end() ? 0 : it->second;
 }
 
-std::string shortForm(const host_api::SalesOrder& order) {
+std::string shortForm(const host_api::SalesOrder& order, const Language& language) {
+    const std::string vat = language.pick({"DDV", "VAT"});
     std::string text = "   #" + order.number + "  " + order.createdAt.substr(0, 10) + "  " +
                        (order.buyer.company.empty() ? order.buyer.name : order.buyer.company) + "  " +
                        order.status + " / " + order.paymentStatus + "\n";
@@ -50,22 +51,30 @@ std::string shortForm(const host_api::SalesOrder& order) {
                 (line.sku.empty() ? "-" : line.sku) + "  " + line.name + "  " +
                 sdk::toDecimal(line.quantity).toString() + " × " +
                 sdk::toDecimal(line.unitPrice).toString(2) +
-                (line.discount.units == 0 ? "" : " − " + sdk::toDecimal(line.discount).toString(2)) +
-                "  DDV / VAT " + sdk::toDecimal(line.vatRate).toString() +
+                (line.discount.units == 0 ? "" : " − " + sdk::toDecimal(line.discount).toString(2)) + "  " +
+                vat + " " + sdk::toDecimal(line.vatRate).toString() +
                 " %  = " + sdk::toDecimal(line.gross).toString(2) + "\n";
-    text += "      skupaj / total: neto / net " + sdk::toDecimal(order.totalNet).toString(2) +
-            " + DDV / VAT " + sdk::toDecimal(order.totalVat).toString(2) + " = " +
+    text += "      " + language.pick({"skupaj: neto ", "total: net "}) +
+            sdk::toDecimal(order.totalNet).toString(2) + " + " + vat + " " +
+            sdk::toDecimal(order.totalVat).toString(2) + " = " +
             sdk::toDecimal(order.totalGross).toString(2) + " " + order.currency + "\n";
     return text;
 }
 
 }  // namespace
 
-std::string DemoCommand::importSummary(const JobRun& run, const std::vector<SalesOrderRecord>& orders) {
-    std::string text = "   Uvoženih / imported: " + std::to_string(count(run, "orders")) + " (novih / new " +
-                       std::to_string(count(run, "created")) + ", posodobljenih / updated " +
-                       std::to_string(count(run, "updated")) + ", neuspešnih / failed " +
-                       std::to_string(count(run, "failed")) + ")\n";
+std::string DemoCommand::importSummary(const JobRun& run, const std::vector<SalesOrderRecord>& orders,
+                                       const Language& language) {
+    const std::string imported = std::to_string(count(run, "orders"));
+    const std::string created = std::to_string(count(run, "created"));
+    const std::string updated = std::to_string(count(run, "updated"));
+    const std::string failed = std::to_string(count(run, "failed"));
+    std::string text = "   " +
+                       language.pick({"Uvoženih: " + imported + " (novih " + created + ", posodobljenih " +
+                                          updated + ", neuspešnih " + failed + ")",
+                                      "Imported: " + imported + " (new " + created + ", updated " + updated +
+                                          ", failed " + failed + ")"}) +
+                       "\n";
     std::map<std::string, sdk::Decimal> totals;
     std::vector<host_api::SalesOrder> documents;
     std::string flagged;
@@ -75,17 +84,19 @@ std::string DemoCommand::importSummary(const JobRun& run, const std::vector<Sale
         if (!order) continue;
         totals[order->currency] += sdk::toDecimal(order->totalGross);
         for (const auto& flag : order->flags)
-            flagged += "     #" + order->number + ": " + flag.reason.sl + " / " + flag.reason.en + " [" +
-                       flag.code + "]\n";
+            flagged +=
+                "     #" + order->number + ": " + language.pick(flag.reason) + " [" + flag.code + "]\n";
         if (!order->flags.empty()) ++flaggedCount;
         if (documents.size() < kSamples) documents.push_back(std::move(*order));
     }
-    text += "   V bazi / stored: " + std::to_string(orders.size()) + " naročil / orders\n";
-    text += "   Za pregled / flagged for review: " + std::to_string(flaggedCount) + "\n" + flagged;
-    text += "   Skupaj po valutah / totals per currency:";
+    const std::string stored = std::to_string(orders.size());
+    text += "   " + language.pick({"V bazi: " + stored + " naročil", "Stored: " + stored + " orders"}) + "\n";
+    text += "   " + language.pick({"Za pregled: ", "Flagged for review: "}) + std::to_string(flaggedCount) +
+            "\n" + flagged;
+    text += "   " + language.pick({"Skupaj po valutah:", "Totals per currency:"});
     for (const auto& [currency, total] : totals) text += "  " + total.toString(2) + " " + currency;
-    text += "\n   Primeri dokumentov / sample documents:\n";
-    for (const auto& order : documents) text += shortForm(order);
+    text += "\n   " + language.pick({"Primeri dokumentov:", "Sample documents:"}) + "\n";
+    for (const auto& order : documents) text += shortForm(order, language);
     return text;
 }
 
@@ -94,10 +105,14 @@ int DemoCommand::run(CommandContext& ctx) {
     auto& out = ctx.out();
     const auto dir = std::filesystem::absolute(kDemoDir);
     if (!ctx.options().db.empty())
-        ctx.err() << "demo: --db ignored; the demo always uses its own database in " << dir.string() << "\n";
+        ctx.err() << "demo: "
+                  << ctx.t({"--db se ne upošteva; demo vedno uporablja svojo bazo v " + dir.string(),
+                            "--db ignored; the demo always uses its own database in " + dir.string()})
+                  << "\n";
     const auto db = freshDatabase(dir);
 
-    out << "Demo: e-računi + Wix (lokalni peskovnik / local sandbox)\n\n";
+    out << ctx.t({"Demo: e-računi + Wix (lokalni peskovnik)", "Demo: e-računi + Wix (local sandbox)"})
+        << "\n\n";
     // The sandbox's rate limit is off and so is the plugin's pacing: only this demo, against its own local
     // sandbox, may go faster than Wix allows (a real store keeps wix.requests_per_minute at Wix's 200).
     SandboxProcess sandbox(ctx.executableDir() / "wix-sandbox", {"--seed", "1", "--rate-limit", "0"},
@@ -107,13 +122,14 @@ int DemoCommand::run(CommandContext& ctx) {
         sandbox.start();
         identity = sandbox.seededIdentity();
     } catch (const std::exception& e) {
-        ctx.err() << "Peskovnika Wix ni mogoče zagnati. / Cannot start the Wix sandbox.\n  " << e.what()
-                  << "\n";
+        ctx.err() << ctx.t({"Peskovnika Wix ni mogoče zagnati.", "Cannot start the Wix sandbox."}) << "\n  "
+                  << e.what() << "\n";
         return kExitFailure;
     }
-    out << "1. Peskovnik Wix teče / Wix sandbox running: " << sandbox.baseUrl() << "\n"
-        << "   Trgovina / site: " << identity.siteId << "\n"
-        << "   API ključ / API key: iz peskovnika, ne prikazujemo / from the sandbox, not shown\n\n";
+    out << ctx.t({"1. Peskovnik Wix teče: ", "1. Wix sandbox running: "}) << sandbox.baseUrl() << "\n"
+        << ctx.t({"   Trgovina: ", "   Site: "}) << identity.siteId << "\n"
+        << ctx.t({"   API ključ: iz peskovnika, ne prikazujemo", "   API key: from the sandbox, not shown"})
+        << "\n\n";
 
     // Exactly what a person would type into the dialog, including the pasted dashboard address.
     ctx.config().setOverride("wix.api_base_url", sandbox.baseUrl());
@@ -121,7 +137,7 @@ int DemoCommand::run(CommandContext& ctx) {
     ctx.options().db = db.string();
     ctx.options().json = false;
     const std::string dashboard = "https://manage.wix.com/dashboard/" + identity.siteId + "/home";
-    out << "2. Dodajanje trgovine / adding the store:\n"
+    out << ctx.t({"2. Dodajanje trgovine:", "2. Adding the store:"}) << "\n"
         << "   site_id=" << dashboard
         << "\n   warehouse=GLAVNO  cost_center=SPLET  import_since=" << kImportSince << "\n\n";
     int rc =
@@ -137,13 +153,14 @@ int DemoCommand::run(CommandContext& ctx) {
         rc = DemoStockStep::run(ctx, sandbox, StoreRepository(ctx.database()).list().back().id);
 
     sandbox.stop();
-    out << "\nPodatkovna baza / database: " << db.string() << "\n"
-        << "Dnevnik peskovnika / sandbox log: " << (dir / "wix-sandbox.log").string() << "\n";
-    out << "Peskovnik je ustavljen. / The sandbox has been stopped.\n";
+    out << "\n"
+        << ctx.t({"Podatkovna baza: ", "Database: "}) << db.string() << "\n"
+        << ctx.t({"Dnevnik peskovnika: ", "Sandbox log: "}) << (dir / "wix-sandbox.log").string() << "\n";
+    out << ctx.t({"Peskovnik je ustavljen.", "The sandbox has been stopped."}) << "\n";
     if (rc == kExitOk)
-        out << "Naprej / next: estore-host --db " << db.string()
-            << " orders wix-1   (ali / or: invoices wix-1, stock GLAVNO, stores, jobs, activity wix-1, sync "
-               "wix-1 orders.import)\n";
+        out << ctx.t({"Naprej: ", "Next: "}) << "estore-host --db " << db.string() << " orders wix-1   ("
+            << ctx.t({"ali: ", "or: "})
+            << "invoices wix-1, stock GLAVNO, stores, jobs, activity wix-1, sync wix-1 orders.import)\n";
     return rc;
 }
 
@@ -155,12 +172,15 @@ int DemoCommand::importOrders(CommandContext& ctx) {
     auto stores = StoreRepository(ctx.database()).list();
     if (stores.empty()) return kExitFailure;
     const std::string storeId = stores.back().id;
-    ctx.out() << "\n3. Uvoz naročil / importing orders (estore-host sync " << storeId << " orders.import):\n";
+    ctx.out() << "\n"
+              << ctx.t({"3. Uvoz naročil", "3. Importing orders"}) << " (estore-host sync " << storeId
+              << " orders.import):\n";
     JobRun run;
     const int rc = SyncCommand::sync(ctx, storeId, "orders.import", &run);
     if (rc != kExitOk) return rc;
-    ctx.out() << "\n4. Povzetek / summary:\n"
-              << importSummary(run, DbSalesOrders(ctx.database()).list(storeId));
+    ctx.out() << "\n"
+              << ctx.t({"4. Povzetek:", "4. Summary:"}) << "\n"
+              << importSummary(run, DbSalesOrders(ctx.database()).list(storeId), ctx.lang());
     return kExitOk;
 }
 

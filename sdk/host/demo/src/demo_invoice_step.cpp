@@ -86,13 +86,16 @@ bool DemoInvoiceStep::registerPremise(CommandContext& ctx) {
     const auto signer = FiscalSigner::fromConfig(ctx.config());
     const FursAnswer answer = FursClient(FursSettings::from(ctx.config()), *signer).registerPremise(premise);
     if (!answer.accepted()) {
-        ctx.err() << "   FURS ni prijavil prostora SPLET1 / FURS did not register premise SPLET1: "
+        ctx.err() << ctx.t({"   FURS ni prijavil prostora SPLET1: ",
+                            "   FURS did not register premise SPLET1: "})
                   << answer.detail << "\n";
         return false;
     }
     FiscalPremises(ctx.database())
         .record({kTaxNumber, "SPLET1", Database::nowMillis(), premise.validityDate, false});
-    ctx.out() << "   Poslovni prostor SPLET1 prijavljen pri FURS / premise SPLET1 registered with FURS\n";
+    ctx.out() << ctx.t({"   Poslovni prostor SPLET1 je prijavljen pri FURS.",
+                        "   Premise SPLET1 is registered with FURS."})
+              << "\n";
     return true;
 }
 
@@ -128,15 +131,15 @@ std::string DemoInvoiceStep::placePaidOrder(SandboxProcess& sandbox, std::string
 void DemoInvoiceStep::reportHeldForReview(CommandContext& ctx, const std::string& storeId,
                                           const std::string& orderId, const std::string& number) {
     auto& out = ctx.out();
-    out << "   Naročilo / order " << number
-        << " čaka na pregled, račun se ne izda samodejno / is held for review, "
-        << "no invoice is issued automatically:\n";
+    out << ctx.t({"   Naročilo " + number + " čaka na pregled, račun se ne izda samodejno:",
+                  "   Order " + number + " is held for review, no invoice is issued automatically:"})
+        << "\n";
     for (const auto& record : DbSalesOrders(ctx.database()).list(storeId)) {
         if (record.externalId != orderId) continue;
         std::string error;
         if (const auto order = sdk::salesOrderFromJson(record.document, &error))
             for (const auto& flag : order->flags)
-                out << "     [" << flag.code << "] " << flag.reason.sl << "\n     " << flag.reason.en << "\n";
+                out << "     [" << flag.code << "] " << ctx.t(flag.reason) << "\n";
     }
 }
 
@@ -147,9 +150,13 @@ int DemoInvoiceStep::run(CommandContext& ctx, SandboxProcess& sandbox, const std
                         dir / "furs-sandbox.log");
     furs.setScheme("https");
     furs.start();
-    out << "\n6. Samodejno fakturiranje in davčno potrjevanje / auto-invoicing and fiscal verification:\n"
-        << "   furs-sandbox (lokalni FURS / a local FURS): " << furs.baseUrl() << "\n"
-        << "   Testni certifikat (ni pravi) / test certificate (not a real one): "
+    out << "\n"
+        << ctx.t({"6. Samodejno fakturiranje in davčno potrjevanje:",
+                  "6. Auto-invoicing and fiscal verification:"})
+        << "\n"
+        << ctx.t({"   furs-sandbox (lokalni FURS): ", "   furs-sandbox (a local FURS): "}) << furs.baseUrl()
+        << "\n"
+        << ctx.t({"   Testni certifikat (ni pravi): ", "   Test certificate (not a real one): "})
         << (dir / "fiscal").string() << "\n"
         << "   estore-host fiscal premise register SPLET1 --set type=C --set software_supplier=" << kTaxNumber
         << "\n";
@@ -166,22 +173,26 @@ int DemoInvoiceStep::run(CommandContext& ctx, SandboxProcess& sandbox, const std
     for (int attempt = 1; attempt <= kAttempts && documents.empty(); ++attempt) {
         std::string number;
         const std::string orderId = placePaidOrder(sandbox, number);
-        out << "   Naročilo / order " << number
-            << " oddano in plačano v Wixu / placed and paid in Wix; uvoz / import:\n";
+        out << ctx.t({"   Naročilo " + number + " je oddano in plačano v Wixu; uvoz:",
+                      "   Order " + number + " placed and paid in Wix; import:"})
+            << "\n";
         const int rc = SyncCommand::sync(ctx, storeId, "orders.import");
         if (rc != kExitOk) return rc;
         documents = InvoiceRepository(ctx.database()).forOrder(storeId, orderId);
         if (documents.empty()) reportHeldForReview(ctx, storeId, orderId, number);
     }
     if (documents.empty()) {
-        ctx.err() << "   Nobeno od " << kAttempts << " naročil ni dobilo računa. / None of " << kAttempts
-                  << " orders was invoiced.\n";
+        const std::string attempts = std::to_string(kAttempts);
+        ctx.err() << ctx.t({"   Nobeno od " + attempts + " naročil ni dobilo računa.",
+                            "   None of " + attempts + " orders was invoiced."})
+                  << "\n";
         return kExitFailure;
     }
     const Invoice& invoice = documents.front();
     out << "\n   estore-host invoice show " << invoice.number << "\n\n" << InvoiceText::plain(invoice);
     if (invoice.emailState == "outbox")
-        out << "\n   E-pošta kupcu / e-mail to the buyer: "
+        out << "\n"
+            << ctx.t({"   E-pošta kupcu: ", "   E-mail to the buyer: "})
             << (demoDir(ctx) / "outbox" / (invoice.number + ".eml")).string() << "\n";
     return kExitOk;
 }

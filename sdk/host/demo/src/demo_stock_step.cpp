@@ -10,6 +10,7 @@
 #include "estore/host/cli/add_store_command.h"
 #include "estore/host/cli/command_context.h"
 #include "estore/host/cli/sync_command.h"
+#include "estore/host/core/formats.h"
 #include "estore/host/demo/sandbox_process.h"
 #include "estore/host/enrollment/store_enrollment.h"
 #include "estore/host/plugins/plugin_registry.h"
@@ -54,7 +55,8 @@ bool DemoStockStep::enableStockSync(CommandContext& ctx, const std::string& stor
 
 int DemoStockStep::run(CommandContext& ctx, SandboxProcess& sandbox, const std::string& storeId) {
     auto& out = ctx.out();
-    out << "\n7. Zaloga e-računi → Wix / stock e-računi → Wix (estore-host sync " << storeId
+    out << "\n"
+        << ctx.t({"7. Zaloga e-računi → Wix", "7. Stock e-računi → Wix"}) << " (estore-host sync " << storeId
         << " stock.push):\n";
     sandbox.post("/_sandbox/catalog",
                  "{\"skus\":" + std::to_string(kSkus) + ",\"clean\":true,\"variants\":false}");
@@ -72,22 +74,27 @@ int DemoStockStep::run(CommandContext& ctx, SandboxProcess& sandbox, const std::
         if (++changed == 3) break;
     }
     StockRepository(ctx.database()).apply(kWarehouse, entries);
-    out << "   Skladišče / warehouse " << kWarehouse << ": " << entries.size()
-        << " izdelkov, trije spremenjeni v e-računih / products, three changed in e-računi\n";
+    const std::string products = std::to_string(entries.size());
+    out << ctx.t({"   Skladišče " + std::string(kWarehouse) + ": " + products +
+                      " izdelkov, trije spremenjeni v e-računih",
+                  "   Warehouse " + std::string(kWarehouse) + ": " + products +
+                      " products, three changed in e-računi"})
+        << "\n";
     if (!enableStockSync(ctx, storeId)) return kExitFailure;
 
     const int rc = SyncCommand::sync(ctx, storeId, "stock.push", nullptr);
     if (rc != kExitOk) return rc;
     const std::map<std::string, long> after = wixQuantities(sandbox);
-    out << "   SKU            v e-računih / in e-računi        Wix prej / before   Wix zdaj / now\n";
-    for (const auto& entry : entries) {
-        std::string line = "   " + entry.productCode;
-        line.resize(18, ' ');
-        std::string host = entry.onHand.toString() + " − " + entry.reserved.toString() + " rez.";
-        host.resize(32, ' ');
-        out << line << host << before.at(entry.productCode) << "                  "
-            << after.at(entry.productCode) << "\n";
-    }
+    // Formats::table aligns by what a terminal shows, so the header's č and the − keep the columns straight.
+    std::vector<std::vector<std::string>> rows = {{"   SKU", ctx.t({"v e-računih", "in e-računi"}),
+                                                   ctx.t({"Wix prej", "Wix before"}),
+                                                   ctx.t({"Wix zdaj", "Wix now"})}};
+    for (const auto& entry : entries)
+        rows.push_back(
+            {"   " + entry.productCode,
+             entry.onHand.toString() + " − " + entry.reserved.toString() + " " + ctx.t({"rez.", "res."}),
+             std::to_string(before.at(entry.productCode)), std::to_string(after.at(entry.productCode))});
+    out << Formats::table(rows);
     return kExitOk;
 }
 

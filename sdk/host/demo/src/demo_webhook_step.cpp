@@ -96,13 +96,16 @@ int DemoWebhookStep::run(CommandContext& ctx, SandboxProcess& sandbox, const std
     ctx.config().setOverride("host.public_url", "http://127.0.0.1:" + std::to_string(server.port()));
     const std::string url = WebhookCommand::generate(ctx, storeId);
     const bool automation = registerAutomation(sandbox, url);
-    out << "\n5. Takojšnji uvoz z webhookom / instant import by webhook (estore-host webhook " << storeId
-        << " --generate):\n"
-        << "   URL: " << masked(url) << "  (žeton skrajšan / token shortened)\n"
-        << (automation ? "   Peskovnik pošilja webhook ob oddanem in plačanem naročilu (Automations).\n"
-                         "   The sandbox sends a webhook when an order is placed or paid (Automations).\n"
-                       : "   Peskovnik nima načina Automations: webhook pošlje demo sam.\n"
-                         "   The sandbox has no Automations mode: the demo sends the webhook itself.\n");
+    out << "\n"
+        << ctx.t({"5. Takojšnji uvoz z webhookom", "5. Instant import by webhook"})
+        << " (estore-host webhook " << storeId << " --generate):\n"
+        << "   URL: " << masked(url) << "  " << ctx.t({"(žeton skrajšan)", "(token shortened)"}) << "\n"
+        << (automation
+                ? ctx.t({"   Peskovnik pošilja webhook ob oddanem in plačanem naročilu (Automations).",
+                         "   The sandbox sends a webhook when an order is placed or paid (Automations)."})
+                : ctx.t({"   Peskovnik nima načina Automations: webhook pošlje demo sam.",
+                         "   The sandbox has no Automations mode: the demo sends the webhook itself."}))
+        << "\n";
 
     const auto placedAt = std::chrono::steady_clock::now();
     auto placed = Poco::JSON::Parser()
@@ -113,23 +116,29 @@ int DemoWebhookStep::run(CommandContext& ctx, SandboxProcess& sandbox, const std
     if (!automation) postPayload(url, orderId, number);
     bool stored = waitForDocument(ctx, storeId, orderId, std::chrono::seconds(automation ? 3 : 10));
     if (!stored && automation) {
-        out << "   Webhook peskovnika ni prispel v 3 s; demo ga pošlje sam. / The sandbox's webhook did not "
-               "arrive in 3 s; the demo sends it itself.\n";
+        out << ctx.t({"   Webhook peskovnika ni prispel v 3 s; demo ga pošlje sam.",
+                      "   The sandbox's webhook did not arrive in 3 s; the demo sends it itself."})
+            << "\n";
         postPayload(url, orderId, number);
         stored = waitForDocument(ctx, storeId, orderId, std::chrono::seconds(10));
     }
     const std::int64_t elapsed = millisSince(placedAt);
     server.stop();
     if (!stored) {
-        ctx.err() << "   Naročilo " << number << " ni shranjeno. / Order " << number << " was not stored.\n";
+        ctx.err() << ctx.t({"   Naročilo " + number + " ni shranjeno.",
+                            "   Order " + number + " was not stored."})
+                  << "\n";
         return kExitFailure;
     }
     for (const auto& order : DbSalesOrders(ctx.database()).list(storeId)) {
         if (order.externalId != orderId) continue;
-        out << "   Naročilo / order " << order.number << " v e-računih / in e-računi: " << order.status
-            << " / " << order.paymentStatus << ", " << order.totalGross << " " << order.currency << "\n";
+        out << ctx.t({"   Naročilo " + order.number + " v e-računih: ",
+                      "   Order " + order.number + " in e-računi: "})
+            << order.status << " / " << order.paymentStatus << ", " << order.totalGross << " "
+            << order.currency << "\n";
     }
-    out << "   Od oddaje naročila do shranjenega dokumenta / from placing the order to the stored document: "
+    out << ctx.t({"   Od oddaje naročila do shranjenega dokumenta: ",
+                  "   From placing the order to the stored document: "})
         << elapsed << " ms\n";
     return kExitOk;
 }

@@ -67,8 +67,10 @@ EnrollmentResult StoreEnrollment::enroll(host_api::ElectronicStore& plugin, cons
     for (const auto& [name, value] : secrets) secretValues.push_back(value);
     const Redactor redactor(secretValues);
 
+    begin("validate");
     host_api::Validation validation = validate(plugin, settings, secrets);
     if (auto refused = refusal(validation, redactor)) return *refused;
+    begin("activate");
 
     StoreRecord store;
     store.platform = platformId;
@@ -157,8 +159,10 @@ EnrollmentResult StoreEnrollment::reconfigure(host_api::ElectronicStore& plugin,
     for (const auto& [name, value] : secretChanges) secretValues.push_back(value);
     const Redactor redactor(secretValues);
 
+    begin("validate");
     host_api::Validation validation = validate(plugin, settings, secrets);
     if (auto refused = refusal(validation, redactor)) return *refused;
+    begin("activate");
 
     StoreRecord changed = store;
     changed.settings = storedSettings(settings, validation, fields);

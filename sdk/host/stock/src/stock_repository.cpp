@@ -36,27 +36,34 @@ void StockRepository::set(const std::string& warehouse, const StockEntry& entry)
     apply(warehouse, {entry});
 }
 
-std::size_t StockRepository::apply(const std::string& warehouse, const std::vector<StockEntry>& entries) {
+std::size_t StockRepository::apply(const std::string& warehouse, const std::vector<StockEntry>& entries,
+                                   const Progress& progress) {
     if (entries.empty()) return 0;  // Poco refuses to bind an empty collection
-    if (_db.dialect() == SqlDialect::PostgreSQL) return applyInChunks(warehouse, entries);
-    // Column vectors: Poco steps the one prepared statement through them, so 100,000 rows cost one
-    // compilation and one commit, not 100,000 of each.
-    std::vector<std::string> warehouses(entries.size(), warehouse);
-    std::vector<std::string> codes;
-    std::vector<std::string> onHand;
-    std::vector<std::string> reserved;
-    std::vector<Int64> updatedAt(entries.size(), Database::nowMillis());
-    codes.reserve(entries.size());
-    onHand.reserve(entries.size());
-    reserved.reserve(entries.size());
-    for (const auto& entry : entries) {
-        codes.push_back(entry.productCode);
-        onHand.push_back(entry.onHand.toString());
-        reserved.push_back(entry.reserved.toString());
-    }
+    if (_db.dialect() == SqlDialect::PostgreSQL) return applyInChunks(warehouse, entries, progress);
+    // Column vectors: Poco steps the one prepared statement through them, so 10,000 rows cost one
+    // compilation, not 10,000; the chunks only let a person see how far it has got, in one transaction.
+    constexpr std::size_t kChunk = 10000;
+    const Int64 updatedAt = Database::nowMillis();
     Transaction tx(_db);
-    _db.session() << _db.sql(kUpsert), use(warehouses), use(codes), use(onHand), use(reserved),
-        use(updatedAt), now;
+    for (std::size_t begin = 0; begin < entries.size(); begin += kChunk) {
+        const std::size_t end = std::min(entries.size(), begin + kChunk);
+        std::vector<std::string> warehouses(end - begin, warehouse);
+        std::vector<std::string> codes;
+        std::vector<std::string> onHand;
+        std::vector<std::string> reserved;
+        std::vector<Int64> updated(end - begin, updatedAt);
+        codes.reserve(end - begin);
+        onHand.reserve(end - begin);
+        reserved.reserve(end - begin);
+        for (std::size_t i = begin; i < end; ++i) {
+            codes.push_back(entries[i].productCode);
+            onHand.push_back(entries[i].onHand.toString());
+            reserved.push_back(entries[i].reserved.toString());
+        }
+        _db.session() << _db.sql(kUpsert), use(warehouses), use(codes), use(onHand), use(reserved),
+            use(updated), now;
+        if (progress) progress(end);
+    }
     tx.commit();
     return entries.size();
 }
@@ -86,8 +93,8 @@ std::vector<std::string> StockRepository::warehouseCodes() {
     return codes;
 }
 
-std::size_t StockRepository::applyInChunks(const std::string& warehouse,
-                                           const std::vector<StockEntry>& entries) {
+std::size_t StockRepository::applyInChunks(const std::string& warehouse, const std::vector<StockEntry>& entries,
+                                           const Progress& progress) {
     // PostgreSQL: multi-row upserts of up to 1,000 rows, each statement executed once. (Poco 1.11's
     // connector frees a result twice when a statement stepped through bound vectors fails on a later
     // row, and one round trip per row would be slow.) A product code repeated in the input starts a new
@@ -113,6 +120,7 @@ std::size_t StockRepository::applyInChunks(const std::string& warehouse,
                 bind(entries[i].reserved.toString()), bind(updatedAt);
         statement.execute();
         begin = end;
+        if (progress) progress(end);
     }
     tx.commit();
     return entries.size();

@@ -11,8 +11,8 @@ std::string PageLayout::csrfField(const AdminRequest& request) {
 
 std::string PageLayout::render(const AdminRequest& request, const std::string& title,
                                const std::string& body) {
-    const UiLanguage& lang = request.lang();
-    const UiLanguage other{!lang.english};
+    const Language& lang = request.lang();
+    const Language other{!lang.english};
     std::string html = "<!doctype html>\n<html lang=\"" + std::string(lang.code()) +
                        "\"><head><meta charset=\"utf-8\">"
                        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"

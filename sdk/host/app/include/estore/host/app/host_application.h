@@ -17,7 +17,8 @@ public:
     /// Parses the command line and runs it; returns the process exit code (see ExitCode). Never throws.
     static int execute(int argc, char** argv);
 
-    static void printHelp(std::ostream& out);
+    /// `estore-host --help`, in the chosen language.
+    void printHelp(std::ostream& out) const;
     /// "estore-host 0.1.0 (host API 1.3)", or the same as JSON with --json.
     void printVersion(std::ostream& out) const;
 
@@ -27,6 +28,9 @@ protected:
     int main(const std::vector<std::string>& args) override;
 
 private:
+    /// --lang sl|en as given on the command line, else Language::fromEnvironment(); for the messages of a
+    /// command line Poco refused before handleOption saw --lang.
+    static Language languageOf(int argc, char** argv);
     int dispatch(const std::string& command, CommandContext& ctx);
     /// `help [COMMAND]`, `help man` (the man page in roff), `help completion` (the bash completion).
     int help(const std::vector<std::string>& args);

@@ -11,6 +11,7 @@ namespace estore::host {
 
 class CommandContext;
 class SettingsBuilder;
+struct Language;
 
 class AddStoreCommand {
 public:
@@ -41,7 +42,9 @@ private:
     /// exist), else kExitFailure (the shop away, a failure on the host's side).
     static int exitCodeOf(const EnrollmentResult& result);
     static bool promptMissing(CommandContext& ctx, SettingsBuilder& builder);
-    static std::string choicesHint(const host_api::FieldSpec& field, host_api::Company& company);
+    /// "  [code = name, …]" for a field with choices, the labels in `lang`; empty for a field without.
+    static std::string choicesHint(const host_api::FieldSpec& field, host_api::Company& company,
+                                   const Language& lang);
 };
 
 }  // namespace estore::host

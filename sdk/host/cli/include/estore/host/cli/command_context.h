@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "estore/host/core/language.h"
 #include "estore/host/storage/store_repository.h"
 #include "estore/host_api/outcome.h"
 
@@ -30,7 +31,7 @@ enum ExitCode : int {
 };
 
 /// A failure of a command as --json reports it: {"ok": false, "error": {"code", "category", "message":
-/// {"sl", "en"}, "field", "exit_code"}} on stdout; without --json both languages on stderr.
+/// {"sl", "en"}, "field", "exit_code"}} on stdout; without --json the message in `language` on stderr.
 struct CliError {
     int exitCode = 2;
     std::string code;      ///< e.g. "usage", "store.unknown", "host.database"
@@ -39,7 +40,7 @@ struct CliError {
     std::string field;  ///< the option, argument or setting it is about; empty when none
 };
 
-void printError(std::ostream& out, std::ostream& err, bool json, const CliError& error);
+void printError(std::ostream& out, std::ostream& err, bool json, const Language& language, const CliError& error);
 
 /// The exit code an operation's outcome means: 0 ok, kExitAuthentication when the shop refused the
 /// credentials or their permissions, kExitValidation when a setting is wrong (config, a shop or site that
@@ -61,6 +62,8 @@ struct CliOptions {
     std::string platform;
     std::string worker;
     std::vector<std::string> sets;  ///< "key=value", in command-line order
+    /// What a person reads: --lang, else the locale (Language::fromEnvironment); Slovenian by default.
+    Language language;
     /// The configuration files read, the one whose values win first: --config FILE, else the defaults
     /// that exist (the user's $XDG_CONFIG_HOME/estore-host/host.properties,
     /// /etc/estore-host/host.properties).
@@ -79,6 +82,10 @@ public:
     std::ostream& out() { return _out; }
     std::ostream& err() { return _err; }
     const std::filesystem::path& executableDir() const { return _executableDir; }
+    /// The language messages are printed in.
+    const Language& lang() const { return _options.language; }
+    /// `text` in that language: ctx.out() << ctx.t({"Trgovine", "Stores"}).
+    const std::string& t(const host_api::Text& text) const { return _options.language.pick(text); }
 
     /// --db, else config host.db, else ./estore-data/estore.db.
     std::string databaseLocation() const;
@@ -94,7 +101,7 @@ public:
     int fail(const CliError& error);
     /// Prints a usage error (an error object with --json) and returns kExitUsage.
     int usage(const std::string& message);
-    /// "The store does not exist", in Slovenian and English, on stderr.
+    /// "The store does not exist", on stderr (an error object with --json).
     void reportUnknownStore(const std::string& storeId);
     /// "The platform's plugin cannot be loaded" with the loader's reason, on stderr.
     void reportPluginLoadFailure(const std::string& platform, const std::string& reason);

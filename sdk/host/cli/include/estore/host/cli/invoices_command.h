@@ -2,6 +2,7 @@
 #include <string>
 #include <vector>
 
+#include "estore/host/core/language.h"
 #include "estore/host/invoicing/invoice.h"
 
 namespace estore::host {
@@ -15,7 +16,7 @@ public:
     static int run(CommandContext& ctx);
 
     static std::string json(const std::string& storeId, const std::vector<Invoice>& invoices);
-    static std::string text(const std::vector<Invoice>& invoices);
+    static std::string text(const std::vector<Invoice>& invoices, const Language& language);
 };
 
 }  // namespace estore::host

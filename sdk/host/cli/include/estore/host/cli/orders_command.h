@@ -2,6 +2,7 @@
 #include <string>
 #include <vector>
 
+#include "estore/host/core/language.h"
 #include "estore/host/services/db_sales_orders.h"
 
 namespace estore::host {
@@ -16,8 +17,8 @@ public:
 
     /// `{"store_id": …, "orders": [document, …]}`, indented.
     static std::string json(const std::string& storeId, const std::vector<SalesOrderRecord>& orders);
-    /// Number, date, buyer, status / payment status, total, "PREGLED / REVIEW" when flagged; a count.
-    static std::string text(const std::vector<SalesOrderRecord>& orders);
+    /// Number, date, buyer, status / payment status, total, "PREGLED" ("REVIEW") when flagged; a count.
+    static std::string text(const std::vector<SalesOrderRecord>& orders, const Language& language);
 };
 
 }  // namespace estore::host

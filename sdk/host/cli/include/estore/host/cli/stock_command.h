@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "estore/host/core/language.h"
 #include "estore/host/stock/stock_csv_reader.h"
 #include "estore/host/stock/stock_repository.h"
 
@@ -22,7 +23,7 @@ public:
     /// `[{"product_code": …, "on_hand": "12.5", "reserved": "0"}, …]`: quantities as exact decimal text.
     static std::string json(const std::vector<StockRecord>& levels);
     /// One line per product and a count.
-    static std::string text(const std::vector<StockRecord>& levels);
+    static std::string text(const std::vector<StockRecord>& levels, const Language& language);
 
 private:
     static int list(CommandContext& ctx, const std::string& warehouse);

@@ -6,13 +6,16 @@
 #include <map>
 #include <string>
 
+#include "estore/host/core/language.h"
+
 namespace estore::host {
 
 class SyncSummary {
 public:
-    /// "Preneseno / pushed: 1.200, nespremenjeno / unchanged: 3, brez para / unmatched: 2, neuspešno /
-    /// failed: 0" when the counts have "pushed"; empty otherwise. A missing count of the four shows as 0.
-    static std::string pushLine(const std::map<std::string, std::int64_t>& counts);
+    /// "Preneseno: 1.200, nespremenjeno: 3, brez para: 2, neuspešno: 0" ("Pushed: 1.200, unchanged: 3,
+    /// unmatched: 2, failed: 0" in English) when the counts have "pushed"; empty otherwise. A missing count
+    /// of the four shows as 0.
+    static std::string pushLine(const std::map<std::string, std::int64_t>& counts, const Language& language);
 };
 
 }  // namespace estore::host

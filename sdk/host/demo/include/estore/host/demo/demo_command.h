@@ -2,6 +2,7 @@
 #include <string>
 #include <vector>
 
+#include "estore/host/core/language.h"
 #include "estore/host/services/db_sales_orders.h"
 
 namespace estore::host {
@@ -19,7 +20,8 @@ public:
 
     /// New / updated counts, orders flagged for review with their reasons, totals per currency and three
     /// sample documents in short form.
-    static std::string importSummary(const JobRun& run, const std::vector<SalesOrderRecord>& orders);
+    static std::string importSummary(const JobRun& run, const std::vector<SalesOrderRecord>& orders,
+                                     const Language& language);
 
 private:
     /// Step 3: orders.import for the new store through SyncCommand, then the summary.

@@ -24,7 +24,7 @@ private:
     static bool enableInvoicing(CommandContext& ctx, const std::string& storeId);
     /// Places an order and pays it; returns its Wix id.
     static std::string placePaidOrder(SandboxProcess& sandbox, std::string& number);
-    /// Why an imported order got no invoice: its review flags, in both languages.
+    /// Why an imported order got no invoice: its review flags.
     static void reportHeldForReview(CommandContext& ctx, const std::string& storeId,
                                     const std::string& orderId, const std::string& number);
 };

@@ -4,6 +4,7 @@
 // secrets and identity and lets the plugin activate it (register its jobs). Any failure leaves nothing
 // behind. Changing a store's settings (`configure`) goes the same way: validate the whole new settings,
 // then store them, activate again and set the store active, all or nothing.
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -31,6 +32,12 @@ class StoreEnrollment {
 public:
     explicit StoreEnrollment(HostServiceSet& host) : _host(host) {}
 
+    /// Told as each stage begins, for a person watching (the CLI's progress): "validate" (the plugin checks
+    /// the settings live with the shop, the slow part), then "activate" (the store is stored and its jobs
+    /// registered).
+    using StageListener = std::function<void(const std::string& stage)>;
+    void onStage(StageListener listener) { _onStage = std::move(listener); }
+
     EnrollmentResult enroll(host_api::ElectronicStore& plugin, const std::string& platformId,
                             const std::vector<host_api::FieldSpec>& fields,
                             const host_api::Settings& settings, const host_api::Settings& secrets);
@@ -57,7 +64,12 @@ private:
                                     const host_api::Settings& secretChanges);
     host_api::Outcome activate(host_api::ElectronicStore& plugin, const StoreRecord& store);
 
+    void begin(const std::string& stage) const {
+        if (_onStage) _onStage(stage);
+    }
+
     HostServiceSet& _host;
+    StageListener _onStage;
 };
 
 }  // namespace estore::host

@@ -2,6 +2,7 @@
 // The stock table: e-računi's stock per warehouse and product code, quantities kept as canonical decimal
 // text ("12.5") so no quantity is ever a float. e-računi is the master; the stock push only reads it.
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -35,7 +36,11 @@ public:
     void set(const std::string& warehouse, const StockEntry& entry);
     /// Creates or replaces every entry's level in one transaction: all of them or, on any failure, none.
     /// Products the entries do not name keep their levels. Returns the number of entries applied.
-    std::size_t apply(const std::string& warehouse, const std::vector<StockEntry>& entries);
+    /// `progress`, when given, hears the number of entries written so far after each chunk (they count
+    /// only once the transaction commits).
+    using Progress = std::function<void(std::size_t written)>;
+    std::size_t apply(const std::string& warehouse, const std::vector<StockEntry>& entries,
+                      const Progress& progress = {});
     /// The warehouse's levels ordered by product code (byte order, the same on every database).
     /// Throws DatabaseError for a row that is not a decimal (somebody edited the table by hand).
     std::vector<StockRecord> list(const std::string& warehouse);
@@ -45,7 +50,8 @@ public:
     std::vector<std::string> warehouseCodes();
 
 private:
-    std::size_t applyInChunks(const std::string& warehouse, const std::vector<StockEntry>& entries);
+    std::size_t applyInChunks(const std::string& warehouse, const std::vector<StockEntry>& entries,
+                              const Progress& progress);
 
     Database& _db;
 };

@@ -41,7 +41,7 @@ public:
     /// The content of a file sent with a multipart form, by the input's name; nullopt when none came.
     std::optional<std::string> file(const std::string& name);
 
-    const UiLanguage& lang() const { return _lang; }
+    const Language& lang() const { return _lang; }
     /// The signed-in session, once the server has checked it.
     const std::optional<UiSession>& session() const { return _session; }
     void setSession(std::optional<UiSession> session) { _session = std::move(session); }
@@ -74,7 +74,7 @@ private:
     AdminPlugins& _plugins;
     bool _secureCookies;
     std::string _path;
-    UiLanguage _lang;
+    Language _lang;
     std::optional<UiSession> _session;
     std::unique_ptr<Poco::Net::HTMLForm> _form;
     std::map<std::string, std::string> _files;

@@ -4,26 +4,17 @@
 #include <string>
 #include <string_view>
 
+#include "estore/host/core/language.h"
 #include "estore/host_api/values.h"
 
 namespace estore::host {
-
-/// The language a page is shown in: Slovenian unless the user switched to English.
-struct UiLanguage {
-    bool english = false;
-
-    const std::string& pick(const host_api::Text& text) const {
-        return english && !text.en.empty() ? text.en : text.sl;
-    }
-    const char* code() const { return english ? "en" : "sl"; }
-};
 
 class Html {
 public:
     /// & < > " ' as character references.
     static std::string escape(std::string_view text);
     /// The text in the page's language, escaped.
-    static std::string text(const host_api::Text& text, const UiLanguage& lang) {
+    static std::string text(const host_api::Text& text, const Language& lang) {
         return escape(lang.pick(text));
     }
     /// A local path that is safe to redirect to ("/…" but not "//…" or "/\…"); "/" otherwise.

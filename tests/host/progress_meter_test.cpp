@@ -1,0 +1,118 @@
+// ProgressMeter as a person sees it (issue 18): a bar redrawn in place on a terminal, periodic plain
+// lines elsewhere, steps, the rate and the time taken, in one language.
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "estore/host/cli/progress_meter.h"
+
+using namespace estore::host;
+using namespace std::chrono_literals;
+
+namespace {
+
+/// A clock the test moves by hand.
+struct ManualClock {
+    ProgressMeter::Clock::time_point now{};
+    ProgressMeter::Style style(bool terminal) {
+        ProgressMeter::Style s;
+        s.terminal = terminal;
+        s.now = [this] { return now; };
+        return s;
+    }
+};
+
+std::size_t countOf(const std::string& text, const std::string& what) {
+    std::size_t n = 0;
+    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+    return n;
+}
+
+}  // namespace
+
+TEST(ProgressMeter, TheBarFillsInProportion) {
+    EXPECT_EQ(ProgressMeter::bar(0, 10, 10), "[----------]");
+    EXPECT_EQ(ProgressMeter::bar(5, 10, 10), "[#####-----]");
+    EXPECT_EQ(ProgressMeter::bar(10, 10, 10), "[##########]");
+    EXPECT_EQ(ProgressMeter::bar(15, 10, 10), "[##########]") << "more than the total is full, not past it";
+    EXPECT_EQ(ProgressMeter::bar(3, 0, 4), "[----]") << "an empty total divides nothing";
+}
+
+TEST(ProgressMeter, OnATerminalOneLineIsRedrawnInPlaceWithBarCountAndRate) {
+    ManualClock clock;
+    std::ostringstream out;
+    ProgressMeter meter(out, Language{}, clock.style(true), {"Uvoz zaloge GLAVNO", "Stock import GLAVNO"},
+                        {"vrstic", "rows"}, 4000);
+    clock.now += 1s;
+    meter.update(1000);
+    clock.now += 10ms;
+    meter.update(1001);  // within the redraw interval: not drawn
+    clock.now += 1s;
+    meter.update(2000);
+    EXPECT_EQ(meter.line(), "Uvoz zaloge GLAVNO: [##########----------] 2.000/4.000 vrstic, 995/s");
+    meter.finish();
+    const std::string text = out.str();
+    EXPECT_EQ(countOf(text, "\r"), 3u) << text;
+    EXPECT_EQ(countOf(text, "\n"), 1u) << "only the final line ends: " << text;
+    EXPECT_NE(text.find("\rUvoz zaloge GLAVNO: [#####---------------] 1.000/4.000 vrstic, 1.000/s\033[K"),
+              std::string::npos)
+        << text;
+    EXPECT_NE(text.find("[####################] 4.000/4.000 vrstic, 1.990/s · končano, 2,0 s\033[K\n"),
+              std::string::npos)
+        << text;
+    EXPECT_EQ(text.find("rows"), std::string::npos) << "one language at a time";
+}
+
+TEST(ProgressMeter, WithoutATerminalCountsComeAsALineEveryFewSecondsNotOneEachUpdate) {
+    ManualClock clock;
+    std::ostringstream out;
+    ProgressMeter meter(out, Language{true}, clock.style(false), {"Uvoz naročil", "Order import"},
+                        {"naročil", "orders"});
+    for (int i = 1; i <= 120; ++i) {
+        clock.now += 100ms;  // 12 s in all: lines at 5 s and 10 s
+        meter.update(i * 10);
+    }
+    meter.finish();
+    const std::string text = out.str();
+    EXPECT_EQ(text.find('\r'), std::string::npos) << "no control characters in a log";
+    EXPECT_EQ(text,
+              "Order import: 500 orders, 100/s\n"
+              "Order import: 1.000 orders, 100/s\n"
+              "Order import: 1.200 orders, 100/s · done, 12.0 s\n");
+}
+
+TEST(ProgressMeter, AQuickJobWithoutATerminalSaysOnlyItsEnd) {
+    ManualClock clock;
+    std::ostringstream out;
+    ProgressMeter meter(out, Language{}, clock.style(false), {"Uvoz zaloge", "Stock import"},
+                        {"vrstic", "rows"}, 3);
+    meter.update(3);
+    meter.finish();
+    EXPECT_EQ(out.str(), "Uvoz zaloge: [####################] 3/3 vrstic · končano, 0,0 s\n");
+}
+
+TEST(ProgressMeter, StepsAreDrawnAtOnceAndAFailureKeepsWhereItStopped) {
+    ManualClock clock;
+    std::ostringstream out;
+    ProgressMeter meter(out, Language{}, clock.style(false), {"Dodajanje trgovine", "Adding the store"},
+                        {"korakov", "steps"}, 3);
+    meter.step({"preverjanje nastavitev", "checking the settings"});
+    clock.now += 1200ms;
+    meter.step({"preverjanje pri trgovini", "checking with the shop"});
+    meter.finish({"zavrnjeno", "refused"});
+    meter.finish();  // once finished, nothing more
+    EXPECT_EQ(out.str(),
+              "Dodajanje trgovine: [######--------------] 1/3 korakov · preverjanje nastavitev\n"
+              "Dodajanje trgovine: [#############-------] 2/3 korakov · preverjanje pri trgovini\n"
+              "Dodajanje trgovine: [#############-------] 2/3 korakov · zavrnjeno, 1,2 s\n");
+}
+
+TEST(ProgressMeter, AMeterLeftByAnExceptionEndsItsLine) {
+    ManualClock clock;
+    std::ostringstream out;
+    {
+        ProgressMeter meter(out, Language{}, clock.style(true), {"Uvoz", "Import"}, {"vrstic", "rows"});
+        meter.update(5);
+    }
+    EXPECT_EQ(out.str().back(), '\n');
+}

@@ -275,12 +275,12 @@ TEST_F(AddStoreE2E, TheDemoAddsTheSandboxShopAndStopsTheSandbox) {
         << result.out;
     EXPECT_TRUE(std::filesystem::exists(_dir.path() / "estore-demo" / "estore.db"));
     // Its own words in one language: Slovenian by default, English with --lang en.
-    EXPECT_NE(result.out.find("\n4. Povzetek:\n   Uvoženih: "), std::string::npos) << result.out;
+    EXPECT_NE(result.out.find("\n[4/7] Povzetek:\n   Uvoženih: "), std::string::npos) << result.out;
     EXPECT_NE(result.out.find("Peskovnik je ustavljen.\n"), std::string::npos) << result.out;
     EXPECT_EQ(result.out.find("The sandbox has been stopped"), std::string::npos) << result.out;
     auto again = estore::test::runProcess(ESTORE_HOST_EXE, {"--lang", "en", "demo"}, _dir.path().string());
     EXPECT_EQ(again.exitCode, 0) << "the demo database is replaced on each run\n" << again.describe();
-    EXPECT_NE(again.out.find("\n4. Summary:\n   Imported: "), std::string::npos) << again.out;
+    EXPECT_NE(again.out.find("\n[4/7] Summary:\n   Imported: "), std::string::npos) << again.out;
     EXPECT_NE(again.out.find("The sandbox has been stopped.\n"), std::string::npos) << again.out;
     EXPECT_EQ(again.out.find("Peskovnik je ustavljen"), std::string::npos) << again.out;
 }

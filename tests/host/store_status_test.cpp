@@ -129,24 +129,51 @@ TEST_F(StoreStatusTest, ProgressRenewsTheLeaseAndReachesTheWatcher) {
     DbJobProgress progress(*_db, claimed->id, "sync#1", 600000, &printer);
     progress.progress("wix-1", "orders.import", {{"pages", 12}, {"orders", 1187}});
     EXPECT_GT(jobs.find(claimed->id)->leaseUntil, now + 500000);
+    printer.finish();  // without a terminal the counts come every few seconds, and at the end
     EXPECT_EQ(screen.str(), "orders.import: 12 strani, 1.187 naročil\n");
     DbJobProgress stranger(*_db, claimed->id, "other#1", 5, nullptr);
     stranger.progress("wix-1", "orders.import", {});
     EXPECT_GT(jobs.find(claimed->id)->leaseUntil, now + 500000) << "only the holder renews";
 }
 
-TEST(ProgressPrinterTest, UpdatesOneLineOnATerminal) {
+TEST(ProgressPrinterTest, UpdatesOneLineOnATerminalWithTheRate) {
+    ProgressMeter::Clock::time_point now{};
+    ProgressMeter::Style style{.terminal = true};
+    style.now = [&now] { return now; };
     std::ostringstream screen;
-    ProgressPrinter printer(screen, true, Language{true});
+    ProgressPrinter printer(screen, style, Language{true});
     printer.progress("wix-1", "orders.import", {{"pages", 1}, {"orders", 100}, {"created", 100}});
-    printer.progress("wix-1", "orders.import", {{"pages", 2}, {"orders", 200}});
+    now += std::chrono::milliseconds(20);
+    printer.progress("wix-1", "orders.import", {{"pages", 2}, {"orders", 150}});  // too soon: not drawn
+    now += std::chrono::milliseconds(1980);
+    printer.progress("wix-1", "orders.import", {{"pages", 3}, {"orders", 300}});
+    now += std::chrono::milliseconds(50);
+    printer.progress("wix-1", "orders.import", {{"pages", 4}, {"orders", 410}});  // drawn by finish()
     printer.finish();
     EXPECT_EQ(screen.str(),
               "\rorders.import: 1 pages, 100 orders\033[K"
-              "\rorders.import: 2 pages, 200 orders\033[K\n");
+              "\rorders.import: 3 pages, 300 orders, 150 orders/s\033[K"
+              "\rorders.import: 4 pages, 410 orders, 200 orders/s\033[K\n");
     EXPECT_EQ(ProgressPrinter::grouped(1234567), "1.234.567");
     EXPECT_EQ(ProgressPrinter::grouped(999), "999");
     EXPECT_EQ(ProgressPrinter::line("orders.import", {{"orders", 1187}}, Language{}),
               "orders.import: 1.187 naročil");
     EXPECT_EQ(ProgressPrinter::line("stock.push", {{"items", 3}}, Language{}), "stock.push: items 3");
+}
+
+TEST(ProgressPrinterTest, WithoutATerminalALineEveryFewSecondsAndTheLastCounts) {
+    ProgressMeter::Clock::time_point now{};
+    ProgressMeter::Style style;  // not a terminal: a line at most every 5 s
+    style.now = [&now] { return now; };
+    std::ostringstream log;
+    ProgressPrinter printer(log, style, Language{});
+    for (int page = 1; page <= 60; ++page) {  // a page every 200 ms: 12 s
+        now += std::chrono::milliseconds(200);
+        printer.progress("wix-1", "orders.import", {{"pages", page}, {"orders", page * 100}});
+    }
+    printer.finish();
+    EXPECT_EQ(log.str(),
+              "orders.import: 25 strani, 2.500 naročil, 500 naročil/s\n"
+              "orders.import: 50 strani, 5.000 naročil, 500 naročil/s\n"
+              "orders.import: 60 strani, 6.000 naročil, 500 naročil/s\n");
 }

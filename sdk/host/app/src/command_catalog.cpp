@@ -210,11 +210,11 @@ std::vector<CommandSpec> makeCommands() {
          {},
          {"estore-host user add ana", "ESTORE_UI_PASSWORD=… estore-host user add ana"}},
         {"demo",
-         {"demo"},
+         {"demo [--json]"},
          {"wix-sandbox, dodajanje trgovine in uvoz naročil od začetka do konca",
           "wix-sandbox + add-store + order import, end to end"},
-         {},
-         {"estore-host demo"}},
+         {"json"},
+         {"estore-host demo", "estore-host --lang en demo", "estore-host demo --json"}},
         {"help", {"help [COMMAND]"}, {"pomoč za ukaz", "a command's help"}, {}, {"estore-host help sync"}},
     };
 }

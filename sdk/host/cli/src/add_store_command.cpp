@@ -7,6 +7,7 @@
 #include "estore/host/cli/command_context.h"
 #include "estore/host/cli/jobs_command.h"
 #include "estore/host/cli/json_views.h"
+#include "estore/host/cli/progress_meter.h"
 #include "estore/host/cli/terminal_prompt.h"
 #include "estore/host/core/formats.h"
 #include "estore/host/core/json_codec.h"
@@ -61,9 +62,11 @@ int AddStoreCommand::addStore(CommandContext& ctx, const std::string& platformId
         }
     }
 
-    StoreEnrollment enrollment(ctx.host());
-    const EnrollmentResult result = enrollment.enroll(plugins.store(platformId), platformId, fields,
-                                                      builder.settings(), builder.secrets());
+    const EnrollmentResult result =
+        watched(ctx, {"Dodajanje trgovine", "Adding the store"}, [&](StoreEnrollment& enrollment) {
+            return enrollment.enroll(plugins.store(platformId), platformId, fields, builder.settings(),
+                                     builder.secrets());
+        });
     if (!result.ok()) return printFailure(ctx, result);
     printSuccess(ctx, result);
     return kExitOk;
@@ -131,6 +134,22 @@ void AddStoreCommand::printSuccess(CommandContext& ctx, const EnrollmentResult& 
                       {"  " + ctx.t({"Stanje:", "Status:"}), store.status}})
               << ctx.t({"Opravila:", "Jobs:"}) << "\n"
               << JobsCommand::table(result.jobs, false, ctx.lang());
+}
+
+EnrollmentResult AddStoreCommand::watched(CommandContext& ctx, const host_api::Text& task,
+                                          const std::function<EnrollmentResult(StoreEnrollment&)>& enroll) {
+    ProgressMeter meter(ctx.progressOut(), ctx.lang(), {.terminal = ctx.progressOnTerminal()}, task,
+                        {"korakov", "steps"}, 2);
+    StoreEnrollment enrollment(ctx.host());
+    enrollment.onStage([&](const std::string& stage) {
+        if (stage == "validate")
+            meter.step({"preverjanje pri trgovini (v živo)", "checking with the shop (live)"});
+        else if (stage == "activate")
+            meter.step({"shranjevanje in aktiviranje", "storing and activating"});
+    });
+    EnrollmentResult result = enroll(enrollment);
+    meter.finish(result.ok() ? host_api::Text{} : host_api::Text{"zavrnjeno", "refused"});
+    return result;
 }
 
 int AddStoreCommand::exitCodeOf(const EnrollmentResult& result) {

@@ -1,5 +1,7 @@
 #include "estore/host/cli/command_context.h"
 
+#include <unistd.h>
+
 #include <ostream>
 
 #include "estore/host/config/host_config.h"
@@ -10,7 +12,8 @@
 
 namespace estore::host {
 
-void printError(std::ostream& out, std::ostream& err, bool json, const Language& language, const CliError& error) {
+void printError(std::ostream& out, std::ostream& err, bool json, const Language& language,
+                const CliError& error) {
     if (json) {
         auto root = JsonCodec::newObject();
         root->set("ok", false);
@@ -55,6 +58,10 @@ CommandContext::~CommandContext() {
     _host.reset();
     _database.reset();
     _plugins.reset();
+}
+
+bool CommandContext::progressOnTerminal() const {
+    return ::isatty(_options.json ? STDERR_FILENO : STDOUT_FILENO) == 1;
 }
 
 std::string CommandContext::databaseLocation() const {

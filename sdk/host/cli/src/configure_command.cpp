@@ -50,9 +50,12 @@ int ConfigureCommand::run(CommandContext& ctx) {
     host_api::Settings changes, secretChanges;
     splitChanges(fields, ctx.options().sets, changes, secretChanges);
 
-    StoreEnrollment enrollment(ctx.host());
-    const EnrollmentResult result =
-        enrollment.reconfigure(plugins.store(store->platform), *store, fields, changes, secretChanges);
+    const EnrollmentResult result = AddStoreCommand::watched(
+        ctx, {"Spreminjanje nastavitev " + storeId, "Changing the settings of " + storeId},
+        [&](StoreEnrollment& enrollment) {
+            return enrollment.reconfigure(plugins.store(store->platform), *store, fields, changes,
+                                          secretChanges);
+        });
     if (!result.ok()) return AddStoreCommand::printFailure(ctx, result, kNotChanged);
     AddStoreCommand::printSuccess(ctx, result, kChanged);
     return kExitOk;

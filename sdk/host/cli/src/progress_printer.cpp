@@ -1,7 +1,5 @@
 #include "estore/host/cli/progress_printer.h"
 
-#include <unistd.h>
-
 #include <ostream>
 
 namespace estore::host {
@@ -21,9 +19,8 @@ const Label kLabels[] = {
 
 }  // namespace
 
-bool ProgressPrinter::isTerminal(int fd) {
-    return ::isatty(fd) == 1;
-}
+ProgressPrinter::ProgressPrinter(std::ostream& out, ProgressMeter::Style style, const Language& language)
+    : _out(out), _style(std::move(style)), _language(language), _start(_style.now()), _lastDraw(_start) {}
 
 std::string ProgressPrinter::grouped(std::int64_t value) {
     const bool negative = value < 0;
@@ -45,19 +42,41 @@ std::string ProgressPrinter::line(const std::string& jobId, const std::map<std::
     return jobId + ": " + text;
 }
 
-void ProgressPrinter::progress(const std::string&, const std::string& jobId,
-                               const std::map<std::string, std::int64_t>& counts) {
-    _latest = counts;
-    if (_terminal) {
-        // Back to the start of the line and clear it: the line only ever shows the latest counts.
-        _out << "\r" << line(jobId, counts, _language) << "\033[K" << std::flush;
+std::string ProgressPrinter::text() const {
+    std::string text = line(_jobId, _latest, _language);
+    const double elapsed = std::chrono::duration<double>(_style.now() - _start).count();
+    if (const auto orders = _latest.find("orders"); orders != _latest.end() && elapsed >= 0.5)
+        text += ", " + grouped(static_cast<std::int64_t>(static_cast<double>(orders->second) / elapsed)) +
+                " " + _language.pick({"naročil/s", "orders/s"});
+    return text;
+}
+
+void ProgressPrinter::draw() {
+    _lastDraw = _style.now();
+    _drawn = true;
+    _pending = false;
+    if (_style.terminal) {
+        // Back to the start of the line and clear the rest: the line only ever shows the latest counts.
+        _out << "\r" << text() << "\033[K" << std::flush;
         _lineOpen = true;
     } else {
-        _out << line(jobId, counts, _language) << "\n" << std::flush;
+        _out << text() << "\n" << std::flush;
     }
 }
 
+void ProgressPrinter::progress(const std::string&, const std::string& jobId,
+                               const std::map<std::string, std::int64_t>& counts) {
+    _jobId = jobId;
+    _latest = counts;
+    _pending = true;
+    const auto now = _style.now();
+    if (_style.terminal ? (!_drawn || now - _lastDraw >= _style.redrawEvery)
+                        : now - (_drawn ? _lastDraw : _start) >= _style.lineEvery)
+        draw();
+}
+
 void ProgressPrinter::finish() {
+    if (_pending) draw();
     if (_lineOpen) _out << "\n" << std::flush;
     _lineOpen = false;
 }

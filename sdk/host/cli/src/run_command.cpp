@@ -78,6 +78,7 @@ RunnerOptions RunCommand::runnerOptions(CommandContext& ctx, const std::string& 
     if (options.jobDeadlineSeconds < 1)
         throw std::invalid_argument("host.job_deadline_seconds must be at least 1");
     options.heartbeatConnection = ctx.databaseLocation();
+    options.language = ctx.lang();
     return options;
 }
 

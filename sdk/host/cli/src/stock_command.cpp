@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "estore/host/cli/command_context.h"
+#include "estore/host/cli/progress_meter.h"
 #include "estore/host/core/formats.h"
 #include "estore/host/core/json_codec.h"
 #include "estore/host/stock/db_warehouse_stock.h"
@@ -128,7 +129,14 @@ int StockCommand::importFile(CommandContext& ctx) {
         printRefusedImport(ctx, warehouse, file, csv.problems);
         return kExitValidation;
     }
-    const std::size_t applied = StockRepository(ctx.database()).apply(warehouse, csv.entries);
+    ProgressMeter meter(ctx.progressOut(), ctx.lang(), {.terminal = ctx.progressOnTerminal()},
+                        {"Uvoz zaloge " + warehouse, "Stock import " + warehouse}, {"vrstic", "rows"},
+                        static_cast<std::int64_t>(csv.entries.size()));
+    const std::size_t applied =
+        StockRepository(ctx.database()).apply(warehouse, csv.entries, [&meter](std::size_t written) {
+            meter.update(static_cast<std::int64_t>(written));
+        });
+    meter.finish();
     if (ctx.options().json) {
         auto root = JsonCodec::newObject();
         root->set("ok", true);

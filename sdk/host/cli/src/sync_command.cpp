@@ -1,7 +1,5 @@
 #include "estore/host/cli/sync_command.h"
 
-#include <unistd.h>
-
 #include <ostream>
 
 #include "estore/host/cli/command_context.h"
@@ -82,11 +80,7 @@ int SyncCommand::sync(CommandContext& ctx, const std::string& storeId, const std
                          "store_id"});
     }
 
-    // Progress goes where a person looks: stdout, or stderr when stdout carries JSON.
-    const bool json = ctx.options().json;
-    std::ostream& screen = json ? ctx.err() : ctx.out();
-    ProgressPrinter printer(screen, ProgressPrinter::isTerminal(json ? STDERR_FILENO : STDOUT_FILENO),
-                            ctx.lang());
+    ProgressPrinter printer(ctx.progressOut(), ctx.progressOnTerminal(), ctx.lang());
     const JobRun run = runner.runClaimed(*store, *job, owner, &printer);
     printer.finish();
     printRun(ctx, storeId, jobId, run, printer.latest());
@@ -116,8 +110,7 @@ void SyncCommand::printRun(CommandContext& ctx, const std::string& storeId, cons
         return;
     }
     auto& out = ctx.out();
-    // A plugin may leave out one language of its summary: then the other one is better than nothing.
-    const std::string& summary = ctx.t(report.summary).empty() ? report.summary.en : ctx.t(report.summary);
+    const std::string& summary = ctx.t(report.summary);  // the other language where the plugin gave one
     if (!summary.empty()) out << summary << "\n";
     std::string counts;
     for (const auto& [name, count] : report.counts)

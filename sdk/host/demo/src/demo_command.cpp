@@ -3,15 +3,20 @@
 #include <filesystem>
 #include <map>
 #include <ostream>
+#include <sstream>
 
 #include "estore/host/cli/add_store_command.h"
 #include "estore/host/cli/command_context.h"
+#include "estore/host/cli/json_views.h"
 #include "estore/host/cli/sync_command.h"
 #include "estore/host/config/host_config.h"
+#include "estore/host/core/json_codec.h"
 #include "estore/host/demo/demo_invoice_step.h"
 #include "estore/host/demo/demo_stock_step.h"
 #include "estore/host/demo/demo_webhook_step.h"
 #include "estore/host/demo/sandbox_process.h"
+#include "estore/host/invoicing/invoice_json.h"
+#include "estore/host/invoicing/invoice_repository.h"
 #include "estore/host/jobs/job_runner.h"
 #include "estore/host/storage/database.h"
 #include "estore/host/storage/store_repository.h"
@@ -102,7 +107,58 @@ std::string DemoCommand::importSummary(const JobRun& run, const std::vector<Sale
 
 int DemoCommand::run(CommandContext& ctx) {
     if (!ctx.args().empty()) return ctx.usage("demo takes no arguments");
+    if (!ctx.options().json) return walkThrough(ctx, nullptr);
+    // --json: the walk-through a person reads is not printed; one object with each step's result and
+    // what the demo made (the store, its orders, its invoices with their EOR) is.
+    std::ostringstream narrative;
+    CliOptions options = ctx.options();
+    options.json = false;
+    CommandContext quiet(options, ctx.args(), ctx.config(), ctx.executableDir(), narrative, ctx.err());
+    std::vector<DemoStep> steps;
+    const int rc = walkThrough(quiet, &steps);
+    ctx.out() << JsonCodec::stringify(report(quiet, steps, rc)) << "\n";
+    return rc;
+}
+
+Poco::JSON::Object::Ptr DemoCommand::report(CommandContext& ctx, const std::vector<DemoStep>& steps, int rc) {
+    const auto dir = std::filesystem::absolute(kDemoDir);
+    auto root = JsonCodec::newObject();
+    root->set("ok", rc == kExitOk);
+    root->set("exit_code", rc);
+    Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
+    for (const auto& step : steps) {
+        auto object = JsonCodec::newObject();
+        object->set("step", step.name);
+        object->set("ok", step.exitCode == kExitOk);
+        object->set("exit_code", step.exitCode);
+        list->add(object);
+    }
+    root->set("steps", list);
+    root->set("database", (dir / "estore.db").string());
+    root->set("sandbox_log", (dir / "wix-sandbox.log").string());
+    Poco::JSON::Array::Ptr stores = new Poco::JSON::Array;
+    if (!steps.empty() && steps.front().exitCode == kExitOk) {
+        for (const auto& store : StoreRepository(ctx.database()).list()) {
+            auto object = JsonViews::store(store);
+            object->set("orders", DbSalesOrders(ctx.database()).count(store.id));
+            Poco::JSON::Array::Ptr invoices = new Poco::JSON::Array;
+            for (const auto& invoice : InvoiceRepository(ctx.database()).list(store.id))
+                invoices->add(InvoiceJson::toJson(invoice));
+            object->set("invoices", invoices);
+            stores->add(object);
+        }
+    }
+    root->set("stores", stores);
+    return root;
+}
+
+int DemoCommand::walkThrough(CommandContext& ctx, std::vector<DemoStep>* steps) {
     auto& out = ctx.out();
+    // Each step's exit code, for --json; the first that fails ends the walk-through.
+    const auto done = [steps](const char* name, int rc) {
+        if (steps) steps->push_back({name, rc});
+        return rc;
+    };
     const auto dir = std::filesystem::absolute(kDemoDir);
     if (!ctx.options().db.empty())
         ctx.err() << "demo: "
@@ -124,9 +180,9 @@ int DemoCommand::run(CommandContext& ctx) {
     } catch (const std::exception& e) {
         ctx.err() << ctx.t({"Peskovnika Wix ni mogoče zagnati.", "Cannot start the Wix sandbox."}) << "\n  "
                   << e.what() << "\n";
-        return kExitFailure;
+        return done("sandbox", kExitFailure);
     }
-    out << ctx.t({"1. Peskovnik Wix teče: ", "1. Wix sandbox running: "}) << sandbox.baseUrl() << "\n"
+    out << ctx.t({"[1/7] Peskovnik Wix teče: ", "[1/7] Wix sandbox running: "}) << sandbox.baseUrl() << "\n"
         << ctx.t({"   Trgovina: ", "   Site: "}) << identity.siteId << "\n"
         << ctx.t({"   API ključ: iz peskovnika, ne prikazujemo", "   API key: from the sandbox, not shown"})
         << "\n\n";
@@ -137,20 +193,24 @@ int DemoCommand::run(CommandContext& ctx) {
     ctx.options().db = db.string();
     ctx.options().json = false;
     const std::string dashboard = "https://manage.wix.com/dashboard/" + identity.siteId + "/home";
-    out << ctx.t({"2. Dodajanje trgovine:", "2. Adding the store:"}) << "\n"
+    out << ctx.t({"[2/7] Dodajanje trgovine:", "[2/7] Adding the store:"}) << "\n"
         << "   site_id=" << dashboard
         << "\n   warehouse=GLAVNO  cost_center=SPLET  import_since=" << kImportSince << "\n\n";
-    int rc =
-        AddStoreCommand::addStore(ctx, "wix",
-                                  {"api_key=" + identity.apiKey, "site_id=" + dashboard, "warehouse=GLAVNO",
-                                   "cost_center=SPLET", std::string("import_since=") + kImportSince});
-    if (rc == kExitOk) rc = importOrders(ctx);
+    done("sandbox", kExitOk);
+    int rc = done("add_store", AddStoreCommand::addStore(
+                                   ctx, "wix",
+                                   {"api_key=" + identity.apiKey, "site_id=" + dashboard, "warehouse=GLAVNO",
+                                    "cost_center=SPLET", std::string("import_since=") + kImportSince}));
+    if (rc == kExitOk) rc = done("import_orders", importOrders(ctx));
     if (rc == kExitOk)
-        rc = DemoWebhookStep::run(ctx, sandbox, StoreRepository(ctx.database()).list().back().id);
+        rc = done("webhook",
+                  DemoWebhookStep::run(ctx, sandbox, StoreRepository(ctx.database()).list().back().id));
     if (rc == kExitOk)
-        rc = DemoInvoiceStep::run(ctx, sandbox, StoreRepository(ctx.database()).list().back().id);
+        rc = done("invoicing",
+                  DemoInvoiceStep::run(ctx, sandbox, StoreRepository(ctx.database()).list().back().id));
     if (rc == kExitOk)
-        rc = DemoStockStep::run(ctx, sandbox, StoreRepository(ctx.database()).list().back().id);
+        rc = done("stock_push",
+                  DemoStockStep::run(ctx, sandbox, StoreRepository(ctx.database()).list().back().id));
 
     sandbox.stop();
     out << "\n"
@@ -173,13 +233,13 @@ int DemoCommand::importOrders(CommandContext& ctx) {
     if (stores.empty()) return kExitFailure;
     const std::string storeId = stores.back().id;
     ctx.out() << "\n"
-              << ctx.t({"3. Uvoz naročil", "3. Importing orders"}) << " (estore-host sync " << storeId
+              << ctx.t({"[3/7] Uvoz naročil", "[3/7] Importing orders"}) << " (estore-host sync " << storeId
               << " orders.import):\n";
     JobRun run;
     const int rc = SyncCommand::sync(ctx, storeId, "orders.import", &run);
     if (rc != kExitOk) return rc;
     ctx.out() << "\n"
-              << ctx.t({"4. Povzetek:", "4. Summary:"}) << "\n"
+              << ctx.t({"[4/7] Povzetek:", "[4/7] Summary:"}) << "\n"
               << importSummary(run, DbSalesOrders(ctx.database()).list(storeId), ctx.lang());
     return kExitOk;
 }

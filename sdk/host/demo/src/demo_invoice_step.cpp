@@ -151,8 +151,8 @@ int DemoInvoiceStep::run(CommandContext& ctx, SandboxProcess& sandbox, const std
     furs.setScheme("https");
     furs.start();
     out << "\n"
-        << ctx.t({"6. Samodejno fakturiranje in davčno potrjevanje:",
-                  "6. Auto-invoicing and fiscal verification:"})
+        << ctx.t({"[6/7] Samodejno fakturiranje in davčno potrjevanje:",
+                  "[6/7] Auto-invoicing and fiscal verification:"})
         << "\n"
         << ctx.t({"   furs-sandbox (lokalni FURS): ", "   furs-sandbox (a local FURS): "}) << furs.baseUrl()
         << "\n"

@@ -97,7 +97,7 @@ int DemoWebhookStep::run(CommandContext& ctx, SandboxProcess& sandbox, const std
     const std::string url = WebhookCommand::generate(ctx, storeId);
     const bool automation = registerAutomation(sandbox, url);
     out << "\n"
-        << ctx.t({"5. Takojšnji uvoz z webhookom", "5. Instant import by webhook"})
+        << ctx.t({"[5/7] Takojšnji uvoz z webhookom", "[5/7] Instant import by webhook"})
         << " (estore-host webhook " << storeId << " --generate):\n"
         << "   URL: " << masked(url) << "  " << ctx.t({"(žeton skrajšan)", "(token shortened)"}) << "\n"
         << (automation

@@ -100,7 +100,10 @@ RunTotals JobRunner::run(bool once, const std::function<bool()>& stopRequested,
 void JobRunner::recoverConnection() {
     try {
         if (_host.database().reconnectIfLost())
-            _log << "  ! povezava z bazo obnovljena / database connection re-opened\n" << std::flush;
+            _log << "  ! "
+                 << _options.language.pick({"povezava z bazo obnovljena", "database connection re-opened"})
+                 << "\n"
+                 << std::flush;
     } catch (const std::exception& e) {
         _log << "  ! " << errorText(e) << "\n" << std::flush;  // the next pass tries again
     }
@@ -124,9 +127,13 @@ bool JobRunner::runOne(RunTotals& totals) {
     const JobRun run = runClaimed(*store, *job, owner);
     const JobCompletion& completion = run.completion;
     if (!run.leaseKept)
-        _log << "  ! " << job->storeId << " " << job->job
-             << ": lease expired before the job finished; another worker owns it now (raise "
-                "host.lease_seconds)\n";
+        _log << "  ! " << job->storeId << " " << job->job << ": "
+             << _options.language.pick(
+                    {"zakup je potekel pred koncem opravila; zdaj ga ima drug delavec (povečajte "
+                     "host.lease_seconds)",
+                     "lease expired before the job finished; another worker owns it now (raise "
+                     "host.lease_seconds)"})
+             << "\n";
 
     ++totals.ran;
     if (run.report.outcome.ok()) {
@@ -138,8 +145,12 @@ bool JobRunner::runOne(RunTotals& totals) {
         _log << Formats::localTime(completion.ranAt) << "  ";
     else if (!run.report.outcome.ok())
         _log << "  ! ";
-    _log << job->storeId << "  " << job->job << "  " << completion.status << "  "
-         << (completion.error.empty() ? completion.summary : completion.error) << "\n"
+    // The jobs table keeps the English text for every reader; the log speaks the operator's language.
+    const Outcome& outcome = run.report.outcome;
+    const std::string said = outcome.ok()
+                                 ? _options.language.pick(run.report.summary)
+                                 : _options.language.pick(outcome.message) + " [" + outcome.code + "]";
+    _log << job->storeId << "  " << job->job << "  " << completion.status << "  " << said << "\n"
          << std::flush;
     return true;
 }

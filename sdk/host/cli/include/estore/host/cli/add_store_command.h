@@ -1,6 +1,7 @@
 #pragma once
 // `estore-host add-store --platform ID --set key=value … [--json]`: the "Dodaj elektronsko trgovino"
 // dialog on the command line. The demo adds its store through addStore() as well.
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,11 @@ public:
     static inline const host_api::Text kAdded = {"Trgovina je dodana.", "Store added."};
     static inline const host_api::Text kNotAdded = {"Trgovine ni mogoče dodati; nič ni shranjeno.",
                                                     "The store cannot be added; nothing was stored."};
+
+    /// Runs `enroll` (add or reconfigure) with its progress shown: the live check with the shop, then
+    /// storing and activating; `task` names it ("Dodajanje trgovine").
+    static EnrollmentResult watched(CommandContext& ctx, const host_api::Text& task,
+                                    const std::function<EnrollmentResult(StoreEnrollment&)>& enroll);
 
 private:
     /// Asks for the missing required fields at a terminal; false when somebody gave no answer.

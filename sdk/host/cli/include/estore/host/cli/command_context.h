@@ -40,7 +40,8 @@ struct CliError {
     std::string field;  ///< the option, argument or setting it is about; empty when none
 };
 
-void printError(std::ostream& out, std::ostream& err, bool json, const Language& language, const CliError& error);
+void printError(std::ostream& out, std::ostream& err, bool json, const Language& language,
+                const CliError& error);
 
 /// The exit code an operation's outcome means: 0 ok, kExitAuthentication when the shop refused the
 /// credentials or their permissions, kExitValidation when a setting is wrong (config, a shop or site that
@@ -86,6 +87,10 @@ public:
     const Language& lang() const { return _options.language; }
     /// `text` in that language: ctx.out() << ctx.t({"Trgovine", "Stores"}).
     const std::string& t(const host_api::Text& text) const { return _options.language.pick(text); }
+    /// Where progress goes, where a person looks: stdout, or stderr when stdout carries JSON.
+    std::ostream& progressOut() { return _options.json ? _err : _out; }
+    /// Whether that is a terminal (a bar redrawn in place) or a pipe or file (plain lines).
+    bool progressOnTerminal() const;
 
     /// --db, else config host.db, else ./estore-data/estore.db.
     std::string databaseLocation() const;

@@ -1,11 +1,14 @@
 #pragma once
-// host_api::JobProgress for a person at a terminal (`estore-host sync`): on a TTY one line that keeps
-// updating in place; otherwise (a pipe, a log file) one plain line per report.
+// host_api::JobProgress for a person watching `estore-host sync` (issue 18): on a terminal one line
+// redrawn in place (at most ten times a second) with the counts and the rate; otherwise (a pipe, a log
+// file, the journal) a plain line every few seconds, and the last counts when the job ends, so a long
+// import neither floods a log with a line per page nor stays silent.
 #include <cstdint>
 #include <iosfwd>
 #include <map>
 #include <string>
 
+#include "estore/host/cli/progress_meter.h"
 #include "estore/host/core/language.h"
 #include "estore/host_api/host_services.h"
 
@@ -13,12 +16,14 @@ namespace estore::host {
 
 class ProgressPrinter final : public host_api::JobProgress {
 public:
+    ProgressPrinter(std::ostream& out, ProgressMeter::Style style, const Language& language);
     ProgressPrinter(std::ostream& out, bool terminal, const Language& language)
-        : _out(out), _terminal(terminal), _language(language) {}
+        : ProgressPrinter(out, ProgressMeter::Style{.terminal = terminal}, language) {}
 
     void progress(const std::string& storeId, const std::string& jobId,
                   const std::map<std::string, std::int64_t>& counts) override;
-    /// Ends the updating line, so what follows starts on a line of its own.
+    /// Shows the last counts if they were not shown yet and ends the updating line, so what follows
+    /// starts on a line of its own.
     void finish();
     /// The counts of the last report (empty before the first): the job's own summary may lack them.
     const std::map<std::string, std::int64_t>& latest() const { return _latest; }
@@ -29,15 +34,22 @@ public:
                             const Language& language);
     /// Thousands grouped the Slovenian way: 1187 → "1.187".
     static std::string grouped(std::int64_t value);
-    /// True when the file descriptor is a terminal.
-    static bool isTerminal(int fd);
 
 private:
+    void draw();
+    /// line() and, once the job has run long enough for it to mean something, the orders per second.
+    std::string text() const;
+
     std::ostream& _out;
-    bool _terminal;
+    ProgressMeter::Style _style;
     Language _language;
-    bool _lineOpen = false;
+    std::string _jobId;
     std::map<std::string, std::int64_t> _latest;
+    ProgressMeter::Clock::time_point _start;
+    ProgressMeter::Clock::time_point _lastDraw;
+    bool _drawn = false;
+    bool _pending = false;  ///< counts reported since the last draw
+    bool _lineOpen = false;
 };
 
 }  // namespace estore::host

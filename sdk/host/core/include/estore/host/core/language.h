@@ -14,9 +14,10 @@ namespace estore::host {
 struct Language {
     bool english = false;
 
-    /// The text in this language; English falls back to Slovenian where a text has no English.
+    /// The text in this language; where a text lacks it (a plugin wrote one language only), the other.
     const std::string& pick(const host_api::Text& text) const {
-        return english && !text.en.empty() ? text.en : text.sl;
+        const std::string& wanted = english ? text.en : text.sl;
+        return wanted.empty() ? (english ? text.sl : text.en) : wanted;
     }
     /// "sl" or "en".
     const char* code() const { return english ? "en" : "sl"; }

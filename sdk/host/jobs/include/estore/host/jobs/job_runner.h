@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include "estore/host/core/language.h"
 #include "estore/host/storage/job_repository.h"
 #include "estore/host/storage/store_repository.h"
 #include "estore/host_api/host_services.h"
@@ -35,6 +36,8 @@ struct RunnerOptions {
     /// (estore-host run logs through Poco's logging, see run_log.h). A failed run's line then starts with
     /// "  ! ", which the log takes as a warning.
     bool stampLines = true;
+    /// The language of the lines it writes to its log (the jobs table and the activity log keep theirs).
+    Language language;
 };
 
 /// One finished run of a claimed job: what the plugin reported and what was written into the job row.

@@ -283,4 +283,34 @@ TEST_F(AddStoreE2E, TheDemoAddsTheSandboxShopAndStopsTheSandbox) {
     EXPECT_NE(again.out.find("\n[4/7] Summary:\n   Imported: "), std::string::npos) << again.out;
     EXPECT_NE(again.out.find("The sandbox has been stopped.\n"), std::string::npos) << again.out;
     EXPECT_EQ(again.out.find("Peskovnik je ustavljen"), std::string::npos) << again.out;
+
+    // --json: instead of the walk-through, one object with each step's result and what the demo made.
+    auto json = estore::test::runProcess(ESTORE_HOST_EXE, {"demo", "--json"}, _dir.path().string());
+    ASSERT_EQ(json.exitCode, 0) << json.describe();
+    Poco::JSON::Object::Ptr report;
+    ASSERT_NO_THROW(report = Poco::JSON::Parser().parse(json.out).extract<Poco::JSON::Object::Ptr>())
+        << "stdout is the JSON alone: " << json.out;
+    EXPECT_TRUE(report->getValue<bool>("ok"));
+    std::vector<std::string> steps;
+    for (const auto& step : *report->getArray("steps")) {
+        const auto object = step.extract<Poco::JSON::Object::Ptr>();
+        steps.push_back(object->getValue<std::string>("step"));
+        EXPECT_TRUE(object->getValue<bool>("ok")) << steps.back();
+    }
+    EXPECT_EQ(steps, (std::vector<std::string>{"sandbox", "add_store", "import_orders", "webhook", "invoicing",
+                                               "stock_push"}));
+    const auto stores = report->getArray("stores");
+    ASSERT_EQ(stores->size(), 1u) << json.out;
+    const auto store = stores->getObject(0);
+    EXPECT_EQ(store->getValue<std::string>("id"), "wix-1");
+    EXPECT_GE(store->getValue<int>("orders"), 5) << "3 seeded, 1 by webhook, 1 paid for the invoice";
+    std::size_t verified = 0;
+    for (const auto& invoice : *store->getArray("invoices")) {
+        const auto object = invoice.extract<Poco::JSON::Object::Ptr>();
+        EXPECT_TRUE(object->has("order_number")) << "snake_case keys";
+        if (std::regex_match(object->getObject("fiscal")->getValue<std::string>("eor"),
+                             std::regex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")))
+            ++verified;
+    }
+    EXPECT_GE(verified, 1u) << json.out;
 }

@@ -107,13 +107,15 @@ TEST_F(SyncE2E, OrdersJsonGivesTheWholeDocuments) {
     auto list = root->getArray("orders");
     ASSERT_GT(list->size(), 0u);
     auto order = list->getObject(0);
-    for (const char* key : {"externalId", "number", "dates", "currency", "statuses", "buyer", "lines",
-                            "vatBreakdown", "totals", "flags"})
+    // snake_case keys, as everything the command line prints (the stored document is camelCase).
+    for (const char* key : {"external_id", "number", "dates", "currency", "statuses", "buyer", "lines",
+                            "vat_breakdown", "totals", "flags"})
         EXPECT_TRUE(order->has(key)) << key;
+    EXPECT_FALSE(order->has("externalId"));
     EXPECT_FALSE(order->getObject("dates")->getValue<std::string>("created").empty());
     EXPECT_FALSE(order->getObject("buyer")->getValue<std::string>("name").empty());
     auto line = order->getArray("lines")->getObject(0);
-    for (const char* key : {"sku", "name", "quantity", "unitPrice", "vatRate", "net", "vat", "gross"})
+    for (const char* key : {"sku", "name", "quantity", "unit_price", "vat_rate", "net", "vat", "gross"})
         EXPECT_TRUE(line->has(key)) << key;
     EXPECT_TRUE(order->getObject("totals")->get("gross").isString()) << "money is decimal text";
 

@@ -14,13 +14,14 @@ int InvoiceCommand::run(CommandContext& ctx) {
     if (ctx.args().size() != 2 || ctx.args()[0] != "show") return ctx.usage("usage: invoice show NUMBER");
     const std::string& number = ctx.args()[1];
     const auto invoice = InvoiceRepository(ctx.database()).find(number);
-    if (!invoice) {
-        ctx.err() << ctx.t({"Račun " + number + " ne obstaja.", "Invoice " + number + " does not exist."})
-                  << "\n";
-        return kExitFailure;
-    }
+    if (!invoice)
+        return ctx.fail({kExitFailure,
+                         "invoice.unknown",
+                         "not_found",
+                         {"Račun " + number + " ne obstaja.", "Invoice " + number + " does not exist."},
+                         "number"});
     if (ctx.options().json)
-        ctx.out() << JsonCodec::stringify(InvoiceJson::toJson(*invoice)) << "\n";
+        ctx.out() << JsonCodec::stringify(JsonCodec::snakeCased(InvoiceJson::toJson(*invoice))) << "\n";
     else
         ctx.out() << InvoiceText::plain(*invoice);
     return kExitOk;

@@ -37,7 +37,7 @@ std::string InvoicesCommand::json(const std::string& storeId, const std::vector<
     auto root = JsonCodec::newObject();
     root->set("store_id", storeId);
     Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
-    for (const auto& invoice : invoices) list->add(InvoiceJson::toJson(invoice));
+    for (const auto& invoice : invoices) list->add(JsonCodec::snakeCased(InvoiceJson::toJson(invoice)));
     root->set("invoices", list);
     return JsonCodec::stringify(root) + "\n";
 }

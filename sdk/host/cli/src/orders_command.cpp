@@ -61,7 +61,8 @@ std::string OrdersCommand::json(const std::string& storeId, const std::vector<Sa
     auto root = JsonCodec::newObject();
     root->set("store_id", storeId);
     Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
-    for (const auto& order : orders) list->add(parseDocument(order.document));
+    // The documents are stored in the contract's camelCase; what the command line prints is snake_case.
+    for (const auto& order : orders) list->add(JsonCodec::snakeCased(parseDocument(order.document)));
     root->set("orders", list);
     return JsonCodec::stringify(root) + "\n";
 }

@@ -72,12 +72,13 @@ int SyncCommand::sync(CommandContext& ctx, const std::string& storeId, const std
             .claimNow(storeId, jobId, owner, Database::nowMillis(), runner.options().leaseSeconds * 1000);
     if (!job) {
         // An error object with --json too: a script retries on its code, whatever the language.
-        return ctx.fail({kExitFailure,
-                         "job.busy",
-                         "transient",
-                         {"Trgovina " + storeId + " že izvaja opravilo (razporejevalnik); poskusite malo kasneje.",
-                          "Store " + storeId + " is running a job already (the scheduler); try again shortly."},
-                         "store_id"});
+        return ctx.fail(
+            {kExitFailure,
+             "job.busy",
+             "transient",
+             {"Trgovina " + storeId + " že izvaja opravilo (razporejevalnik); poskusite malo kasneje.",
+              "Store " + storeId + " is running a job already (the scheduler); try again shortly."},
+             "store_id"});
     }
 
     ProgressPrinter printer(ctx.progressOut(), ctx.progressOnTerminal(), ctx.lang());

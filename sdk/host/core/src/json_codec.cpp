@@ -101,4 +101,42 @@ std::string JsonCodec::stringify(const Poco::Dynamic::Var& value) {
     return out.str();
 }
 
+std::string JsonCodec::snakeCase(const std::string& key) {
+    const auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+    const auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+    const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    if (key.empty() || !lower(key.front())) return key;
+    for (char c : key)
+        if (!lower(c) && !upper(c) && !digit(c)) return key;
+    std::string out;
+    for (char c : key) {
+        if (upper(c)) {
+            out += '_';
+            out += static_cast<char>(c - 'A' + 'a');
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+Poco::Dynamic::Var JsonCodec::snakeCased(const Poco::Dynamic::Var& value) {
+    if (value.type() == typeid(Poco::JSON::Object::Ptr)) {
+        const auto object = value.extract<Poco::JSON::Object::Ptr>();
+        if (!object) return value;
+        auto copy = newObject();
+        // getNames() keeps the object's own key order where it preserves one (the map would sort them).
+        for (const auto& key : object->getNames()) copy->set(snakeCase(key), snakeCased(object->get(key)));
+        return copy;
+    }
+    if (value.type() == typeid(Poco::JSON::Array::Ptr)) {
+        const auto array = value.extract<Poco::JSON::Array::Ptr>();
+        if (!array) return value;
+        Poco::JSON::Array::Ptr copy = new Poco::JSON::Array;
+        for (const auto& member : *array) copy->add(snakeCased(member));
+        return copy;
+    }
+    return value;
+}
+
 }  // namespace estore::host

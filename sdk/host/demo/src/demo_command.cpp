@@ -143,7 +143,7 @@ Poco::JSON::Object::Ptr DemoCommand::report(CommandContext& ctx, const std::vect
             object->set("orders", DbSalesOrders(ctx.database()).count(store.id));
             Poco::JSON::Array::Ptr invoices = new Poco::JSON::Array;
             for (const auto& invoice : InvoiceRepository(ctx.database()).list(store.id))
-                invoices->add(InvoiceJson::toJson(invoice));
+                invoices->add(JsonCodec::snakeCased(InvoiceJson::toJson(invoice)));
             object->set("invoices", invoices);
             stores->add(object);
         }

@@ -25,6 +25,15 @@ public:
 
     /// Indented, for people and for tests alike.
     static std::string stringify(const Poco::Dynamic::Var& value);
+
+    /// A deep copy whose camelCase keys ("orderNumber", "vatBreakdown") are snake_case ("order_number",
+    /// "vat_breakdown"), for what the command line prints (issue 18: snake_case keys everywhere) from
+    /// documents stored in the contract's camelCase. Only keys shaped like identifiers change: a key that
+    /// starts with a capital or holds anything but letters and digits ("Barva", "orders.created") is data
+    /// and stays as it is.
+    static Poco::Dynamic::Var snakeCased(const Poco::Dynamic::Var& value);
+    /// "orderNumber" → "order_number"; "eur_rate" and "Barva" unchanged.
+    static std::string snakeCase(const std::string& key);
 };
 
 }  // namespace estore::host

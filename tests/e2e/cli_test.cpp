@@ -292,7 +292,7 @@ TEST_F(HostE2E, RatesAreFetchedFromTheConfiguredUrlByRunAndByRatesFetch) {
     // Not configured: run fetches nothing, rates fetch says what is missing.
     auto unconfigured = host({"rates", "fetch"});
     EXPECT_EQ(unconfigured.exitCode, 2) << unconfigured.describe();
-    EXPECT_NE(unconfigured.err.find("rates.ecb_url is not configured"), std::string::npos)
+    EXPECT_NE(unconfigured.err.find("Nastavitev rates.ecb_url ni nastavljena."), std::string::npos)
         << unconfigured.err;
 
     writeConfig("http://127.0.0.1:1", {"rates.ecb_url = " + ecb.url("/stats/eurofxref/eurofxref-daily.xml")});
@@ -313,8 +313,17 @@ TEST_F(HostE2E, RatesAreFetchedFromTheConfiguredUrlByRunAndByRatesFetch) {
     auto failed = host({"rates", "fetch", "--json"});
     EXPECT_EQ(failed.exitCode, 2) << failed.describe();
     EXPECT_FALSE(json(failed)->getValue<bool>("ok"));
-    EXPECT_NE(json(failed)->getValue<std::string>("error").find("status 404"), std::string::npos)
+    const auto error = json(failed)->getObject("error");
+    EXPECT_EQ(error->getValue<std::string>("code"), "rates.fetch_failed");
+    EXPECT_NE(error->getObject("message")->getValue<std::string>("en").find("status 404"), std::string::npos)
         << failed.out;
+    EXPECT_NE(error->getObject("message")->getValue<std::string>("sl").find("404"), std::string::npos)
+        << failed.out;
+    // Without --json, one language.
+    auto said = host({"rates", "fetch"});
+    EXPECT_EQ(said.exitCode, 2) << said.describe();
+    EXPECT_NE(said.err.find("Tečajev ECB ni bilo mogoče prenesti: "), std::string::npos) << said.err;
+    EXPECT_EQ(said.err.find("could not be fetched"), std::string::npos) << said.err;
 }
 
 TEST_F(HostE2E, RatesImportStoresTheEcbFileOrNothingOfIt) {

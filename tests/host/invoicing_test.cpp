@@ -877,18 +877,19 @@ TEST_F(Invoicing, TheEcbRatesAreFetchedWholeOrNotAtAllAndOnlyWhenANewDayIsOut) {
     config.setOverride("rates.ecb_url", ecb.url("/broken.xml"));
     EcbFetch fetched = EcbFetcher(*_db, config).fetch();
     EXPECT_TRUE(fetched.attempted);
-    EXPECT_NE(fetched.error.find("not an ECB rates file; nothing was stored"), std::string::npos)
-        << fetched.error;
+    EXPECT_NE(fetched.error.en.find("not an ECB rates file; nothing was stored"), std::string::npos)
+        << fetched.error.en;
+    EXPECT_NE(fetched.error.sl.find("ni datoteka tečajev ECB"), std::string::npos) << fetched.error.sl;
     EXPECT_FALSE(ExchangeRates(*_db).rateOn("CHF", "2025-03-14"));
 
     config.setOverride("rates.ecb_url", ecb.url("/gone.xml"));
     fetched = EcbFetcher(*_db, config).fetch();
-    EXPECT_NE(fetched.error.find("status 404"), std::string::npos) << fetched.error;
+    EXPECT_NE(fetched.error.en.find("status 404"), std::string::npos) << fetched.error.en;
     config.setOverride("rates.ecb_url", "http://127.0.0.1:1/eurofxref-daily.xml");
     fetched = EcbFetcher(*_db, config).fetch();
-    EXPECT_NE(fetched.error.find("could not be reached"), std::string::npos) << fetched.error;
+    EXPECT_NE(fetched.error.en.find("could not be reached"), std::string::npos) << fetched.error.en;
     config.setOverride("rates.ecb_url", "ftp://example.org/rates.xml");
-    EXPECT_NE(EcbFetcher(*_db, config).fetch().error.find("https://"), std::string::npos);
+    EXPECT_NE(EcbFetcher(*_db, config).fetch().error.en.find("https://"), std::string::npos);
 
     config.setOverride("rates.ecb_url", ecb.url("/eurofxref-daily.xml"));
     const int before = ecb.requests();
@@ -896,7 +897,7 @@ TEST_F(Invoicing, TheEcbRatesAreFetchedWholeOrNotAtAllAndOnlyWhenANewDayIsOut) {
     const std::int64_t saturday = *estore::sdk::parseIsoMillis("2025-03-15T10:00:00Z");
     fetched = EcbFetcher(*_db, config).fetchIfDue(saturday);
     EXPECT_TRUE(fetched.attempted);
-    EXPECT_TRUE(fetched.error.empty()) << fetched.error;
+    EXPECT_FALSE(fetched.failed()) << fetched.error.en;
     EXPECT_EQ(fetched.rates, 8u);
     EXPECT_EQ(fetched.newestDay, "2025-03-14");
     ASSERT_TRUE(ExchangeRates(*_db).rateOn("CHF", "2025-03-15"));

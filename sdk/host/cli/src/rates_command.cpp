@@ -40,19 +40,13 @@ int RatesCommand::run(CommandContext& ctx) {
 int RatesCommand::fetchNow(CommandContext& ctx) {
     EcbFetcher fetcher(ctx.database(), ctx.config());
     const EcbFetch fetched = fetcher.fetch();
-    if (!fetched.error.empty()) {
-        if (ctx.options().json) {
-            auto root = JsonCodec::newObject();
-            root->set("ok", false);
-            root->set("error", fetched.error);
-            ctx.out() << JsonCodec::stringify(root) << "\n";
-        } else {
-            ctx.err() << ctx.t({"Tečajev ECB ni bilo mogoče prenesti: ",
-                                "The ECB rates could not be fetched: "})
-                      << fetched.error << "\n";
-        }
-        return kExitFailure;
-    }
+    if (fetched.failed())
+        return ctx.fail({kExitFailure,
+                         "rates.fetch_failed",
+                         "transient",
+                         {"Tečajev ECB ni bilo mogoče prenesti: " + fetched.error.sl,
+                          "The ECB rates could not be fetched: " + fetched.error.en},
+                         "rates.ecb_url"});
     const int invoiced = invoiceWaitingOrders(ctx);
     if (ctx.options().json) {
         auto root = JsonCodec::newObject();

@@ -232,8 +232,8 @@ int RunCommand::run(CommandContext& ctx) {
         if (!ecb.configured() || !ratesDue()) return false;
         const EcbFetch fetched = ecb.fetchIfDue(Database::nowMillis());
         if (!fetched.attempted) return false;
-        if (!fetched.error.empty()) {
-            log << "  ECB: " << fetched.error << "\n" << std::flush;
+        if (fetched.failed()) {
+            log << "  ECB: " << ctx.t(fetched.error) << "\n" << std::flush;
             return false;
         }
         const int invoiced = RatesCommand::invoiceWaitingOrders(ctx);

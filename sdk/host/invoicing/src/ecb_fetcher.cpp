@@ -60,7 +60,7 @@ std::string newestStoredDay(Database& db) {
 EcbFetch failed(std::string sl, std::string en) {
     EcbFetch result;
     result.attempted = true;
-    result.error = sl + " / " + en;
+    result.error = {std::move(sl), std::move(en)};
     return result;
 }
 
@@ -85,7 +85,7 @@ std::string EcbFetcher::lastPublishedDay(std::int64_t nowMillis) {
 EcbFetch EcbFetcher::fetchIfDue(std::int64_t nowMillis) {
     if (!configured()) return {};
     const std::string newest = newestStoredDay(_db);
-    if (!newest.empty() && newest >= lastPublishedDay(nowMillis)) return {false, 0, newest, ""};
+    if (!newest.empty() && newest >= lastPublishedDay(nowMillis)) return {false, 0, newest, {}};
     return fetch();
 }
 

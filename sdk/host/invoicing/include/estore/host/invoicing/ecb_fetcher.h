@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <string>
 
+#include "estore/host_api/outcome.h"
+
 namespace estore::host {
 
 class Database;
@@ -16,7 +18,9 @@ struct EcbFetch {
     bool attempted = false;  ///< false: not configured, or nothing new is published yet
     std::size_t rates = 0;   ///< rates stored
     std::string newestDay;   ///< the newest day stored after the fetch
-    std::string error;       ///< why nothing was stored (both languages), when attempted and failed
+    host_api::Text error;    ///< why nothing was stored, when attempted and failed (empty otherwise)
+
+    bool failed() const { return !error.sl.empty(); }
 };
 
 class EcbFetcher {

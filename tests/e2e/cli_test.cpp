@@ -130,6 +130,18 @@ TEST_F(HostE2E, HelpIsInOneLanguageChosenByLangOrTheLocale) {
     auto refused = host({"--lang", "en", "stores", "--no-such-option"});
     EXPECT_NE(refused.err.find("Help: estore-host --help"), std::string::npos) << refused.err;
     EXPECT_EQ(refused.err.find("Pomoč"), std::string::npos) << refused.err;
+    // A command's own usage error too; its JSON object keeps both languages.
+    auto usage = host({"sync", "wix-1"});
+    EXPECT_NE(usage.err.find("sync potrebuje dva argumenta: STORE_ID JOB"), std::string::npos) << usage.err;
+    EXPECT_NE(usage.err.find("Pomoč: estore-host --help"), std::string::npos) << usage.err;
+    auto usageEn = host({"--lang", "en", "sync", "wix-1"});
+    EXPECT_NE(usageEn.err.find("sync needs two arguments: STORE_ID JOB"), std::string::npos) << usageEn.err;
+    EXPECT_EQ(usageEn.err.find("potrebuje"), std::string::npos) << usageEn.err;
+    auto usageJson = host({"--lang", "en", "sync", "wix-1", "--json"});
+    const auto message = json(usageJson)->getObject("error")->getObject("message");
+    EXPECT_EQ(message->getValue<std::string>("sl"),
+              "Napačna uporaba: sync potrebuje dva argumenta: STORE_ID JOB");
+    EXPECT_EQ(message->getValue<std::string>("en"), "Wrong usage: sync needs two arguments: STORE_ID JOB");
     // A language it does not have is a usage error, not a silent fallback.
     auto wrong = host({"--lang", "de", "stores"});
     EXPECT_EQ(wrong.exitCode, 1) << wrong.describe();

@@ -313,7 +313,7 @@ int HostApplication::dispatch(const std::string& command, CommandContext& ctx) {
     if (command == "demo") return DemoCommand::run(ctx);
     if (command == "ui") return UiCommand::run(ctx);
     if (command == "user") return UiCommand::user(ctx);
-    return ctx.usage("unknown command '" + command + "'");
+    return ctx.usage({"neznan ukaz '" + command + "'", "unknown command '" + command + "'"});
 }
 
 int HostApplication::execute(int argc, char** argv) {

@@ -13,7 +13,9 @@
 namespace estore::host {
 
 int ActivityCommand::run(CommandContext& ctx) {
-    if (ctx.args().size() != 1) return ctx.usage("activity needs exactly one argument: STORE_ID");
+    if (ctx.args().size() != 1)
+        return ctx.usage({"activity potrebuje natanko en argument: STORE_ID",
+                          "activity needs exactly one argument: STORE_ID"});
     const std::string& storeId = ctx.args().front();
     const auto entries = ctx.host().activity().list(storeId);
     if (ctx.options().json) {

@@ -29,10 +29,12 @@ std::string joined(const std::vector<std::string>& items) {
 
 int AddStoreCommand::run(CommandContext& ctx) {
     if (!ctx.args().empty())
-        return ctx.usage("add-store takes no arguments besides options (unexpected: " + joined(ctx.args()) +
-                         ")");
+        return ctx.usage(
+            {"add-store poleg možnosti ne sprejme argumentov (odveč: " + joined(ctx.args()) + ")",
+             "add-store takes no arguments besides options (unexpected: " + joined(ctx.args()) + ")"});
     if (ctx.options().platform.empty())
-        return ctx.usage("add-store needs --platform ID (see: estore-host platforms)");
+        return ctx.usage({"add-store potrebuje --platform ID (glejte: estore-host platforms)",
+                          "add-store needs --platform ID (see: estore-host platforms)"});
     return addStore(ctx, ctx.options().platform, ctx.options().sets);
 }
 
@@ -78,8 +80,8 @@ int AddStoreCommand::applyAssignments(CommandContext& ctx, SettingsBuilder& buil
     for (const auto& assignment : assignments) {
         std::string key, value;
         if (!SettingsBuilder::parseAssignment(assignment, key, value))
-            return ctx.usage("--set wants key=value, got '" + assignment.substr(0, assignment.find('=')) +
-                             "'");
+            return ctx.usage({"--set zahteva ključ=vrednost, podano '" + assignment + "'",
+                              "--set wants key=value, got '" + assignment + "'"});
         if (!builder.set(key, value)) unknown.push_back(key);
     }
     if (!unknown.empty()) {

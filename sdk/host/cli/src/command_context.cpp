@@ -108,11 +108,14 @@ int CommandContext::fail(const CliError& error) {
     return error.exitCode;
 }
 
-int CommandContext::usage(const std::string& message) {
+int CommandContext::usage(const host_api::Text& message) {
     if (_options.json)
-        return fail(
-            {kExitUsage, "usage", "usage", {"Napačna uporaba: " + message, "Wrong usage: " + message}, ""});
-    _err << "estore-host: " << message << "\n"
+        return fail({kExitUsage,
+                     "usage",
+                     "usage",
+                     {"Napačna uporaba: " + message.sl, "Wrong usage: " + message.en},
+                     ""});
+    _err << "estore-host: " << t(message) << "\n"
          << t({"Pomoč: estore-host --help", "Help: estore-host --help"}) << "\n";
     return kExitUsage;
 }

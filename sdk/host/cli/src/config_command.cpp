@@ -66,7 +66,7 @@ std::string namespaceOf(const std::string& key) {
 }  // namespace
 
 int ConfigCommand::run(CommandContext& ctx) {
-    if (ctx.args().size() != 1 || ctx.args()[0] != "check") return ctx.usage("config check [--json]");
+    if (ctx.args().size() != 1 || ctx.args()[0] != "check") return ctx.usageLine("config check [--json]");
     // Values by key, the first file (the one that wins) first.
     std::map<std::string, Found> values;
     std::vector<std::pair<std::string, std::string>> unknown;  // key, file

@@ -36,7 +36,9 @@ void ConfigureCommand::splitChanges(const std::vector<host_api::FieldSpec>& fiel
 }
 
 int ConfigureCommand::run(CommandContext& ctx) {
-    if (ctx.args().size() != 1) return ctx.usage("configure needs exactly one argument: STORE_ID");
+    if (ctx.args().size() != 1)
+        return ctx.usage({"configure potrebuje natanko en argument: STORE_ID",
+                          "configure needs exactly one argument: STORE_ID"});
     const std::string& storeId = ctx.args().front();
     int exitCode = kExitOk;
     auto store = ctx.storeWithPlugin(storeId, exitCode);

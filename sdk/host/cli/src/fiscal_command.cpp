@@ -79,7 +79,8 @@ int FiscalCommand::run(CommandContext& ctx) {
     if (args.size() == 1 && args[0] == "submit") return submit(ctx);
     if (args.size() == 3 && args[0] == "premise" && args[1] == "register")
         return registerPremise(ctx, args[2]);
-    return ctx.usage("fiscal needs: status | echo | submit | premise register PREMISE [--set key=value …]");
+    return ctx.usageLine(
+        "fiscal needs: status | echo | submit | premise register PREMISE [--set key=value …]");
 }
 
 int FiscalCommand::status(CommandContext& ctx) {
@@ -175,27 +176,34 @@ int FiscalCommand::submit(CommandContext& ctx) {
     return total.failed > 0 ? kExitFailure : kExitOk;
 }
 
-std::string FiscalCommand::premiseFromSets(CommandContext& ctx, FursPremise& premise) {
+host_api::Text FiscalCommand::premiseFromSets(CommandContext& ctx, FursPremise& premise) {
     std::map<std::string, std::string> sets;
     for (const auto& assignment : ctx.options().sets) {
         std::string key, value;
-        if (!SettingsBuilder::parseAssignment(assignment, key, value)) return "--set wants key=value";
+        if (!SettingsBuilder::parseAssignment(assignment, key, value))
+            return {"--set zahteva ključ=vrednost", "--set wants key=value"};
         if (std::find(std::begin(kPremiseKeys), std::end(kPremiseKeys), key) == std::end(kPremiseKeys))
-            return "unknown key '" + key + "'";
+            return {"neznan ključ '" + key + "'", "unknown key '" + key + "'"};
         sets[key] = value;
     }
     auto value = [&sets](const char* key) { return sets.count(key) ? sets[key] : std::string(); };
     premise.validityDate = sets.count("validity_date") ? sets["validity_date"] : today();
-    if (!matches(premise.validityDate, R"(\d{4}-\d{2}-\d{2})")) return "validity_date must be YYYY-MM-DD";
+    if (!matches(premise.validityDate, R"(\d{4}-\d{2}-\d{2})"))
+        return {"validity_date mora biti LLLL-MM-DD", "validity_date must be YYYY-MM-DD"};
     const std::string supplier = sets.count("software_supplier")
                                      ? sets["software_supplier"]
                                      : ctx.config().getString("fiscal.software_supplier", "");
     if (supplier.empty())
-        return "software_supplier (or host config fiscal.software_supplier) is required: the software "
-               "supplier's tax number, or a foreign supplier's name";
+        return {
+            "software_supplier (ali nastavitev gostitelja fiscal.software_supplier) je obvezen: davčna "
+            "številka dobavitelja programske opreme ali ime tujega dobavitelja",
+            "software_supplier (or host config fiscal.software_supplier) is required: the software "
+            "supplier's tax number, or a foreign supplier's name"};
     if (FiscalCode::isTaxNumber(supplier) && !sdk::isValidSlovenianTaxNumber(supplier))
-        return "software_supplier " + supplier +
-               " has a wrong check digit (modulo 11) for a Slovenian tax number";
+        return {"software_supplier " + supplier +
+                    " ima napačno kontrolno števko (modul 11) slovenske davčne številke",
+                "software_supplier " + supplier +
+                    " has a wrong check digit (modulo 11) for a Slovenian tax number"};
     (FiscalCode::isTaxNumber(supplier) ? premise.softwareSupplierTaxNumber : premise.softwareSupplierName) =
         supplier;
     premise.closing = value("closing") == "true";
@@ -212,20 +220,29 @@ std::string FiscalCommand::premiseFromSets(CommandContext& ctx, FursPremise& pre
                                   value("postal_code")};
         if (!matches(r.cadastralNumber, R"(\d{1,4})") || !matches(r.buildingNumber, R"(\d{1,5})") ||
             !matches(r.buildingSectionNumber, R"(\d{1,4})"))
-            return "cadastral_number (1-4 digits), building_number (1-5) and building_section_number (1-4) "
-                   "are required for a premise in a building";
+            return {
+                "za poslovni prostor v stavbi so obvezni cadastral_number (1-4 števke), building_number "
+                "(1-5) in building_section_number (1-4)",
+                "cadastral_number (1-4 digits), building_number (1-5) and building_section_number (1-4) "
+                "are required for a premise in a building"};
         if (r.street.empty() || r.houseNumber.empty() || r.community.empty() || r.city.empty() ||
             !matches(r.postalCode, R"(\d{4})"))
-            return "street, house_number, community, city and postal_code (4 digits) are required for a "
-                   "premise in a building";
+            return {
+                "za poslovni prostor v stavbi so obvezni street, house_number, community, city in "
+                "postal_code (4 števke)",
+                "street, house_number, community, city and postal_code (4 digits) are required for a "
+                "premise in a building"};
         premise.realEstate = r;
     } else {
         premise.premiseType = value("type");
         if (premise.premiseType != "A" && premise.premiseType != "B" && premise.premiseType != "C")
-            return "give type=A (movable), B (fixed spot) or C (a lone electronic device), or the building's "
-                   "cadastral_number, building_number, building_section_number and address";
+            return {
+                "podajte type=A (premičen), B (stalno mesto) ali C (posamezna elektronska naprava) ali "
+                "cadastral_number, building_number, building_section_number in naslov stavbe",
+                "give type=A (movable), B (fixed spot) or C (a lone electronic device), or the building's "
+                "cadastral_number, building_number, building_section_number and address"};
     }
-    return "";
+    return {};
 }
 
 int FiscalCommand::registerPremise(CommandContext& ctx, const std::string& premiseId) {
@@ -233,15 +250,21 @@ int FiscalCommand::registerPremise(CommandContext& ctx, const std::string& premi
     premise.premise = premiseId;
     premise.taxNumber = ctx.config().getString("company.tax_number", "");
     if (!matches(premiseId, R"([0-9a-zA-Z]{1,20})"))
-        return ctx.usage("the premise ID has 1-20 letters and digits (as on the invoice), got '" + premiseId +
-                         "'");
+        return ctx.usage(
+            {"oznaka poslovnega prostora ima 1-20 črk in števk (kot na računu), podano '" + premiseId + "'",
+             "the premise ID has 1-20 letters and digits (as on the invoice), got '" + premiseId + "'"});
     if (!FiscalCode::isTaxNumber(premise.taxNumber))
-        return ctx.usage("company.tax_number (8 digits) must be set in host configuration");
+        return ctx.usage({"v nastavitvah gostitelja mora biti company.tax_number (8 števk)",
+                          "company.tax_number (8 digits) must be set in host configuration"});
     if (!sdk::isValidSlovenianTaxNumber(premise.taxNumber))
-        return ctx.usage("company.tax_number " + premise.taxNumber +
-                         " has a wrong check digit (modulo 11); check it in host configuration");
-    if (const std::string problem = premiseFromSets(ctx, premise); !problem.empty())
-        return ctx.usage("fiscal premise register: " + problem);
+        return ctx.usage(
+            {"company.tax_number " + premise.taxNumber +
+                 " ima napačno kontrolno števko (modul 11); preverite jo v nastavitvah gostitelja",
+             "company.tax_number " + premise.taxNumber +
+                 " has a wrong check digit (modulo 11); check it in host configuration"});
+    if (const host_api::Text problem = premiseFromSets(ctx, premise); !problem.sl.empty())
+        return ctx.usage(
+            {"fiscal premise register: " + problem.sl, "fiscal premise register: " + problem.en});
     const auto signer = FiscalSigner::fromConfig(ctx.config());
     const FursAnswer answer = FursClient(FursSettings::from(ctx.config()), *signer).registerPremise(premise);
     if (!answer.accepted()) {

@@ -11,7 +11,7 @@
 namespace estore::host {
 
 int InvoiceCommand::run(CommandContext& ctx) {
-    if (ctx.args().size() != 2 || ctx.args()[0] != "show") return ctx.usage("usage: invoice show NUMBER");
+    if (ctx.args().size() != 2 || ctx.args()[0] != "show") return ctx.usageLine("invoice show NUMBER");
     const std::string& number = ctx.args()[1];
     const auto invoice = InvoiceRepository(ctx.database()).find(number);
     if (!invoice)

@@ -16,7 +16,9 @@
 namespace estore::host {
 
 int InvoicesCommand::run(CommandContext& ctx) {
-    if (ctx.args().size() != 1) return ctx.usage("invoices needs exactly one argument: STORE_ID");
+    if (ctx.args().size() != 1)
+        return ctx.usage({"invoices potrebuje natanko en argument: STORE_ID",
+                          "invoices needs exactly one argument: STORE_ID"});
     const std::string& storeId = ctx.args().front();
     InvoiceRepository invoices(ctx.database());
     if (!StoreRepository(ctx.database()).find(storeId) && invoices.count(storeId) == 0) {

@@ -41,7 +41,9 @@ std::string JobsCommand::table(const std::vector<JobRecord>& jobs, bool withStor
 }
 
 int JobsCommand::run(CommandContext& ctx) {
-    if (ctx.args().size() > 1) return ctx.usage("jobs takes at most one argument: STORE_ID");
+    if (ctx.args().size() > 1)
+        return ctx.usage(
+            {"jobs sprejme največ en argument: STORE_ID", "jobs takes at most one argument: STORE_ID"});
     const std::string storeId = ctx.args().empty() ? "" : ctx.args().front();
     JobRepository repository(ctx.database());
     const auto jobs = repository.list(storeId);

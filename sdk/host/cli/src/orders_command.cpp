@@ -41,7 +41,9 @@ std::vector<std::string> lineOf(const SalesOrderRecord& record, const Language& 
 }  // namespace
 
 int OrdersCommand::run(CommandContext& ctx) {
-    if (ctx.args().size() != 1) return ctx.usage("orders needs exactly one argument: STORE_ID");
+    if (ctx.args().size() != 1)
+        return ctx.usage({"orders potrebuje natanko en argument: STORE_ID",
+                          "orders needs exactly one argument: STORE_ID"});
     const std::string& storeId = ctx.args().front();
     if (!StoreRepository(ctx.database()).find(storeId) && DbSalesOrders(ctx.database()).count(storeId) == 0) {
         ctx.reportUnknownStore(storeId);

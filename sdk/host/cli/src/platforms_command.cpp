@@ -57,7 +57,8 @@ Poco::JSON::Object::Ptr toJson(const PlatformEntry& entry) {
 }  // namespace
 
 int PlatformsCommand::run(CommandContext& ctx) {
-    if (!ctx.args().empty()) return ctx.usage("platforms takes no arguments");
+    if (!ctx.args().empty())
+        return ctx.usage({"platforms ne sprejme argumentov", "platforms takes no arguments"});
     const auto dir = ctx.pluginDir();
     const auto entries = readMenu(dir);
 

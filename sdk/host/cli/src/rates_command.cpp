@@ -34,7 +34,7 @@ bool hasInvoice(const std::vector<Invoice>& documents) {
 int RatesCommand::run(CommandContext& ctx) {
     if (ctx.args().size() == 2 && ctx.args()[0] == "import") return importFile(ctx, ctx.args()[1]);
     if (ctx.args().size() == 1 && ctx.args()[0] == "fetch") return fetchNow(ctx);
-    return ctx.usage("rates import FILE.xml | rates fetch");
+    return ctx.usageLine("rates import FILE.xml | rates fetch");
 }
 
 int RatesCommand::fetchNow(CommandContext& ctx) {

@@ -31,7 +31,9 @@ Outcome deactivate(CommandContext& ctx, const StoreRecord& store) {
 }  // namespace
 
 int RemoveStoreCommand::run(CommandContext& ctx) {
-    if (ctx.args().size() != 1) return ctx.usage("remove-store needs exactly one argument: STORE_ID");
+    if (ctx.args().size() != 1)
+        return ctx.usage({"remove-store potrebuje natanko en argument: STORE_ID",
+                          "remove-store needs exactly one argument: STORE_ID"});
     const std::string& storeId = ctx.args().front();
     HostServiceSet& host = ctx.host();
     StoreRepository stores(host.database());

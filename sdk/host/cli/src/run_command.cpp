@@ -134,7 +134,7 @@ std::unique_ptr<WebhookServer> RunCommand::startWebhookServer(CommandContext& ct
 }
 
 int RunCommand::run(CommandContext& ctx) {
-    if (!ctx.args().empty()) return ctx.usage("run takes no arguments");
+    if (!ctx.args().empty()) return ctx.usage({"run ne sprejme argumentov", "run takes no arguments"});
     RunnerOptions options = runnerOptions(ctx, "run");
     options.stampLines = false;  // the log stamps every line
     RunLog runLog(ctx.config().file(), ctx.options().logLevel, ctx.out(), ctx.options().json);

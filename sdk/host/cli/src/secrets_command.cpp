@@ -7,7 +7,7 @@
 namespace estore::host {
 
 int SecretsCommand::run(CommandContext& ctx) {
-    if (ctx.args().size() != 1 || ctx.args()[0] != "rotate-key") return ctx.usage("secrets rotate-key");
+    if (ctx.args().size() != 1 || ctx.args()[0] != "rotate-key") return ctx.usageLine("secrets rotate-key");
     HostServiceSet& host = ctx.host();
     SecretKeyring& keyring = host.keyring();
     if (keyring.fromEnvironment()) {

@@ -51,11 +51,15 @@ int StockCommand::run(CommandContext& ctx) {
     const auto& args = ctx.args();
     if (args.empty())
         return ctx.usage(
-            "stock needs WAREHOUSE, or set WAREHOUSE PRODUCT_CODE ON_HAND [RESERVED], or import "
-            "WAREHOUSE FILE.csv");
+            {"stock potrebuje WAREHOUSE ali set WAREHOUSE PRODUCT_CODE ON_HAND [RESERVED] ali import "
+             "WAREHOUSE FILE.csv",
+             "stock needs WAREHOUSE, or set WAREHOUSE PRODUCT_CODE ON_HAND [RESERVED], or import "
+             "WAREHOUSE FILE.csv"});
     if (args.front() == "set") return set(ctx);
     if (args.front() == "import") return importFile(ctx);
-    if (args.size() != 1) return ctx.usage("stock takes one WAREHOUSE (or: stock set …, stock import …)");
+    if (args.size() != 1)
+        return ctx.usage({"stock sprejme eno SKLADIŠČE (ali: stock set …, stock import …)",
+                          "stock takes one WAREHOUSE (or: stock set …, stock import …)"});
     return list(ctx, args.front());
 }
 
@@ -82,7 +86,8 @@ int StockCommand::list(CommandContext& ctx, const std::string& warehouse) {
 int StockCommand::set(CommandContext& ctx) {
     const auto& args = ctx.args();
     if (args.size() != 4 && args.size() != 5)
-        return ctx.usage("stock set needs WAREHOUSE PRODUCT_CODE ON_HAND [RESERVED]");
+        return ctx.usage({"stock set potrebuje WAREHOUSE PRODUCT_CODE ON_HAND [RESERVED]",
+                          "stock set needs WAREHOUSE PRODUCT_CODE ON_HAND [RESERVED]"});
     const std::string& warehouse = args[1];
     StockEntry entry;
     if (auto problem = StockInput::entry(args[2], args[3], args.size() == 5 ? args[4] : "", entry)) {
@@ -113,7 +118,9 @@ int StockCommand::set(CommandContext& ctx) {
 
 int StockCommand::importFile(CommandContext& ctx) {
     const auto& args = ctx.args();
-    if (args.size() != 3) return ctx.usage("stock import needs WAREHOUSE FILE.csv");
+    if (args.size() != 3)
+        return ctx.usage(
+            {"stock import potrebuje WAREHOUSE FILE.csv", "stock import needs WAREHOUSE FILE.csv"});
     const std::string& warehouse = args[1];
     const std::string& file = args[2];
     if (!checkWarehouse(ctx, warehouse)) return kExitValidation;

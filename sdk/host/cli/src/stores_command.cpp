@@ -15,7 +15,7 @@
 namespace estore::host {
 
 int StoresCommand::run(CommandContext& ctx) {
-    if (!ctx.args().empty()) return ctx.usage("stores takes no arguments");
+    if (!ctx.args().empty()) return ctx.usage({"stores ne sprejme argumentov", "stores takes no arguments"});
     StoreRepository repository(ctx.database());
     const auto stores = repository.list();
     if (ctx.options().json) {

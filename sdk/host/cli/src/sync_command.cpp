@@ -47,7 +47,9 @@ void printPaused(CommandContext& ctx, const StoreRecord& store) {
 }  // namespace
 
 int SyncCommand::run(CommandContext& ctx) {
-    if (ctx.args().size() != 2) return ctx.usage("sync needs two arguments: STORE_ID JOB");
+    if (ctx.args().size() != 2)
+        return ctx.usage(
+            {"sync potrebuje dva argumenta: STORE_ID JOB", "sync needs two arguments: STORE_ID JOB"});
     return sync(ctx, ctx.args()[0], ctx.args()[1]);
 }
 
@@ -58,8 +60,10 @@ int SyncCommand::sync(CommandContext& ctx, const std::string& storeId, const std
     if (!store) return exitCode;
     PluginRegistry& plugins = ctx.plugins();
     if (!platformHasJob(plugins, store->platform, jobId))
-        return ctx.usage("platform " + store->platform + " has no job '" + jobId +
-                         "' (its jobs: " + jobNames(plugins, store->platform) + ")");
+        return ctx.usage({"platforma " + store->platform + " nima opravila '" + jobId +
+                              "' (njena opravila: " + jobNames(plugins, store->platform) + ")",
+                          "platform " + store->platform + " has no job '" + jobId +
+                              "' (its jobs: " + jobNames(plugins, store->platform) + ")"});
     if (store->paused() && !ctx.options().force) {
         printPaused(ctx, *store);
         return kExitFailure;

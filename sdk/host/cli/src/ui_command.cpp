@@ -45,7 +45,7 @@ std::unique_ptr<AdminServer> UiCommand::startServer(CommandContext& ctx) {
 }
 
 int UiCommand::run(CommandContext& ctx) {
-    if (!ctx.args().empty()) return ctx.usage("ui takes no arguments");
+    if (!ctx.args().empty()) return ctx.usage({"ui ne sprejme argumentov", "ui takes no arguments"});
     std::unique_ptr<AdminServer> server;
     try {
         server = startServer(ctx);
@@ -144,7 +144,7 @@ int UiCommand::user(CommandContext& ctx) {
         for (const auto& name : UiUsers(ctx.database()).names()) ctx.out() << name << "\n";
         return kExitOk;
     }
-    return ctx.usage("user add NAME | user remove NAME | user list");
+    return ctx.usageLine("user add NAME | user remove NAME | user list");
 }
 
 }  // namespace estore::host

@@ -42,10 +42,14 @@ std::string WebhookCommand::generate(CommandContext& ctx, const std::string& sto
 }
 
 int WebhookCommand::run(CommandContext& ctx) {
-    if (ctx.args().size() != 1) return ctx.usage("webhook needs exactly one argument: STORE_ID");
+    if (ctx.args().size() != 1)
+        return ctx.usage({"webhook potrebuje natanko en argument: STORE_ID",
+                          "webhook needs exactly one argument: STORE_ID"});
     const std::string& storeId = ctx.args().front();
     const bool wantGenerate = ctx.options().generate;
-    if (wantGenerate == ctx.options().revoke) return ctx.usage("webhook needs --generate or --revoke");
+    if (wantGenerate == ctx.options().revoke)
+        return ctx.usage(
+            {"webhook potrebuje --generate ali --revoke", "webhook needs --generate or --revoke"});
     if (!StoreRepository(ctx.database()).find(storeId)) {
         ctx.reportUnknownStore(storeId);
         return kExitFailure;

@@ -106,7 +106,7 @@ std::string DemoCommand::importSummary(const JobRun& run, const std::vector<Sale
 }
 
 int DemoCommand::run(CommandContext& ctx) {
-    if (!ctx.args().empty()) return ctx.usage("demo takes no arguments");
+    if (!ctx.args().empty()) return ctx.usage({"demo ne sprejme argumentov", "demo takes no arguments"});
     if (!ctx.options().json) return walkThrough(ctx, nullptr);
     // --json: the walk-through a person reads is not printed; one object with each step's result and
     // what the demo made (the store, its orders, its invoices with their EOR) is.

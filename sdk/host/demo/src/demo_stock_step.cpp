@@ -56,8 +56,8 @@ bool DemoStockStep::enableStockSync(CommandContext& ctx, const std::string& stor
 int DemoStockStep::run(CommandContext& ctx, SandboxProcess& sandbox, const std::string& storeId) {
     auto& out = ctx.out();
     out << "\n"
-        << ctx.t({"[7/7] Zaloga e-računi → Wix", "[7/7] Stock e-računi → Wix"}) << " (estore-host sync " << storeId
-        << " stock.push):\n";
+        << ctx.t({"[7/7] Zaloga e-računi → Wix", "[7/7] Stock e-računi → Wix"}) << " (estore-host sync "
+        << storeId << " stock.push):\n";
     sandbox.post("/_sandbox/catalog",
                  "{\"skus\":" + std::to_string(kSkus) + ",\"clean\":true,\"variants\":false}");
     const std::map<std::string, long> before = wixQuantities(sandbox);

@@ -6,6 +6,8 @@
 //   fiscal premise register PREMISE --set … register (or with --set closing=true close) a business premise
 #include <string>
 
+#include "estore/host_api/outcome.h"
+
 namespace estore::host {
 
 class CommandContext;
@@ -20,8 +22,8 @@ private:
     static int echo(CommandContext& ctx);
     static int submit(CommandContext& ctx);
     static int registerPremise(CommandContext& ctx, const std::string& premise);
-    /// The premise's data from --set keys and host configuration; "" or the problem to report.
-    static std::string premiseFromSets(CommandContext& ctx, FursPremise& premise);
+    /// The premise's data from --set keys and host configuration; an empty text or the problem to report.
+    static host_api::Text premiseFromSets(CommandContext& ctx, FursPremise& premise);
 };
 
 }  // namespace estore::host

@@ -120,7 +120,7 @@ int FiscalCommand::status(CommandContext& ctx) {
     try {
         printCertificate(ctx, *FiscalSigner::fromConfig(ctx.config()));
     } catch (const FiscalConfigError& e) {
-        ctx.out() << ctx.t({"Certifikat: ", "Certificate: "}) << e.what() << "\n";
+        ctx.out() << ctx.t({"Certifikat: ", "Certificate: "}) << ctx.t(e.message()) << "\n";
     }
     return kExitOk;
 }

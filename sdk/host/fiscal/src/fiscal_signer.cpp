@@ -28,13 +28,12 @@ using FilePtr = std::unique_ptr<std::FILE, FileCloser>;
 FilePtr open(const std::string& path, const std::string& configKey, const std::string& sl,
              const std::string& en) {
     if (path.empty())
-        throw FiscalConfigError(configKey, "Pot do " + sl + " ni nastavljena (" + configKey +
-                                               "). / The path to the " + en + " is not set (" + configKey +
-                                               ").");
+        throw FiscalConfigError(configKey, {"Pot do " + sl + " ni nastavljena (" + configKey + ").",
+                                            "The path to the " + en + " is not set (" + configKey + ")."});
     FilePtr file(std::fopen(path.c_str(), "rb"));
     if (!file)
-        throw FiscalConfigError(configKey, "Datoteke ni mogoče odpreti: " + path + " (" + configKey +
-                                               "). / Cannot open the file " + path + " (" + configKey + ").");
+        throw FiscalConfigError(configKey, {"Datoteke ni mogoče odpreti: " + path + " (" + configKey + ").",
+                                            "Cannot open the file " + path + " (" + configKey + ")."});
     return file;
 }
 
@@ -83,9 +82,8 @@ void readPkcs12(FiscalSigner::Keys& keys, const std::string& path, const std::st
     OpenSslPtr<PKCS12, PKCS12_free> p12(d2i_PKCS12_fp(file.get(), nullptr));
     if (!p12)
         throw FiscalConfigError("fiscal.certificate",
-                                "Datoteka " + path +
-                                    " ni datoteka PKCS #12 (fiscal.certificate). / The file " + path +
-                                    " is not a PKCS #12 file (fiscal.certificate).");
+                                {"Datoteka " + path + " ni datoteka PKCS #12 (fiscal.certificate).",
+                                 "The file " + path + " is not a PKCS #12 file (fiscal.certificate)."});
     auto parse = [&] {
         EVP_PKEY* key = nullptr;
         X509* certificate = nullptr;
@@ -97,11 +95,11 @@ void readPkcs12(FiscalSigner::Keys& keys, const std::string& path, const std::st
     if (parse()) return;
     loadLegacyProvider();
     if (parse()) return;
-    throw FiscalConfigError("fiscal.key_password",
-                            "Datoteke " + path +
-                                " ni mogoče odpreti: napačno geslo ali poškodovana datoteka "
-                                "(fiscal.key_password). / Cannot open " +
-                                path + ": wrong password or a damaged file (fiscal.key_password).");
+    throw FiscalConfigError(
+        "fiscal.key_password",
+        {"Datoteke " + path +
+             " ni mogoče odpreti: napačno geslo ali poškodovana datoteka (fiscal.key_password).",
+         "Cannot open " + path + ": wrong password or a damaged file (fiscal.key_password)."});
 }
 
 int passwordCallback(char* buffer, int size, int, void* password) {
@@ -117,10 +115,10 @@ void readPem(FiscalSigner::Keys& keys, const std::string& certificatePath, const
         FilePtr file = open(certificatePath, "fiscal.certificate", "certifikata", "certificate");
         keys.certificate.reset(PEM_read_X509(file.get(), nullptr, nullptr, nullptr));
         if (!keys.certificate)
-            throw FiscalConfigError("fiscal.certificate",
-                                    "Datoteka " + certificatePath +
-                                        " ni certifikat PEM (fiscal.certificate). / The file " +
-                                        certificatePath + " is not a PEM certificate (fiscal.certificate).");
+            throw FiscalConfigError(
+                "fiscal.certificate",
+                {"Datoteka " + certificatePath + " ni certifikat PEM (fiscal.certificate).",
+                 "The file " + certificatePath + " is not a PEM certificate (fiscal.certificate)."});
     }
     FilePtr file = open(keyPath, "fiscal.private_key", "zasebnega ključa", "private key");
     // The password goes to OpenSSL through the callback only: never copied, never printed, and an
@@ -129,9 +127,10 @@ void readPem(FiscalSigner::Keys& keys, const std::string& certificatePath, const
         PEM_read_PrivateKey(file.get(), nullptr, passwordCallback, const_cast<std::string*>(&keyPassword)));
     if (!keys.key)
         throw FiscalConfigError("fiscal.private_key",
-                                "Zasebnega ključa ni mogoče prebrati (napačna datoteka ali geslo; "
-                                "fiscal.private_key, fiscal.key_password). / Cannot read the private key "
-                                "(wrong file or password; fiscal.private_key, fiscal.key_password).");
+                                {"Zasebnega ključa ni mogoče prebrati (napačna datoteka ali geslo; "
+                                 "fiscal.private_key, fiscal.key_password).",
+                                 "Cannot read the private key (wrong file or password; fiscal.private_key, "
+                                 "fiscal.key_password)."});
 }
 
 }  // namespace
@@ -144,15 +143,13 @@ std::unique_ptr<FiscalSigner> FiscalSigner::load(const std::string& certificateP
     else
         readPem(*keys, certificatePath, keyPath, keyPassword);
     if (EVP_PKEY_base_id(keys->key.get()) != EVP_PKEY_RSA)
-        throw FiscalConfigError("fiscal.private_key",
-                                "FURS zahteva ključ RSA (fiscal.private_key). / FURS requires an RSA key "
-                                "(fiscal.private_key).");
+        throw FiscalConfigError("fiscal.private_key", {"FURS zahteva ključ RSA (fiscal.private_key).",
+                                                       "FURS requires an RSA key (fiscal.private_key)."});
     if (X509_check_private_key(keys->certificate.get(), keys->key.get()) != 1)
         throw FiscalConfigError(
             "fiscal.private_key",
-            "Zasebni ključ ne pripada certifikatu (fiscal.private_key, fiscal.certificate). / The "
-            "private key does not belong to the certificate (fiscal.private_key, "
-            "fiscal.certificate).");
+            {"Zasebni ključ ne pripada certifikatu (fiscal.private_key, fiscal.certificate).",
+             "The private key does not belong to the certificate (fiscal.private_key, fiscal.certificate)."});
     std::string subject = subjectOf(keys->certificate.get());
     return std::unique_ptr<FiscalSigner>(new FiscalSigner(std::move(keys), std::move(subject)));
 }

@@ -238,9 +238,9 @@ void AutoInvoicer::addFiscalData(Invoice& document) {
     if (!FiscalCode::isTaxNumber(document.seller.taxNumber))
         throw FiscalConfigError(
             "company.tax_number",
-            "Davčna številka podjetja (company.tax_number) mora imeti 8 števk; brez nje ni ZOI. / "
-            "The company's tax number (company.tax_number) must have 8 digits; there is no ZOI "
-            "without it.");
+            {"Davčna številka podjetja (company.tax_number) mora imeti 8 števk; brez nje ni ZOI.",
+             "The company's tax number (company.tax_number) must have 8 digits; there is no ZOI without "
+             "it."});
     const LocalDateTime issued = FiscalCode::ljubljanaTime(document.issuedAtMillis);
     const std::string input = FiscalCode::zoiInput(
         document.seller.taxNumber, issued, std::to_string(document.sequence), document.premise,

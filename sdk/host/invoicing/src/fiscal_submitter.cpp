@@ -183,8 +183,8 @@ FursInvoice FiscalSubmitter::fursInvoice(const Invoice& invoice, bool subsequent
     if (f.operatorTaxNumber.empty()) f.operatorTaxNumber = invoice.seller.taxNumber;
     if (!FiscalCode::isTaxNumber(f.operatorTaxNumber))
         throw FiscalConfigError("fiscal.operator_tax_number",
-                                "fiscal.operator_tax_number mora imeti 8 števk. / fiscal.operator_tax_number "
-                                "must have 8 digits.");
+                                {"fiscal.operator_tax_number mora imeti 8 števk.",
+                                 "fiscal.operator_tax_number must have 8 digits."});
     f.zoi = invoice.fiscal.zoi;
     f.subsequent = subsequent;
     if (invoice.kind == InvoiceKind::CreditNote) {

@@ -29,7 +29,7 @@ std::vector<host_api::FieldError> InvoiceConfigCheck::check(const host_api::Sett
     const InvoiceSettings invoicing = InvoiceSettings::of(settings);
     if (!invoicing.enabled() || (!invoicing.anyFiscalMethod() && !invoicing.verifyAll())) return {};
     const std::string methods =
-        invoicing.verifyAll() ? "vsi / all (invoice_numbering=verify_all)" : fiscalMethods(settings);
+        invoicing.verifyAll() ? "invoice_numbering=verify_all" : fiscalMethods(settings);
     std::vector<host_api::FieldError> errors;
     const std::string companyTaxNumber = config.getString("company.tax_number", "");
     try {
@@ -52,9 +52,9 @@ std::vector<host_api::FieldError> InvoiceConfigCheck::check(const host_api::Sett
             {"payment_methods",
              "payment_methods.fiscal_certificate",
              {"Preslikava načinov plačila (payment_methods): davčno potrjeni načini (" + methods +
-                  ") potrebujejo certifikat FURS v nastavitvah gostitelja. " + e.what(),
+                  ") potrebujejo certifikat FURS v nastavitvah gostitelja. " + e.message().sl,
               "Payment method map (payment_methods): the fiscal methods (" + methods +
-                  ") need a FURS certificate in host configuration. " + e.what()}});
+                  ") need a FURS certificate in host configuration. " + e.message().en}});
     }
     if (!FiscalCode::isTaxNumber(companyTaxNumber))
         errors.push_back(

@@ -117,8 +117,8 @@ host_api::Outcome DbSalesOrders::storePage(const std::string& storeId, const hos
             const std::string& number = orders[current].number;
             return host_api::Outcome::failure(
                 host_api::ErrorCategory::Config, "host.invoice.fiscal_config",
-                {"Naročila " + number + " ni mogoče fakturirati: " + errorText(e),
-                 "Order " + number + " cannot be invoiced: " + errorText(e)},
+                {"Naročila " + number + " ni mogoče fakturirati: " + e.message().sl,
+                 "Order " + number + " cannot be invoiced: " + e.message().en},
                 "config key " + e.configKey());
         } catch (const std::exception&) {
             if (_invoicer) _invoicer->rolledBack();

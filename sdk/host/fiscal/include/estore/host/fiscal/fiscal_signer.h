@@ -18,12 +18,17 @@ namespace estore::host {
 /// A fiscal key or certificate that cannot be used; the message names the configuration key to fix.
 class FiscalConfigError : public std::runtime_error {
 public:
-    FiscalConfigError(std::string configKey, const std::string& message)
-        : std::runtime_error(message), _configKey(std::move(configKey)) {}
+    /// what() holds both languages, for a log; message() each, for a person's one.
+    FiscalConfigError(std::string configKey, host_api::Text message)
+        : std::runtime_error(message.sl + " / " + message.en),
+          _configKey(std::move(configKey)),
+          _message(std::move(message)) {}
     const std::string& configKey() const { return _configKey; }
+    const host_api::Text& message() const { return _message; }
 
 private:
     std::string _configKey;
+    host_api::Text _message;
 };
 
 class FiscalSigner {

@@ -2,6 +2,7 @@
 // the sign-in back-off, the security headers on every answer.
 #include <gtest/gtest.h>
 
+#include <Poco/JSON/Parser.h>
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
@@ -11,6 +12,7 @@
 #include <chrono>
 #include <csignal>
 #include <fstream>
+#include <iterator>
 #include <regex>
 #include <thread>
 
@@ -75,6 +77,43 @@ TEST_F(AdminPagesTest, FiveWrongPasswordsLockTheUserEvenAgainstTheRightOne) {
     // A new password (estore-host user add again) lifts the lock.
     ASSERT_EQ(host({"user", "add", kUser}, {{"ESTORE_UI_PASSWORD", kPassword}}).exitCode, 0);
     EXPECT_EQ(attempt(kPassword).status, 303);
+}
+
+TEST_F(AdminPagesTest, UserCommandsAnswerInJson) {
+    const auto parsed = [](const estore::test::ProcessResult& run) {
+        return Poco::JSON::Parser().parse(run.out).extract<Poco::JSON::Object::Ptr>();
+    };
+    auto again = host({"user", "add", kUser, "--json"}, {{"ESTORE_UI_PASSWORD", kPassword}});
+    ASSERT_EQ(again.exitCode, 0) << again.describe();
+    EXPECT_FALSE(parsed(again)->getValue<bool>("added")) << "an existing user gets a new password";
+    auto added = host({"user", "add", "bojan", "--json"}, {{"ESTORE_UI_PASSWORD", "bojan-geslo-123"}});
+    EXPECT_TRUE(parsed(added)->getValue<bool>("added")) << added.out;
+    EXPECT_EQ(parsed(added)->getValue<std::string>("user"), "bojan");
+    const auto users = parsed(host({"user", "list", "--json"}))->getArray("users");
+    ASSERT_EQ(users->size(), 2u);
+    EXPECT_EQ(users->getElement<std::string>(0), kUser);
+    EXPECT_EQ(users->getElement<std::string>(1), "bojan");
+    EXPECT_TRUE(parsed(host({"user", "remove", "bojan", "--json"}))->getValue<bool>("removed"));
+    auto unknown = host({"user", "remove", "bojan", "--json"});
+    EXPECT_EQ(unknown.exitCode, 2);
+    EXPECT_EQ(parsed(unknown)->getObject("error")->getValue<std::string>("code"), "ui.user_unknown");
+    EXPECT_EQ(added.out.find("bojan-geslo"), std::string::npos) << "a password is never printed";
+
+    // ui --json says where it serves as one object, before the port file is written.
+    const std::string portFile = _dir.file("ui-json.port");
+    BackgroundProcess ui(ESTORE_HOST_EXE,
+                         {"--db", _db, "--plugins", ESTORE_PLUGIN_DIR, "--config", _config, "ui", "--ui-port",
+                          "0", "--port-file", portFile, "--json"},
+                         _dir.path().string(), _dir.file("ui-json.log"));
+    const unsigned short port = waitForPortFile(portFile);
+    ASSERT_NE(port, 0);
+    std::ifstream log(_dir.file("ui-json.log"));
+    const std::string said((std::istreambuf_iterator<char>(log)), std::istreambuf_iterator<char>());
+    const auto started = Poco::JSON::Parser().parse(said).extract<Poco::JSON::Object::Ptr>();
+    EXPECT_EQ(started->getValue<int>("port"), port);
+    EXPECT_EQ(started->getValue<std::string>("url"), "http://127.0.0.1:" + std::to_string(port) + "/");
+    EXPECT_EQ(started->getValue<int>("users"), 1);
+    EXPECT_EQ(ui.stop(SIGTERM), 0);
 }
 
 TEST_F(AdminPagesTest, EveryAnswerCarriesTheSecurityHeadersAndTheSessionCookieIsHttpOnlyAndStrict) {

@@ -1,6 +1,7 @@
 #include "estore/host/cli/ui_command.h"
 
 #include <Poco/Environment.h>
+#include <Poco/JSON/Array.h>
 #include <Poco/String.h>
 
 #include <chrono>
@@ -13,6 +14,7 @@
 #include "estore/host/cli/terminal_prompt.h"
 #include "estore/host/config/host_config.h"
 #include "estore/host/core/error_text.h"
+#include "estore/host/core/json_codec.h"
 #include "estore/host/storage/database.h"
 #include "estore/host/ui/admin_server.h"
 #include "estore/host/ui/password_hash.h"
@@ -60,11 +62,21 @@ int UiCommand::run(CommandContext& ctx) {
                          "host.ui_port"});
     }
     const std::string url = "http://" + server->options().bind + ":" + std::to_string(server->port()) + "/";
-    ctx.out() << ctx.t({"Strani za upravljanje: " + url + " (Ctrl+C ustavi)",
-                        "Admin pages: " + url + " (Ctrl+C stops)"})
-              << "\n"
-              << std::flush;
-    if (UiUsers(ctx.database()).names().empty())
+    const std::size_t users = UiUsers(ctx.database()).names().size();
+    if (ctx.options().json) {
+        auto started = JsonCodec::newObject();
+        started->set("ok", true);
+        started->set("url", url);
+        started->set("port", server->port());
+        started->set("users", users);
+        ctx.out() << JsonCodec::stringify(started) << "\n" << std::flush;
+    } else {
+        ctx.out() << ctx.t({"Strani za upravljanje: " + url + " (Ctrl+C ustavi)",
+                            "Admin pages: " + url + " (Ctrl+C stops)"})
+                  << "\n"
+                  << std::flush;
+    }
+    if (users == 0)
         ctx.err() << ctx.t({"Noben uporabnik se še ne more prijaviti: estore-host user add IME",
                             "Nobody can sign in yet: estore-host user add NAME"})
                   << "\n";
@@ -72,7 +84,7 @@ int UiCommand::run(CommandContext& ctx) {
     RunCommand::installSignalHandlers();
     while (!RunCommand::stopRequested()) std::this_thread::sleep_for(std::chrono::milliseconds(100));
     server->stop();
-    ctx.out() << ctx.t({"Ustavljeno", "Stopped"}) << "\n";
+    if (!ctx.options().json) ctx.out() << ctx.t({"Ustavljeno", "Stopped"}) << "\n";
     return kExitOk;
 }
 
@@ -121,6 +133,14 @@ int UiCommand::addUser(CommandContext& ctx, const std::string& name) {
              "password"});
     const bool added =
         UiUsers(ctx.database()).add(name, PasswordHash::make(*password), Database::nowMillis());
+    if (ctx.options().json) {
+        auto root = JsonCodec::newObject();
+        root->set("ok", true);
+        root->set("user", name);
+        root->set("added", added);  // false: the user existed and has a new password
+        ctx.out() << JsonCodec::stringify(root) << "\n";
+        return kExitOk;
+    }
     ctx.out() << (added ? ctx.t({"Uporabnik dodan: ", "User added: "})
                         : ctx.t({"Geslo spremenjeno: ", "Password changed: "}))
               << name << "\n";
@@ -137,11 +157,28 @@ int UiCommand::user(CommandContext& ctx) {
                              "not_found",
                              {"Uporabnika " + args[1] + " ni.", "There is no user " + args[1] + "."},
                              "name"});
-        ctx.out() << ctx.t({"Uporabnik odstranjen: ", "User removed: "}) << args[1] << "\n";
+        if (ctx.options().json) {
+            auto root = JsonCodec::newObject();
+            root->set("ok", true);
+            root->set("user", args[1]);
+            root->set("removed", true);
+            ctx.out() << JsonCodec::stringify(root) << "\n";
+        } else {
+            ctx.out() << ctx.t({"Uporabnik odstranjen: ", "User removed: "}) << args[1] << "\n";
+        }
         return kExitOk;
     }
     if (args.size() == 1 && args[0] == "list") {
-        for (const auto& name : UiUsers(ctx.database()).names()) ctx.out() << name << "\n";
+        const auto names = UiUsers(ctx.database()).names();
+        if (ctx.options().json) {
+            Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
+            for (const auto& name : names) list->add(name);
+            auto root = JsonCodec::newObject();
+            root->set("users", list);
+            ctx.out() << JsonCodec::stringify(root) << "\n";
+            return kExitOk;
+        }
+        for (const auto& name : names) ctx.out() << name << "\n";
         return kExitOk;
     }
     return ctx.usageLine("user add NAME | user remove NAME | user list");

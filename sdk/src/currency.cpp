@@ -28,4 +28,8 @@ int currencyMinorUnits(std::string_view isoCode) {
     return 2;
 }
 
+std::string currencyAmountText(const Decimal& amount, std::string_view isoCode) {
+    return amount.toString(currencyMinorUnits(isoCode));
+}
+
 }  // namespace estore::sdk

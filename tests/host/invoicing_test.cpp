@@ -1001,6 +1001,13 @@ TEST_F(Invoicing, AYenInvoiceAndItsCreditNotesAreInWholeYen) {
     EXPECT_EQ(docs[1].lines[0].gross.units, -814);
     EXPECT_EQ(docs[1].lines[0].gross.scale, 0);
     EXPECT_EQ(docs[1].lines[0].vat.units, -147);  // 440 × 814 / 2441 = 146.7
+
+    // The documents print whole yen as well, never "6161.00 JPY" (ISO 4217 minor unit 0).
+    const std::string text = InvoiceText::plain(documents("Y1")[0]);
+    EXPECT_NE(text.find("Za plačilo / total: 6161 JPY\n"), std::string::npos) << text;
+    EXPECT_NE(text.find("DDV / VAT: 803 JPY\n"), std::string::npos) << text;
+    EXPECT_EQ(text.find("6161.00"), std::string::npos) << text;
+    EXPECT_NE(InvoiceText::html(documents("Y1")[0]).find("Za plačilo / total: 6161 JPY"), std::string::npos);
 }
 
 TEST_F(Invoicing, AFiscalInvoiceInAnotherCurrencyIsSignedInEur) {

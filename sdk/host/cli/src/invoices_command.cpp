@@ -12,6 +12,7 @@
 #include "estore/host/storage/database.h"
 #include "estore/host/storage/store_repository.h"
 #include "estore/sdk/amount.h"
+#include "estore/sdk/currency.h"
 
 namespace estore::host {
 
@@ -57,7 +58,7 @@ std::string InvoicesCommand::text(const std::vector<Invoice>& invoices, const La
                             ? language.pick({"dobropis", "credit note"}) + " → " + i.refersTo
                             : language.pick({"račun", "invoice"}),
                         i.issuedLocal, i.orderNumber,
-                        sdk::toDecimal(i.totalGross).toString(2) + " " + i.currency,
+                        sdk::currencyAmountText(sdk::toDecimal(i.totalGross), i.currency) + " " + i.currency,
                         i.fiscal.fiscal ? "ZOI " + i.fiscal.zoi.substr(0, 8) + "…" : "-",
                         i.emailState.empty() ? "-" : i.emailState});
     return Formats::table(rows) + language.pick({"Dokumentov: ", "Documents: "}) +

@@ -21,6 +21,7 @@
 #include "estore/host/storage/database.h"
 #include "estore/host/storage/store_repository.h"
 #include "estore/sdk/amount.h"
+#include "estore/sdk/currency.h"
 #include "estore/sdk/sales_order_json.h"
 
 namespace estore::host {
@@ -48,21 +49,20 @@ std::int64_t count(const JobRun& run, const std::string& name) {
 
 std::string shortForm(const host_api::SalesOrder& order, const Language& language) {
     const std::string vat = language.pick({"DDV", "VAT"});
+    const auto money = [&order](const host_api::Amount& amount) {
+        return sdk::currencyAmountText(sdk::toDecimal(amount), order.currency);
+    };
     std::string text = "   #" + order.number + "  " + order.createdAt.substr(0, 10) + "  " +
                        (order.buyer.company.empty() ? order.buyer.name : order.buyer.company) + "  " +
                        order.status + " / " + order.paymentStatus + "\n";
     for (const auto& line : order.lines)
         text += "      " + std::string(sdk::lineKindName(line.kind)) + "  " +
                 (line.sku.empty() ? "-" : line.sku) + "  " + line.name + "  " +
-                sdk::toDecimal(line.quantity).toString() + " × " +
-                sdk::toDecimal(line.unitPrice).toString(2) +
-                (line.discount.units == 0 ? "" : " − " + sdk::toDecimal(line.discount).toString(2)) + "  " +
-                vat + " " + sdk::toDecimal(line.vatRate).toString() +
-                " %  = " + sdk::toDecimal(line.gross).toString(2) + "\n";
-    text += "      " + language.pick({"skupaj: neto ", "total: net "}) +
-            sdk::toDecimal(order.totalNet).toString(2) + " + " + vat + " " +
-            sdk::toDecimal(order.totalVat).toString(2) + " = " +
-            sdk::toDecimal(order.totalGross).toString(2) + " " + order.currency + "\n";
+                sdk::toDecimal(line.quantity).toString() + " × " + money(line.unitPrice) +
+                (line.discount.units == 0 ? "" : " − " + money(line.discount)) + "  " + vat + " " +
+                sdk::toDecimal(line.vatRate).toString() + " %  = " + money(line.gross) + "\n";
+    text += "      " + language.pick({"skupaj: neto ", "total: net "}) + money(order.totalNet) + " + " + vat +
+            " " + money(order.totalVat) + " = " + money(order.totalGross) + " " + order.currency + "\n";
     return text;
 }
 
@@ -99,7 +99,8 @@ std::string DemoCommand::importSummary(const JobRun& run, const std::vector<Sale
     text += "   " + language.pick({"Za pregled: ", "Flagged for review: "}) + std::to_string(flaggedCount) +
             "\n" + flagged;
     text += "   " + language.pick({"Skupaj po valutah:", "Totals per currency:"});
-    for (const auto& [currency, total] : totals) text += "  " + total.toString(2) + " " + currency;
+    for (const auto& [currency, total] : totals)
+        text += "  " + sdk::currencyAmountText(total, currency) + " " + currency;
     text += "\n   " + language.pick({"Primeri dokumentov:", "Sample documents:"}) + "\n";
     for (const auto& order : documents) text += shortForm(order, language);
     return text;

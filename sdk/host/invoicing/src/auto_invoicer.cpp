@@ -85,8 +85,8 @@ void AutoInvoicer::reportChangeAfterInvoice(const std::string& storeId, const ho
                                     order.paymentStatus == "FULLY_REFUNDED" ||
                                     order.paymentStatus == "PARTIALLY_REFUNDED";
     if (refundedOrCanceled || toDecimal(order.totalGross) == toDecimal(invoice.totalGross)) return;
-    const std::string was = toDecimal(invoice.totalGross).toString(2),
-                      now = toDecimal(order.totalGross).toString(2);
+    const std::string was = sdk::currencyAmountText(toDecimal(invoice.totalGross), invoice.currency),
+                      now = sdk::currencyAmountText(toDecimal(order.totalGross), order.currency);
     _activity.record(
         storeId, host_api::ActivityLevel::Warning, "invoice.order_changed",
         {"Naročilo " + order.number + " je bilo v Wixu spremenjeno po izdaji računa " + invoice.number +
@@ -174,11 +174,13 @@ Invoice AutoInvoicer::proRataNote(const host_api::SalesOrder& order, const Invoi
     if (!note.lines.empty() && !(full && credits.empty()))
         _activity.record(
             invoice.storeId, host_api::ActivityLevel::Warning, "invoice.credit_pro_rata",
-            {"Vračilo " + amount.toString(2) + " " + invoice.currency + " za naročilo " + order.number +
+            {"Vračilo " + sdk::currencyAmountText(amount, invoice.currency) + " " + invoice.currency +
+                 " za naročilo " + order.number +
                  " ne navaja postavk računa, ki so bile vrnjene, zato ga dobropis razdeli po stopnjah DDV "
                  "računa " +
                  invoice.number + " v razmerju. Preverite, ali ustreza vrnjenemu blagu.",
-             "The refund of " + amount.toString(2) + " " + invoice.currency + " for order " + order.number +
+             "The refund of " + sdk::currencyAmountText(amount, invoice.currency) + " " + invoice.currency +
+                 " for order " + order.number +
                  " does not name which of the invoice's lines came back, so the credit note spreads it over "
                  "the VAT "
                  "rates of invoice " +
@@ -218,15 +220,17 @@ void AutoInvoicer::issue(Invoice document, const InvoiceSettings& settings, std:
     invoices.insert(document, creditKey, document.fiscal.fiscal ? fiscalDue : 0);
     if (document.fiscal.fiscal) _toSubmit.push_back(document.number);
     const bool credit = document.kind == InvoiceKind::CreditNote;
-    _activity.record(
-        document.storeId, host_api::ActivityLevel::Info, credit ? "invoice.credit_note" : "invoice.issued",
-        {std::string(credit ? "Izdan dobropis " : "Izdan račun ") + document.number + " za naročilo " +
-             document.orderNumber + ": " + toDecimal(document.totalGross).toString(2) + " " +
-             document.currency + (document.fiscal.fiscal ? " (davčno potrjen račun, ZOI)." : "."),
-         std::string(credit ? "Credit note " : "Invoice ") + document.number + " issued for order " +
-             document.orderNumber + ": " + toDecimal(document.totalGross).toString(2) + " " +
-             document.currency + (document.fiscal.fiscal ? " (fiscal, ZOI computed)." : ".")},
-        "order=" + document.orderExternalId + (credit ? " refers_to=" + document.refersTo : ""));
+    const std::string total =
+        sdk::currencyAmountText(toDecimal(document.totalGross), document.currency) + " " + document.currency;
+    _activity.record(document.storeId, host_api::ActivityLevel::Info,
+                     credit ? "invoice.credit_note" : "invoice.issued",
+                     {std::string(credit ? "Izdan dobropis " : "Izdan račun ") + document.number +
+                          " za naročilo " + document.orderNumber + ": " + total +
+                          (document.fiscal.fiscal ? " (davčno potrjen račun, ZOI)." : "."),
+                      std::string(credit ? "Credit note " : "Invoice ") + document.number +
+                          " issued for order " + document.orderNumber + ": " + total +
+                          (document.fiscal.fiscal ? " (fiscal, ZOI computed)." : ".")},
+                     "order=" + document.orderExternalId + (credit ? " refers_to=" + document.refersTo : ""));
     if (settings.emailInvoice()) _toMail.push_back(std::move(document));
 }
 

@@ -5,6 +5,7 @@
 #include "estore/host/core/formats.h"
 #include "estore/host/invoicing/invoice_builder.h"
 #include "estore/sdk/amount.h"
+#include "estore/sdk/currency.h"
 #include "estore/sdk/eracuni_payment_methods.h"
 #include "estore/sdk/tax_number.h"
 
@@ -18,8 +19,8 @@ using Poco::Net::htmlize;  // <, >, " and & as entities
 
 using sdk::toDecimal;
 
-std::string money(const host_api::Amount& a) {
-    return toDecimal(a).toString(2);
+std::string money(const host_api::Amount& a, const std::string& currency) {
+    return sdk::currencyAmountText(toDecimal(a), currency);
 }
 
 std::string number(const host_api::Amount& a) {
@@ -43,7 +44,7 @@ std::string paymentLine(const Invoice& invoice) {
     std::string line;
     for (const auto& part : invoice.payments) {
         if (!line.empty()) line += "; ";
-        line += partName(part) + " " + money(part.amount) + " " + invoice.currency;
+        line += partName(part) + " " + money(part.amount, invoice.currency) + " " + invoice.currency;
         if (part.pending) line += " (še ni plačano / not paid yet)";
     }
     return line;
@@ -110,8 +111,10 @@ std::vector<std::vector<std::string>> lineRows(const Invoice& invoice) {
                                                    "Cena / price", "DDV / VAT %", "Neto / net", "DDV / VAT",
                                                    "Skupaj / gross"}};
     for (const auto& l : invoice.lines)
-        rows.push_back({"  " + l.name, l.sku.empty() ? "-" : l.sku, number(l.quantity), money(l.unitPrice),
-                        number(l.vatRate), money(l.net), money(l.vat), money(l.gross)});
+        rows.push_back({"  " + l.name, l.sku.empty() ? "-" : l.sku, number(l.quantity),
+                        money(l.unitPrice, invoice.currency), number(l.vatRate),
+                        money(l.net, invoice.currency), money(l.vat, invoice.currency),
+                        money(l.gross, invoice.currency)});
     return rows;
 }
 
@@ -119,7 +122,8 @@ std::vector<std::vector<std::string>> vatRows(const Invoice& invoice) {
     std::vector<std::vector<std::string>> rows = {
         {"  DDV / VAT %", "Osnova / base", "DDV / VAT", "Skupaj / gross"}};
     for (const auto& t : invoice.vatBreakdown)
-        rows.push_back({"  " + number(t.rate) + " %", money(t.net), money(t.vat), money(t.gross)});
+        rows.push_back({"  " + number(t.rate) + " %", money(t.net, invoice.currency),
+                        money(t.vat, invoice.currency), money(t.gross, invoice.currency)});
     return rows;
 }
 
@@ -153,9 +157,11 @@ std::string InvoiceText::plain(const Invoice& invoice) {
         "Naročilo / order: " + invoice.orderNumber + "   Plačilo / payment: " + paymentLine(invoice) + "\n\n";
     text += Formats::table(lineRows(invoice)) + "\n";
     text += Formats::table(vatRows(invoice)) + "\n";
-    text += "Skupaj brez DDV / total net: " + money(invoice.totalNet) + " " + invoice.currency + "\n";
-    text += "DDV / VAT: " + money(invoice.totalVat) + " " + invoice.currency + "\n";
-    text += "Za plačilo / total: " + money(invoice.totalGross) + " " + invoice.currency + "\n\n";
+    text += "Skupaj brez DDV / total net: " + money(invoice.totalNet, invoice.currency) + " " +
+            invoice.currency + "\n";
+    text += "DDV / VAT: " + money(invoice.totalVat, invoice.currency) + " " + invoice.currency + "\n";
+    text += "Za plačilo / total: " + money(invoice.totalGross, invoice.currency) + " " + invoice.currency +
+            "\n\n";
     if (!invoice.eurRate.empty()) text += eurLines(invoice) + "\n";
     if (!invoice.vatNotes.empty()) text += notesText(invoice) + "\n";
     return text + fiscalText(invoice);
@@ -188,9 +194,10 @@ std::string InvoiceText::htmlBody(const Invoice& invoice) {
         for (const auto& cell : row) h += "<td>" + htmlize(cell) + "</td>";
         h += "</tr>\n";
     }
-    h += "</table>\n<p><b>Za plačilo / total: " + htmlize(money(invoice.totalGross)) + " " +
-         htmlize(invoice.currency) + "</b> (neto / net " + htmlize(money(invoice.totalNet)) + ", DDV / VAT " +
-         htmlize(money(invoice.totalVat)) + ")</p>\n";
+    h += "</table>\n<p><b>Za plačilo / total: " + htmlize(money(invoice.totalGross, invoice.currency)) + " " +
+         htmlize(invoice.currency) + "</b> (neto / net " +
+         htmlize(money(invoice.totalNet, invoice.currency)) + ", DDV / VAT " +
+         htmlize(money(invoice.totalVat, invoice.currency)) + ")</p>\n";
     if (!invoice.eurRate.empty()) h += htmlParagraph(eurLines(invoice));
     for (const auto& note : invoice.vatNotes) h += htmlParagraph(note.sl + "\n" + note.en);
     h += "<pre class=\"fiscal\">" + htmlize(fiscalText(invoice)) + "</pre>\n";

@@ -12,6 +12,7 @@
 #include "estore/host/ui/admin_request.h"
 #include "estore/host/ui/store_pages.h"
 #include "estore/sdk/amount.h"
+#include "estore/sdk/currency.h"
 #include "estore/sdk/sales_order_json.h"
 
 namespace estore::host {
@@ -101,7 +102,8 @@ void RecordPages::invoices(AdminRequest& request, const std::string& storeId) {
                 Html::escape(InvoiceText::title(invoice) + " " + invoice.number) + "</a></td><td>" +
                 Html::escape(Formats::localTime(invoice.issuedAtMillis)) + "</td><td>" +
                 Html::escape(invoice.orderNumber) + "</td><td>" +
-                Html::escape(sdk::toDecimal(invoice.totalGross).toString(2) + " " + invoice.currency) +
+                Html::escape(sdk::currencyAmountText(sdk::toDecimal(invoice.totalGross), invoice.currency) +
+                             " " + invoice.currency) +
                 "</td><td>" +
                 Html::escape(invoice.fiscal.state +
                              (invoice.fiscal.eor.empty() ? "" : " · EOR " + invoice.fiscal.eor)) +

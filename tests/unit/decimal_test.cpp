@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "estore/sdk/currency.h"
 #include "estore/sdk/decimal.h"
 
 using estore::sdk::Decimal;
@@ -62,4 +63,20 @@ TEST(Decimal, EdgesThatWouldBeUndefinedBehaviourThrowInstead) {
     EXPECT_THROW((void)(Decimal(1, 25) < Decimal(1, 0)), std::overflow_error);
     EXPECT_EQ(Decimal(1, 0).rescaled(18).units(), 1000000000000000000);
     EXPECT_EQ(Decimal(12, 1).toString(2), "1.20");
+}
+
+// ISO 4217 minor units (issue 15): amounts are printed to their currency's unit, not to an assumed cent.
+TEST(CurrencyAmount, PrintedToTheCurrencysMinorUnit) {
+    using estore::sdk::currencyAmountText;
+    using estore::sdk::currencyMinorUnits;
+    EXPECT_EQ(currencyMinorUnits("JPY"), 0);
+    EXPECT_EQ(currencyMinorUnits("KWD"), 3);
+    EXPECT_EQ(currencyMinorUnits("EUR"), 2);
+    EXPECT_EQ(currencyMinorUnits("XYZ"), 2) << "an unknown code gets the common 2";
+    EXPECT_EQ(currencyAmountText(Decimal(6161, 0), "JPY"), "6161");
+    EXPECT_EQ(currencyAmountText(Decimal(1250, 2), "EUR"), "12.50");
+    EXPECT_EQ(currencyAmountText(Decimal(125, 1), "EUR"), "12.50");
+    EXPECT_EQ(currencyAmountText(Decimal(125, 2), "KWD"), "1.250");
+    EXPECT_EQ(currencyAmountText(Decimal(125, 3), "EUR"), "0.125") << "more decimals where the amount has them";
+    EXPECT_EQ(currencyAmountText(Decimal(-467, 0), "JPY"), "-467");
 }

@@ -231,7 +231,8 @@ INSTANTIATE_TEST_SUITE_P(Fixtures, GoldenOrder,
                                            "real_10033_pickup_chf", "si_01_tax_inclusive_three_rates",
                                            "si_02_company_coupon_two_rates", "si_03_oss_germany",
                                            "si_04_refunded", "si_05_cancelled_tax_exclusive",
-                                           "si_06_doubtful", "si_07_kwd_three_decimals"));
+                                           "si_06_doubtful", "si_07_kwd_three_decimals",
+                                           "si_08_subscription_cycle"));
 
 // ---- what each fixture shows, with its arithmetic ----
 
@@ -531,6 +532,45 @@ TEST(OrderMapper, AThreeDecimalCurrencyKeepsItsThirdDecimalEverywhere) {
     EXPECT_EQ(dec(o.totalGross), d("38.997"));
     EXPECT_EQ(o.totalGross.scale, 3);
     EXPECT_EQ(dec(o.paidAmount), d("38.997"));
+}
+
+// si_08, the 3rd monthly order of a 12-cycle coffee subscription (Wix makes an order per billing cycle from
+// the subscription contract; the line's subscriptionInfo says which), tax-inclusive, to a consumer in
+// Maribor:
+//   Kava Kolumbija 1 kg 18.90 at 9.5 %: 18.90 × 9.5 / 109.5 = 1.6397 → 1.64 VAT, 17.26 net
+//   Pošta Slovenije 3.90 at 9.5 % (the goods' rate): 0.3384 → 0.34 VAT, 3.56 net
+//   Totals 20.82 net + 1.98 VAT = 22.80, Wix's total. Invoiced like any order; the line names the option and
+//   the cycle, so the invoice says which month it bills.
+TEST(OrderMapper, ASubscriptionsCycleIsAnOrderOfItsOwnNamingItsOptionAndCycle) {
+    const SalesOrder o = mapFixture("si_08_subscription_cycle");
+    EXPECT_TRUE(o.flags.empty()) << o.flags.front().code << ": " << o.flags.front().reason.en;
+    ASSERT_EQ(o.lines.size(), 2u);
+    EXPECT_EQ(o.lines[0].name, "Kava Kolumbija 1 kg (Mletje: Zrna) — Mesečna kava, obdobje / cycle 3/12");
+    EXPECT_EQ(o.lines[0].sku, "KAVA-KOL-1000");
+    EXPECT_EQ(dec(o.lines[0].vatRate), d("9.5"));
+    EXPECT_EQ(dec(o.lines[0].vat), d("1.64"));
+    EXPECT_EQ(dec(o.lines[1].vat), d("0.34"));
+    EXPECT_EQ(dec(o.totalNet), d("20.82"));
+    EXPECT_EQ(dec(o.totalVat), d("1.98"));
+    EXPECT_EQ(dec(o.totalGross), d("22.80"));
+}
+
+TEST(OrderMapper, ASubscriptionThatRenewsItselfHasNoLastCycleAndAnUntitledOneSaysSubscription) {
+    const auto line = [](const std::string& subscriptionInfo) {
+        const auto mapped = OrderMapper().map(
+            R"({"id":"s1","number":"1","currency":"EUR","updatedDate":"2026-01-01T00:00:00.000Z",
+                "taxIncludedInPrices":true,"lineItems":[{"id":"l1","productName":{"original":"Čaj"},"quantity":1,
+                "price":{"amount":"5.00"},"subscriptionInfo":)" +
+                subscriptionInfo + R"(}],"priceSummary":{"total":{"amount":"5.00"}}})",
+            "");
+        EXPECT_TRUE(mapped.order) << mapped.error.detail;
+        return mapped.order ? mapped.order->lines.at(0).name : std::string();
+    };
+    EXPECT_EQ(line(R"({"id":"c1","cycleNumber":7,"subscriptionOptionTitle":"Čaj vsak teden",
+                       "subscriptionSettings":{"frequency":"WEEK","autoRenewal":true,"billingCycles":null}})"),
+              "Čaj — Čaj vsak teden, obdobje / cycle 7");
+    EXPECT_EQ(line(R"({"id":"c1","cycleNumber":1})"), "Čaj — naročnina / subscription, obdobje / cycle 1");
+    EXPECT_EQ(line(R"({"id":"c1"})"), "Čaj") << "nothing to say without a cycle or a title";
 }
 
 TEST(OrderMapper, AnAmountFinerThanTheCurrencysUnitIsRoundedToItAndFlagged) {

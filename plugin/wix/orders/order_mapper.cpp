@@ -613,7 +613,36 @@ private:
             if (value.empty()) return;
             options = joined(options, ", ", joined(label.text("original").value_or(""), ": ", value));
         });
-        return options.empty() ? name : name + " (" + options + ")";
+        if (!options.empty()) name += " (" + options + ")";
+        return name + subscriptionCycle(item.object("subscriptionInfo"));
+    }
+
+    /// Wix creates an order for each billing cycle of a subscription (Wix Stores product subscriptions,
+    /// Pricing Plans), from its subscription contract; the line's subscriptionInfo says which: `id` (the
+    /// contract), `cycleNumber` (3 for the 3rd cycle), `subscriptionOptionTitle`, and subscriptionSettings'
+    /// `autoRenewal` and `billingCycles` (the number of cycles, ignored when it renews automatically).
+    /// Sources: https://dev.wix.com/docs/api-reference/business-solutions/e-commerce/payments/subscriptions/
+    /// subscription-contracts/introduction ("Each billing cycle, an order is created from each subscription
+    /// contract's current content"; the order's lineItems.subscriptionInfo.id is the contract's ID) and the
+    /// eCom order object's SubscriptionInfo (id, cycleNumber, subscriptionOptionTitle,
+    /// subscriptionOptionDescription, subscriptionSettings {frequency, interval, autoRenewal,
+    /// billingCycles}). Each such order is a supply of its own and is invoiced like any other; the line names
+    /// the option and the cycle, so the invoice says which period it bills (ZDDV-1 Art. 82: the date or
+    /// period of supply): " — Mesečna kava, obdobje / cycle 3/12".
+    static std::string subscriptionCycle(const Node& info) {
+        if (!info.exists()) return "";
+        const auto cycle = info.count("cycleNumber");
+        const std::string title = Poco::trim(info.text("subscriptionOptionTitle").value_or(""));
+        if (!cycle && title.empty()) return "";
+        std::string text = " — " + (title.empty() ? std::string("naročnina / subscription") : title);
+        if (cycle && *cycle > 0) {
+            text += ", obdobje / cycle " + std::to_string(*cycle);
+            const Node settings = info.object("subscriptionSettings");
+            const auto cycles = settings.count("billingCycles");
+            if (!settings.boolean("autoRenewal").value_or(false) && cycles && *cycles > 0)
+                text += "/" + std::to_string(*cycles);
+        }
+        return text;
     }
 
     void readProductLines() {

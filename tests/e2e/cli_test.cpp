@@ -41,6 +41,10 @@ TEST_F(HostE2E, UsageErrorsExitWithOne) {
     EXPECT_EQ(host({"add-store"}).exitCode, 1) << "no --platform";
     EXPECT_EQ(host({"activity"}).exitCode, 1) << "no STORE_ID";
     EXPECT_EQ(host({"add-store", "--platform", "wix", "--set", "novalue"}).exitCode, 1);
+    // A malformed --set is named by what precedes "=", never by its value (it may be a secret).
+    auto keyless = host({"add-store", "--platform", "wix", "--set", "=hunter2-secret-value"});
+    EXPECT_EQ(keyless.exitCode, 1);
+    EXPECT_EQ(keyless.err.find("hunter2"), std::string::npos) << keyless.err;
     EXPECT_EQ(host({"--help"}).exitCode, 0);
 }
 
@@ -145,7 +149,17 @@ TEST_F(HostE2E, HelpIsInOneLanguageChosenByLangOrTheLocale) {
     // A language it does not have is a usage error, not a silent fallback.
     auto wrong = host({"--lang", "de", "stores"});
     EXPECT_EQ(wrong.exitCode, 1) << wrong.describe();
-    EXPECT_NE(wrong.err.find("--lang needs sl or en"), std::string::npos) << wrong.err;
+    EXPECT_NE(wrong.err.find("--lang potrebuje sl ali en, podano 'de'"), std::string::npos) << wrong.err;
+    // Poco's own refusals too, in the language asked for in any of the forms Poco takes.
+    auto unknownOption = host({"stores", "--no-such-option"});
+    EXPECT_NE(unknownOption.err.find("neznana možnost"), std::string::npos) << unknownOption.err;
+    auto unknownOptionEn = host({"--lang=en", "stores", "--no-such-option"});
+    EXPECT_NE(unknownOptionEn.err.find("unknown option"), std::string::npos) << unknownOptionEn.err;
+    auto badPort = host({"--lang:en", "run", "--webhook-port", "99999"});
+    EXPECT_EQ(badPort.exitCode, 1);
+    EXPECT_NE(badPort.err.find("--webhook-port needs a port number 0-65535, got '99999'"), std::string::npos)
+        << badPort.err;
+    EXPECT_NE(host({"sync", "--help"}, {{"LANG", "en-US"}}).out.find(en), std::string::npos) << "BCP 47 form";
 }
 
 TEST_F(HostE2E, TheManPageAndTheBashCompletionComeFromTheSameTable) {
@@ -370,4 +384,20 @@ TEST_F(HostE2E, RatesImportStoresTheEcbFileOrNothingOfIt) {
     EXPECT_NE(refused.err.find("rate='x'"), std::string::npos) << refused.err;
     EXPECT_EQ(host({"rates", "import"}).exitCode, 1);
     EXPECT_EQ(host({"rates", "import", _dir.file("missing.xml")}).exitCode, 2);
+}
+
+TEST_F(HostE2E, AFiscalSettingThatCannotBeUsedIsAValidationErrorInOneLanguage) {
+    // No fiscal.certificate configured: `fiscal echo` cannot sign, and says so as the user's to fix.
+    auto said = host({"fiscal", "echo"});
+    EXPECT_EQ(said.exitCode, 4) << said.describe();
+    EXPECT_NE(said.err.find("ni nastavljena (fiscal.certificate)"), std::string::npos) << said.err;
+    EXPECT_EQ(said.err.find(" / "), std::string::npos) << "one language: " << said.err;
+    auto json = host({"fiscal", "echo", "--json"});
+    EXPECT_EQ(json.exitCode, 4);
+    const auto error = this->json(json)->getObject("error");
+    EXPECT_EQ(error->getValue<std::string>("code"), "fiscal.config");
+    EXPECT_EQ(error->getValue<std::string>("field"), "fiscal.certificate");
+    EXPECT_NE(
+        error->getObject("message")->getValue<std::string>("en").find("is not set (fiscal.certificate)"),
+        std::string::npos);
 }

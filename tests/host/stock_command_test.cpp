@@ -286,7 +286,7 @@ TEST(SyncSummaryTest, APushJobGetsItsSummaryLine) {
               "Preneseno: 1, nespremenjeno: 0, brez para: 0, neuspešno: 0");
     EXPECT_EQ(
         SyncSummary::pushLine({{"pushed", 1200}, {"unchanged", 3}, {"unmatched", 2}, {"failed", 0}}, english),
-        "Pushed: 1.200, unchanged: 3, unmatched: 2, failed: 0");
+        "Pushed: 1,200, unchanged: 3, unmatched: 2, failed: 0");
 }
 
 TEST(SyncSummaryTest, OrderImportCountsAreNoPush) {

@@ -60,8 +60,8 @@ protected:
         StoreEnrollment enrollment(*_host);
         enrollment.onStage([this](const std::string& stage) { _stages.push_back(stage); });
         return enrollment.enroll(_plugin, "wix", fields,
-                                              {{"site_id", "https://manage.wix.com/dashboard/abc/home"}},
-                                              {{"api_key", kKey}});
+                                 {{"site_id", "https://manage.wix.com/dashboard/abc/home"}},
+                                 {{"api_key", kKey}});
     }
 
     std::int64_t count(const std::string& table) {

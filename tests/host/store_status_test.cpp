@@ -130,7 +130,7 @@ TEST_F(StoreStatusTest, ProgressRenewsTheLeaseAndReachesTheWatcher) {
     progress.progress("wix-1", "orders.import", {{"pages", 12}, {"orders", 1187}});
     EXPECT_GT(jobs.find(claimed->id)->leaseUntil, now + 500000);
     printer.finish();  // without a terminal the counts come every few seconds, and at the end
-    EXPECT_EQ(screen.str(), "orders.import: 12 strani, 1.187 naročil\n");
+    EXPECT_EQ(screen.str().rfind("orders.import: strani: 12, naročila: 1.187", 0), 0u) << screen.str();
     DbJobProgress stranger(*_db, claimed->id, "other#1", 5, nullptr);
     stranger.progress("wix-1", "orders.import", {});
     EXPECT_GT(jobs.find(claimed->id)->leaseUntil, now + 500000) << "only the holder renews";
@@ -146,19 +146,19 @@ TEST(ProgressPrinterTest, UpdatesOneLineOnATerminalWithTheRate) {
     now += std::chrono::milliseconds(20);
     printer.progress("wix-1", "orders.import", {{"pages", 2}, {"orders", 150}});  // too soon: not drawn
     now += std::chrono::milliseconds(1980);
-    printer.progress("wix-1", "orders.import", {{"pages", 3}, {"orders", 300}});
-    now += std::chrono::milliseconds(50);
-    printer.progress("wix-1", "orders.import", {{"pages", 4}, {"orders", 410}});  // drawn by finish()
+    printer.progress("wix-1", "orders.import", {{"pages", 3}, {"orders", 1300}});
+    now += std::chrono::milliseconds(30);
+    printer.progress("wix-1", "orders.import", {{"pages", 4}, {"orders", 1410}});  // drawn by finish()
     printer.finish();
     EXPECT_EQ(screen.str(),
-              "\rorders.import: 1 pages, 100 orders\033[K"
-              "\rorders.import: 3 pages, 300 orders, 150 orders/s\033[K"
-              "\rorders.import: 4 pages, 410 orders, 200 orders/s\033[K\n");
-    EXPECT_EQ(ProgressPrinter::grouped(1234567), "1.234.567");
-    EXPECT_EQ(ProgressPrinter::grouped(999), "999");
-    EXPECT_EQ(ProgressPrinter::line("orders.import", {{"orders", 1187}}, Language{}),
-              "orders.import: 1.187 naročil");
-    EXPECT_EQ(ProgressPrinter::line("stock.push", {{"items", 3}}, Language{}), "stock.push: items 3");
+              "\rorders.import: pages: 1, orders: 100\033[K"
+              "\rorders.import: pages: 3, orders: 1,300, 650/s\033[K"
+              "\rorders.import: pages: 4, orders: 1,410, 694/s · done, 2.0 s\033[K\n");
+    EXPECT_EQ(ProgressMeter::grouped(1234567, Language{}), "1.234.567");
+    EXPECT_EQ(ProgressMeter::grouped(1234567, Language{true}), "1,234,567");
+    EXPECT_EQ(ProgressMeter::grouped(999, Language{}), "999");
+    EXPECT_EQ(ProgressPrinter::counts({{"orders", 1187}}, Language{}), "naročila: 1.187");
+    EXPECT_EQ(ProgressPrinter::counts({{"items", 3}}, Language{}), "items: 3");
 }
 
 TEST(ProgressPrinterTest, WithoutATerminalALineEveryFewSecondsAndTheLastCounts) {
@@ -171,9 +171,19 @@ TEST(ProgressPrinterTest, WithoutATerminalALineEveryFewSecondsAndTheLastCounts) 
         now += std::chrono::milliseconds(200);
         printer.progress("wix-1", "orders.import", {{"pages", page}, {"orders", page * 100}});
     }
-    printer.finish();
+    printer.finish({"ni uspelo", "failed"});
     EXPECT_EQ(log.str(),
-              "orders.import: 25 strani, 2.500 naročil, 500 naročil/s\n"
-              "orders.import: 50 strani, 5.000 naročil, 500 naročil/s\n"
-              "orders.import: 60 strani, 6.000 naročil, 500 naročil/s\n");
+              "orders.import: strani: 26, naročila: 2.600, 520/s\n"
+              "orders.import: strani: 51, naročila: 5.100, 510/s\n"
+              "orders.import: strani: 60, naročila: 6.000, 508/s · ni uspelo, 11,8 s\n");
+}
+
+TEST(ProgressPrinterTest, AJobThatThrowsStillEndsTheLine) {
+    std::ostringstream screen;
+    {
+        ProgressPrinter printer(screen, true, Language{});
+        printer.progress("wix-1", "orders.import", {{"orders", 5}});
+    }
+    ASSERT_FALSE(screen.str().empty());
+    EXPECT_EQ(screen.str().back(), '\n') << "the error that follows starts on a line of its own";
 }

@@ -698,8 +698,15 @@ private:
 
     // A tip (Wix Tips, installed with Wix Bookings) arrives as one of these fees, its code the tip's id
     // (https://dev.wix.com/docs/rest/business-solutions/e-commerce/tips/tips/introduction); nothing on the
-    // fee itself says "tip", so it is mapped and taxed as the fee Wix made of it. Telling it apart would
-    // take the Tips API (tips by order), which this connector does not call yet.
+    // fee itself says "tip", so it is mapped and taxed as the fee Wix made of it. Telling it apart takes the
+    // Tips API, which this connector does not call yet: GET
+    // https://www.wixapis.com/tips/v1/tips/order/{orderId} answers {"tip": {"id", "amount",
+    // "lineItemSubtotal", "distributions", "undistributedAmount"}} (its id is the fee's code) or
+    // TIP_NOT_FOUND (https://dev.wix.com/docs/rest/business-solutions/e-commerce/tips/
+    // tips/get-tip-by-order-id). The Wix Tips app's ID is 869a50c8-dd38-4324-b201-e33dc0747a5f (the
+    // @wix/auto_sdk_ecom_tips package's types); whether a tip's fee carries it as providerAppId is not
+    // documented. A voluntary tip is no consideration for a supply (CJEU C-16/93 Tolsma), so once told apart
+    // it would be held for a person like a gift card sale: the contract cannot say "outside VAT".
     void readFeeLines() {
         _root.eachObject("additionalFees", [&](const Node& fee) {
             WixAmounts w;

@@ -10,6 +10,7 @@
 #include <Poco/Util/OptionSet.h>
 
 #include <iostream>
+#include <optional>
 
 #include "estore/host_api/version.h"
 
@@ -36,6 +37,7 @@
 #include "estore/host/config/host_config.h"
 #include "estore/host/core/error_text.h"
 #include "estore/host/demo/demo_command.h"
+#include "estore/host/fiscal/fiscal_signer.h"
 #include "estore/host/storage/database.h"
 
 using Poco::Util::Option;
@@ -44,23 +46,53 @@ namespace estore::host {
 
 namespace {
 
+/// An option's value refused, in both languages; what() is the English, for Poco.
+class OptionValueError : public Poco::Util::InvalidArgumentException {
+public:
+    explicit OptionValueError(host_api::Text text)
+        : InvalidArgumentException(text.en), _text(std::move(text)) {}
+    const host_api::Text& text() const { return _text; }
+
+private:
+    host_api::Text _text;
+};
+
 int parsePort(const std::string& option, const std::string& value) {
     int port = -1;
     if (!Poco::NumberParser::tryParse(value, port) || port < 0 || port > 65535)
-        throw Poco::Util::InvalidArgumentException("--" + option + " needs a port number 0-65535", value);
+        throw OptionValueError({"--" + option + " potrebuje številko vrat 0-65535, podano '" + value + "'",
+                                "--" + option + " needs a port number 0-65535, got '" + value + "'"});
     return port;
 }
 
 std::string parseLogLevel(const std::string& value) {
     for (const char* level : {"error", "warning", "notice", "information", "debug"})
         if (value == level) return value;
-    throw Poco::Util::InvalidArgumentException(
-        "--log-level needs error, warning, notice, information or debug", value);
+    throw OptionValueError(
+        {"--log-level potrebuje error, warning, notice, information ali debug, podano '" + value + "'",
+         "--log-level needs error, warning, notice, information or debug, got '" + value + "'"});
 }
 
 Language parseLanguage(const std::string& value) {
     if (const auto language = Language::parse(value)) return *language;
-    throw Poco::Util::InvalidArgumentException("--lang needs sl or en", value);
+    throw OptionValueError(
+        {"--lang potrebuje sl ali en, podano '" + value + "'", "--lang needs sl or en, got '" + value + "'"});
+}
+
+/// What Poco's option parser refused, in words a person reads (Poco's own texts are English).
+host_api::Text optionProblem(const Poco::Util::OptionException& e) {
+    using namespace Poco::Util;
+    if (const auto* ours = dynamic_cast<const OptionValueError*>(&e)) return ours->text();
+    const std::string what = e.message();
+    if (dynamic_cast<const UnknownOptionException*>(&e))
+        return {"neznana možnost: " + what, "unknown option: " + what};
+    if (dynamic_cast<const MissingArgumentException*>(&e))
+        return {"možnost potrebuje vrednost: " + what, "the option needs a value: " + what};
+    if (dynamic_cast<const AmbiguousOptionException*>(&e))
+        return {"nejasna možnost (okrajšava več možnosti): " + what, "ambiguous option: " + what};
+    if (dynamic_cast<const UnexpectedArgumentException*>(&e))
+        return {"možnost ne sprejme vrednosti: " + what, "the option takes no value: " + what};
+    return {e.displayText(), e.displayText()};
 }
 
 }  // namespace
@@ -72,45 +104,35 @@ HostApplication::HostApplication() {
 
 Language HostApplication::languageOf(int argc, char** argv) {
     // Read before Poco parses the options, so even a refused option is reported in the asked language.
-    for (int i = 1; i + 1 < argc; ++i)
-        if (std::string_view(argv[i]) == "--lang")
-            if (const auto language = Language::parse(argv[i + 1])) return *language;
-    for (int i = 1; i < argc; ++i)
-        if (const std::string_view arg(argv[i]); arg.starts_with("--lang="))
-            if (const auto language = Language::parse(arg.substr(7))) return *language;
+    // --lang sl, --lang=sl and --lang:sl, as Poco's Unix-style parser takes them.
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg(argv[i]);
+        std::optional<Language> language;
+        if (arg == "--lang" && i + 1 < argc)
+            language = Language::parse(argv[i + 1]);
+        else if (arg.starts_with("--lang=") || arg.starts_with("--lang:"))
+            language = Language::parse(arg.substr(7));
+        if (language) return *language;
+    }
     return Language::fromEnvironment();
 }
 
 void HostApplication::printHelp(std::ostream& out) const {
     CommandCatalog::printOverview(out, _options.language);
+    // The keys themselves come from ConfigKeys through `config check`, which cannot fall behind them.
     out << "\n"
-        << _options.language.pick({"Nastavitve:", "Config:"})
-        << " wix.api_base_url (env WIX_API_BASE_URL), wix.ca_file, host.lease_seconds, "
-           "host.poll_millis,\n"
-           "        host.job_deadline_seconds (a run's lease is not renewed longer; default 21600),\n"
-           "        host.inbox_poll_millis, host.job_interval.<job id> (seconds),\n"
-           "        host.public_url, host.webhook_bind, host.webhook_port, host.webhook_max_bytes,\n"
-           "        host.webhook_max_connections, host.webhook_max_per_address, "
-           "host.webhook_header_timeout_ms,\n"
-           "        host.webhook_request_deadline_ms,\n"
-           "        company.name, company.address, company.tax_number, fiscal.certificate, "
-           "fiscal.private_key,\n"
-           "        fiscal.key_password, fiscal.furs_url (default: FURS's test environment), "
-           "fiscal.furs_ca_file,\n"
-           "        fiscal.furs_timeout_ms, fiscal.retry_seconds, fiscal.operator_tax_number, "
-           "fiscal.software_supplier,\n"
-           "        mail.outbox_dir, mail.smtp_host, mail.smtp_port, mail.from, mail.retry_seconds,\n"
-           "        mail.smtp_tls (starttls|none), mail.smtp_ca_file, mail.smtp_user, mail.smtp_password,\n"
-           "        rates.ecb_url (e.g. https://www.ecb.europa.eu/stats/eurofxref/eurofxref-daily.xml; "
-           "unset: "
-           "no fetch),\n"
-           "        rates.check_seconds, rates.timeout_ms, rates.ca_file,\n"
-           "        host.secret_key_file (env ESTORE_SECRET_KEY: base64 of 32 bytes; default secret.key "
-           "beside "
-           "the database)\n"
         << _options.language.pick(
-               {"Skrivnosti (ključe API) lahko podate mimo ukazne vrstice: ESTORE_SECRET_<POLJE> (npr.\n"
-                "ESTORE_SECRET_API_KEY), ali jih vpišete, ko add-store vpraša za manjkajočo.\n",
+               {"Nastavitve: vsak ključ z vrednostjo in izvorom izpiše estore-host config check; opisani "
+                "vzorec je\n"
+                "/etc/estore-host/host.properties (v paketu) ali sdk/package/debian/host.properties (v "
+                "izvorni kodi).\n"
+                "Skrivnosti (ključe API) lahko podate, ne da bi jih navedli v ukazni vrstici: "
+                "ESTORE_SECRET_<POLJE>\n"
+                "(npr. ESTORE_SECRET_API_KEY), ali jih vpišete, ko add-store vpraša zanje.\n",
+                "Config: estore-host config check lists every key with its value and origin; the commented "
+                "sample is\n"
+                "/etc/estore-host/host.properties (packaged) or sdk/package/debian/host.properties (in the "
+                "source).\n"
                 "Secrets (API keys) can be given without the command line: ESTORE_SECRET_<FIELD> (e.g.\n"
                 "ESTORE_SECRET_API_KEY), or typed at the prompt add-store shows for a missing one.\n"});
 }
@@ -234,6 +256,9 @@ int HostApplication::main(const std::vector<std::string>& args) {
     std::string why;
     try {
         return dispatch(args.front(), ctx);
+    } catch (const FiscalConfigError& e) {
+        // The certificate, its key or a fiscal setting cannot be used: the user's to fix, in their language.
+        return ctx.fail({kExitValidation, "fiscal.config", "config", e.message(), e.configKey()});
     } catch (const DatabaseError& e) {
         why = errorText(e);
     } catch (const Poco::Exception& e) {
@@ -322,10 +347,9 @@ int HostApplication::execute(int argc, char** argv) {
         try {
             app->init(argc, argv);
         } catch (const Poco::Util::OptionException& e) {
-            std::cerr
-                << "estore-host: " << e.displayText() << "\n"
-                << languageOf(argc, argv).pick({"Pomoč: estore-host --help", "Help: estore-host --help"})
-                << "\n";
+            const Language language = languageOf(argc, argv);
+            std::cerr << "estore-host: " << language.pick(optionProblem(e)) << "\n"
+                      << language.pick({"Pomoč: estore-host --help", "Help: estore-host --help"}) << "\n";
             return kExitUsage;
         }
         return app->run();

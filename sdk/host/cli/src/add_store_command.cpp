@@ -42,9 +42,8 @@ int AddStoreCommand::addStore(CommandContext& ctx, const std::string& platformId
                               const std::vector<std::string>& assignments) {
     PluginRegistry& plugins = ctx.plugins();
     if (auto error = plugins.open(platformId)) {
-        ctx.err() << ctx.t({"Vtičnika za platformo '" + platformId + "' ni mogoče naložiti.",
-                            "Cannot load the plugin for platform '" + platformId + "'."})
-                  << "\n  " << error->message << " [" << sdk::loadErrorCodeName(error->code) << "]\n";
+        ctx.reportPluginLoadFailure(platformId,
+                                    error->message + " [" + sdk::loadErrorCodeName(error->code) + "]");
         return kExitPluginLoad;
     }
     const auto& fields = plugins.manifest(platformId).descriptor.fields;
@@ -79,9 +78,12 @@ int AddStoreCommand::applyAssignments(CommandContext& ctx, SettingsBuilder& buil
     std::vector<std::string> unknown;
     for (const auto& assignment : assignments) {
         std::string key, value;
-        if (!SettingsBuilder::parseAssignment(assignment, key, value))
-            return ctx.usage({"--set zahteva ključ=vrednost, podano '" + assignment + "'",
-                              "--set wants key=value, got '" + assignment + "'"});
+        // Only what comes before "=" is repeated: the rest may be a secret ("--set =hunter2").
+        if (!SettingsBuilder::parseAssignment(assignment, key, value)) {
+            const std::string given = assignment.substr(0, assignment.find('='));
+            return ctx.usage({"--set zahteva ključ=vrednost, podano '" + given + "'",
+                              "--set wants key=value, got '" + given + "'"});
+        }
         if (!builder.set(key, value)) unknown.push_back(key);
     }
     if (!unknown.empty()) {
@@ -141,7 +143,7 @@ void AddStoreCommand::printSuccess(CommandContext& ctx, const EnrollmentResult& 
 EnrollmentResult AddStoreCommand::watched(CommandContext& ctx, const host_api::Text& task,
                                           const std::function<EnrollmentResult(StoreEnrollment&)>& enroll) {
     ProgressMeter meter(ctx.progressOut(), ctx.lang(), {.terminal = ctx.progressOnTerminal()}, task,
-                        {"korakov", "steps"}, 2);
+                        {"koraki", "steps"}, 2);
     StoreEnrollment enrollment(ctx.host());
     enrollment.onStage([&](const std::string& stage) {
         if (stage == "validate")

@@ -80,7 +80,7 @@ int FiscalCommand::run(CommandContext& ctx) {
     if (args.size() == 3 && args[0] == "premise" && args[1] == "register")
         return registerPremise(ctx, args[2]);
     return ctx.usageLine(
-        "fiscal needs: status | echo | submit | premise register PREMISE [--set key=value …]");
+        "fiscal status | fiscal echo | fiscal submit | fiscal premise register PREMISE [--set key=value …]");
 }
 
 int FiscalCommand::status(CommandContext& ctx) {

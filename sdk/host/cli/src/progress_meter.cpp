@@ -5,8 +5,6 @@
 #include <algorithm>
 #include <ostream>
 
-#include "estore/host/cli/progress_printer.h"
-
 namespace estore::host {
 
 ProgressMeter::ProgressMeter(std::ostream& out, const Language& language, Style style, host_api::Text task,
@@ -26,10 +24,18 @@ ProgressMeter::~ProgressMeter() {
 }
 
 std::string ProgressMeter::bar(std::int64_t done, std::int64_t total, int width) {
-    if (total <= 0) return "[" + std::string(static_cast<std::size_t>(width), '-') + "]";
-    const std::int64_t clamped = std::min(std::max<std::int64_t>(done, 0), total);
-    const auto filled = static_cast<std::size_t>(clamped * width / total);
+    const std::int64_t clamped = total <= 0 ? 1 : std::min(std::max<std::int64_t>(done, 0), total);
+    const auto filled = static_cast<std::size_t>(clamped * width / std::max<std::int64_t>(total, 1));
     return "[" + std::string(filled, '#') + std::string(static_cast<std::size_t>(width) - filled, '-') + "]";
+}
+
+std::string ProgressMeter::grouped(std::int64_t value, const Language& language) {
+    const bool negative = value < 0;
+    std::string digits = std::to_string(negative ? -value : value);
+    const char separator = language.english ? ',' : '.';
+    for (auto i = static_cast<std::ptrdiff_t>(digits.size()) - 3; i > 0; i -= 3)
+        digits.insert(i, 1, separator);
+    return negative ? "-" + digits : digits;
 }
 
 double ProgressMeter::seconds() const {
@@ -38,17 +44,22 @@ double ProgressMeter::seconds() const {
 
 std::string ProgressMeter::line() const {
     const auto& t = [this](const host_api::Text& text) -> const std::string& { return _language.pick(text); };
+    const auto number = [this](std::int64_t n) { return grouped(n, _language); };
     std::string text = t(_task) + ":";
-    if (_total >= 0) text += " " + bar(_done, _total, 20);
-    text += " " + ProgressPrinter::grouped(_done);
-    if (_total >= 0) text += "/" + ProgressPrinter::grouped(_total);
-    text += " " + t(_unit);
-    // A rate means something for counted work, not for three steps of which one waits on the shop.
-    const double elapsed = seconds();
-    if (!_stepped && elapsed >= 0.5 && _done > 0)
-        text += ", " +
-                ProgressPrinter::grouped(static_cast<std::int64_t>(static_cast<double>(_done) / elapsed)) +
-                "/s";
+    if (_steps > 0) {
+        // The bar counts the steps finished; the words name the one under way (or the one that failed).
+        const std::int64_t finished = _finished && !_failed ? _done : _done - 1;
+        if (_total >= 0) text += " " + bar(finished, _total, 20);
+        text += " " + t({"korak ", "step "}) + number(_done);
+        if (_total >= 0) text += t({" od ", " of "}) + number(_total);
+    } else {
+        if (_total >= 0) text += " " + bar(_done, _total, 20);
+        text += " " + (_counts.empty() ? t(_unit) + ": " + number(_done) : _counts);
+        if (_total >= 0 && _counts.empty()) text += "/" + number(_total);
+        // Units a second, once the work has run long enough for the figure to mean something.
+        if (const double elapsed = seconds(); elapsed >= 0.5 && _done > 0)
+            text += ", " + number(static_cast<std::int64_t>(static_cast<double>(_done) / elapsed)) + "/s";
+    }
     if (!_step.sl.empty()) text += " · " + t(_step);
     return text;
 }
@@ -69,24 +80,27 @@ void ProgressMeter::draw(bool force) {
     }
 }
 
-void ProgressMeter::update(std::int64_t done) {
+void ProgressMeter::update(std::int64_t done, const std::string& counts) {
     if (_finished) return;
     _done = done;
+    _counts = counts;
     draw(false);
 }
 
 void ProgressMeter::step(const host_api::Text& what) {
     if (_finished) return;
     _step = what;
-    _stepped = true;
-    _done = _total >= 0 ? std::min(_done + 1, _total) : _done + 1;
+    ++_steps;
+    _done = _total >= 0 ? std::min(_steps, _total) : _steps;
     draw(true);
 }
 
 void ProgressMeter::finish(const host_api::Text& outcome) {
     if (_finished) return;
     _step = outcome.sl.empty() ? host_api::Text{"končano", "done"} : outcome;
-    if (_total >= 0 && outcome.sl.empty()) _done = std::max(_done, _total);
+    _failed = !outcome.sl.empty();
+    if (_total >= 0 && !_failed) _done = std::max(_done, _total);
+    _finished = true;
     const double elapsed = seconds();
     std::string time = Poco::NumberFormatter::format(elapsed, 1);
     if (!_language.english) std::replace(time.begin(), time.end(), '.', ',');  // 1,2 s in Slovenian
@@ -96,7 +110,6 @@ void ProgressMeter::finish(const host_api::Text& outcome) {
     else
         _out << text << "\n" << std::flush;
     _lineOpen = false;
-    _finished = true;
 }
 
 }  // namespace estore::host

@@ -137,7 +137,7 @@ int StockCommand::importFile(CommandContext& ctx) {
         return kExitValidation;
     }
     ProgressMeter meter(ctx.progressOut(), ctx.lang(), {.terminal = ctx.progressOnTerminal()},
-                        {"Uvoz zaloge " + warehouse, "Stock import " + warehouse}, {"vrstic", "rows"},
+                        {"Uvoz zaloge " + warehouse, "Stock import " + warehouse}, {"vrstice", "rows"},
                         static_cast<std::int64_t>(csv.entries.size()));
     const std::size_t applied =
         StockRepository(ctx.database()).apply(warehouse, csv.entries, [&meter](std::size_t written) {

@@ -87,7 +87,7 @@ int SyncCommand::sync(CommandContext& ctx, const std::string& storeId, const std
 
     ProgressPrinter printer(ctx.progressOut(), ctx.progressOnTerminal(), ctx.lang());
     const JobRun run = runner.runClaimed(*store, *job, owner, &printer);
-    printer.finish();
+    printer.finish(run.report.outcome.ok() ? host_api::Text{} : host_api::Text{"ni uspelo", "failed"});
     printRun(ctx, storeId, jobId, run, printer.latest());
     if (ran) *ran = run;
     return exitCodeOf(run.report.outcome);
@@ -119,7 +119,7 @@ void SyncCommand::printRun(CommandContext& ctx, const std::string& storeId, cons
     if (!summary.empty()) out << summary << "\n";
     std::string counts;
     for (const auto& [name, count] : report.counts)
-        counts += (counts.empty() ? "" : ", ") + name + " " + ProgressPrinter::grouped(count);
+        counts += (counts.empty() ? "" : ", ") + name + " " + ProgressMeter::grouped(count, ctx.lang());
     if (!counts.empty()) out << ctx.t({"Števci: ", "Counts: "}) << counts << "\n";
     // The report's counts win; what it lacks, the last progress report tells.
     std::map<std::string, std::int64_t> pushCounts = report.counts;

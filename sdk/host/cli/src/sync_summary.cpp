@@ -1,6 +1,6 @@
 #include "estore/host/cli/sync_summary.h"
 
-#include "estore/host/cli/progress_printer.h"
+#include "estore/host/cli/progress_meter.h"
 
 namespace estore::host {
 
@@ -28,7 +28,7 @@ std::string SyncSummary::pushLine(const std::map<std::string, std::int64_t>& cou
     for (const auto& label : kPushLabels) {
         const auto it = counts.find(label.count);
         line += (line.empty() ? "" : ", ") + language.pick(label.words) + ": " +
-                ProgressPrinter::grouped(it == counts.end() ? 0 : it->second);
+                ProgressMeter::grouped(it == counts.end() ? 0 : it->second, language);
     }
     return line;
 }

@@ -11,8 +11,9 @@ std::optional<Language> Language::parse(std::string_view code) {
 }
 
 Language Language::fromLocale(std::string_view locale) {
-    // A locale name is language[_territory][.codeset][@modifier] (POSIX.1-2017, 8.2).
-    const auto language = locale.substr(0, locale.find_first_of("_.@"));
+    // A locale name is language[_territory][.codeset][@modifier] (POSIX.1-2017, 8.2); "en-US" (BCP 47)
+    // turns up too.
+    const auto language = locale.substr(0, locale.find_first_of("_.@-"));
     return Language{language == "en"};
 }
 

@@ -106,8 +106,10 @@ public:
     int fail(const CliError& error);
     /// Prints a usage error (an error object with --json) and returns kExitUsage.
     int usage(const host_api::Text& message);
-    /// The same for a usage line, which reads alike in both languages ("rates import FILE.xml").
-    int usageLine(const std::string& line) { return usage(host_api::Text{line, line}); }
+    /// The same for the command's usage line ("rates import FILE.xml | rates fetch").
+    int usageLine(const std::string& line) {
+        return usage(host_api::Text{"uporaba: estore-host " + line, "usage: estore-host " + line});
+    }
     /// "The store does not exist", on stderr (an error object with --json).
     void reportUnknownStore(const std::string& storeId);
     /// "The platform's plugin cannot be loaded" with the loader's reason, on stderr.

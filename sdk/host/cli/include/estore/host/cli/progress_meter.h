@@ -30,26 +30,30 @@ public:
         std::function<Clock::time_point()> now = [] { return Clock::now(); };
     };
 
-    /// `task` names the whole ("Uvoz zaloge GLAVNO"), `unit` what is counted ("vrstic"); a total below 0
-    /// is unknown (no bar, no percentage).
+    /// `task` names the whole ("Uvoz zaloge GLAVNO"), `unit` what is counted ("vrstice"); a total below 0
+    /// is unknown (no bar).
     ProgressMeter(std::ostream& out, const Language& language, Style style, host_api::Text task,
                   host_api::Text unit, std::int64_t total = -1);
     ~ProgressMeter();
     ProgressMeter(const ProgressMeter&) = delete;
     ProgressMeter& operator=(const ProgressMeter&) = delete;
 
-    /// `done` of the total so far; drawn when the style's interval has passed.
-    void update(std::int64_t done);
-    /// Starts the next step (`done` + 1 of the total) named `what`; always drawn.
+    /// `done` of the total so far; drawn when the style's interval has passed. `counts`, when given, is
+    /// shown instead of "unit: done" (sync's "strani: 3, naročila: 300"); the rate is still of `done`.
+    void update(std::int64_t done, const std::string& counts = "");
+    /// Starts the next step ("korak 2 od 3") named `what`; always drawn. The bar shows the steps finished.
     void step(const host_api::Text& what);
     /// The final line with the count, the rate and the time taken; a finished meter draws nothing more.
-    /// `outcome` (e.g. "refused") replaces the default "done" word when given.
+    /// `outcome` (e.g. "refused") replaces the default "done" word when given, and means the work did not
+    /// complete: the bar keeps what was done.
     void finish(const host_api::Text& outcome = {});
 
     /// The line as it would be drawn now, without the terminal's control characters.
     std::string line() const;
-    /// "[#####---------------]" for `done` of `total` in `width` cells.
+    /// "[#####---------------]" for `done` of `total` in `width` cells; 0 of 0 is complete.
     static std::string bar(std::int64_t done, std::int64_t total, int width);
+    /// Thousands grouped as the language writes them: 1.187 in Slovenian, 1,187 in English.
+    static std::string grouped(std::int64_t value, const Language& language);
 
 private:
     void draw(bool force);
@@ -61,14 +65,16 @@ private:
     host_api::Text _task;
     host_api::Text _unit;
     host_api::Text _step;
+    std::string _counts;
     std::int64_t _total;
     std::int64_t _done = 0;
     Clock::time_point _start;
     Clock::time_point _lastDraw;
     bool _drawn = false;
-    bool _stepped = false;  ///< counting steps: no rate
+    std::int64_t _steps = 0;  ///< steps started; counting steps: no rate
     bool _lineOpen = false;
     bool _finished = false;
+    bool _failed = false;  ///< finished with an outcome other than "done"
 };
 
 }  // namespace estore::host

@@ -1,11 +1,11 @@
 #pragma once
-// host_api::JobProgress for a person watching `estore-host sync` (issue 18): on a terminal one line
-// redrawn in place (at most ten times a second) with the counts and the rate; otherwise (a pipe, a log
-// file, the journal) a plain line every few seconds, and the last counts when the job ends, so a long
-// import neither floods a log with a line per page nor stays silent.
+// host_api::JobProgress for a person watching `estore-host sync` (issue 18): the counts the plugin
+// reports ("strani: 3, naročila: 300") and the orders per second, through a ProgressMeter (one line
+// redrawn in place on a terminal; otherwise a line every few seconds and the last counts at the end).
 #include <cstdint>
 #include <iosfwd>
 #include <map>
+#include <memory>
 #include <string>
 
 #include "estore/host/cli/progress_meter.h"
@@ -22,34 +22,22 @@ public:
 
     void progress(const std::string& storeId, const std::string& jobId,
                   const std::map<std::string, std::int64_t>& counts) override;
-    /// Shows the last counts if they were not shown yet and ends the updating line, so what follows
-    /// starts on a line of its own.
-    void finish();
+    /// The last counts with the time taken (when there were any), the line ended; `outcome` as
+    /// ProgressMeter::finish takes it ("ni uspelo" for a failed job).
+    void finish(const host_api::Text& outcome = {});
     /// The counts of the last report (empty before the first): the job's own summary may lack them.
     const std::map<std::string, std::int64_t>& latest() const { return _latest; }
 
-    /// "orders.import: 12 strani, 1.187 naročil" ("… 12 pages, 1.187 orders" in English); a job without
-    /// those shows its counts by name.
-    static std::string line(const std::string& jobId, const std::map<std::string, std::int64_t>& counts,
-                            const Language& language);
-    /// Thousands grouped the Slovenian way: 1187 → "1.187".
-    static std::string grouped(std::int64_t value);
+    /// "strani: 12, naročila: 1.187" ("pages: 12, orders: 1,187" in English); a job without those shows
+    /// its counts by name.
+    static std::string counts(const std::map<std::string, std::int64_t>& counts, const Language& language);
 
 private:
-    void draw();
-    /// line() and, once the job has run long enough for it to mean something, the orders per second.
-    std::string text() const;
-
     std::ostream& _out;
     ProgressMeter::Style _style;
     Language _language;
-    std::string _jobId;
     std::map<std::string, std::int64_t> _latest;
-    ProgressMeter::Clock::time_point _start;
-    ProgressMeter::Clock::time_point _lastDraw;
-    bool _drawn = false;
-    bool _pending = false;  ///< counts reported since the last draw
-    bool _lineOpen = false;
+    std::unique_ptr<ProgressMeter> _meter;  ///< from the first report, which names the job
 };
 
 }  // namespace estore::host

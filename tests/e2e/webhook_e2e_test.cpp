@@ -437,23 +437,30 @@ TEST_F(WebhookE2E, ARunWhoseWebhookEndpointCannotStartStopsWithAClearError) {
     writeConfig("http://127.0.0.1:1", {"host.webhook_max_bytes = 0"});
     const auto zero = host({"run", "--webhook-port", "0"});
     EXPECT_EQ(zero.exitCode, 2) << zero.describe();
-    EXPECT_NE(zero.err.find("host.webhook_max_bytes must be between 1 and 33554432"), std::string::npos)
+    EXPECT_NE(zero.err.find("host.webhook_max_bytes mora biti med 1 in 33554432 (je 0)."), std::string::npos)
         << zero.describe();
+    EXPECT_EQ(zero.err.find(" / "), std::string::npos) << "one language: " << zero.err;
+    const auto zeroEn = host({"--lang", "en", "run", "--webhook-port", "0"});
+    EXPECT_NE(zeroEn.err.find("host.webhook_max_bytes must be between 1 and 33554432 (it is 0)."),
+              std::string::npos)
+        << zeroEn.describe();
     // std::stoll once read "256k" as 256 bytes; now a setting that is no whole number stops run, named.
     writeConfig("http://127.0.0.1:1", {"host.webhook_max_bytes = 256k"});
     const auto suffixed = host({"run", "--webhook-port", "0"});
     EXPECT_EQ(suffixed.exitCode, 2) << suffixed.describe();
-    EXPECT_NE(suffixed.err.find("host setting host.webhook_max_bytes = '256k' is not a whole number"),
-              std::string::npos)
-        << suffixed.describe();
+    EXPECT_EQ(suffixed.err.find("is not a whole number"), std::string::npos) << "one language";
     EXPECT_NE(suffixed.err.find("nastavitev gostitelja host.webhook_max_bytes = '256k' ni celo število"),
               std::string::npos)
         << suffixed.describe();
 
     writeConfig("http://127.0.0.1:1", {"host.lease_seconds = 30s"});
-    const auto lease = host({"run", "--once"});
-    EXPECT_NE(lease.exitCode, 0) << lease.describe();
+    const auto lease = host({"--lang", "en", "run", "--once"});
+    EXPECT_EQ(lease.exitCode, 4) << "a setting refused: " << lease.describe();
     EXPECT_NE(lease.err.find("host setting host.lease_seconds = '30s' is not a whole number"),
               std::string::npos)
         << lease.describe();
+    const auto leaseJson = host({"run", "--once", "--json"});
+    const auto error = json(leaseJson)->getObject("error");
+    EXPECT_EQ(error->getValue<std::string>("code"), "config.invalid");
+    EXPECT_EQ(error->getValue<std::string>("field"), "host.lease_seconds");
 }

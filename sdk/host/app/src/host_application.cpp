@@ -259,6 +259,8 @@ int HostApplication::main(const std::vector<std::string>& args) {
     } catch (const FiscalConfigError& e) {
         // The certificate, its key or a fiscal setting cannot be used: the user's to fix, in their language.
         return ctx.fail({kExitValidation, "fiscal.config", "config", e.message(), e.configKey()});
+    } catch (const ConfigError& e) {
+        return ctx.fail({kExitValidation, "config.invalid", "config", e.message(), e.key()});
     } catch (const DatabaseError& e) {
         why = errorText(e);
     } catch (const Poco::Exception& e) {

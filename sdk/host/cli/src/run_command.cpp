@@ -74,9 +74,8 @@ RunnerOptions RunCommand::runnerOptions(CommandContext& ctx, const std::string& 
                                                   : ctx.options().worker;
     options.leaseSeconds = ctx.config().getInt("host.lease_seconds", options.leaseSeconds);
     options.pollMillis = ctx.config().getInt("host.poll_millis", options.pollMillis);
-    options.jobDeadlineSeconds = ctx.config().getInt("host.job_deadline_seconds", options.jobDeadlineSeconds);
-    if (options.jobDeadlineSeconds < 1)
-        throw std::invalid_argument("host.job_deadline_seconds must be at least 1");
+    options.jobDeadlineSeconds = ctx.config().getIntBetween("host.job_deadline_seconds",
+                                                            options.jobDeadlineSeconds, 1, 30 * 24 * 3600);
     options.heartbeatConnection = ctx.databaseLocation();
     options.language = ctx.lang();
     return options;
@@ -89,10 +88,7 @@ void RunCommand::writePortFile(const std::string& path, unsigned short port) {
 ConnectionLimits RunCommand::webhookLimits(CommandContext& ctx) {
     ConnectionLimits limits;
     auto positive = [&](const std::string& key, std::int64_t fallback, std::int64_t most) {
-        const std::int64_t value = ctx.config().getInt(key, fallback);
-        if (value < 1 || value > most)
-            throw std::invalid_argument(key + " must be between 1 and " + std::to_string(most));
-        return value;
+        return ctx.config().getIntBetween(key, fallback, 1, most);
     };
     limits.maxConnections =
         static_cast<int>(positive("host.webhook_max_connections", limits.maxConnections, 4096));
@@ -112,13 +108,10 @@ std::unique_ptr<WebhookServer> RunCommand::startWebhookServer(CommandContext& ct
                                   ? ctx.options().webhookPort
                                   : ctx.config().getInt("host.webhook_port", options.port);
     options.port = static_cast<unsigned short>(port);
-    const std::int64_t maxBytes =
-        ctx.config().getInt("host.webhook_max_bytes", static_cast<std::int64_t>(options.maxBytes));
     // A journal frame holds at most WebhookJournalRecord::kMaxPayload; Automations' bodies are a few KiB.
-    const auto ceiling = static_cast<std::int64_t>(WebhookJournalRecord::kMaxPayload / 2);
-    if (maxBytes < 1 || maxBytes > ceiling)
-        throw std::invalid_argument("host.webhook_max_bytes must be between 1 and " +
-                                    std::to_string(ceiling));
+    const std::int64_t maxBytes =
+        ctx.config().getIntBetween("host.webhook_max_bytes", static_cast<std::int64_t>(options.maxBytes), 1,
+                                   static_cast<std::int64_t>(WebhookJournalRecord::kMaxPayload / 2));
     options.maxBytes = static_cast<std::size_t>(maxBytes);
     options.journalDir = ctx.config().getString("host.webhook_journal_dir", "");
     // At least 1 ms: 0 would have the intake read the tokens' version without pause.
@@ -156,7 +149,7 @@ int RunCommand::run(CommandContext& ctx) {
         } catch (const std::exception& e) {
             ctx.err() << ctx.t({"Končna točka za webhooke se ni zagnala: ",
                                 "The webhook endpoint did not start: "})
-                      << errorText(e) << "\n"
+                      << ctx.t(ConfigError::textOf(e)) << "\n"
                       << ctx.t({"Preverite", "Check"})
                       << " host.webhook_bind, host.webhook_port (--webhook-port), host.webhook_max_bytes, "
                          "host.webhook_journal_dir.\n";
@@ -171,7 +164,7 @@ int RunCommand::run(CommandContext& ctx) {
                 << ":" << admin->port() << "/\n";
         } catch (const std::exception& e) {
             ctx.err() << ctx.t({"Strani za upravljanje se niso zagnale: ", "The admin pages did not start: "})
-                      << errorText(e) << "\n"
+                      << ctx.t(ConfigError::textOf(e)) << "\n"
                       << ctx.t({"Preverite", "Check"})
                       << " host.ui_bind, host.ui_port (--ui-port), host.ui_threads.\n";
             return kExitFailure;

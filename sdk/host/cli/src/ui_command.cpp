@@ -29,15 +29,13 @@ bool UiCommand::configured(CommandContext& ctx) {
 std::unique_ptr<AdminServer> UiCommand::startServer(CommandContext& ctx) {
     AdminServerOptions options;
     options.bind = ctx.config().getString("host.ui_bind", options.bind);
-    const std::int64_t port =
-        ctx.options().uiPort >= 0 ? ctx.options().uiPort : ctx.config().getInt("host.ui_port", options.port);
-    if (port < 0 || port > 65535) throw std::invalid_argument("host.ui_port must be between 0 and 65535");
+    const std::int64_t port = ctx.options().uiPort >= 0
+                                  ? ctx.options().uiPort
+                                  : ctx.config().getIntBetween("host.ui_port", options.port, 0, 65535);
     options.port = static_cast<unsigned short>(port);
     options.secureCookies =
         Poco::icompare(ctx.config().getString("host.ui_secure_cookies", "false"), "true") == 0;
-    const std::int64_t threads = ctx.config().getInt("host.ui_threads", options.threads);
-    if (threads < 1 || threads > 256)
-        throw std::invalid_argument("host.ui_threads must be between 1 and 256");
+    const std::int64_t threads = ctx.config().getIntBetween("host.ui_threads", options.threads, 1, 256);
     options.threads = static_cast<int>(threads);
     ctx.database();  // migrated (and the stored settings read) before the first request
     auto server =
@@ -52,13 +50,14 @@ int UiCommand::run(CommandContext& ctx) {
     try {
         server = startServer(ctx);
     } catch (const std::exception& e) {
+        const host_api::Text why = ConfigError::textOf(e);
         return ctx.fail({kExitFailure,
                          "ui.start",
                          "config",
-                         {"Strani za upravljanje se niso zagnale: " + errorText(e) +
-                              ". Preverite host.ui_bind, host.ui_port (--ui-port), host.ui_threads.",
-                          "The admin pages did not start: " + errorText(e) +
-                              ". Check host.ui_bind, host.ui_port (--ui-port), host.ui_threads."},
+                         {"Strani za upravljanje se niso zagnale: " + why.sl +
+                              "; preverite host.ui_bind, host.ui_port (--ui-port), host.ui_threads.",
+                          "The admin pages did not start: " + why.en +
+                              "; check host.ui_bind, host.ui_port (--ui-port), host.ui_threads."},
                          "host.ui_port"});
     }
     const std::string url = "http://" + server->options().bind + ":" + std::to_string(server->port()) + "/";

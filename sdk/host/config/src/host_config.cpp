@@ -86,10 +86,27 @@ std::string HostConfig::getString(const std::string& key, const std::string& fal
     return value ? *value : fallback;
 }
 
+host_api::Text ConfigError::textOf(const std::exception& e) {
+    if (const auto* config = dynamic_cast<const ConfigError*>(&e)) return config->message();
+    const std::string text = errorText(e);
+    return {text, text};
+}
+
 std::int64_t HostConfig::getInt(const std::string& key, std::int64_t fallback) {
     const sdk::IntSetting setting = sdk::readIntSetting(this, key, fallback);
-    if (!setting.ok()) throw std::invalid_argument(setting.problem->sl + " / " + setting.problem->en);
+    if (!setting.ok()) throw ConfigError(key, *setting.problem);
     return setting.value;
+}
+
+std::int64_t HostConfig::getIntBetween(const std::string& key, std::int64_t fallback, std::int64_t least,
+                                       std::int64_t most) {
+    const std::int64_t value = getInt(key, fallback);
+    if (value < least || value > most)
+        throw ConfigError(key, {key + " mora biti med " + std::to_string(least) + " in " +
+                                    std::to_string(most) + " (je " + std::to_string(value) + ").",
+                                key + " must be between " + std::to_string(least) + " and " +
+                                    std::to_string(most) + " (it is " + std::to_string(value) + ")."});
+    return value;
 }
 
 void HostConfig::loadStored(Database& db) {

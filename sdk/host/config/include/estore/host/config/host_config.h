@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <stdexcept>
 #include <string>
 
 #include "estore/host_api/host_services.h"
@@ -19,6 +20,25 @@
 namespace estore::host {
 
 class Database;
+
+/// A configuration value the host cannot use: its key, and why in both languages (what() holds both, for
+/// a log; a person reads message() in theirs).
+class ConfigError : public std::invalid_argument {
+public:
+    ConfigError(std::string key, host_api::Text message)
+        : std::invalid_argument(message.sl + " / " + message.en),
+          _key(std::move(key)),
+          _message(std::move(message)) {}
+    const std::string& key() const { return _key; }
+    const host_api::Text& message() const { return _message; }
+
+    /// What `e` says, in both languages: a ConfigError's own message, any other error's text twice.
+    static host_api::Text textOf(const std::exception& e);
+
+private:
+    std::string _key;
+    host_api::Text _message;
+};
 
 class HostConfig final : public host_api::Config {
 public:
@@ -28,7 +48,11 @@ public:
     std::optional<std::string> get(const std::string& key) override;
 
     std::string getString(const std::string& key, const std::string& fallback);
+    /// Throws ConfigError for a value that is no whole number.
     std::int64_t getInt(const std::string& key, std::int64_t fallback);
+    /// getInt, and a ConfigError naming the range for a value outside least..most.
+    std::int64_t getIntBetween(const std::string& key, std::int64_t fallback, std::int64_t least,
+                               std::int64_t most);
 
     void setOverride(const std::string& key, const std::string& value) { _overrides[key] = value; }
     /// The configuration files' settings as Poco reads them (logging.* is applied from there); null when

@@ -175,7 +175,7 @@ namespace estore::test {
 
 TEST_F(AdminPagesTest, RunServesTheAdminPagesBesideTheSchedulerWhenAPortIsGiven) {
     const std::string log = _dir.file("run-ui.log");
-    // --lang: the child inherits the test's locale, and the line read below is in the log's language.
+    // --lang sl: the line read below is in the log's language, whatever the locale.
     BackgroundProcess run(
         ESTORE_HOST_EXE,
         {"--db", _db, "--plugins", ESTORE_PLUGIN_DIR, "--config", _config, "--lang", "sl", "run",

@@ -291,14 +291,15 @@ TEST_F(AddStoreE2E, TheDemoAddsTheSandboxShopAndStopsTheSandbox) {
     ASSERT_NO_THROW(report = Poco::JSON::Parser().parse(json.out).extract<Poco::JSON::Object::Ptr>())
         << "stdout is the JSON alone: " << json.out;
     EXPECT_TRUE(report->getValue<bool>("ok"));
+    EXPECT_NE(json.err.find("Dodajanje trgovine: "), std::string::npos) << "progress goes to stderr: " << json.err;
     std::vector<std::string> steps;
     for (const auto& step : *report->getArray("steps")) {
         const auto object = step.extract<Poco::JSON::Object::Ptr>();
         steps.push_back(object->getValue<std::string>("step"));
         EXPECT_TRUE(object->getValue<bool>("ok")) << steps.back();
     }
-    EXPECT_EQ(steps, (std::vector<std::string>{"sandbox", "add_store", "import_orders", "webhook", "invoicing",
-                                               "stock_push"}));
+    EXPECT_EQ(steps, (std::vector<std::string>{"sandbox", "add_store", "import_orders", "webhook",
+                                               "invoicing", "stock_push"}));
     const auto stores = report->getArray("stores");
     ASSERT_EQ(stores->size(), 1u) << json.out;
     const auto store = stores->getObject(0);

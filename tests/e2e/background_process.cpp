@@ -1,5 +1,7 @@
 #include "background_process.h"
 
+#include "host_process.h"
+
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -20,16 +22,14 @@ BackgroundProcess::BackgroundProcess(const std::string& executable, const std::v
     std::vector<char*> pointers;
     for (auto& arg : argv) pointers.push_back(arg.data());
     pointers.push_back(nullptr);
-    // As runProcess: the locale pinned to C.UTF-8, so estore-host speaks its default, Slovenian.
+    // As runProcess: the locale pinned (pinnedLocale), so estore-host speaks its default, Slovenian.
     std::vector<std::string> environment;
     for (char** entry = environ; *entry; ++entry) {
         const std::string_view variable(*entry);
-        if (variable.starts_with("LC_ALL=") || variable.starts_with("LC_MESSAGES=") ||
-            variable.starts_with("LANG="))
-            continue;
+        if (pinnedLocale().count(std::string(variable.substr(0, variable.find('='))))) continue;
         environment.emplace_back(variable);
     }
-    environment.emplace_back("LANG=C.UTF-8");
+    for (const auto& [name, value] : pinnedLocale()) environment.push_back(name + "=" + value);
     std::vector<char*> environmentPointers;
     for (auto& variable : environment) environmentPointers.push_back(variable.data());
     environmentPointers.push_back(nullptr);

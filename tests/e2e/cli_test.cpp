@@ -370,7 +370,7 @@ TEST_F(HostE2E, RatesImportStoresTheEcbFileOrNothingOfIt) {
         << text.out;
     auto slovenian = host({"rates", "import", sample});
     EXPECT_EQ(slovenian.exitCode, 0);
-    EXPECT_NE(slovenian.out.find("Uvoženih tečajev ECB: 8 (4 valut, 2 dni, 2025-03-13 – 2025-03-14)"),
+    EXPECT_NE(slovenian.out.find("Uvoženih tečajev ECB: 8 (valute: 4, dnevi: 2, 2025-03-13 – 2025-03-14)"),
               std::string::npos)
         << slovenian.out;
 

@@ -13,12 +13,18 @@ std::string ProcessResult::describe() const {
     return "exit " + std::to_string(exitCode) + "\n--- stdout ---\n" + out + "\n--- stderr ---\n" + err;
 }
 
+const std::map<std::string, std::string>& pinnedLocale() {
+    static const std::map<std::string, std::string> locale = {
+        {"LC_ALL", ""}, {"LC_MESSAGES", ""}, {"LANG", "C.UTF-8"}};
+    return locale;
+}
+
 ProcessResult runProcess(const std::string& executable, const std::vector<std::string>& args,
                          const std::string& workingDir, const std::map<std::string, std::string>& env) {
     Poco::Pipe in, out, err;
     // The child's messages are in the locale's language (issue 18); every test sees the host's own,
     // Slovenian, whatever the machine's locale, unless it asks for another with --lang or its env.
-    Poco::Process::Env environment{{"LC_ALL", ""}, {"LC_MESSAGES", ""}, {"LANG", "C.UTF-8"}};
+    Poco::Process::Env environment(pinnedLocale().begin(), pinnedLocale().end());
     for (const auto& [name, value] : env) environment[name] = value;
     Poco::ProcessHandle handle =
         Poco::Process::launch(executable, args, workingDir, &in, &out, &err, environment);

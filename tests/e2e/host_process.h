@@ -17,6 +17,10 @@ struct ProcessResult {
     std::string describe() const;
 };
 
+/// The locale every child of a test gets unless the test says otherwise: LANG=C.UTF-8, LC_ALL and
+/// LC_MESSAGES empty (unset, to POSIX), so estore-host speaks its default, Slovenian, on any machine.
+const std::map<std::string, std::string>& pinnedLocale();
+
 ProcessResult runProcess(const std::string& executable, const std::vector<std::string>& args,
                          const std::string& workingDir, const std::map<std::string, std::string>& env = {});
 

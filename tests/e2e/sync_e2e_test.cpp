@@ -208,7 +208,7 @@ TEST_F(SyncE2E, RunOnceSaysWhenJobsFailedInItsExitCodeAndLogsThemAsWarnings) {
     const std::regex failedLine("\\n\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d Warning " + storeId +
                                 "  orders\\.import  ");
     EXPECT_TRUE(std::regex_search(run.out, failedLine)) << run.out;
-    EXPECT_NE(run.out.find(" Information Opravil: "), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find(" Information Izvedenih opravil: "), std::string::npos) << run.out;
     expectNoSecret(run, key);
 
     makeJobsDue();
@@ -232,7 +232,7 @@ TEST_F(SyncE2E, RunOnceSaysWhenJobsFailedInItsExitCodeAndLogsThemAsWarnings) {
     logged << in.rdbuf();
     EXPECT_NE(logged.str().find("Information|Jobs run: 0 (ok 0, failed 0)"), std::string::npos)
         << logged.str();
-    EXPECT_EQ(logged.str().find("Opravil: "), std::string::npos)
+    EXPECT_EQ(logged.str().find("Izvedenih opravil: "), std::string::npos)
         << "one language at a time: " << logged.str();
     EXPECT_EQ(logged.str().find(key), std::string::npos) << "no secret in the log";
 }

@@ -199,7 +199,7 @@ std::vector<CommandSpec> makeCommands() {
          {"estore-host rates import eurofxref-hist.xml", "estore-host rates fetch"}},
         {"ui",
          {"ui [--ui-port N] [--port-file FILE] [--json]"},
-         {"strani za upravljanje v brskalniku: trgovine, Dodaj elektronsko trgovino (Ctrl+C ustavi)",
+         {"strani za upravljanje v brskalniku: trgovine, Dodaj elektronsko trgovino (Ctrl+C za ustavitev)",
           "the admin pages in a browser: the stores, Add electronic store (Ctrl+C stops)"},
          {"ui-port", "port-file", "json"},
          {"estore-host ui", "estore-host --config /etc/estore-host/host.properties ui --ui-port 8090"}},
@@ -378,8 +378,8 @@ void CommandCatalog::printManPage(std::ostream& out, const std::string& version,
               "točko "
               "za webhooke, uvaža naročila, plačana fakturira z davčnim potrjevanjem pri FURS in pošilja "
               "zalogo "
-              "v trgovine. Sporočila so v slovenščini; --lang en ali angleški jezik okolja (LC_ALL, "
-              "LC_MESSAGES, LANG) jih izpiše v angleščini.",
+              "v trgovine. Sporočila so v slovenščini; --lang en ali angleške krajevne nastavitve (LC_ALL, "
+              "LC_MESSAGES, LANG) jih izpišejo v angleščini.",
               "estore-host loads web shop platform plugins, runs their jobs and webhook endpoint, imports "
               "orders, invoices paid ones with FURS fiscal verification and pushes stock to the shops. "
               "Messages are in Slovenian; --lang en or an English locale (LC_ALL, LC_MESSAGES, LANG) prints "

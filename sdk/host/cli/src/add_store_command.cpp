@@ -177,12 +177,7 @@ int AddStoreCommand::printFailure(CommandContext& ctx, const EnrollmentResult& r
     auto& err = ctx.err();
     err << ctx.t(heading) << "\n";
     if (!o.field.empty()) err << "  " << ctx.t({"Polje: ", "Field: "}) << o.field << "\n";
-    err << "  " << ctx.t(o.message) << "\n"
-        << "  " << ctx.t({"Koda: ", "Code: "}) << o.code << "   " << ctx.t({"Kategorija: ", "Category: "})
-        << host_api::categoryName(o.category) << "\n";
-    if (o.retryAfterSeconds > 0)
-        err << "  " << ctx.t({"Poskusite znova čez ", "Retry after "}) << o.retryAfterSeconds << " s\n";
-    if (!o.detail.empty()) err << "  " << ctx.t({"Podrobnosti: ", "Detail: "}) << o.detail << "\n";
+    ctx.printOutcome(o);
     for (const auto& e : result.fieldErrors) {
         if (e.field == o.field && e.code == o.code) continue;  // already printed as the outcome
         err << "  " << ctx.t({"Polje: ", "Field: "}) << e.field << "\n"

@@ -61,7 +61,7 @@ CommandContext::~CommandContext() {
 }
 
 bool CommandContext::progressOnTerminal() const {
-    return ::isatty(_options.json ? STDERR_FILENO : STDOUT_FILENO) == 1;
+    return ::isatty(_options.json || _options.progressOnStderr ? STDERR_FILENO : STDOUT_FILENO) == 1;
 }
 
 std::string CommandContext::databaseLocation() const {
@@ -118,6 +118,15 @@ int CommandContext::usage(const host_api::Text& message) {
     _err << "estore-host: " << t(message) << "\n"
          << t({"Pomoč: estore-host --help", "Help: estore-host --help"}) << "\n";
     return kExitUsage;
+}
+
+void CommandContext::printOutcome(const host_api::Outcome& o) {
+    _err << "  " << t(o.message) << "\n"
+         << "  " << t({"Koda: ", "Code: "}) << o.code << "   " << t({"Kategorija: ", "Category: "})
+         << host_api::categoryName(o.category) << "\n";
+    if (o.retryAfterSeconds > 0)
+        _err << "  " << t({"Poskusite znova čez: ", "Retry after: "}) << o.retryAfterSeconds << " s\n";
+    if (!o.detail.empty()) _err << "  " << t({"Podrobnosti: ", "Detail: "}) << o.detail << "\n";
 }
 
 void CommandContext::reportUnknownStore(const std::string& storeId) {

@@ -60,12 +60,13 @@ void printCertificate(CommandContext& ctx, const FiscalSigner& signer) {
         (certificate.notAfterEpochSeconds() - Poco::Timestamp().epochMicroseconds() / 1000000) / 86400;
     const std::string days = std::to_string(daysLeft);
     ctx.out() << ctx.t({"Certifikat: ", "Certificate: "}) << certificate.subjectRfc2253() << "\n  "
-              << ctx.t({"davčna številka " + certificate.taxNumber() + ", velja še " + days + " dni",
+              << ctx.t({"davčna številka " + certificate.taxNumber() + ", dni do izteka: " + days,
                         "tax number " + certificate.taxNumber() + ", valid for " + days + " more days"})
               << "\n";
     if (daysLeft < kExpiryWarningDays)
         ctx.out() << "  ! "
-                  << ctx.t({"Certifikat FURS poteče v " + days + " dneh: pridobite novega (eDavki).",
+                  << ctx.t({"Certifikat FURS kmalu poteče (dni do izteka: " + days +
+                                "): pridobite novega (eDavki).",
                             "The FURS certificate expires in " + days + " days: get a new one (eDavki)."})
                   << "\n";
 }
@@ -105,8 +106,8 @@ int FiscalCommand::status(CommandContext& ctx) {
         ctx.out() << JsonCodec::stringify(root) << "\n";
         return kExitOk;
     }
-    const host_api::Text none = {" ni jih", " none"};
-    ctx.out() << ctx.t({"Davčno potrjevanje računov:", "Fiscal verification of invoices:"});
+    const host_api::Text none = {" jih ni", " none"};
+    ctx.out() << ctx.t({"Davčno potrjeni računi:", "Fiscal verification of invoices:"});
     if (counts.empty()) ctx.out() << ctx.t(none);
     for (const auto& [state, count] : counts) ctx.out() << " " << state << "=" << count;
     ctx.out() << "\n"
@@ -268,7 +269,7 @@ int FiscalCommand::registerPremise(CommandContext& ctx, const std::string& premi
     const auto signer = FiscalSigner::fromConfig(ctx.config());
     const FursAnswer answer = FursClient(FursSettings::from(ctx.config()), *signer).registerPremise(premise);
     if (!answer.accepted()) {
-        ctx.err() << ctx.t({"FURS ni prijavil poslovnega prostora " + premiseId + ": ",
+        ctx.err() << ctx.t({"Prijava poslovnega prostora " + premiseId + " pri FURS ni uspela: ",
                             "FURS did not register business premise " + premiseId + ": "})
                   << answer.detail << "\n";
         return kExitFailure;

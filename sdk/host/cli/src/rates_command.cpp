@@ -102,8 +102,8 @@ int RatesCommand::importFile(CommandContext& ctx, const std::string& file) {
     const std::string count = std::to_string(parsed.rates.size()),
                       currencyCount = std::to_string(currencies.size()),
                       dayCount = std::to_string(days.size()), span = *days.begin() + " – " + *days.rbegin();
-    ctx.out() << ctx.t({"Uvoženih tečajev ECB: " + count + " (" + currencyCount + " valut, " + dayCount +
-                            " dni, " + span + ")",
+    ctx.out() << ctx.t({"Uvoženih tečajev ECB: " + count + " (valute: " + currencyCount +
+                            ", dnevi: " + dayCount + ", " + span + ")",
                         "ECB rates imported: " + count + " (" + currencyCount + " currencies, " + dayCount +
                             " days, " + span + ")"})
               << "\n"

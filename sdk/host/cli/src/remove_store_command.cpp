@@ -67,11 +67,9 @@ int RemoveStoreCommand::run(CommandContext& ctx) {
                  {"Trgovine ni mogoče odstraniti (--force jo odstrani kljub temu): " + outcome.message.sl,
                   "The store cannot be removed (--force removes it anyway): " + outcome.message.en},
                  outcome.field});
-        ctx.err() << ctx.t({"Trgovine ni mogoče odstraniti.", "The store cannot be removed."}) << "\n"
-                  << "  " << ctx.t(outcome.message) << "\n"
-                  << "  " << ctx.t({"Koda: ", "Code: "}) << outcome.code << "   "
-                  << ctx.t({"Kategorija: ", "Category: "}) << host_api::categoryName(outcome.category) << "\n"
-                  << "  " << ctx.t({"(--force jo odstrani kljub temu)", "(--force removes it anyway)"})
+        ctx.err() << ctx.t({"Trgovine ni mogoče odstraniti.", "The store cannot be removed."}) << "\n";
+        ctx.printOutcome(outcome);
+        ctx.err() << "  " << ctx.t({"(--force jo odstrani kljub temu)", "(--force removes it anyway)"})
                   << "\n";
         return kExitFailure;
     }

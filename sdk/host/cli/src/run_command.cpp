@@ -138,8 +138,8 @@ int RunCommand::run(CommandContext& ctx) {
     WebhookInboxProcessor inbox(ctx.host(), ctx.plugins(), options.worker, options.leaseSeconds * 1000, log);
     const bool once = ctx.options().once;
     log << ctx.t({"Razporejevalnik teče: delavec ", "Scheduler running: worker "}) << options.worker << ", "
-        << ctx.database().location() << ", " << (once ? "--once" : ctx.t({"Ctrl+C ustavi", "Ctrl+C stops"}))
-        << "\n"
+        << ctx.database().location() << ", "
+        << (once ? "--once" : ctx.t({"Ctrl+C za ustavitev", "Ctrl+C stops"})) << "\n"
         << std::flush;
     // --once only drains what is due; it is no server.
     std::unique_ptr<WebhookServer> server;
@@ -246,12 +246,12 @@ int RunCommand::run(CommandContext& ctx) {
         server->stop();
         const auto refused = server->refusals();
         if (!refused.empty()) {
-            log << ctx.t({"Webhooki, zavrnjene povezave:", "Webhook connections refused:"});
+            log << ctx.t({"Zavrnjene povezave za webhooke:", "Webhook connections refused:"});
             for (const auto& [reason, count] : refused) log << " " << reason << " " << count;
             log << "\n";
         }
     }
-    log << ctx.t({"Opravil: ", "Jobs run: "}) << totals.ran << " (" << ctx.t({"uspešnih ", "ok "})
+    log << ctx.t({"Izvedenih opravil: ", "Jobs run: "}) << totals.ran << " (" << ctx.t({"uspešnih ", "ok "})
         << totals.succeeded << ", " << ctx.t({"neuspešnih ", "failed "}) << totals.failed << ")"
         << (stopRequested() ? ctx.t({" - ustavljeno", " - stopped"}) : "") << "\n";
     // A cron job running --once must see that some jobs failed (they are retried by the schedule).

@@ -32,7 +32,7 @@ int SecretsCommand::run(CommandContext& ctx) {
     }
     ctx.out() << ctx.t({"Ključ za skrivnosti je zamenjan: ", "Secrets key rotated: "}) << before << " -> "
               << keyring.currentKeyId() << "\n"
-              << ctx.t({"Ponovno zaklenjenih skrivnosti: ", "Secrets sealed again: "}) << resealed << "\n"
+              << ctx.t({"Znova zapečatenih skrivnosti: ", "Secrets sealed again: "}) << resealed << "\n"
               << ctx.t({"Datoteka s ključem: ", "Key file: "}) << keyring.file().string() << "\n";
     return kExitOk;
 }

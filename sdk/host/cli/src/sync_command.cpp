@@ -128,14 +128,8 @@ void SyncCommand::printRun(CommandContext& ctx, const std::string& storeId, cons
         out << push << "\n";
     if (report.outcome.ok()) return;
     const host_api::Outcome& o = report.outcome;
-    ctx.err() << ctx.t({"Opravilo " + jobId + " ni uspelo.", "Job " + jobId + " failed."}) << "\n"
-              << "  " << ctx.t(o.message) << "\n"
-              << "  " << ctx.t({"Koda: ", "Code: "}) << o.code << "   "
-              << ctx.t({"Kategorija: ", "Category: "}) << host_api::categoryName(o.category) << "\n";
-    if (o.retryAfterSeconds > 0)
-        ctx.err() << "  " << ctx.t({"Poskusite znova čez: ", "Retry after: "}) << o.retryAfterSeconds
-                  << " s\n";
-    if (!o.detail.empty()) ctx.err() << "  " << ctx.t({"Podrobnosti: ", "Details: "}) << o.detail << "\n";
+    ctx.err() << ctx.t({"Opravilo " + jobId + " ni uspelo.", "Job " + jobId + " failed."}) << "\n";
+    ctx.printOutcome(o);
 }
 
 }  // namespace estore::host

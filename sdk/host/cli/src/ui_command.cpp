@@ -70,7 +70,7 @@ int UiCommand::run(CommandContext& ctx) {
         started->set("users", users);
         ctx.out() << JsonCodec::stringify(started) << "\n" << std::flush;
     } else {
-        ctx.out() << ctx.t({"Strani za upravljanje: " + url + " (Ctrl+C ustavi)",
+        ctx.out() << ctx.t({"Strani za upravljanje: " + url + " (Ctrl+C za ustavitev)",
                             "Admin pages: " + url + " (Ctrl+C stops)"})
                   << "\n"
                   << std::flush;
@@ -173,6 +173,7 @@ int UiCommand::user(CommandContext& ctx) {
             Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
             for (const auto& name : names) list->add(name);
             auto root = JsonCodec::newObject();
+            root->set("ok", true);
             root->set("users", list);
             ctx.out() << JsonCodec::stringify(root) << "\n";
             return kExitOk;

@@ -95,7 +95,7 @@ std::string DemoCommand::importSummary(const JobRun& run, const std::vector<Sale
         if (documents.size() < kSamples) documents.push_back(std::move(*order));
     }
     const std::string stored = std::to_string(orders.size());
-    text += "   " + language.pick({"V bazi: " + stored + " naročil", "Stored: " + stored + " orders"}) + "\n";
+    text += "   " + language.pick({"Shranjenih naročil: " + stored, "Orders stored: " + stored}) + "\n";
     text += "   " + language.pick({"Za pregled: ", "Flagged for review: "}) + std::to_string(flaggedCount) +
             "\n" + flagged;
     text += "   " + language.pick({"Skupaj po valutah:", "Totals per currency:"});
@@ -114,6 +114,7 @@ int DemoCommand::run(CommandContext& ctx) {
     std::ostringstream narrative;
     CliOptions options = ctx.options();
     options.json = false;
+    options.progressOnStderr = true;  // a person running it still sees how far it has got
     CommandContext quiet(options, ctx.args(), ctx.config(), ctx.executableDir(), narrative, ctx.err());
     std::vector<DemoStep> steps;
     const int rc = walkThrough(quiet, &steps);

@@ -86,7 +86,7 @@ bool DemoInvoiceStep::registerPremise(CommandContext& ctx) {
     const auto signer = FiscalSigner::fromConfig(ctx.config());
     const FursAnswer answer = FursClient(FursSettings::from(ctx.config()), *signer).registerPremise(premise);
     if (!answer.accepted()) {
-        ctx.err() << ctx.t({"   FURS ni prijavil prostora SPLET1: ",
+        ctx.err() << ctx.t({"   Prijava poslovnega prostora SPLET1 pri FURS ni uspela: ",
                             "   FURS did not register premise SPLET1: "})
                   << answer.detail << "\n";
         return false;

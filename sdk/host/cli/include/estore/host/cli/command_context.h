@@ -65,6 +65,8 @@ struct CliOptions {
     std::vector<std::string> sets;  ///< "key=value", in command-line order
     /// What a person reads: --lang, else the locale (Language::fromEnvironment); Slovenian by default.
     Language language;
+    /// Progress on stderr although stdout is not JSON (demo --json, whose steps print into a buffer).
+    bool progressOnStderr = false;
     /// The configuration files read, the one whose values win first: --config FILE, else the defaults
     /// that exist (the user's $XDG_CONFIG_HOME/estore-host/host.properties,
     /// /etc/estore-host/host.properties).
@@ -88,7 +90,7 @@ public:
     /// `text` in that language: ctx.out() << ctx.t({"Trgovine", "Stores"}).
     const std::string& t(const host_api::Text& text) const { return _options.language.pick(text); }
     /// Where progress goes, where a person looks: stdout, or stderr when stdout carries JSON.
-    std::ostream& progressOut() { return _options.json ? _err : _out; }
+    std::ostream& progressOut() { return _options.json || _options.progressOnStderr ? _err : _out; }
     /// Whether that is a terminal (a bar redrawn in place) or a pipe or file (plain lines).
     bool progressOnTerminal() const;
 
@@ -110,6 +112,9 @@ public:
     int usageLine(const std::string& line) {
         return usage(host_api::Text{"uporaba: estore-host " + line, "usage: estore-host " + line});
     }
+    /// A refused outcome for a person, on stderr, each line indented under the heading the caller wrote:
+    /// its message, code and category, when to retry, the detail.
+    void printOutcome(const host_api::Outcome& outcome);
     /// "The store does not exist", on stderr (an error object with --json).
     void reportUnknownStore(const std::string& storeId);
     /// "The platform's plugin cannot be loaded" with the loader's reason, on stderr.

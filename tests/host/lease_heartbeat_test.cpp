@@ -139,12 +139,14 @@ TEST_F(Leases, AWorkerWhoseConnectionWasDroppedReconnectsAndCarriesOn) {
     PluginRegistry plugins(_dir.path() / "no-plugins-here");
     RunnerOptions options;
     options.worker = "me";
+    options.language = Language{true};  // the log in the operator's language: English here
     std::ostringstream log;
     JobRunner runner(host, plugins, options, log);
     // First pass: the claim fails on the dead connection, is logged, and the connection is re-opened.
     auto totals = runner.run(true, [] { return false; });
     EXPECT_EQ(totals.ran, 0u);
     EXPECT_NE(log.str().find("database connection re-opened"), std::string::npos) << log.str();
+    EXPECT_EQ(log.str().find("povezava z bazo"), std::string::npos) << "one language: " << log.str();
     // Second pass: the job runs on the new connection.
     totals = runner.run(true, [] { return false; });
     EXPECT_EQ(totals.ran, 1u) << log.str();

@@ -50,6 +50,32 @@ protected:
     }
 
     std::uint64_t searches() { return _sandbox->stats().perRoute["POST /ecom/v1/orders/search"]; }
+    std::uint64_t tipLookups() { return _sandbox->stats().perRoute["GET /tips/v1/tips/order/{id}"]; }
+
+    /// Orders placed now that wait for their payment (cash on delivery, a bank transfer), as a tip is
+    /// set before the buyer pays.
+    std::vector<std::string> placeUnpaid(std::size_t count) {
+        std::vector<std::string> unpaid;
+        for (int i = 0; i < 60 && unpaid.size() < count; ++i) {
+            const std::string id = _sandbox->placeOrder(_site);
+            const auto order = estore::sdk::parseJsonObject(_sandbox->orderJson(_site, id)).object;
+            if (order->getValue<std::string>("paymentStatus") == "NOT_PAID") unpaid.push_back(id);
+        }
+        EXPECT_EQ(unpaid.size(), count);
+        return unpaid;
+    }
+
+    /// The review flag of that code on the stored order, or nullptr.
+    const estore::host_api::ReviewFlag* flagOf(const std::string& orderId, const std::string& code) {
+        const auto order = _host.order(kStore, orderId);
+        if (!order) return nullptr;
+        for (const auto& flag : order->flags)
+            if (flag.code == code) {
+                _flag = flag;
+                return &_flag;
+            }
+        return nullptr;
+    }
 
     wix_sandbox::Fault fault(int status, int count, bool drop = false) {
         wix_sandbox::Fault f;
@@ -64,6 +90,7 @@ protected:
     std::unique_ptr<wix_sandbox::Sandbox> _sandbox;
     estore::sdk::FakeHost _host;
     std::string _site;
+    estore::host_api::ReviewFlag _flag;
 };
 
 }  // namespace
@@ -224,4 +251,60 @@ TEST_F(OrderImportContract, ASearchThatReturnsAPageAgainStopsTheImportInsteadOfP
     EXPECT_FALSE(report.outcome.message.sl.empty());
     EXPECT_EQ(searches(), 2u) << "the first page, and the one that repeated its cursor";
     EXPECT_FALSE(_host.get(kStore, "orders.cursor").has_value()) << "nothing was imported: no cursor moved";
+}
+
+TEST_F(OrderImportContract, WixTipsTellsWhichFeeIsATipAndTheTippedOrderWaitsForAPerson) {
+    const auto unpaid = placeUnpaid(2);
+    ASSERT_EQ(unpaid.size(), 2u);
+    _sandbox->tipOrder(_site, unpaid[0], "4.00");
+    for (const auto& id : unpaid) _sandbox->changeOrder(_site, id, wix_sandbox::OrderChange::Pay);
+    _sandbox->resetStats();
+    JobReport report = runImport();
+    ASSERT_TRUE(report.outcome.ok()) << report.outcome.code << ": " << report.outcome.detail;
+    const auto* tip = flagOf(unpaid[0], "tip_included");
+    ASSERT_NE(tip, nullptr) << "the tipped order is held for a person";
+    EXPECT_NE(tip->reason.sl.find("»Tip«, 4,00 EUR"), std::string::npos) << tip->reason.sl;
+    EXPECT_EQ(flagOf(unpaid[1], "tip_included"), nullptr);
+    // Only the order with a fee no app claims was asked about: the generated fees name their app.
+    EXPECT_EQ(tipLookups(), 1u);
+}
+
+TEST_F(OrderImportContract, AKeyWithoutTheTipsPermissionFlagsAFeeThatMayBeATipInsteadOfGuessing) {
+    const auto unpaid = placeUnpaid(1);
+    ASSERT_EQ(unpaid.size(), 1u);
+    _sandbox->tipOrder(_site, unpaid[0], "2.50");
+    wix_sandbox::ApiKeyInfo key;
+    key.accountId = _sandbox->defaultSite().accountId;
+    key.key = _sandbox->newKeyValue(key.accountId);
+    key.allSites = true;
+    key.permissions = wix_sandbox::ApiKeyInfo::fullPermissions();
+    std::erase(key.permissions, std::string("SCOPE.TIPS.MANAGE"));
+    _sandbox->addKey(key);
+    _host.setSecret(kStore, "api_key", key.key);
+    JobReport report = runImport();
+    ASSERT_TRUE(report.outcome.ok()) << report.outcome.code << ": " << report.outcome.detail;
+    EXPECT_EQ(flagOf(unpaid[0], "tip_included"), nullptr);
+    const auto* unchecked = flagOf(unpaid[0], "tip_unchecked");
+    ASSERT_NE(unchecked, nullptr);
+    EXPECT_NE(unchecked->reason.en.find("Manage Wix Tips"), std::string::npos) << unchecked->reason.en;
+    EXPECT_EQ(unchecked->reason.en.find(key.key), std::string::npos);
+}
+
+TEST_F(OrderImportContract, WixTipsDownStopsThePageAndTheNextRunImportsItWithItsTip) {
+    const auto unpaid = placeUnpaid(1);
+    ASSERT_EQ(unpaid.size(), 1u);
+    _sandbox->tipOrder(_site, unpaid[0], "3.00");
+    wix_sandbox::Fault down;
+    down.path = "/tips/v1/tips/order/";
+    down.status = 503;
+    down.count = -1;
+    _sandbox->injectFault(down);
+    JobReport failed = runImport();
+    EXPECT_FALSE(failed.outcome.ok());
+    EXPECT_TRUE(failed.outcome.retryable()) << failed.outcome.code;
+    EXPECT_FALSE(_host.order(kStore, unpaid[0]).has_value()) << "nothing is stored on a guess";
+    _sandbox->clearFaults();
+    JobReport report = runImport();
+    ASSERT_TRUE(report.outcome.ok()) << report.outcome.code << ": " << report.outcome.detail;
+    EXPECT_NE(flagOf(unpaid[0], "tip_included"), nullptr);
 }

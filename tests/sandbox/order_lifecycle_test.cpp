@@ -362,6 +362,63 @@ TEST_F(OrderLifecycleTest, ControlApiChangesAndPlacesOrders) {
               placed.json()->getValue<std::string>("orderId"));
 }
 
+TEST_F(OrderLifecycleTest, ATipIsOneMoreFeeWhoseCodeWixTipsAnswersForTheOrder) {
+    harness.sandbox().generateOrders(siteId(), 80);
+    const std::string id = orderWith("NOT_PAID");
+    ASSERT_FALSE(id.empty());
+    const auto before = parse(harness.sandbox().orderJson(siteId(), id));
+    EXPECT_EQ(wix("GET", "/tips/v1/tips/order/" + id).status, 404) << "no tip yet";
+    const HttpResult untipped = wix("GET", "/tips/v1/tips/order/" + id);
+    EXPECT_NE(untipped.body.find("TIP_NOT_FOUND"), std::string::npos) << untipped.body;
+
+    const HttpResult tipped = harness.client().send("POST", "/_sandbox/orders/" + id + "/tip",
+                                                    R"({"siteId":")" + siteId() + R"(","amount":"3.50"})");
+    ASSERT_EQ(tipped.status, 200) << tipped.body;
+    const auto order = tipped.json()->getObject("order");
+    const auto summary = order->getObject("priceSummary");
+    EXPECT_EQ(cents(summary, "total"), cents(before->getObject("priceSummary"), "total") + 350);
+    EXPECT_EQ(cents(order->getObject("balanceSummary"), "balance"),
+              cents(before->getObject("balanceSummary"), "balance") + 350);
+    EXPECT_GT(order->getValue<std::string>("updatedDate"), before->getValue<std::string>("updatedDate"));
+    Poco::JSON::Array::Ptr fees = order->getArray("additionalFees");
+    ASSERT_TRUE(fees && fees->size() > 0);
+    const auto fee = fees->getObject(static_cast<unsigned>(fees->size() - 1));
+    EXPECT_EQ(cents(fee, "price"), 350);
+    EXPECT_FALSE(fee->has("providerAppId")) << "nothing on the fee says tip";
+
+    const HttpResult tip = wix("GET", "/tips/v1/tips/order/" + id);
+    ASSERT_EQ(tip.status, 200) << tip.body;
+    EXPECT_EQ(tip.json()->getObject("tip")->getValue<std::string>("id"), fee->getValue<std::string>("code"));
+    EXPECT_EQ(cents(tip.json()->getObject("tip"), "amount"), 350);
+
+    // The tip stays through later changes; a second tip, or a tip on a paid order, is refused.
+    harness.sandbox().changeOrder(siteId(), id, OrderChange::Pay);
+    EXPECT_EQ(wix("GET", "/tips/v1/tips/order/" + id).status, 200);
+    EXPECT_EQ(cents(parse(harness.sandbox().orderJson(siteId(), id))->getObject("balanceSummary"), "paid"),
+              cents(summary, "total"));
+    EXPECT_THROW(harness.sandbox().tipOrder(siteId(), id, "1.00"), Poco::InvalidArgumentException);
+    const std::string paid = orderWith("PAID");
+    EXPECT_THROW(harness.sandbox().tipOrder(siteId(), paid, "1.00"), Poco::InvalidArgumentException);
+    EXPECT_EQ(harness.client().send("POST", "/_sandbox/orders/" + paid + "/tip", "{}").status, 400);
+
+    // Wix Tips' own permission; a key without it is refused, Wix Stores or not.
+    const std::string key = harness.addKey({"SCOPE.DC-STORES.READ-ORDERS"});
+    EXPECT_EQ(harness.client().wix("GET", "/tips/v1/tips/order/" + id, "", key, siteId()).status, 403);
+}
+
+TEST_F(OrderLifecycleTest, GeneratedFeesNameTheAppThatAddedThem) {
+    const std::vector<std::string> ids = harness.sandbox().generateOrders(siteId(), 300, "MIXED");
+    std::size_t fees = 0;
+    for (const auto& id : ids) {
+        Poco::JSON::Array::Ptr list =
+            parse(harness.sandbox().orderJson(siteId(), id))->getArray("additionalFees");
+        for (std::size_t i = 0; list && i < list->size(); ++i, ++fees)
+            EXPECT_FALSE(
+                list->getObject(static_cast<unsigned>(i))->getValue<std::string>("providerAppId").empty());
+    }
+    EXPECT_GT(fees, 0u);
+}
+
 TEST_F(OrderLifecycleTest, PagingByUpdatedDateWhileOrdersChangeMissesNone) {
     const std::vector<std::string> ids = harness.sandbox().generateOrders(siteId(), 600, "MIXED");
     std::set<std::string> expected;

@@ -54,12 +54,20 @@ std::string stringify(const Object::Ptr& o, unsigned indent = 0) {
     return out.str();
 }
 
-MappedOrder mapText(const std::string& text, const std::string& paymentMethod = "") {
-    return OrderMapper().map(std::string_view(text), paymentMethod);
+MappedOrder mapText(const std::string& text, const std::string& paymentMethod = "",
+                    const estore::wix::TipCheck& tip = {}) {
+    return OrderMapper().map(std::string_view(text), paymentMethod, tip);
+}
+
+/// What Wix Tips answered for the fixture's order: NAME.tip.json (Get Tip By Order ID) when it has a tip.
+estore::wix::TipCheck tipOf(const std::string& name) {
+    const std::string answer = readFile(kOrders + name + ".tip.json");
+    if (answer.empty()) return {};
+    return {estore::sdk::stringAt(parse(answer), "tip.id").value_or(""), false, {}};
 }
 
 SalesOrder mapFixture(const std::string& name, const std::string& paymentMethod = "") {
-    MappedOrder m = mapText(readFile(kOrders + name + ".json"), paymentMethod);
+    MappedOrder m = mapText(readFile(kOrders + name + ".json"), paymentMethod, tipOf(name));
     EXPECT_TRUE(m.order.has_value()) << name << ": " << m.error.message.en;
     return m.order.value_or(SalesOrder{});
 }
@@ -232,7 +240,7 @@ INSTANTIATE_TEST_SUITE_P(Fixtures, GoldenOrder,
                                            "si_02_company_coupon_two_rates", "si_03_oss_germany",
                                            "si_04_refunded", "si_05_cancelled_tax_exclusive",
                                            "si_06_doubtful", "si_07_kwd_three_decimals",
-                                           "si_08_subscription_cycle"));
+                                           "si_08_subscription_cycle", "si_09_tip"));
 
 // ---- what each fixture shows, with its arithmetic ----
 
@@ -1014,6 +1022,62 @@ TEST(OrderMapper, AnAdditionalFeeInATaxInclusiveShopIncludesItsVat) {
     EXPECT_EQ(dec(fee.net), d("2.00"));
     EXPECT_EQ(dec(fee.vatRate), d("22"));
     EXPECT_EQ(dec(m.order->totalGross), d("14.64"));
+}
+
+//   Masaža hrbta 60 min 55.00 at 22 %: 55 × 22 / 122 = 9.918 → 9.92 VAT, 45.08 net
+//   Napitnina 5.00, a fee Wix did not tax: 0 % (Wix's own rate, stated on the fee)
+//   Totals 50.08 net + 9.92 VAT = 60.00, Wix's total. Wix Tips named the fee's code as its tip
+//   (si_09_tip.tip.json), so the order waits for a person: whether the tip is subject to VAT depends on
+//   whom it belongs to, and the 0 % on a domestic sale is the tip's, not wrong tax settings.
+TEST(OrderMapper, ATipIsHeldForAPersonBecauseItsVatDependsOnWhomItBelongsTo) {
+    const SalesOrder o = mapFixture("si_09_tip");
+    ASSERT_EQ(o.flags.size(), 1u) << o.flags.front().code;
+    EXPECT_EQ(o.flags[0].code, review::kTipIncluded);
+    EXPECT_NE(o.flags[0].reason.sl.find("»Napitnina«, 5,00 EUR"), std::string::npos) << o.flags[0].reason.sl;
+    EXPECT_NE(o.flags[0].reason.en.find("C-16/93 Tolsma"), std::string::npos) << o.flags[0].reason.en;
+    ASSERT_EQ(o.lines.size(), 2u);
+    expectAmounts(o.lines[0], "22", "55.00", "9.92");
+    EXPECT_EQ(o.lines[1].kind, LineKind::Fee);
+    expectAmounts(o.lines[1], "0", "5.00", "0");
+    EXPECT_EQ(dec(o.totalNet), d("50.08"));
+    EXPECT_EQ(dec(o.totalVat), d("9.92"));
+    EXPECT_EQ(dec(o.totalGross), d("60.00"));
+
+    // Had Wix Tips said there is no tip, the fee would be an ordinary one at 0 % on a domestic sale.
+    const MappedOrder untipped = mapText(readFile(kOrders + "si_09_tip.json"));
+    ASSERT_TRUE(untipped.order);
+    EXPECT_FALSE(flagged(untipped, review::kTipIncluded));
+    EXPECT_TRUE(flagged(untipped, review::kVatZeroDomestic));
+}
+
+TEST(OrderMapper, AFeeWixTipsProvidedIsATipWithoutAskingAndAnotherAppsFeeIsNot) {
+    const std::string order = readFile(kOrders + "si_09_tip.json");
+    const auto withApp = [&](const std::string& app) {
+        std::string text = order;
+        const std::string code = R"("code": "0b7c3e52-61d4-4f0e-9a8d-2c5e7f1a9b09",)";
+        text.replace(text.find(code), code.size(), code + R"( "providerAppId": ")" + app + R"(",)");
+        return mapText(text);
+    };
+    EXPECT_TRUE(flagged(withApp(estore::wix::kWixTipsAppId), review::kTipIncluded));
+    const MappedOrder other = withApp("4b1e6f52-0e3c-4c3d-9a57-5d7f0c1a2b3e");
+    EXPECT_FALSE(flagged(other, review::kTipIncluded));
+    EXPECT_FALSE(flagged(other, review::kTipUnchecked));
+}
+
+TEST(OrderMapper, AFeeThatMayBeATipWixTipsWouldNotTellAboutIsFlaggedNotGuessed) {
+    estore::wix::TipCheck refused;
+    refused.unchecked = true;
+    refused.why = {"API ključ nima dovoljenja za Wix Tips (403).",
+                   "The API key may not read Wix Tips (403)."};
+    const MappedOrder m = mapText(readFile(kOrders + "si_09_tip.json"), "", refused);
+    ASSERT_TRUE(m.order);
+    EXPECT_FALSE(flagged(m, review::kTipIncluded));
+    ASSERT_TRUE(flagged(m, review::kTipUnchecked));
+    for (const auto& f : m.order->flags)
+        if (f.code == review::kTipUnchecked) {
+            EXPECT_NE(f.reason.sl.find("»Napitnina«, 5,00 EUR"), std::string::npos) << f.reason.sl;
+            EXPECT_NE(f.reason.en.find("may not read Wix Tips (403)"), std::string::npos) << f.reason.en;
+        }
 }
 
 TEST(OrderMapper, SellingAGiftCardIsHeldBecauseItIsNotSubjectToVatNotZeroRated) {

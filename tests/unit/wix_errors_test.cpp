@@ -117,3 +117,21 @@ TEST(WixErrors, LongOrBinaryBodiesAreShortenedInTheDetail) {
     EXPECT_EQ(o.detail.find('\0'), std::string::npos);
     EXPECT_EQ(o.detail.find('\n'), std::string::npos);
 }
+
+TEST(WixErrors, WixTipsWithoutATipIsNoTipAndWithoutThePermissionNamesIt) {
+    // TIP_NOT_FOUND, and a site without Wix Tips: the order has no tip, nothing to fix.
+    for (const int status : {404, 428}) {
+        const auto none = outcomeFromHttp(
+            answer(status, R"({"message":"","details":{"applicationError":{"code":"TIP_NOT_FOUND"}}})"),
+            WixCall::Tips);
+        EXPECT_EQ(none.category, ErrorCategory::NotFound) << status;
+        EXPECT_EQ(none.code, "wix.tip.not_found") << status;
+    }
+    const auto refused = outcomeFromHttp(answer(403, "{}"), WixCall::Tips);
+    EXPECT_EQ(refused.category, ErrorCategory::Permission);
+    EXPECT_EQ(refused.code, "wix.permission.tips");
+    EXPECT_NE(refused.message.en.find("Manage Wix Tips"), std::string::npos);
+    expectUserFacing(refused);
+    // Wix down is an outage like any other call's.
+    EXPECT_EQ(outcomeFromHttp(answer(503, "{}"), WixCall::Tips).category, ErrorCategory::Transient);
+}

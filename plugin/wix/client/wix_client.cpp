@@ -152,6 +152,14 @@ WixAnswer WixClient::listTransactions(const std::vector<std::string>& orderIds, 
     return a;
 }
 
+WixAnswer WixClient::tipOfOrder(const std::string& orderId, std::string& tipId) {
+    WixAnswer a = call(WixCall::Tips, "GET", "/tips/v1/tips/order/" + orderId);
+    if (!a.outcome.ok()) return a;
+    tipId = sdk::stringAt(a.body, "tip.id").value_or("");
+    if (tipId.empty()) a.outcome = unexpectedBody(WixCall::Tips, a.http, "no 'tip.id'");
+    return a;
+}
+
 WixAnswer WixClient::readInventory(CatalogVersion version) {
     WixAnswer a;
     if (version == CatalogVersion::V3) {

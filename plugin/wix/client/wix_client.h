@@ -55,6 +55,10 @@ public:
     /// POST /ecom/v1/payments/list-by-ids for 1–100 orders (reference §15).
     WixAnswer listTransactions(const std::vector<std::string>& orderIds, sdk::JsonDocument& into);
 
+    /// Wix Tips: GET /tips/v1/tips/order/{id}; `tipId` is the tip's id (its fee's code). An order without
+    /// a tip is a failure of category NotFound ("wix.tip.not_found").
+    WixAnswer tipOfOrder(const std::string& orderId, std::string& tipId);
+
     /// Catalog V1: POST /stores/v1/products/query with a prepared body (reference §5).
     WixAnswer queryProductsV1(const std::string& body);
     /// Catalog V1: PATCH /stores/v2/inventoryItems/product/{productId} (reference §7); answers {}.

@@ -85,6 +85,14 @@ Outcome forbidden(WixCall call, std::string detail) {
                  "Products and "
                  "Manage Products (Catalog V3: inventory read/write) to the key, or turn stock sync off."},
                 std::move(detail), "api_key");
+        case WixCall::Tips:
+            return make(
+                ErrorCategory::Permission, "wix.permission.tips",
+                {"API ključ nima dovoljenja za Wix Tips (403), zato ni mogoče preveriti, ali je dodatni "
+                 "strošek naročila napitnina. V Wixu ključu dodajte dovoljenje Manage Wix Tips.",
+                 "The API key may not read Wix Tips (403), so whether an order's additional fee is a "
+                 "tip cannot be checked. In Wix, add the Manage Wix Tips permission to the key."},
+                std::move(detail), "api_key");
     }
     return make(ErrorCategory::Permission, "wix.permission",
                 {"Dostop zavrnjen (403).", "Access denied (403)."}, std::move(detail), "api_key");
@@ -146,6 +154,7 @@ const char* callDescription(WixCall call) {
         case WixCall::InventoryRead: return "inventory query";
         case WixCall::ProductsRead: return "POST /stores/v1/products/query";
         case WixCall::InventoryWrite: return "inventory update";
+        case WixCall::Tips: return "GET /tips/v1/tips/order/{id}";
     }
     return "Wix call";
 }
@@ -175,6 +184,10 @@ Outcome outcomeFromHttp(const sdk::HttpResult& r, WixCall call) {
     if (!r.delivered()) return fromTransport(r, std::move(detail));
     const int status = r.response.status;
     if (status >= 200 && status < 300) return Outcome::success();
+    // No tip (TIP_NOT_FOUND), or no Wix Tips on the site (REQUIRED_APP_NOT_INSTALLED): the order has none.
+    if (call == WixCall::Tips && (status == 404 || status == 428))
+        return make(ErrorCategory::NotFound, "wix.tip.not_found",
+                    {"Naročilo nima napitnine.", "The order has no tip."}, std::move(detail));
     switch (status) {
         case 401:
             return make(ErrorCategory::Auth, "wix.auth.invalid_key",

@@ -15,7 +15,8 @@ enum class WixCall {
     Transactions,
     InventoryRead,
     ProductsRead,  ///< Catalog V1 products query (the stock push's SKU map)
-    InventoryWrite
+    InventoryWrite,
+    Tips  ///< Wix Tips: the tip of an order
 };
 
 const char* callDescription(WixCall call);

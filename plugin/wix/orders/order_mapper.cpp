@@ -365,7 +365,8 @@ struct RateTotal {
 /// Builds one SalesOrder from one Wix order; collects review flags on the way.
 class OrderBuilder {
 public:
-    OrderBuilder(const Node& root, const std::string& paymentMethod) : _root(root) {
+    OrderBuilder(const Node& root, const std::string& paymentMethod, const TipCheck& tip)
+        : _root(root), _tip(tip) {
         _order.paymentMethod = paymentMethod;
     }
 
@@ -386,6 +387,7 @@ public:
         checkDomesticZeroRate();
         checkGiftCards();
         checkDeposits();
+        checkTips();
         return std::move(_order);
     }
 
@@ -696,17 +698,8 @@ private:
         _order.lines.push_back(std::move(line));
     }
 
-    // A tip (Wix Tips, installed with Wix Bookings) arrives as one of these fees, its code the tip's id
-    // (https://dev.wix.com/docs/rest/business-solutions/e-commerce/tips/tips/introduction); nothing on the
-    // fee itself says "tip", so it is mapped and taxed as the fee Wix made of it. Telling it apart takes the
-    // Tips API, which this connector does not call yet: GET
-    // https://www.wixapis.com/tips/v1/tips/order/{orderId} answers {"tip": {"id", "amount",
-    // "lineItemSubtotal", "distributions", "undistributedAmount"}} (its id is the fee's code) or
-    // TIP_NOT_FOUND (https://dev.wix.com/docs/rest/business-solutions/e-commerce/tips/
-    // tips/get-tip-by-order-id). The Wix Tips app's ID is 869a50c8-dd38-4324-b201-e33dc0747a5f (the
-    // @wix/auto_sdk_ecom_tips package's types); whether a tip's fee carries it as providerAppId is not
-    // documented. A voluntary tip is no consideration for a supply (CJEU C-16/93 Tolsma), so once told apart
-    // it would be held for a person like a gift card sale: the contract cannot say "outside VAT".
+    // A tip (Wix Tips) arrives as one of these fees, its code the tip's id, and nothing on the fee says
+    // "tip": the Tips API tells (order_tips.h), or the fee names Wix Tips as the app that provided it.
     void readFeeLines() {
         _root.eachObject("additionalFees", [&](const Node& fee) {
             WixAmounts w;
@@ -719,6 +712,16 @@ private:
             std::string name = Poco::trim(fee.text("name").value_or(fee.text("code").value_or("")));
             SalesOrderLine line = makeLine(LineKind::Fee, name.empty() ? "Dodatni strošek" : name, w);
             line.externalId = fee.text("id").value_or(fee.text("code").value_or(""));
+            const std::string app = fee.text("providerAppId").value_or("");
+            const std::string code = fee.text("code").value_or("");
+            const Text named{"»" + line.name + "«, " + slNumber(w.gross) + " " + _order.currency,
+                             "\"" + line.name + "\", " + enNumber(w.gross) + " " + _order.currency};
+            if (app == kWixTipsAppId || (!_tip.tipId.empty() && code == _tip.tipId)) {
+                _tips.push_back(named);
+                _tipLineIds.push_back(line.externalId);
+            } else if (_tip.unchecked && app.empty()) {
+                _uncheckedFees.push_back(named);
+            }
             _order.lines.push_back(std::move(line));
         });
     }
@@ -963,6 +966,55 @@ private:
                   ". The total is the same; check the VAT before invoicing."});
     }
 
+    bool isTip(const SalesOrderLine& line) const {
+        return line.kind == LineKind::Fee &&
+               std::find(_tipLineIds.begin(), _tipLineIds.end(), line.externalId) != _tipLineIds.end();
+    }
+
+    /// Whether a tip is subject to VAT depends on whom it belongs to. A voluntary tip is no consideration
+    /// for a supply (CJEU C-16/93 Tolsma); FURS's explanation on tips (February 2023) says a tip that by
+    /// agreement goes straight to the staff is not taxed under ZDDV-1, while one the business keeps is its
+    /// taxable income, card tips included. Wix Tips gives the business the undistributed part. The
+    /// connector cannot know the agreement, so the order waits for a person.
+    void checkTips() {
+        if (!_tips.empty()) {
+            const Text names = listed(_tips);
+            flag(review::kTipIncluded,
+                 {"Naročilo vsebuje napitnino (" + names.sl +
+                      "), ki jo je Wix dodal kot dodatni strošek. Ali je predmet DDV, je odvisno od tega, "
+                      "komu "
+                      "pripada: napitnina, ki po dogovoru pripada neposredno zaposlenim, ni predmet DDV; "
+                      "napitnina, ki jo zadrži podjetje, je (pojasnilo FURS o napitninah, 2023; sodba SEU "
+                      "C-16/93 Tolsma). Račun se ne izda samodejno; izdajte ga v e-računih z napitnino ali "
+                      "brez nje.",
+                  "The order contains a tip (" + names.en +
+                      "), which Wix added as an additional fee. Whether it is subject to VAT depends on whom "
+                      "it belongs to: a tip that by agreement goes straight to the staff is not; a tip the "
+                      "business keeps is (FURS's explanation on tips, 2023; CJEU C-16/93 Tolsma). No invoice "
+                      "is issued automatically; issue it in e-računi with or without the tip."});
+        }
+        if (_uncheckedFees.empty()) return;
+        const Text names = listed(_uncheckedFees);
+        flag(review::kTipUnchecked,
+             {"Dodatni strošek (" + names.sl +
+                  ") ne navaja aplikacije, ki ga je dodala, in je lahko napitnina, "
+                  "vendar Wix Tips ni odgovoril: " +
+                  _tip.why.sl + " Račun se ne izda samodejno; v Wixu preverite, ali gre za napitnino.",
+              "An additional fee (" + names.en +
+                  ") names no app that added it and may be a tip, but Wix Tips "
+                  "did not answer: " +
+                  _tip.why.en + " No invoice is issued automatically; check in Wix whether it is a tip."});
+    }
+
+    static Text listed(const std::vector<Text>& items) {
+        Text all;
+        for (const auto& item : items) {
+            all.sl = joined(all.sl, "; ", item.sl);
+            all.en = joined(all.en, "; ", item.en);
+        }
+        return all;
+    }
+
     bool isGiftCard(const SalesOrderLine& line) const {
         return line.kind == LineKind::Product &&
                std::find(_giftCards.begin(), _giftCards.end(), line.name) != _giftCards.end();
@@ -1021,7 +1073,7 @@ private:
         std::string names;
         for (const auto& line : _order.lines)
             if (line.kind != LineKind::Discount && sdk::toDecimal(line.vatRate).isZero() &&
-                !sdk::toDecimal(line.gross).isZero() && !isGiftCard(line))
+                !sdk::toDecimal(line.gross).isZero() && !isGiftCard(line) && !isTip(line))
                 names = joined(names, ", ", "»" + line.name + "«");
         if (names.empty()) return;
         flag(review::kVatZeroDomestic,
@@ -1151,10 +1203,14 @@ private:
     void flag(const char* code, Text reason) { _order.flags.push_back({code, std::move(reason)}); }
 
     const Node& _root;
+    const TipCheck& _tip;
     SalesOrder _order;
     std::string _destination;
-    std::vector<std::string> _giftCards;  ///< names of the gift card lines (itemType GIFT_CARD)
-    std::vector<std::string> _deposits;   ///< names of the lines paid by a deposit first (DEPOSIT_ONLINE)
+    std::vector<std::string> _giftCards;   ///< names of the gift card lines (itemType GIFT_CARD)
+    std::vector<std::string> _deposits;    ///< names of the lines paid by a deposit first (DEPOSIT_ONLINE)
+    std::vector<Text> _tips;               ///< the tips' fees, named with their amounts
+    std::vector<std::string> _tipLineIds;  ///< the tips' lines (externalId)
+    std::vector<Text> _uncheckedFees;      ///< fees that may be tips the Tips API would not tell
     std::vector<Decimal> _knownRates;
     std::optional<Decimal> _spreadDiscount;
     std::optional<Decimal> _unspreadDifference;
@@ -1189,14 +1245,15 @@ Outcome malformedOutcome(simdjson::dom::element order, const std::string& path, 
 
 }  // namespace
 
-MappedOrder OrderMapper::map(simdjson::dom::element wixOrder, const std::string& paymentMethod) const {
+MappedOrder OrderMapper::map(simdjson::dom::element wixOrder, const std::string& paymentMethod,
+                             const TipCheck& tip) const {
     MappedOrder result;
     try {
         simdjson::dom::object object;
         if (wixOrder.get_object().get(object) != simdjson::SUCCESS)
             throw Malformed{"(order)", Problem::NotObject, {}};
         const Node root(object, "");
-        result.order = OrderBuilder(root, paymentMethod).build();
+        result.order = OrderBuilder(root, paymentMethod, tip).build();
     } catch (const Malformed& m) {
         result.error = malformedOutcome(wixOrder, m.path, describe(m.problem, m.value));
     } catch (const std::overflow_error&) {
@@ -1206,7 +1263,8 @@ MappedOrder OrderMapper::map(simdjson::dom::element wixOrder, const std::string&
     return result;
 }
 
-MappedOrder OrderMapper::map(std::string_view orderJson, const std::string& paymentMethod) const {
+MappedOrder OrderMapper::map(std::string_view orderJson, const std::string& paymentMethod,
+                             const TipCheck& tip) const {
     sdk::JsonDocument document;
     std::string why;
     if (!document.parse(orderJson, why)) {
@@ -1217,7 +1275,7 @@ MappedOrder OrderMapper::map(std::string_view orderJson, const std::string& paym
             why);
         return result;
     }
-    return map(document.root(), paymentMethod);
+    return map(document.root(), paymentMethod, tip);
 }
 
 }  // namespace estore::wix

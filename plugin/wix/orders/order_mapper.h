@@ -11,6 +11,7 @@
 
 #include "estore/host_api/outcome.h"
 #include "estore/host_api/sales_order.h"
+#include "orders/tip_check.h"
 
 namespace estore::wix {
 
@@ -41,6 +42,10 @@ inline constexpr const char* kShippingVatSplit = "shipping_vat_split";
 inline constexpr const char* kGiftCardSold = "gift_card_sold";
 /// The order is paid in parts (a deposit first, or PARTIALLY_PAID): an advance invoice is needed.
 inline constexpr const char* kAdvancePayment = "advance_payment";
+/// The order carries a tip (Wix Tips): whether it is subject to VAT depends on whom it belongs to.
+inline constexpr const char* kTipIncluded = "tip_included";
+/// A fee names no app and the Tips API refused to say whether it is a tip (the key lacks the permission).
+inline constexpr const char* kTipUnchecked = "tip_unchecked";
 }  // namespace review
 
 struct MappedOrder {
@@ -53,11 +58,14 @@ public:
     /// Maps one order object as Wix's Search/Get Order return it. Fails (wix.order.malformed, naming
     /// the order and the JSON path) only when the order cannot be represented at all: no id, an amount
     /// that is not a decimal, a value of the wrong JSON type, an unreadable updatedDate.
-    /// `paymentMethod` (from Order Transactions; empty = unknown) is passed through.
-    MappedOrder map(simdjson::dom::element wixOrder, const std::string& paymentMethod) const;
+    /// `paymentMethod` (from Order Transactions; empty = unknown) is passed through; `tip` is what the
+    /// Tips API said of the order (order_tips.h), which tells a tip from another fee.
+    MappedOrder map(simdjson::dom::element wixOrder, const std::string& paymentMethod,
+                    const TipCheck& tip = {}) const;
     /// The same for an order as JSON text (one order alone: tests, tools); text that is not a JSON object
     /// is wix.order.malformed too.
-    MappedOrder map(std::string_view orderJson, const std::string& paymentMethod) const;
+    MappedOrder map(std::string_view orderJson, const std::string& paymentMethod,
+                    const TipCheck& tip = {}) const;
 };
 
 }  // namespace estore::wix

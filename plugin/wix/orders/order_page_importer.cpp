@@ -37,23 +37,42 @@ PageResult OrderPageImporter::import(const std::vector<simdjson::dom::element>& 
         }
         methods = paymentMethodsByOrder(_transactions.root());
     }
+    std::map<std::string, TipCheck> tips;
+    if (auto stop = checkTips(orders, tips)) {
+        result.stopped = std::move(*stop);
+        return result;
+    }
     std::vector<host_api::SalesOrder> mapped;
     mapped.reserve(orders.size());
     for (const auto& order : orders) {
-        const auto method = methods.find(std::string(sdk::jsonTextAt(order, "id").value_or("")));
-        mapOne(order, method == methods.end() ? OrderPayments{} : method->second, result, mapped);
+        const std::string id(sdk::jsonTextAt(order, "id").value_or(""));
+        const auto method = methods.find(id);
+        const auto tip = tips.find(id);
+        mapOne(order, method == methods.end() ? OrderPayments{} : method->second,
+               tip == tips.end() ? TipCheck{} : tip->second, result, mapped);
     }
     storeAll(mapped, result);
     return result;
 }
 
+std::optional<Outcome> OrderPageImporter::checkTips(const std::vector<simdjson::dom::element>& orders,
+                                                    std::map<std::string, TipCheck>& tips) {
+    for (const auto& order : orders) {
+        const std::string id(sdk::jsonTextAt(order, "id").value_or(""));
+        if (id.empty() || !needsTipCheck(order)) continue;
+        if (auto stop = checkTip(_client, id, tips[id])) return stop;
+    }
+    return std::nullopt;
+}
+
 void OrderPageImporter::mapOne(simdjson::dom::element order, const OrderPayments& payments,
-                               PageResult& result, std::vector<host_api::SalesOrder>& mapped) {
+                               const TipCheck& tip, PageResult& result,
+                               std::vector<host_api::SalesOrder>& mapped) {
     const std::string id(sdk::jsonTextAt(order, "id").value_or(""));
     if (auto updated = sdk::jsonTextAt(order, "updatedDate"))
         if (auto millis = sdk::parseIsoMillis(*updated))
             result.newestUpdatedMillis = std::max(result.newestUpdatedMillis, *millis);
-    MappedOrder one = _mapper.map(order, payments.main);
+    MappedOrder one = _mapper.map(order, payments.main, tip);
     if (!one.order) {
         const std::string number(sdk::jsonTextAt(order, "number").value_or(""));
         recordSkipped(number.empty() ? id : number, one.error);

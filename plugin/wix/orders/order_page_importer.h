@@ -1,8 +1,10 @@
 #pragma once
 // Stores one page of Wix orders in e-računi: their payment methods (one Order Transactions call for the
-// whole page), the mapping, and one idempotent upsert of the page (one transaction in the host). One bad
-// order never blocks the others: it is skipped, recorded and tried again on the next run.
+// whole page), their tips (one Tips API call for each order with a fee no app claims), the mapping, and one
+// idempotent upsert of the page (one transaction in the host). One bad order never blocks the others: it is
+// skipped, recorded and tried again on the next run.
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,6 +13,7 @@
 #include "estore/host_api/host_services.h"
 #include "estore/sdk/json_document.h"
 #include "orders/order_mapper.h"
+#include "orders/order_tips.h"
 #include "settings/payment_methods.h"
 
 namespace estore::wix {
@@ -33,9 +36,12 @@ public:
     PageResult import(simdjson::dom::array orders);
 
 private:
+    /// Asks the Tips API about each order whose fees could hide a tip; a failure that stops the page.
+    std::optional<host_api::Outcome> checkTips(const std::vector<simdjson::dom::element>& orders,
+                                               std::map<std::string, TipCheck>& tips);
     /// Maps the order into `mapped`, or records it as skipped.
-    void mapOne(simdjson::dom::element order, const OrderPayments& payments, PageResult& result,
-                std::vector<host_api::SalesOrder>& mapped);
+    void mapOne(simdjson::dom::element order, const OrderPayments& payments, const TipCheck& tip,
+                PageResult& result, std::vector<host_api::SalesOrder>& mapped);
     void storeAll(const std::vector<host_api::SalesOrder>& mapped, PageResult& result);
     void recordSkipped(const std::string& orderRef, const host_api::Outcome& why);
 

@@ -184,6 +184,9 @@ std::int64_t baseEpochMs() {
     return kBase;
 }
 
+/// The sandbox's stand-in for the app that adds the generated fees (cash on delivery, gift wrap).
+constexpr const char* kFeeAppId = "4b1e6f52-0e3c-4c3d-9a57-5d7f0c1a2b3e";
+
 void money(JsonWriter& out, const std::string& key, long cents, const std::string& currency) {
     out.key(key).beginObject();
     out.field("amount", Money::amount(cents)).field("formattedAmount", Money::formatted(cents, currency));
@@ -767,7 +770,9 @@ void OrderComposer::writeFees(const Draft& draft, JsonWriter& out) {
         taxDetails(out, fee.net, fee.rateBp, fee.tax, currency);
         money(out, "priceBeforeTax", fee.net, currency);
         money(out, "priceAfterTax", fee.gross, currency);
-        out.field("id", fee.id).key("lineItemIds").beginArray().endArray().endObject();
+        out.field("id", fee.id).key("lineItemIds").beginArray().endArray();
+        // A fee an app adds names the app (AdditionalFee.providerAppId); ours is a stand-in app id.
+        out.field("providerAppId", kFeeAppId).endObject();
     }
     out.endArray();
 }

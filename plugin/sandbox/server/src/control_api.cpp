@@ -148,6 +148,8 @@ HttpReply ControlApi::placeOrder(const std::string& body) {
 HttpReply ControlApi::changeOrder(const std::string& path, const std::string& body) {
     const std::string rest = path.substr(kOrdersPrefix.size());
     const std::size_t slash = rest.find('/');
+    if (slash != std::string::npos && rest.substr(slash + 1) == "tip")
+        return tipOrder(rest.substr(0, slash), body);
     const std::optional<OrderChange> change =
         slash == std::string::npos ? std::nullopt : OrderChanger::parse(rest.substr(slash + 1));
     if (!change) throw Poco::NotFoundException("unknown control route POST " + path);
@@ -155,6 +157,13 @@ HttpReply ControlApi::changeOrder(const std::string& path, const std::string& bo
     const std::string order =
         _sandbox.changeOrder(siteOf(json), rest.substr(0, slash), *change, refundOf(json));
     return ok("{\"order\":" + order + "}");
+}
+
+HttpReply ControlApi::tipOrder(const std::string& orderId, const std::string& body) {
+    Poco::JSON::Object::Ptr json = JsonBody::parseObjectStrict(body.empty() ? "{}" : body);
+    const std::string amount = json->optValue<std::string>("amount", "");
+    if (amount.empty()) throw Poco::InvalidArgumentException("a tip needs an amount");
+    return ok("{\"order\":" + _sandbox.tipOrder(siteOf(json), orderId, amount) + "}");
 }
 
 RefundRequest ControlApi::refundOf(const Poco::JSON::Object::Ptr& body) {

@@ -208,6 +208,21 @@ std::string Sandbox::changeOrder(const std::string& siteId, const std::string& o
     return json;
 }
 
+std::string Sandbox::tipOrder(const std::string& siteId, const std::string& orderId,
+                              const std::string& amount) {
+    const SiteInfo site = requireSite(siteId);
+    const std::optional<long> cents = Money::parseCents(amount);
+    if (!cents) throw Poco::InvalidArgumentException("not an amount", amount);
+    const std::string id = Poco::toLower(orderId);
+    // The tip's id follows from the sandbox's seed and the order, like every other generated id.
+    const std::string tipId =
+        DeterministicRandom(CatalogGenerator::seedFor(_options.seed, "tip:" + id)).guid();
+    const auto apply = [&](const OrderRecord& current, const std::string& now) {
+        return OrderChanger::setTip(current, *cents, tipId, now);
+    };
+    return _orders->update(site.siteId, id, apply)->jsonText();
+}
+
 std::string Sandbox::orderJson(const std::string& siteId, const std::string& orderId) const {
     return requireOrder(siteId, orderId)->jsonText();
 }

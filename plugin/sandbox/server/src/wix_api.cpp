@@ -14,6 +14,7 @@
 #include "wix_sandbox/orders/order_get_endpoint.h"
 #include "wix_sandbox/orders/orders_search_endpoint.h"
 #include "wix_sandbox/orders/payments_list_endpoint.h"
+#include "wix_sandbox/orders/tip_get_endpoint.h"
 #include "wix_sandbox/server/site_properties_endpoint.h"
 
 namespace wix_sandbox {
@@ -26,6 +27,7 @@ WixApi::WixApi(const SandboxState& state, const OrderStore& orders, CatalogStore
     _endpoints.push_back(std::make_unique<OrdersSearchEndpoint>(orders));
     _endpoints.push_back(std::make_unique<OrderGetEndpoint>(orders));
     _endpoints.push_back(std::make_unique<PaymentsListEndpoint>(orders));
+    _endpoints.push_back(std::make_unique<TipGetEndpoint>(orders));
     // Catalog V1 (§5, §7)
     _endpoints.push_back(std::make_unique<ProductsV1QueryEndpoint>(catalog, ProductsV1QueryEndpoint::kPath));
     _endpoints.push_back(

@@ -16,7 +16,8 @@ struct ApiKeyInfo {
     std::vector<std::string> permissions = fullPermissions();  ///< scope ids
 
     /// The scope set a key needs for everything the connector does, plus our own id
-    /// SCOPE.SITE-PROPERTIES.READ for "Read site, business, and email details".
+    /// SCOPE.SITE-PROPERTIES.READ for "Read site, business, and email details" and SCOPE.TIPS.MANAGE for
+    /// "Manage Wix Tips" (Get Tip By Order ID's permission).
     static std::vector<std::string> fullPermissions();
 
     bool hasPermission(const std::string& scope) const;

@@ -22,6 +22,14 @@ public:
     static OrderRecord apply(const OrderRecord& current, OrderChange change, const std::string& now,
                              const RefundRequest& refund = {});
 
+    /// Sets a tip of `cents` on an unpaid order as Wix Tips does (Tips API introduction: "each tip is
+    /// applied to an eCommerce order as a single additionalFee", its code the tip's id): the fee, the
+    /// totals and the balance grow by the tip, and the record keeps the tip for Get Tip By Order ID. Throws
+    /// Poco::InvalidArgumentException for a paid, cancelled or INITIALIZED order, one with a tip already,
+    /// or an amount that is not positive.
+    static OrderRecord setTip(const OrderRecord& current, long cents, const std::string& tipId,
+                              const std::string& now);
+
 private:
     static void pay(Poco::JSON::Object::Ptr order, Poco::JSON::Object::Ptr transactions, PaymentMethod method,
                     const std::string& now);

@@ -28,6 +28,7 @@ struct OrderRecord {
     std::string json;  ///< "" while `blueprint` stands in for it
     std::optional<OrderBlueprint> blueprint;
     std::string transactionsJson;  ///< Order Transactions (§15) once a change wrote them; "" = derived
+    std::string tipJson;           ///< the tip Wix Tips set on it, as Get Tip By Order ID's "tip"; "" = none
 
     /// The order's JSON text, composed again from the blueprint when not kept.
     std::string jsonText() const;

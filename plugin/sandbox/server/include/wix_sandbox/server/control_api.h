@@ -29,6 +29,7 @@ private:
     HttpReply placeOrder(const std::string& body);
     /// POST /_sandbox/orders/{id}/{pay|cancel|refund|archive|fulfil}
     HttpReply changeOrder(const std::string& path, const std::string& body);
+    HttpReply tipOrder(const std::string& orderId, const std::string& body);
     /// A refund's body: {"amount": "12.5", "lineItems": [{"lineItemId", "quantity"}], "shipping": true}.
     static RefundRequest refundOf(const Poco::JSON::Object::Ptr& body);
     std::string siteOf(const Poco::JSON::Object::Ptr& body) const;

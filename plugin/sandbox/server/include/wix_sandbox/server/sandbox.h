@@ -85,6 +85,11 @@ public:
     /// shipping, an amount of their own (the refund's details list what was chosen).
     std::string changeOrder(const std::string& siteId, const std::string& orderId, OrderChange change,
                             const RefundRequest& refund);
+    /// Sets a tip ("2.50") on an unpaid order as Wix Tips does: one additional fee whose code is the tip's
+    /// id, answered by GET /tips/v1/tips/order/{id}. Returns the order's new JSON. Throws
+    /// Poco::NotFoundException (unknown site or order), Poco::InvalidArgumentException (a paid, cancelled
+    /// or tipped order, a bad amount).
+    std::string tipOrder(const std::string& siteId, const std::string& orderId, const std::string& amount);
     /// The order's JSON as Get Order returns it under "order"; throws Poco::NotFoundException.
     std::string orderJson(const std::string& siteId, const std::string& orderId) const;
     /// The order's Order Transactions entry (§15); throws Poco::NotFoundException.

@@ -29,6 +29,37 @@ long totalOf(Poco::JSON::Object::Ptr order) {
     return centsAt(order->getObject("priceSummary"), "total");
 }
 
+/// The order's array `key`, added empty when the order has none.
+Poco::JSON::Array::Ptr arrayOf(Poco::JSON::Object::Ptr order, const std::string& key) {
+    Poco::JSON::Array::Ptr array = order->getArray(key);
+    if (!array) {
+        array = new Poco::JSON::Array;
+        order->set(key, array);
+    }
+    return array;
+}
+
+/// A tip as the additional fee Wix Tips applies: code and id the tip's. What tax Wix puts on a tip's fee
+/// is not documented; the sandbox charges none (the connector never relies on it: a tip is held for a
+/// person whatever its tax). No providerAppId either: nothing on the fee says "tip", which is why the
+/// connector asks the Tips API.
+Poco::JSON::Object::Ptr tipFee(const std::string& tipId, long cents, const std::string& currency) {
+    Poco::JSON::Object::Ptr fee = JsonBody::object();
+    fee->set("code", tipId);
+    fee->set("name", "Tip");
+    fee->set("price", Money::toJson(cents, currency));
+    Poco::JSON::Object::Ptr tax = JsonBody::object();
+    tax->set("taxableAmount", Money::toJson(0, currency));
+    tax->set("taxRate", "0");
+    tax->set("totalTax", Money::toJson(0, currency));
+    fee->set("taxDetails", tax);
+    fee->set("priceBeforeTax", Money::toJson(cents, currency));
+    fee->set("priceAfterTax", Money::toJson(cents, currency));
+    fee->set("id", tipId);
+    fee->set("lineItemIds", Poco::JSON::Array::Ptr(new Poco::JSON::Array));
+    return fee;
+}
+
 /// The tip as Get Tip By Order ID answers it under "tip" (fields from the Tips API reference; the
 /// sandbox distributes nothing to staff, so all of it is the business's undistributed amount).
 std::string tipJsonOf(const std::string& tipId, long cents, long subtotal, const std::string& currency) {
@@ -91,28 +122,7 @@ OrderRecord OrderChanger::setTip(const OrderRecord& current, long cents, const s
     if (!current.tipJson.empty()) refuse("the order has a tip already");
     if (cents <= 0) refuse("a tip must be more than 0");
     const std::string currency = currencyOf(order);
-    Poco::JSON::Array::Ptr fees = order->getArray("additionalFees");
-    if (!fees) {
-        fees = new Poco::JSON::Array;
-        order->set("additionalFees", fees);
-    }
-    // What tax Wix puts on a tip's fee is not documented; the sandbox charges none (the connector never
-    // relies on it: a tip is held for a person whatever its tax). No providerAppId either: nothing on
-    // the fee says "tip", which is why the connector asks the Tips API.
-    Poco::JSON::Object::Ptr fee = JsonBody::object();
-    fee->set("code", tipId);
-    fee->set("name", "Tip");
-    fee->set("price", Money::toJson(cents, currency));
-    Poco::JSON::Object::Ptr tax = JsonBody::object();
-    tax->set("taxableAmount", Money::toJson(0, currency));
-    tax->set("taxRate", "0");
-    tax->set("totalTax", Money::toJson(0, currency));
-    fee->set("taxDetails", tax);
-    fee->set("priceBeforeTax", Money::toJson(cents, currency));
-    fee->set("priceAfterTax", Money::toJson(cents, currency));
-    fee->set("id", tipId);
-    fee->set("lineItemIds", Poco::JSON::Array::Ptr(new Poco::JSON::Array));
-    fees->add(fee);
+    arrayOf(order, "additionalFees")->add(tipFee(tipId, cents, currency));
     Poco::JSON::Object::Ptr summary = order->getObject("priceSummary");
     summary->set("total", Money::toJson(totalOf(order) + cents, currency));
     summary->set("totalAdditionalFees",
@@ -238,11 +248,7 @@ void OrderChanger::fulfil(Poco::JSON::Object::Ptr order, const std::string& now)
 
 void OrderChanger::addActivity(Poco::JSON::Object::Ptr order, const std::string& type,
                                const std::string& now) {
-    Poco::JSON::Array::Ptr activities = order->getArray("activities");
-    if (!activities) {
-        activities = new Poco::JSON::Array;
-        order->set("activities", activities);
-    }
+    Poco::JSON::Array::Ptr activities = arrayOf(order, "activities");
     Poco::JSON::Object::Ptr activity = JsonBody::object();
     activity->set("createdDate", now);
     activity->set("type", type);

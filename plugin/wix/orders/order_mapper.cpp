@@ -972,10 +972,11 @@ private:
     }
 
     /// Whether a tip is subject to VAT depends on whom it belongs to. A voluntary tip is no consideration
-    /// for a supply (CJEU C-16/93 Tolsma); FURS's explanation on tips (February 2023) says a tip that by
-    /// agreement goes straight to the staff is not taxed under ZDDV-1, while one the business keeps is its
-    /// taxable income, card tips included. Wix Tips gives the business the undistributed part. The
-    /// connector cannot know the agreement, so the order waits for a person.
+    /// for a supply (CJEU C-16/93 Tolsma); FURS's explanation on tips (February 2023, summarised at
+    /// https://unija.com/sl/novo-pojasnilo-furs-glede-napitnin/) says a tip that by agreement goes
+    /// straight to the staff is not taxed under ZDDV-1, while one the business keeps is its taxable
+    /// income, card tips included. Wix Tips gives the business the undistributed part. The connector
+    /// cannot know the agreement, so the order waits for a person.
     void checkTips() {
         if (!_tips.empty()) {
             const Text names = listed(_tips);

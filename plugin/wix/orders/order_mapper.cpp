@@ -714,8 +714,9 @@ private:
             line.externalId = fee.text("id").value_or(fee.text("code").value_or(""));
             const std::string app = fee.text("providerAppId").value_or("");
             const std::string code = fee.text("code").value_or("");
-            const Text named{"»" + line.name + "«, " + slNumber(w.gross) + " " + _order.currency,
-                             "\"" + line.name + "\", " + enNumber(w.gross) + " " + _order.currency};
+            const Decimal gross = sdk::toDecimal(line.gross);  // to the currency's minor unit
+            const Text named{"»" + line.name + "«, " + slNumber(gross, _scale) + " " + _order.currency,
+                             "\"" + line.name + "\", " + enNumber(gross, _scale) + " " + _order.currency};
             if (app == kWixTipsAppId || (!_tip.tipId.empty() && code == _tip.tipId)) {
                 _tips.push_back(named);
                 _tipLineIds.push_back(line.externalId);
